@@ -1,0 +1,133 @@
+// Creating, editing and deleting annotations, and anchoring them again when a source's
+// text changes. Every change is written before it is acknowledged to the caller.
+import { randomUUID } from 'node:crypto'
+import type { Annotation, HighlightColor } from '../../../shared/domain/annotation'
+import { UserError } from '../../../shared/ipc/result'
+import { anchorSelectors, describeRange } from '../../../shared/text/anchor'
+import type { ProjectStore } from '../store/project-store'
+
+export interface NewAnnotation {
+  sourceId: string
+  start: number
+  end: number
+  color: HighlightColor
+  comment: string
+  tags: string[]
+}
+
+export interface AnnotationChanges {
+  id: string
+  color?: HighlightColor | undefined
+  comment?: string | undefined
+  tags?: string[] | undefined
+}
+
+function uniqueTags(tags: string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag.length > 0))]
+}
+
+export class AnnotationService {
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly now: () => Date
+  ) {}
+
+  list(): Annotation[] {
+    return this.store.notes.data.annotations
+  }
+
+  find(id: string): Annotation {
+    const annotation = this.store.notes.data.annotations.find((candidate) => candidate.id === id)
+    if (annotation === undefined) throw new UserError('not-found', `annotations: no annotation ${id}`)
+    return annotation
+  }
+
+  async create(input: NewAnnotation): Promise<Annotation> {
+    const source = this.store.library.data.sources.find((candidate) => candidate.id === input.sourceId)
+    if (source === undefined) throw new UserError('not-found', `annotations: no source ${input.sourceId}`)
+    const text = await this.store.readText(source.contentHash)
+    if (input.end <= input.start || input.end > text.length) {
+      throw new UserError(
+        'invalid-input',
+        `annotations: the range ${input.start}–${input.end} is not inside "${source.title}" (${text.length} characters)`
+      )
+    }
+    if (text.slice(input.start, input.end).trim().length === 0) {
+      throw new UserError('invalid-input', 'annotations: the selection holds only whitespace')
+    }
+    const stamp = this.now().toISOString()
+    const annotation: Annotation = {
+      id: randomUUID(),
+      target: {
+        sourceId: source.id,
+        contentHash: source.contentHash,
+        selectors: describeRange(text, input.start, input.end)
+      },
+      color: input.color,
+      comment: input.comment,
+      tags: uniqueTags(input.tags),
+      createdAt: stamp,
+      updatedAt: stamp
+    }
+    this.store.notes.data.annotations.push(annotation)
+    await this.store.notes.write()
+    return annotation
+  }
+
+  async update(changes: AnnotationChanges): Promise<Annotation> {
+    const annotation = this.find(changes.id)
+    if (changes.color !== undefined) annotation.color = changes.color
+    if (changes.comment !== undefined) annotation.comment = changes.comment
+    if (changes.tags !== undefined) annotation.tags = uniqueTags(changes.tags)
+    annotation.updatedAt = this.now().toISOString()
+    await this.store.notes.write()
+    return annotation
+  }
+
+  /** Deletes the annotation and its links from claims; says how many claims lost a link. */
+  async delete(id: string): Promise<{ unlinkedFromClaims: number }> {
+    const notes = this.store.notes.data
+    this.find(id)
+    notes.annotations = notes.annotations.filter((annotation) => annotation.id !== id)
+    let unlinkedFromClaims = 0
+    for (const claim of notes.claims) {
+      if (claim.annotationIds.includes(id)) {
+        claim.annotationIds = claim.annotationIds.filter((linked) => linked !== id)
+        unlinkedFromClaims++
+      }
+    }
+    await this.store.notes.write()
+    return { unlinkedFromClaims }
+  }
+
+  /**
+   * Re-anchors the annotations of sources whose text changed. A placed annotation gets
+   * fresh selectors on the new text; one that cannot be placed keeps its old target
+   * (its hash then differs from the source's, which marks it as an orphan).
+   */
+  async reanchor(sourceIds: readonly string[]): Promise<{ relocated: number; orphaned: number }> {
+    const counts = { relocated: 0, orphaned: 0 }
+    const wanted = new Set(sourceIds)
+    for (const source of this.store.library.data.sources) {
+      if (!wanted.has(source.id)) continue
+      const text = await this.store.readText(source.contentHash)
+      for (const annotation of this.store.notes.data.annotations) {
+        if (annotation.target.sourceId !== source.id || annotation.target.contentHash === source.contentHash) continue
+        const [quote, position] = annotation.target.selectors
+        const anchor = anchorSelectors(text, quote, position)
+        if (anchor.state === 'orphan') {
+          counts.orphaned++
+          continue
+        }
+        annotation.target = {
+          sourceId: source.id,
+          contentHash: source.contentHash,
+          selectors: describeRange(text, anchor.start, anchor.end)
+        }
+        counts.relocated++
+      }
+    }
+    if (counts.relocated + counts.orphaned > 0) await this.store.notes.write()
+    return counts
+  }
+}

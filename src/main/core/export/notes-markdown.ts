@@ -1,0 +1,75 @@
+// Renders the claims as Markdown an editor can check line by line: each claim, then one
+// footnote per linked passage with the verbatim quote, the source, its path relative to
+// the imported folder and the character offsets in the source's text.
+import type { Annotation } from '../../../shared/domain/annotation'
+import type { Claim } from '../../../shared/domain/claim'
+import type { ImportRoot, Source } from '../../../shared/domain/source'
+import { claimSourceIds } from '../../../shared/domain/support'
+
+export interface NotesSnapshot {
+  projectName: string
+  exportedAt: Date
+  claims: readonly Claim[]
+  annotations: readonly Annotation[]
+  sources: readonly Source[]
+  roots: readonly ImportRoot[]
+}
+
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function quoteBlock(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map((line) => `${indent}> ${line}`.trimEnd())
+    .join('\n')
+}
+
+function footnote(number: number, annotation: Annotation | undefined, source: Source | undefined, root: ImportRoot | undefined): string {
+  if (annotation === undefined || source === undefined) return `[^${number}]: The linked passage no longer exists.`
+  const [quote, position] = annotation.target.selectors
+  const folder = root === undefined ? '' : ` in folder “${root.name}”`
+  const stale = annotation.target.contentHash === source.contentHash ? '' : ' The source has changed since; this passage was not found in its current text.'
+  const lines = [
+    `[^${number}]: “${inline(quote.exact)}” — *${inline(source.title)}*, \`${source.relativePath}\`${folder}, characters ${position.start}–${position.end}.${stale}`,
+    '',
+    quoteBlock(quote.exact, '    ')
+  ]
+  if (annotation.comment.trim().length > 0) lines.push('', `    Comment: ${inline(annotation.comment)}`)
+  if (annotation.tags.length > 0) lines.push('', `    Tags: ${annotation.tags.join(', ')}`)
+  return lines.join('\n')
+}
+
+function supportLine(count: number): string {
+  if (count === 0) return '_No evidence linked yet._'
+  return count === 1 ? '_Backed by 1 source._' : `_Backed by ${count} sources._`
+}
+
+export function renderNotesMarkdown(snapshot: NotesSnapshot): string {
+  const annotationsById = new Map(snapshot.annotations.map((annotation) => [annotation.id, annotation]))
+  const sourcesById = new Map(snapshot.sources.map((source) => [source.id, source]))
+  const rootsById = new Map(snapshot.roots.map((root) => [root.id, root]))
+  const cited = new Set(snapshot.claims.flatMap((claim) => claimSourceIds(claim, annotationsById)))
+  const out = [
+    `# Notes: ${inline(snapshot.projectName)}`,
+    '',
+    `Exported from Sourcebench on ${snapshot.exportedAt.toISOString().slice(0, 10)} · ${snapshot.claims.length} claim${snapshot.claims.length === 1 ? '' : 's'} · ${cited.size} source${cited.size === 1 ? '' : 's'} cited`,
+    ''
+  ]
+  let footnoteNumber = 0
+  for (const [index, claim] of snapshot.claims.entries()) {
+    const numbers = claim.annotationIds.map(() => ++footnoteNumber)
+    const marks = numbers.map((number) => `[^${number}]`).join('')
+    out.push(`## Claim ${index + 1}`, '', `${inline(claim.text) || '(empty claim)'}${marks}`, '')
+    out.push(supportLine(claimSourceIds(claim, annotationsById).length), '')
+    for (const [position, annotationId] of claim.annotationIds.entries()) {
+      const annotation = annotationsById.get(annotationId)
+      const source = annotation === undefined ? undefined : sourcesById.get(annotation.target.sourceId)
+      const root = source === undefined ? undefined : rootsById.get(source.rootId)
+      out.push(footnote(numbers[position] ?? 0, annotation, source, root), '')
+    }
+  }
+  if (snapshot.claims.length === 0) out.push('_No claims yet._', '')
+  return out.join('\n')
+}

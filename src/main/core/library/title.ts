@@ -1,0 +1,34 @@
+// Picks a source's title: a Markdown heading if there is one, else the first line that
+// reads like a headline. Saved web pages start with navigation crumbs ("Top Headlines",
+// "Asia - Pacific"), so very short opening lines are passed over.
+import type { SourceFormat } from './extract-text'
+
+const MAX_TITLE = 140
+const LINES_TO_SCAN = 12
+const HEADLINE_MIN_WORDS = 4
+
+function clip(line: string): string {
+  const clean = line.replace(/\s+/g, ' ').trim()
+  if (clean.length <= MAX_TITLE) return clean
+  const cut = clean.slice(0, MAX_TITLE)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${cut.slice(0, lastSpace > MAX_TITLE / 2 ? lastSpace : MAX_TITLE)}…`
+}
+
+function stripMarkdown(line: string): string {
+  return line.replace(/^#{1,6}\s+/, '').replace(/[*_`]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+}
+
+export function pickTitle(text: string, format: SourceFormat, fileName: string): string {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0)
+  if (format === 'markdown') {
+    const body = lines[0] === '---' ? lines.slice(lines.indexOf('---', 1) + 1) : lines
+    const heading = body.find((line) => /^#{1,6}\s+\S/.test(line))
+    if (heading !== undefined) return clip(stripMarkdown(heading))
+    lines.splice(0, lines.length, ...body.map(stripMarkdown))
+  }
+  const candidates = lines.slice(0, LINES_TO_SCAN)
+  const headline = candidates.find((line) => line.split(/\s+/).length >= HEADLINE_MIN_WORDS)
+  const chosen = headline ?? candidates[0]
+  return chosen === undefined ? fileName.replace(/\.[^.]+$/, '') : clip(chosen)
+}

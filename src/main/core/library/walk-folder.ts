@@ -1,0 +1,63 @@
+// Lists the importable files under a folder, recursively. Follows symlinks but never
+// enters the same real folder twice (so a symlink loop ends), skips hidden folders, and
+// records unreadable folders as errors instead of stopping.
+import { readdir, realpath, stat } from 'node:fs/promises'
+import { extname, join, relative, sep } from 'node:path'
+import type { ImportFileError } from '../../../shared/domain/source'
+
+export interface FoundFile {
+  absolutePath: string
+  relativePath: string
+}
+
+export interface WalkResult {
+  files: FoundFile[]
+  errors: ImportFileError[]
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/')
+}
+
+export async function walkFolder(root: string, extensions: ReadonlySet<string>): Promise<WalkResult> {
+  const files: FoundFile[] = []
+  const errors: ImportFileError[] = []
+  const visited = new Set<string>()
+
+  async function visit(dir: string): Promise<void> {
+    const real = await realpath(dir)
+    if (visited.has(real)) return
+    visited.add(real)
+    let entries
+    try {
+      entries = await readdir(dir, { withFileTypes: true })
+    } catch (error: unknown) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      errors.push({ relativePath: toPosix(relative(root, dir)) || '.', reason: `cannot read folder (${code})` })
+      return
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const absolutePath = join(dir, entry.name)
+      let isDirectory = entry.isDirectory()
+      let isFile = entry.isFile()
+      if (entry.isSymbolicLink()) {
+        const target = await stat(absolutePath).catch(() => null)
+        if (target === null) {
+          errors.push({ relativePath: toPosix(relative(root, absolutePath)), reason: 'broken symbolic link' })
+          continue
+        }
+        isDirectory = target.isDirectory()
+        isFile = target.isFile()
+      }
+      if (isDirectory) await visit(absolutePath)
+      else if (isFile && extensions.has(extname(entry.name).toLowerCase())) {
+        files.push({ absolutePath, relativePath: toPosix(relative(root, absolutePath)) })
+      }
+    }
+  }
+
+  await visit(root)
+  return { files, errors }
+}

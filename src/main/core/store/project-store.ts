@@ -1,0 +1,83 @@
+// One project on disk, split by how often each part is written: library.json (sources,
+// rewritten on import), notes.json (annotations and claims, rewritten on every edit) and
+// texts/<sha256>.txt (each document's text, written once, content-addressed).
+import { access, mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { TextFile } from 'lowdb/node'
+import { z } from 'zod'
+import { annotationSchema } from '../../../shared/domain/annotation'
+import { claimSchema } from '../../../shared/domain/claim'
+import { importRootSchema, sourceSchema } from '../../../shared/domain/source'
+import { UserError } from '../../../shared/ipc/result'
+import { ValidatedJsonFile } from './validated-json-file'
+
+export const libraryDataSchema = z.object({
+  version: z.literal(1),
+  roots: z.array(importRootSchema),
+  sources: z.array(sourceSchema)
+})
+export type LibraryData = z.infer<typeof libraryDataSchema>
+
+export const notesDataSchema = z.object({
+  version: z.literal(1),
+  annotations: z.array(annotationSchema),
+  claims: z.array(claimSchema)
+})
+export type NotesData = z.infer<typeof notesDataSchema>
+
+export class ProjectStore {
+  readonly warnings: string[] = []
+  readonly library: Low<LibraryData>
+  readonly notes: Low<NotesData>
+  readonly #textsDir: string
+
+  private constructor(readonly dir: string) {
+    const warn = (message: string): void => void this.warnings.push(message)
+    this.library = new Low(new ValidatedJsonFile(join(dir, 'library.json'), libraryDataSchema, warn), {
+      version: 1,
+      roots: [],
+      sources: []
+    })
+    this.notes = new Low(new ValidatedJsonFile(join(dir, 'notes.json'), notesDataSchema, warn), {
+      version: 1,
+      annotations: [],
+      claims: []
+    })
+    this.#textsDir = join(dir, 'texts')
+  }
+
+  static async open(dir: string): Promise<ProjectStore> {
+    const store = new ProjectStore(dir)
+    await mkdir(store.#textsDir, { recursive: true })
+    await store.library.read()
+    await store.notes.read()
+    return store
+  }
+
+  #textPath(contentHash: string): string {
+    if (!/^[0-9a-f]{64}$/.test(contentHash)) throw new UserError('invalid-input', `store: bad content hash ${contentHash}`)
+    return join(this.#textsDir, `${contentHash}.txt`)
+  }
+
+  async readText(contentHash: string): Promise<string> {
+    try {
+      return await readFile(this.#textPath(contentHash), 'utf-8')
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new UserError('not-found', `store: the text ${contentHash.slice(0, 12)}… is missing from the project; re-import its folder`)
+      }
+      throw error
+    }
+  }
+
+  /** Texts are content-addressed, so an existing file already holds exactly this text. */
+  async writeText(contentHash: string, text: string): Promise<void> {
+    const path = this.#textPath(contentHash)
+    const exists = await access(path).then(
+      () => true,
+      () => false
+    )
+    if (!exists) await new TextFile(path).write(text)
+  }
+}

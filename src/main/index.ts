@@ -1,0 +1,54 @@
+// Composition root: builds the engine, wires it to the window, the menu and IPC.
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog } from 'electron'
+import { events, type ApiHandlers } from '../shared/ipc/contract'
+import { createCoreHandlers } from './core/api-handlers'
+import { Workbench } from './core/workbench'
+import { createElectronHandlers } from './shell/host-handlers'
+import { registerApiHandlers } from './shell/ipc/handle'
+import { installMenu } from './shell/menu'
+import { createMainWindow, hardenSession } from './shell/window'
+
+let mainWindow: BrowserWindow | null = null
+const getWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null)
+
+function seedsDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds')
+}
+
+async function start(): Promise<void> {
+  hardenSession()
+  const workbench = new Workbench({ dataDir: app.getPath('userData'), seedsDir: seedsDir() })
+  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createElectronHandlers(workbench, getWindow) }
+  registerApiHandlers(getWindow, handlers)
+  workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))
+  workbench.events.on('libraryChanged', () => getWindow()?.webContents.send(events.libraryChanged, null))
+  installMenu(getWindow)
+  await workbench.boot()
+  mainWindow = createMainWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const window = getWindow()
+    if (window === null) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error)
+      dialog.showErrorBox('Sourcebench could not start', detail)
+      app.exit(1)
+    })
+}

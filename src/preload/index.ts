@@ -1,0 +1,44 @@
+// The page's only door to the engine: one method per contract operation, one onX per
+// event. The raw ipcRenderer and Electron's event objects never reach the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { API_GLOBAL, channels, events } from '../shared/ipc/channels'
+import type { Api, ApiInput, ApiMethod, ApiOutputs, EventName, EventPayloads } from '../shared/ipc/contract'
+import type { Result } from '../shared/ipc/result'
+
+function invoke<K extends ApiMethod>(method: K, input?: ApiInput<K>): Promise<Result<ApiOutputs[K]>> {
+  return ipcRenderer.invoke(channels[method], input) as Promise<Result<ApiOutputs[K]>>
+}
+
+function subscribe<K extends EventName>(name: K, callback: (payload: EventPayloads[K]) => void): () => void {
+  const listener = (_event: IpcRendererEvent, payload: EventPayloads[K]): void => callback(payload)
+  ipcRenderer.on(events[name], listener)
+  return () => void ipcRenderer.removeListener(events[name], listener)
+}
+
+const api = {
+  getAppInfo: () => invoke('getAppInfo'),
+  getProject: () => invoke('getProject'),
+  createProject: (input) => invoke('createProject', input),
+  openProject: (input) => invoke('openProject', input),
+  pickFolder: () => invoke('pickFolder'),
+  importFolder: (input) => invoke('importFolder', input),
+  listSources: () => invoke('listSources'),
+  getSourceText: (input) => invoke('getSourceText', input),
+  listAnnotations: () => invoke('listAnnotations'),
+  createAnnotation: (input) => invoke('createAnnotation', input),
+  updateAnnotation: (input) => invoke('updateAnnotation', input),
+  deleteAnnotation: (input) => invoke('deleteAnnotation', input),
+  listClaims: () => invoke('listClaims'),
+  createClaim: (input) => invoke('createClaim', input),
+  updateClaim: (input) => invoke('updateClaim', input),
+  moveClaim: (input) => invoke('moveClaim', input),
+  deleteClaim: (input) => invoke('deleteClaim', input),
+  linkAnnotation: (input) => invoke('linkAnnotation', input),
+  unlinkAnnotation: (input) => invoke('unlinkAnnotation', input),
+  exportNotes: (input) => invoke('exportNotes', input),
+  onImportProgress: (callback) => subscribe('importProgress', callback),
+  onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
+  onMenuCommand: (callback) => subscribe('menuCommand', callback)
+} satisfies Api
+
+contextBridge.exposeInMainWorld(API_GLOBAL, api)

@@ -1,0 +1,90 @@
+// The workbench window: library on the left, reading panes in the middle, claims and
+// annotations on the right, find and export in the header.
+import { useEffect, useMemo } from 'react'
+import { Notices } from '../components/Notices'
+import { AnnotationList } from '../features/annotations/AnnotationList'
+import { ClaimsPanel } from '../features/claims/ClaimsPanel'
+import { ExportButton } from '../features/export/ExportButton'
+import { FindBar } from '../features/find/FindBar'
+import { computeFindResults } from '../features/find/find-hits'
+import { LibraryPanel } from '../features/library/LibraryPanel'
+import { ProjectSwitcher } from '../features/projects/ProjectSwitcher'
+import { ReaderPane } from '../features/reader/ReaderPane'
+import { api } from '../lib/api'
+import { useWorkbench } from './workbench-store'
+
+export function App() {
+  const panes = useWorkbench((state) => state.panes)
+  const texts = useWorkbench((state) => state.texts)
+  const findQuery = useWorkbench((state) => state.findQuery)
+  const findCursor = useWorkbench((state) => state.findCursor)
+  const annotationCount = useWorkbench((state) => state.annotations.length)
+  const claimCount = useWorkbench((state) => state.claims.length)
+  const { boot, refresh, setImportProgress, addPane, createClaim } = useWorkbench.getState()
+
+  useEffect(() => {
+    if (api === null) return undefined
+    void boot(api)
+    const unsubscribers = [
+      api.onImportProgress(setImportProgress),
+      api.onLibraryChanged(() => {
+        if (useWorkbench.getState().importing === null) void refresh()
+      }),
+      api.onMenuCommand((command) => command === 'new-claim' && void createClaim(''))
+    ]
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
+  }, [boot, refresh, setImportProgress, createClaim])
+
+  const find = useMemo(() => computeFindResults(panes, texts, findQuery, findCursor), [panes, texts, findQuery, findCursor])
+
+  if (api === null) {
+    return (
+      <main className="disconnected">
+        <h1>Sourcebench</h1>
+        <p>This page needs its access token. Open the address that <code>npm run serve</code> printed in the terminal; it ends with <code>?token=…</code>.</p>
+      </main>
+    )
+  }
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand">Sourcebench</span>
+        <ProjectSwitcher />
+        <FindBar total={find.total} position={Math.min(findCursor, Math.max(0, find.total - 1))} />
+        <span className="spacer" />
+        <button type="button" className="button" onClick={addPane} disabled={panes.length >= 4} title="Open another reading pane">
+          + Pane
+        </button>
+        <ExportButton />
+      </header>
+      <LibraryPanel />
+      <main className="panes" style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}>
+        {panes.map((pane, index) => (
+          <ReaderPane
+            key={pane.id}
+            pane={pane}
+            position={index + 1}
+            hits={find.byPane[pane.id] ?? []}
+            currentHit={find.current?.paneId === pane.id ? find.current.index : -1}
+          />
+        ))}
+      </main>
+      <aside className="notes" aria-label="Notes">
+        <section className="notes-section claims-section" aria-label="Claims">
+          <h2>
+            Claims <span className="muted">{claimCount}</span>
+          </h2>
+          <ClaimsPanel />
+        </section>
+        <section className="notes-section highlights-section" aria-label="Highlights">
+          <h2>
+            Highlights <span className="muted">{annotationCount}</span>
+          </h2>
+          <AnnotationList />
+        </section>
+      </aside>
+      <Notices />
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+// Which source each reading pane shows, remembered per project across reloads.
+export interface Pane {
+  id: string
+  sourceId: string | null
+}
+
+const DEFAULT_PANES: Pane[] = [
+  { id: 'pane-1', sourceId: null },
+  { id: 'pane-2', sourceId: null }
+]
+
+function key(projectId: string): string {
+  return `sourcebench.panes.${projectId}`
+}
+
+export function loadPanes(storage: Storage, projectId: string, knownSources: ReadonlySet<string>): Pane[] {
+  try {
+    const raw: unknown = JSON.parse(storage.getItem(key(projectId)) ?? 'null')
+    if (!Array.isArray(raw) || raw.length < 2) return DEFAULT_PANES
+    return raw.slice(0, 4).map((entry: unknown, index) => {
+      const candidate = entry as Partial<Pane> | null
+      const sourceId = typeof candidate?.sourceId === 'string' && knownSources.has(candidate.sourceId) ? candidate.sourceId : null
+      return { id: typeof candidate?.id === 'string' ? candidate.id : `pane-${index + 1}`, sourceId }
+    })
+  } catch {
+    return DEFAULT_PANES
+  }
+}
+
+export function savePanes(storage: Storage, projectId: string, panes: readonly Pane[]): void {
+  storage.setItem(key(projectId), JSON.stringify(panes))
+}

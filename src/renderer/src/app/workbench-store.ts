@@ -1,0 +1,290 @@
+// The renderer's state: what the engine holds (sources, annotations, claims), what the
+// user is looking at (panes, find, selection), and the actions that change either.
+// Every engine call goes through lib/api.ts; failures become notices, never crashes.
+import { create } from 'zustand'
+import type { Annotation, HighlightColor } from '../../../shared/domain/annotation'
+import type { Claim } from '../../../shared/domain/claim'
+import type { ProjectInfo } from '../../../shared/domain/project'
+import type { ImportProgress, ImportReport, ImportRoot, Source } from '../../../shared/domain/source'
+import type { Api, AppInfo } from '../../../shared/ipc/contract'
+import { unwrap } from '../lib/api'
+import { loadPanes, savePanes, type Pane } from './pane-layout'
+
+export interface Notice {
+  id: number
+  kind: 'info' | 'error'
+  text: string
+}
+
+export interface FindHit {
+  paneId: string
+  index: number
+}
+
+interface WorkbenchState {
+  api: Api | null
+  appInfo: AppInfo | null
+  project: ProjectInfo | null
+  roots: ImportRoot[]
+  sources: Source[]
+  texts: Record<string, string>
+  annotations: Annotation[]
+  claims: Claim[]
+  panes: Pane[]
+  focusedPaneId: string
+  findQuery: string
+  findCursor: number
+  flash: { annotationId: string; nonce: number } | null
+  selectedAnnotationId: string | null
+  importing: ImportProgress | null
+  lastImport: ImportReport | null
+  notices: Notice[]
+
+  boot(api: Api): Promise<void>
+  refresh(): Promise<void>
+  notify(kind: Notice['kind'], text: string): void
+  dismissNotice(id: number): void
+  run<T>(pending: Promise<T>): Promise<T | undefined>
+
+  openSource(sourceId: string, paneId?: string): Promise<void>
+  closePane(paneId: string): void
+  addPane(): void
+  focusPane(paneId: string): void
+  setFindQuery(query: string): void
+  moveFindCursor(step: 1 | -1, total: number): void
+  showAnnotation(annotationId: string): Promise<void>
+  selectAnnotation(annotationId: string | null): void
+
+  importFolder(path: string): Promise<void>
+  setImportProgress(progress: ImportProgress): void
+  createAnnotation(input: { sourceId: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
+  updateAnnotation(input: { id: string; color?: HighlightColor; comment?: string; tags?: string[] }): Promise<void>
+  deleteAnnotation(id: string): Promise<void>
+  createClaim(text: string): Promise<Claim | undefined>
+  updateClaim(id: string, text: string): Promise<void>
+  moveClaim(id: string, toIndex: number): Promise<void>
+  deleteClaim(id: string): Promise<void>
+  linkAnnotation(claimId: string, annotationId: string): Promise<void>
+  unlinkAnnotation(claimId: string, annotationId: string): Promise<void>
+  switchProject(projectId: string): Promise<void>
+  createProject(name: string): Promise<void>
+}
+
+const MAX_PANES = 4
+let noticeId = 0
+let flashNonce = 0
+
+function needApi(api: Api | null): Api {
+  if (api === null) throw new Error('renderer: not connected to the engine')
+  return api
+}
+
+export const useWorkbench = create<WorkbenchState>()((set, get) => {
+  const call = (): Api => needApi(get().api)
+  const replaceClaim = (claim: Claim): void =>
+    set({ claims: get().claims.map((candidate) => (candidate.id === claim.id ? claim : candidate)) })
+  const persistPanes = (panes: Pane[]): void => {
+    const project = get().project
+    if (project !== null) savePanes(window.localStorage, project.current.id, panes)
+  }
+
+  return {
+    api: null,
+    appInfo: null,
+    project: null,
+    roots: [],
+    sources: [],
+    texts: {},
+    annotations: [],
+    claims: [],
+    panes: [],
+    focusedPaneId: '',
+    findQuery: '',
+    findCursor: 0,
+    flash: null,
+    selectedAnnotationId: null,
+    importing: null,
+    lastImport: null,
+    notices: [],
+
+    async boot(api) {
+      set({ api })
+      const appInfo = await get().run(unwrap(api.getAppInfo()))
+      set({ appInfo: appInfo ?? null })
+      await get().refresh()
+    },
+
+    async refresh() {
+      const api = call()
+      const loaded = await get().run(
+        Promise.all([unwrap(api.getProject()), unwrap(api.listSources()), unwrap(api.listAnnotations()), unwrap(api.listClaims())])
+      )
+      if (loaded === undefined) return
+      const [project, { roots, sources }, annotations, claims] = loaded
+      const projectChanged = get().project?.current.id !== project.current.id
+      const known = new Set(sources.map((source) => source.id))
+      const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, known) : get().panes
+      const stale = new Set(sources.filter((source) => get().sources.find((old) => old.id === source.id)?.contentHash !== source.contentHash).map((source) => source.id))
+      const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
+      set({ project, roots, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
+      for (const warning of project.warnings) get().notify('error', warning)
+      await Promise.all(panes.map((pane) => (pane.sourceId === null ? undefined : get().openSource(pane.sourceId, pane.id))))
+    },
+
+    notify(kind, text) {
+      const id = ++noticeId
+      set({ notices: [...get().notices.filter((notice) => notice.text !== text), { id, kind, text }] })
+      if (kind === 'info') setTimeout(() => get().dismissNotice(id), 5000)
+    },
+
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((notice) => notice.id !== id) })
+    },
+
+    async run(pending) {
+      try {
+        return await pending
+      } catch (error: unknown) {
+        get().notify('error', error instanceof Error ? error.message : String(error))
+        return undefined
+      }
+    },
+
+    async openSource(sourceId, paneId) {
+      const { panes, focusedPaneId } = get()
+      const target =
+        paneId ?? panes.find((pane) => pane.sourceId === sourceId)?.id ?? panes.find((pane) => pane.sourceId === null)?.id ?? focusedPaneId
+      const nextPanes = panes.map((pane) => (pane.id === target ? { ...pane, sourceId } : pane))
+      set({ panes: nextPanes, focusedPaneId: target })
+      persistPanes(nextPanes)
+      if (get().texts[sourceId] !== undefined) return
+      const loaded = await get().run(unwrap(call().getSourceText({ sourceId })))
+      if (loaded !== undefined) set({ texts: { ...get().texts, [sourceId]: loaded.text } })
+    },
+
+    closePane(paneId) {
+      const panes = get().panes
+      const next = panes.length > 2 ? panes.filter((pane) => pane.id !== paneId) : panes.map((pane) => (pane.id === paneId ? { ...pane, sourceId: null } : pane))
+      set({ panes: next, focusedPaneId: next.some((pane) => pane.id === get().focusedPaneId) ? get().focusedPaneId : (next[0]?.id ?? '') })
+      persistPanes(next)
+    },
+
+    addPane() {
+      const panes = get().panes
+      if (panes.length >= MAX_PANES) return
+      const pane = { id: `pane-${Date.now().toString(36)}`, sourceId: null }
+      set({ panes: [...panes, pane], focusedPaneId: pane.id })
+      persistPanes([...panes, pane])
+    },
+
+    focusPane(paneId) {
+      if (get().focusedPaneId !== paneId) set({ focusedPaneId: paneId })
+    },
+
+    setFindQuery(query) {
+      set({ findQuery: query, findCursor: 0 })
+    },
+
+    moveFindCursor(step, total) {
+      if (total === 0) return
+      set({ findCursor: (get().findCursor + step + total) % total })
+    },
+
+    async showAnnotation(annotationId) {
+      const annotation = get().annotations.find((candidate) => candidate.id === annotationId)
+      if (annotation === undefined) return
+      await get().openSource(annotation.target.sourceId)
+      set({ flash: { annotationId, nonce: ++flashNonce }, selectedAnnotationId: annotationId })
+    },
+
+    selectAnnotation(annotationId) {
+      set({ selectedAnnotationId: annotationId })
+    },
+
+    async importFolder(path) {
+      set({ importing: { rootPath: path, done: 0, total: 0, currentFile: null, errors: 0 }, lastImport: null })
+      const report = await get().run(unwrap(call().importFolder({ path })))
+      set({ importing: null, lastImport: report ?? null })
+      if (report !== undefined) {
+        const problems = report.errors.length
+        get().notify(
+          problems > 0 ? 'error' : 'info',
+          `Imported ${report.rootPath}: ${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged${report.missing > 0 ? `, ${report.missing} missing` : ''}${problems > 0 ? `; ${problems} file${problems === 1 ? '' : 's'} could not be read` : ''}.`
+        )
+      }
+      await get().refresh()
+    },
+
+    setImportProgress(progress) {
+      if (get().importing !== null) set({ importing: progress })
+    },
+
+    async createAnnotation(input) {
+      const annotation = await get().run(unwrap(call().createAnnotation(input)))
+      if (annotation !== undefined) set({ annotations: [...get().annotations, annotation], selectedAnnotationId: annotation.id })
+      return annotation
+    },
+
+    async updateAnnotation(input) {
+      const annotation = await get().run(unwrap(call().updateAnnotation(input)))
+      if (annotation !== undefined) set({ annotations: get().annotations.map((candidate) => (candidate.id === annotation.id ? annotation : candidate)) })
+    },
+
+    async deleteAnnotation(id) {
+      const outcome = await get().run(unwrap(call().deleteAnnotation({ id })))
+      if (outcome === undefined) return
+      set({
+        annotations: get().annotations.filter((annotation) => annotation.id !== id),
+        claims: get().claims.map((claim) => ({ ...claim, annotationIds: claim.annotationIds.filter((linked) => linked !== id) })),
+        selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId
+      })
+    },
+
+    async createClaim(text) {
+      const claim = await get().run(unwrap(call().createClaim({ text })))
+      if (claim !== undefined) set({ claims: [...get().claims, claim] })
+      return claim
+    },
+
+    async updateClaim(id, text) {
+      const claim = await get().run(unwrap(call().updateClaim({ id, text })))
+      if (claim !== undefined) replaceClaim(claim)
+    },
+
+    async moveClaim(id, toIndex) {
+      const claims = await get().run(unwrap(call().moveClaim({ id, toIndex })))
+      if (claims !== undefined) set({ claims })
+    },
+
+    async deleteClaim(id) {
+      const done = await get().run(unwrap(call().deleteClaim({ id })))
+      if (done !== undefined) set({ claims: get().claims.filter((claim) => claim.id !== id) })
+    },
+
+    async linkAnnotation(claimId, annotationId) {
+      const claim = await get().run(unwrap(call().linkAnnotation({ claimId, annotationId })))
+      if (claim !== undefined) replaceClaim(claim)
+    },
+
+    async unlinkAnnotation(claimId, annotationId) {
+      const claim = await get().run(unwrap(call().unlinkAnnotation({ claimId, annotationId })))
+      if (claim !== undefined) replaceClaim(claim)
+    },
+
+    async switchProject(projectId) {
+      const project = await get().run(unwrap(call().openProject({ projectId })))
+      if (project !== undefined) {
+        set({ texts: {}, selectedAnnotationId: null, findQuery: '' })
+        await get().refresh()
+      }
+    },
+
+    async createProject(name) {
+      const project = await get().run(unwrap(call().createProject({ name })))
+      if (project !== undefined) {
+        set({ texts: {}, selectedAnnotationId: null, findQuery: '' })
+        await get().refresh()
+      }
+    }
+  }
+})

@@ -1,0 +1,107 @@
+// One annotation in the sidebar: its quote and source, comment and tags to edit, and the
+// ways to use it as evidence (drag onto a claim, or pick a claim from the list).
+import { useEffect, useState } from 'react'
+import { HIGHLIGHT_COLORS, type Annotation } from '../../../../shared/domain/annotation'
+import { useWorkbench } from '../../app/workbench-store'
+import { parseTags } from './tags'
+
+export const ANNOTATION_DRAG_TYPE = 'application/x-sourcebench-annotation'
+
+interface AnnotationCardProps {
+  annotation: Annotation
+  sourceTitle: string
+  orphaned: boolean
+}
+
+export function AnnotationCard({ annotation, sourceTitle, orphaned }: AnnotationCardProps) {
+  const claims = useWorkbench((state) => state.claims)
+  const selected = useWorkbench((state) => state.selectedAnnotationId === annotation.id)
+  const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim } = useWorkbench.getState()
+  const [comment, setComment] = useState(annotation.comment)
+  const [tags, setTags] = useState(annotation.tags.join(', '))
+  useEffect(() => setComment(annotation.comment), [annotation.comment])
+  useEffect(() => setTags(annotation.tags.join(', ')), [annotation.tags])
+  const linkedTo = claims.filter((claim) => claim.annotationIds.includes(annotation.id)).length
+
+  async function linkTo(value: string): Promise<void> {
+    if (value === '') return
+    if (value === '__new__') {
+      const claim = await createClaim('')
+      if (claim !== undefined) await linkAnnotation(claim.id, annotation.id)
+      return
+    }
+    await linkAnnotation(value, annotation.id)
+  }
+
+  async function remove(): Promise<void> {
+    const warning = linkedTo > 0 ? ` It is evidence for ${linkedTo} claim${linkedTo === 1 ? '' : 's'}; the link${linkedTo === 1 ? '' : 's'} will go too.` : ''
+    if (window.confirm(`Delete this highlight?${warning}`)) await deleteAnnotation(annotation.id)
+  }
+
+  return (
+    <article
+      className={`annotation-card${selected ? ' selected' : ''}`}
+      data-testid="annotation-card"
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(ANNOTATION_DRAG_TYPE, annotation.id)
+        event.dataTransfer.effectAllowed = 'link'
+      }}
+      ref={(element) => {
+        if (selected && element !== null) element.scrollIntoView({ block: 'nearest' })
+      }}
+    >
+      <button type="button" className={`quote color-${annotation.color}`} title="Show in a pane" onClick={() => void showAnnotation(annotation.id)}>
+        “{annotation.target.selectors[0].exact}”
+      </button>
+      <div className="card-meta">
+        {sourceTitle}
+        {orphaned && <span className="badge warn"> not found in the current text</span>}
+        {linkedTo > 0 && <span className="badge"> evidence for {linkedTo} claim{linkedTo === 1 ? '' : 's'}</span>}
+      </div>
+      <textarea
+        aria-label="Comment"
+        placeholder="Add a comment"
+        value={comment}
+        rows={comment.length > 80 ? 3 : 1}
+        onChange={(event) => setComment(event.target.value)}
+        onBlur={() => comment !== annotation.comment && void updateAnnotation({ id: annotation.id, comment })}
+      />
+      <input
+        aria-label="Tags"
+        placeholder="Tags, comma separated"
+        value={tags}
+        onChange={(event) => setTags(event.target.value)}
+        onBlur={() => {
+          const next = parseTags(tags)
+          if (next.join('\n') !== annotation.tags.join('\n')) void updateAnnotation({ id: annotation.id, tags: next })
+        }}
+      />
+      <div className="card-actions">
+        <span className="swatches small">
+          {HIGHLIGHT_COLORS.map((color) => (
+            <button
+              key={color}
+              type="button"
+              className={`swatch color-${color}${color === annotation.color ? ' chosen' : ''}`}
+              aria-label={`Colour ${color}`}
+              onClick={() => void updateAnnotation({ id: annotation.id, color })}
+            />
+          ))}
+        </span>
+        <select aria-label="Link to claim" value="" onChange={(event) => void linkTo(event.target.value)}>
+          <option value="">Link to claim…</option>
+          {claims.map((claim, index) => (
+            <option key={claim.id} value={claim.id} disabled={claim.annotationIds.includes(annotation.id)}>
+              {index + 1}. {(claim.text || '(empty claim)').slice(0, 60)}
+            </option>
+          ))}
+          <option value="__new__">+ New claim from this</option>
+        </select>
+        <button type="button" className="link-button danger" onClick={() => void remove()}>
+          Delete
+        </button>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,103 @@
+// One claim: its text, how many distinct sources back it, and its links to evidence.
+// Drop an annotation on it to link; click a link to see the passage in a pane.
+import { useEffect, useState } from 'react'
+import type { Claim } from '../../../../shared/domain/claim'
+import { claimSourceIds } from '../../../../shared/domain/support'
+import { useWorkbench } from '../../app/workbench-store'
+import { ANNOTATION_DRAG_TYPE } from '../annotations/AnnotationCard'
+
+interface ClaimCardProps {
+  claim: Claim
+  index: number
+  count: number
+}
+
+function supportLabel(sources: number): string {
+  if (sources === 0) return 'No evidence yet'
+  return sources === 1 ? '1 source' : `${sources} sources`
+}
+
+export function ClaimCard({ claim, index, count }: ClaimCardProps) {
+  const annotations = useWorkbench((state) => state.annotations)
+  const sources = useWorkbench((state) => state.sources)
+  const { updateClaim, deleteClaim, moveClaim, unlinkAnnotation, linkAnnotation, showAnnotation } = useWorkbench.getState()
+  const [text, setText] = useState(claim.text)
+  const [dropping, setDropping] = useState(false)
+  useEffect(() => setText(claim.text), [claim.text])
+
+  const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
+  const sourcesById = new Map(sources.map((source) => [source.id, source]))
+  const supporting = claimSourceIds(claim, annotationsById).length
+
+  return (
+    <article
+      className={`claim-card${dropping ? ' dropping' : ''}`}
+      data-testid="claim-card"
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes(ANNOTATION_DRAG_TYPE)) return
+        event.preventDefault()
+        event.dataTransfer.dropEffect = 'link'
+        setDropping(true)
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        setDropping(false)
+        const annotationId = event.dataTransfer.getData(ANNOTATION_DRAG_TYPE)
+        if (annotationId !== '') void linkAnnotation(claim.id, annotationId)
+      }}
+    >
+      <div className="claim-head">
+        <span className="claim-number">{index + 1}</span>
+        <span className={`support support-${Math.min(supporting, 2)}`} data-testid="claim-support" title="Distinct sources linked to this claim">
+          {supportLabel(supporting)}
+        </span>
+        <span className="claim-tools">
+          <button type="button" className="icon-button" aria-label="Move claim up" disabled={index === 0} onClick={() => void moveClaim(claim.id, index - 1)}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label="Move claim down" disabled={index === count - 1} onClick={() => void moveClaim(claim.id, index + 1)}>
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Delete claim"
+            onClick={() => {
+              if (window.confirm('Delete this claim? Its highlights stay in the sources.')) void deleteClaim(claim.id)
+            }}
+          >
+            ×
+          </button>
+        </span>
+      </div>
+      <textarea
+        className="claim-text"
+        aria-label={`Claim ${index + 1}`}
+        placeholder="Write the claim, then link the passages that back it"
+        value={text}
+        rows={Math.max(2, Math.ceil(text.length / 48))}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => text !== claim.text && void updateClaim(claim.id, text)}
+      />
+      <ul className="claim-links">
+        {claim.annotationIds.map((annotationId) => {
+          const annotation = annotationsById.get(annotationId)
+          const source = annotation === undefined ? undefined : sourcesById.get(annotation.target.sourceId)
+          if (annotation === undefined) return null
+          return (
+            <li key={annotationId} className="claim-link" data-testid="claim-link">
+              <button type="button" className="link-body" onClick={() => void showAnnotation(annotationId)} title="Open the passage">
+                <span className="link-source">{source?.title ?? 'Source no longer in the library'}</span>
+                <span className={`link-quote color-${annotation.color}`}>“{annotation.target.selectors[0].exact}”</span>
+              </button>
+              <button type="button" className="icon-button" aria-label="Remove this link" onClick={() => void unlinkAnnotation(claim.id, annotationId)}>
+                ×
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      {claim.annotationIds.length === 0 && <p className="drop-hint">Drag a highlight here, or use “Link to claim…” on it.</p>}
+    </article>
+  )
+}

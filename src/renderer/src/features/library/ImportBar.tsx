@@ -1,0 +1,79 @@
+// Importing a folder: the native picker in Electron, a typed path in browser mode; a
+// progress bar while it runs; the files that could not be read, each with its reason.
+import { useEffect, useState } from 'react'
+import { useWorkbench } from '../../app/workbench-store'
+import { unwrap } from '../../lib/api'
+
+export function ImportBar() {
+  const appInfo = useWorkbench((state) => state.appInfo)
+  const importing = useWorkbench((state) => state.importing)
+  const report = useWorkbench((state) => state.lastImport)
+  const { importFolder, run, api } = useWorkbench.getState()
+  const [path, setPath] = useState('')
+  const [showErrors, setShowErrors] = useState(false)
+
+  async function pickAndImport(): Promise<void> {
+    if (api === null) return
+    const picked = await run(unwrap(api.pickFolder()))
+    if (typeof picked === 'string') await importFolder(picked)
+  }
+
+  useEffect(() => {
+    if (api === null) return undefined
+    return api.onMenuCommand((command) => {
+      if (command === 'import-folder') void pickAndImport()
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api])
+
+  const busy = importing !== null
+  const percent = importing === null || importing.total === 0 ? 0 : Math.round((importing.done / importing.total) * 100)
+
+  return (
+    <div className="import-bar">
+      {appInfo?.canPickFolder === true ? (
+        <button type="button" className="button primary" disabled={busy} onClick={() => void pickAndImport()}>
+          Import folder…
+        </button>
+      ) : (
+        <form
+          className="import-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (path.trim() !== '') void importFolder(path.trim())
+          }}
+        >
+          <input aria-label="Folder to import" placeholder="/path/to/folder of articles" value={path} onChange={(event) => setPath(event.target.value)} disabled={busy} />
+          <button type="submit" className="button primary" disabled={busy || path.trim() === ''}>
+            Import
+          </button>
+        </form>
+      )}
+      {importing !== null && (
+        <div className="import-progress" role="status" aria-live="polite">
+          <progress max={Math.max(1, importing.total)} value={importing.done} aria-label="Import progress" />
+          <span>
+            {importing.done} / {importing.total} files · {percent}%{importing.errors > 0 ? ` · ${importing.errors} problems` : ''}
+          </span>
+          {importing.currentFile !== null && <span className="current-file">{importing.currentFile}</span>}
+        </div>
+      )}
+      {report !== null && report.errors.length > 0 && (
+        <div className="import-errors" data-testid="import-errors">
+          <button type="button" className="link-button" onClick={() => setShowErrors(!showErrors)}>
+            {report.errors.length} file{report.errors.length === 1 ? '' : 's'} not imported {showErrors ? '▾' : '▸'}
+          </button>
+          {showErrors && (
+            <ul>
+              {report.errors.map((error) => (
+                <li key={error.relativePath}>
+                  <code>{error.relativePath}</code>: {error.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

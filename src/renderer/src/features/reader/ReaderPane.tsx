@@ -1,0 +1,144 @@
+// One reading pane: a source's text with its annotations and find hits marked, a
+// selection toolbar for new highlights, and the flash that shows a linked passage.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { TextRange } from '../../../../shared/text/find'
+import type { Pane } from '../../app/pane-layout'
+import { useWorkbench } from '../../app/workbench-store'
+import { SelectionToolbar } from '../annotations/SelectionToolbar'
+import { Highlighter, selectionOffsets, type AnnotationMark } from './highlighter'
+
+export const SOURCE_DRAG_TYPE = 'application/x-sourcebench-source'
+const FLASH_MS = 1600
+
+interface ReaderPaneProps {
+  pane: Pane
+  position: number
+  hits: readonly TextRange[]
+  currentHit: number
+}
+
+export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps) {
+  const source = useWorkbench((state) => state.sources.find((candidate) => candidate.id === pane.sourceId))
+  const text = useWorkbench((state) => (pane.sourceId === null ? undefined : state.texts[pane.sourceId]))
+  const annotations = useWorkbench((state) => state.annotations)
+  const flash = useWorkbench((state) => state.flash)
+  const focused = useWorkbench((state) => state.focusedPaneId === pane.id)
+  const { focusPane, closePane, openSource, selectAnnotation } = useWorkbench.getState()
+  const containerRef = useRef<HTMLDivElement>(null)
+  const highlighterRef = useRef<Highlighter | null>(null)
+  const [selection, setSelection] = useState<(TextRange & { top: number; left: number }) | null>(null)
+  const [dropping, setDropping] = useState(false)
+
+  const marks = useMemo<AnnotationMark[]>(() => {
+    if (source === undefined) return []
+    return annotations
+      .filter((annotation) => annotation.target.sourceId === source.id && annotation.target.contentHash === source.contentHash)
+      .map((annotation) => {
+        const position = annotation.target.selectors[1]
+        return { start: position.start, end: position.end, annotationId: annotation.id, color: annotation.color }
+      })
+  }, [annotations, source])
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (container === null) return
+    highlighterRef.current ??= new Highlighter(container)
+    highlighterRef.current.render(text ?? '', marks)
+    highlighterRef.current.markFindHits(hits, currentHit)
+    // Find marks are redrawn below; this effect only redraws when text or annotations change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, marks])
+
+  useEffect(() => {
+    const highlighter = highlighterRef.current
+    if (highlighter === null) return
+    highlighter.markFindHits(hits, currentHit)
+    if (currentHit >= 0) highlighter.currentFindHit()?.scrollIntoView({ block: 'center' })
+  }, [hits, currentHit])
+
+  useEffect(() => {
+    const highlighter = highlighterRef.current
+    if (flash === null || highlighter === null) return
+    const elements = highlighter.elementsForAnnotation(flash.annotationId)
+    if (elements.length === 0) return
+    elements[0]?.scrollIntoView({ block: 'center' })
+    for (const element of elements) element.classList.add('flash')
+    const timer = setTimeout(() => elements.forEach((element) => element.classList.remove('flash')), FLASH_MS)
+    return () => clearTimeout(timer)
+  }, [flash, text])
+
+  function onMouseUp(event: React.MouseEvent): void {
+    const container = containerRef.current
+    if (container === null || source === undefined) return
+    const offsets = selectionOffsets(container, window.getSelection())
+    if (offsets === null) {
+      setSelection(null)
+      const mark = (event.target as HTMLElement).closest('mark[data-annotation-id]')
+      if (mark instanceof HTMLElement && mark.dataset['annotationId'] !== undefined) selectAnnotation(mark.dataset['annotationId'])
+      return
+    }
+    const paneBox = event.currentTarget.getBoundingClientRect()
+    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect()
+    const top = (rect?.bottom ?? event.clientY) - paneBox.top + event.currentTarget.scrollTop + 6
+    const left = Math.max(8, Math.min((rect?.left ?? event.clientX) - paneBox.left, paneBox.width - 330))
+    setSelection({ ...offsets, top, left })
+  }
+
+  return (
+    <section
+      className={`reader-pane${focused ? ' focused' : ''}${dropping ? ' dropping' : ''}`}
+      aria-label={`Reading pane ${position}`}
+      data-testid={`pane-${position}`}
+      onFocus={() => focusPane(pane.id)}
+      onMouseDown={() => focusPane(pane.id)}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes(SOURCE_DRAG_TYPE)) return
+        event.preventDefault()
+        setDropping(true)
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        setDropping(false)
+        const sourceId = event.dataTransfer.getData(SOURCE_DRAG_TYPE)
+        if (sourceId !== '') void openSource(sourceId, pane.id)
+      }}
+    >
+      <header className="pane-header">
+        {source === undefined ? (
+          <span className="pane-title muted">Pane {position}</span>
+        ) : (
+          <div className="pane-heading">
+            <span className="pane-title" title={source.title}>
+              {source.title}
+            </span>
+            <span className="pane-meta">
+              {source.relativePath} · {source.words.toLocaleString()} words{source.missing ? ' · file missing on disk' : ''}
+            </span>
+          </div>
+        )}
+        {hits.length > 0 && <span className="pane-hits">{hits.length} found</span>}
+        {source !== undefined && (
+          <button type="button" className="icon-button" aria-label={`Close pane ${position}`} title="Close" onClick={() => closePane(pane.id)}>
+            ×
+          </button>
+        )}
+      </header>
+      <div className="pane-scroll" onMouseUp={onMouseUp}>
+        {source === undefined && <p className="empty-pane">Choose a source in the library, or drag one here, to read it in this pane.</p>}
+        {/* mark.js owns this element's children; React never renders inside it. */}
+        <div ref={containerRef} className="source-text" data-testid="source-text" hidden={source === undefined} />
+        {selection !== null && source !== undefined && (
+          <SelectionToolbar
+            sourceId={source.id}
+            range={selection}
+            style={{ top: selection.top, left: selection.left }}
+            onDone={() => {
+              setSelection(null)
+              window.getSelection()?.removeAllRanges()
+            }}
+          />
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,79 @@
+// The adapter between the reader and mark.js. It owns the text container outright: React
+// renders the empty element, this module fills it with the source text and marks. Marks
+// are laid over the text by character offsets, so the text content never changes and
+// every offset stays valid however many marks are drawn.
+import Mark from 'mark.js'
+import type { TextRange } from '../../../../shared/text/find'
+
+export interface AnnotationMark extends TextRange {
+  annotationId: string
+  color: string
+}
+
+const ANNOTATION_CLASS = 'annotation-mark'
+const FIND_CLASS = 'find-hit'
+
+export class Highlighter {
+  readonly #container: HTMLElement
+  readonly #mark: Mark
+  #text: string | null = null
+
+  constructor(container: HTMLElement) {
+    this.#container = container
+    this.#mark = new Mark(container)
+  }
+
+  /** Shows the text with one mark per annotation. Overlapping annotations nest. */
+  render(text: string, annotations: readonly AnnotationMark[]): void {
+    this.#container.textContent = text
+    this.#text = text
+    // mark.js drops ranges that overlap an earlier one in the same call, so each
+    // annotation gets a call of its own and overlaps become nested marks.
+    for (const annotation of annotations) {
+      this.#mark.markRanges([{ start: annotation.start, length: annotation.end - annotation.start }], {
+        className: `${ANNOTATION_CLASS} color-${annotation.color}`,
+        each: (element) => {
+          element.setAttribute('data-annotation-id', annotation.annotationId)
+        }
+      })
+    }
+  }
+
+  /** Replaces the find marks; `current` is the index of the hit to emphasise, or -1. */
+  markFindHits(hits: readonly TextRange[], current: number): void {
+    this.#mark.unmark({ className: FIND_CLASS })
+    if (this.#text === null || hits.length === 0) return
+    this.#mark.markRanges(
+      hits.map((hit, index) => ({ start: hit.start, length: hit.end - hit.start, index })),
+      {
+        className: FIND_CLASS,
+        each: (element, range) => {
+          const index = (range as unknown as { index: number }).index
+          element.setAttribute('data-hit', String(index))
+          if (index === current) element.classList.add('find-current')
+        }
+      }
+    )
+  }
+
+  elementsForAnnotation(annotationId: string): HTMLElement[] {
+    return [...this.#container.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(annotationId)}"]`)]
+  }
+
+  currentFindHit(): HTMLElement | null {
+    return this.#container.querySelector<HTMLElement>('mark.find-current')
+  }
+}
+
+/** Character offsets of a DOM selection inside the container, or null if it is outside or empty. */
+export function selectionOffsets(container: HTMLElement, selection: Selection | null): TextRange | null {
+  if (selection === null || selection.rangeCount === 0 || selection.isCollapsed) return null
+  const range = selection.getRangeAt(0)
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null
+  const measure = document.createRange()
+  measure.selectNodeContents(container)
+  measure.setEnd(range.startContainer, range.startOffset)
+  const start = measure.toString().length
+  const end = start + range.toString().length
+  return end > start ? { start, end } : null
+}

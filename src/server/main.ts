@@ -1,0 +1,62 @@
+// `npm run serve`: the workbench in a browser. Starts the engine on a data folder and
+// serves the built renderer with the HTTP API on 127.0.0.1, then prints the URL to open.
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { ApiHandlers } from '../shared/ipc/contract'
+import { createCoreHandlers } from '../main/core/api-handlers'
+import { Workbench } from '../main/core/workbench'
+import { createBrowserHandlers } from './browser-handlers'
+import { startBrowserServer } from './http-server'
+
+const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--seeds DIR]
+  --data DIR   where projects are kept (default: ~/.sourcebench-browser)
+  --port N     port on 127.0.0.1 (default 5183; 0 picks a free one)
+  --seeds DIR  sample articles for a first launch (default: the repository's seeds/)`
+
+function fail(message: string): never {
+  console.error(`sourcebench serve: ${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+async function main(): Promise<void> {
+  let values
+  try {
+    values = parseArgs({
+      options: { data: { type: 'string' }, port: { type: 'string' }, seeds: { type: 'string' }, help: { type: 'boolean' } }
+    }).values
+  } catch (error: unknown) {
+    fail(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help === true) {
+    console.log(USAGE)
+    return
+  }
+  const port = values.port === undefined ? 5183 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`)
+  const appRoot = resolve(__dirname, '../..')
+  const workbench = new Workbench({
+    dataDir: resolve(values.data ?? join(homedir(), '.sourcebench-browser')),
+    seedsDir: resolve(values.seeds ?? join(appRoot, 'seeds'))
+  })
+  await workbench.boot()
+  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, process.env['npm_package_version'] ?? 'dev') }
+  const running = await startBrowserServer({
+    handlers,
+    events: workbench.events,
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    port
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`port ${port} is in use; pass --port 0 for a free one`)
+    throw error
+  })
+  console.log(`Sourcebench (browser mode) is ready. Open:\n  ${running.url}`)
+  const stop = (): void => void running.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`sourcebench serve: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

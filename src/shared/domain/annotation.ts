@@ -1,0 +1,50 @@
+// Annotations follow the W3C Web Annotation model as Hypothesis uses it: one target
+// with several selectors, so a highlight can be found again when its source changes.
+import { z } from 'zod'
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const
+export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS)
+export type HighlightColor = z.infer<typeof highlightColorSchema>
+
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string()
+})
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>
+
+export const textPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive()
+})
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>
+
+export const annotationTargetSchema = z.object({
+  sourceId: z.string().min(1),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  selectors: z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema])
+})
+export type AnnotationTarget = z.infer<typeof annotationTargetSchema>
+
+export const tagSchema = z.string().trim().min(1).max(60)
+
+export const annotationSchema = z.object({
+  id: z.string().min(1),
+  target: annotationTargetSchema,
+  color: highlightColorSchema,
+  comment: z.string().max(20_000),
+  tags: z.array(tagSchema).max(50),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type Annotation = z.infer<typeof annotationSchema>
+
+export function annotationQuote(annotation: Annotation): string {
+  return annotation.target.selectors[0].exact
+}
+
+export function annotationPosition(annotation: Annotation): TextPositionSelector {
+  return annotation.target.selectors[1]
+}

@@ -1,0 +1,33 @@
+// Channel and event names alone, with no schema library, so the sandboxed preload can
+// import them without bundling zod.
+
+export const channels = {
+  getAppInfo: 'app:get-info',
+  getProject: 'projects:get-current',
+  createProject: 'projects:create',
+  openProject: 'projects:open',
+  pickFolder: 'library:pick-folder',
+  importFolder: 'library:import-folder',
+  listSources: 'library:list-sources',
+  getSourceText: 'library:get-text',
+  listAnnotations: 'annotations:list',
+  createAnnotation: 'annotations:create',
+  updateAnnotation: 'annotations:update',
+  deleteAnnotation: 'annotations:delete',
+  listClaims: 'claims:list',
+  createClaim: 'claims:create',
+  updateClaim: 'claims:update',
+  moveClaim: 'claims:move',
+  deleteClaim: 'claims:delete',
+  linkAnnotation: 'claims:link',
+  unlinkAnnotation: 'claims:unlink',
+  exportNotes: 'export:notes'
+} as const
+
+export const events = {
+  importProgress: 'event:import-progress',
+  libraryChanged: 'event:library-changed',
+  menuCommand: 'event:menu-command'
+} as const
+
+export const API_GLOBAL = 'sourcebench'

@@ -1,0 +1,119 @@
+// The one source of truth for the API between the UI and the engine: a channel name and
+// an input schema per operation, the output types, and the events. The Electron shell
+// (IPC) and the browser-mode server (HTTP) both implement exactly this.
+import { z } from 'zod'
+import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
+import type { Claim } from '../domain/claim'
+import type { ProjectInfo } from '../domain/project'
+import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../domain/source'
+import { channels, events } from './channels'
+import type { Result } from './result'
+
+export { API_GLOBAL, channels, events } from './channels'
+
+const id = z.string().min(1).max(200)
+const none = z.undefined()
+
+export const contract = {
+  getAppInfo: { channel: channels.getAppInfo, input: none },
+  getProject: { channel: channels.getProject, input: none },
+  createProject: { channel: channels.createProject, input: z.object({ name: z.string().trim().min(1).max(120) }) },
+  openProject: { channel: channels.openProject, input: z.object({ projectId: id }) },
+  pickFolder: { channel: channels.pickFolder, input: none },
+  importFolder: { channel: channels.importFolder, input: z.object({ path: z.string().min(1).max(4096) }) },
+  listSources: { channel: channels.listSources, input: none },
+  getSourceText: { channel: channels.getSourceText, input: z.object({ sourceId: id }) },
+  listAnnotations: { channel: channels.listAnnotations, input: none },
+  createAnnotation: {
+    channel: channels.createAnnotation,
+    input: z.object({
+      sourceId: id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      color: highlightColorSchema,
+      comment: z.string().max(20_000).default(''),
+      tags: z.array(tagSchema).max(50).default([])
+    })
+  },
+  updateAnnotation: {
+    channel: channels.updateAnnotation,
+    input: z.object({
+      id,
+      color: highlightColorSchema.optional(),
+      comment: z.string().max(20_000).optional(),
+      tags: z.array(tagSchema).max(50).optional()
+    })
+  },
+  deleteAnnotation: { channel: channels.deleteAnnotation, input: z.object({ id }) },
+  listClaims: { channel: channels.listClaims, input: none },
+  createClaim: { channel: channels.createClaim, input: z.object({ text: z.string().max(20_000) }) },
+  updateClaim: { channel: channels.updateClaim, input: z.object({ id, text: z.string().max(20_000) }) },
+  moveClaim: { channel: channels.moveClaim, input: z.object({ id, toIndex: z.number().int().nonnegative() }) },
+  deleteClaim: { channel: channels.deleteClaim, input: z.object({ id }) },
+  linkAnnotation: { channel: channels.linkAnnotation, input: z.object({ claimId: id, annotationId: id }) },
+  unlinkAnnotation: { channel: channels.unlinkAnnotation, input: z.object({ claimId: id, annotationId: id }) },
+  exportNotes: { channel: channels.exportNotes, input: z.object({ format: z.literal('markdown') }) }
+} as const satisfies Record<string, { channel: string; input: z.ZodType }>
+
+export type ApiMethod = keyof typeof contract
+export type ApiInput<K extends ApiMethod> = z.input<(typeof contract)[K]['input']>
+export type ApiParsedInput<K extends ApiMethod> = z.output<(typeof contract)[K]['input']>
+
+export interface AppInfo {
+  version: string
+  mode: 'electron' | 'browser'
+  /** Whether the host can show a native folder picker (Electron) or needs a typed path. */
+  canPickFolder: boolean
+}
+
+export type ExportOutcome =
+  | { kind: 'saved'; path: string }
+  | { kind: 'download'; fileName: string; content: string }
+  | { kind: 'cancelled' }
+
+export interface ApiOutputs {
+  getAppInfo: AppInfo
+  getProject: ProjectInfo
+  createProject: ProjectInfo
+  openProject: ProjectInfo
+  pickFolder: string | null
+  importFolder: ImportReport
+  listSources: { roots: ImportRoot[]; sources: Source[] }
+  getSourceText: SourceText
+  listAnnotations: Annotation[]
+  createAnnotation: Annotation
+  updateAnnotation: Annotation
+  deleteAnnotation: { unlinkedFromClaims: number }
+  listClaims: Claim[]
+  createClaim: Claim
+  updateClaim: Claim
+  moveClaim: Claim[]
+  deleteClaim: null
+  linkAnnotation: Claim
+  unlinkAnnotation: Claim
+  exportNotes: ExportOutcome
+}
+
+export type MenuCommand = 'import-folder' | 'export-notes' | 'new-claim' | 'find'
+
+export interface EventPayloads {
+  importProgress: ImportProgress
+  libraryChanged: null
+  menuCommand: MenuCommand
+}
+
+export type EventName = keyof typeof events
+export type Unsubscribe = () => void
+
+type ApiCall<K extends ApiMethod> = undefined extends ApiInput<K>
+  ? (input?: ApiInput<K>) => Promise<Result<ApiOutputs[K]>>
+  : (input: ApiInput<K>) => Promise<Result<ApiOutputs[K]>>
+
+export type Api = { [K in ApiMethod]: ApiCall<K> } & {
+  onImportProgress(callback: (progress: ImportProgress) => void): Unsubscribe
+  onLibraryChanged(callback: () => void): Unsubscribe
+  onMenuCommand(callback: (command: MenuCommand) => void): Unsubscribe
+}
+
+/** What a host (Electron shell or HTTP server) provides for every method, after validation. */
+export type ApiHandlers = { [K in ApiMethod]: (input: ApiParsedInput<K>) => Promise<ApiOutputs[K]> }
