@@ -6,7 +6,7 @@ import { highlightColorSchema, tagSchema, type Annotation } from '../domain/anno
 import type { Claim } from '../domain/claim'
 import type { ProjectInfo } from '../domain/project'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../domain/source'
-import { channels, events } from './channels'
+import { channels, type events } from './channels'
 import type { Result } from './result'
 
 export { API_GLOBAL, channels, events } from './channels'

@@ -29,6 +29,11 @@ function stableId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16)}`
 }
 
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB` : `${bytes} bytes`
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof UserError) return error.message
   const code = (error as NodeJS.ErrnoException).code
@@ -89,7 +94,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
         continue
       }
       if (info.size > maxBytes) {
-        throw new UserError('invalid-input', `larger than the ${Math.round(maxBytes / 1024 / 1024)} MB import limit`)
+        throw new UserError('invalid-input', `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} import limit`)
       }
       const format = SUPPORTED_EXTENSIONS.get(file.relativePath.slice(file.relativePath.lastIndexOf('.')).toLowerCase()) ?? 'text'
       const text = decodeText(await readFile(file.absolutePath))

@@ -57,7 +57,9 @@ export class Highlighter {
   }
 
   elementsForAnnotation(annotationId: string): HTMLElement[] {
-    return [...this.#container.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(annotationId)}"]`)]
+    return [...this.#container.querySelectorAll<HTMLElement>('mark[data-annotation-id]')].filter(
+      (element) => element.getAttribute('data-annotation-id') === annotationId
+    )
   }
 
   currentFindHit(): HTMLElement | null {

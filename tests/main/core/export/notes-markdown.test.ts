@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { renderNotesMarkdown } from '../../../../src/main/core/export/notes-markdown'
+import type { Annotation } from '../../../../src/shared/domain/annotation'
+import type { Source } from '../../../../src/shared/domain/source'
+
+const hash = (char: string) => char.repeat(64)
+
+function source(id: string, title: string, relativePath: string, contentHash = hash('a')): Source {
+  return { id, rootId: 'root', relativePath, title, format: 'text', words: 10, size: 10, mtimeMs: 0, contentHash, importedAt: '', missing: false }
+}
+
+function annotation(id: string, sourceId: string, exact: string, start: number, extra: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    target: {
+      sourceId,
+      contentHash: hash('a'),
+      selectors: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start, end: start + exact.length }
+      ]
+    },
+    color: 'yellow',
+    comment: '',
+    tags: [],
+    createdAt: '',
+    updatedAt: '',
+    ...extra
+  }
+}
+
+describe('renderNotesMarkdown', () => {
+  const sources = [source('s1', 'Putin has hope', 'anadolu/002.txt'), source('s2', 'Putin to envoys', 'tass/004.txt')]
+  const annotations = [
+    annotation('a1', 's1', 'We hope to restore\nrelations', 120, { comment: 'Anadolu wording', tags: ['quote'] }),
+    annotation('a2', 's2', 'count on the revival of relations', 40),
+    annotation('a3', 's1', 'positive results', 300)
+  ]
+  const claims = [
+    { id: 'c1', text: 'Putin wants relations restored', annotationIds: ['a1', 'a2'], createdAt: '', updatedAt: '' },
+    { id: 'c2', text: 'Nobody backs this yet', annotationIds: [], createdAt: '', updatedAt: '' },
+    { id: 'c3', text: 'Trade results were positive', annotationIds: ['a3', 'gone'], createdAt: '', updatedAt: '' }
+  ]
+  const markdown = renderNotesMarkdown({
+    projectName: 'Korea story',
+    exportedAt: new Date('2026-01-16T10:00:00Z'),
+    claims,
+    annotations,
+    sources,
+    roots: [{ id: 'root', path: '/data/korea', name: 'korea', importedAt: '' }]
+  })
+
+  it('lists the claims in order, numbering footnotes across the whole document', () => {
+    expect(markdown.indexOf('## Claim 1')).toBeLessThan(markdown.indexOf('## Claim 2'))
+    expect(markdown).toContain('Putin wants relations restored[^1][^2]')
+    expect(markdown).toContain('Trade results were positive[^3][^4]')
+    expect(markdown).toContain('Exported from Sourcebench on 2026-01-16 · 3 claims · 2 sources cited')
+  })
+
+  it('gives each link its quote, source title, relative path and offsets, keeping line breaks verbatim', () => {
+    expect(markdown).toContain('[^1]: “We hope to restore relations” — *Putin has hope*, `anadolu/002.txt` in folder “korea”, characters 120–148.')
+    expect(markdown).toContain('    > We hope to restore\n    > relations')
+    expect(markdown).toContain('    Comment: Anadolu wording')
+    expect(markdown).toContain('[^2]: “count on the revival of relations” — *Putin to envoys*, `tass/004.txt`')
+  })
+
+  it('says how many distinct sources back each claim, and marks links whose passage is gone', () => {
+    expect(markdown).toContain('_Backed by 2 sources._')
+    expect(markdown).toContain('_No evidence linked yet._')
+    expect(markdown).toContain('[^4]: The linked passage no longer exists.')
+  })
+})

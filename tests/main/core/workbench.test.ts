@@ -1,0 +1,119 @@
+import { readFile, writeFile, cp } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Workbench } from '../../../src/main/core/workbench'
+import { useTempDirs } from '../../helpers/temp-dir'
+
+const seedsDir = resolve(__dirname, '../../../seeds')
+const fixedNow = () => new Date('2026-01-16T10:00:00Z')
+
+async function bootWorkbench(dataDir: string, seeds: string | null = seedsDir): Promise<Workbench> {
+  const workbench = new Workbench({ dataDir, seedsDir: seeds, now: fixedNow })
+  await workbench.boot()
+  return workbench
+}
+
+describe('Workbench', () => {
+  const tempDir = useTempDirs()
+
+  it('creates a sample project holding the five seed articles on first launch, and reopens it next time', async () => {
+    const dataDir = await tempDir()
+    const first = await bootWorkbench(dataDir)
+    expect(first.project.store.library.data.sources).toHaveLength(5)
+    expect(first.projectInfo().current.name).toMatch(/Sample project/)
+    const second = await bootWorkbench(dataDir)
+    expect(second.projectInfo().current.id).toBe(first.projectInfo().current.id)
+    expect(second.projectInfo().projects).toHaveLength(1)
+    expect(second.project.store.library.data.sources).toHaveLength(5)
+  })
+
+  it('keeps annotations and claims with their links across a restart', async () => {
+    const dataDir = await tempDir()
+    const workbench = await bootWorkbench(dataDir)
+    const aggregator = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('001_'))!
+    const text = (await workbench.sourceText(aggregator.id)).text
+    const start = text.indexOf('goodwill has been squandered')
+    const annotation = await workbench.project.annotations.create({
+      sourceId: aggregator.id,
+      start,
+      end: start + 'goodwill has been squandered'.length,
+      color: 'pink',
+      comment: 'Only the aggregator quotes this.',
+      tags: ['quote', 'check', 'quote']
+    })
+    expect(annotation.target.selectors[0]).toMatchObject({ exact: 'goodwill has been squandered' })
+    expect(annotation.tags).toEqual(['quote', 'check'])
+    const claim = await workbench.project.claims.create('Putin said goodwill was squandered')
+    await workbench.project.claims.link(claim.id, annotation.id)
+
+    const reopened = await bootWorkbench(dataDir)
+    expect(reopened.project.annotations.list()).toEqual([annotation])
+    expect(reopened.project.claims.list()[0]).toMatchObject({ text: 'Putin said goodwill was squandered', annotationIds: [annotation.id] })
+  })
+
+  it('refuses an annotation range outside the text, naming the source', async () => {
+    const workbench = await bootWorkbench(await tempDir())
+    const source = workbench.project.store.library.data.sources[0]!
+    await expect(
+      workbench.project.annotations.create({ sourceId: source.id, start: 10, end: 10_000_000, color: 'yellow', comment: '', tags: [] })
+    ).rejects.toThrow(/annotations: the range 10–10000000 is not inside/)
+  })
+
+  it('deleting an annotation removes its claim links and says how many', async () => {
+    const workbench = await bootWorkbench(await tempDir())
+    const source = workbench.project.store.library.data.sources[0]!
+    const annotation = await workbench.project.annotations.create({ sourceId: source.id, start: 0, end: 6, color: 'yellow', comment: '', tags: [] })
+    const claim = await workbench.project.claims.create('A claim')
+    await workbench.project.claims.link(claim.id, annotation.id)
+    expect(await workbench.project.annotations.delete(annotation.id)).toEqual({ unlinkedFromClaims: 1 })
+    expect(workbench.project.claims.list()[0]?.annotationIds).toEqual([])
+  })
+
+  it('re-anchors annotations when their source file is edited and re-imported', async () => {
+    const folder = await tempDir()
+    await cp(seedsDir, folder, { recursive: true })
+    const workbench = await bootWorkbench(await tempDir(), folder)
+    const tass = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('004_'))!
+    const text = (await workbench.sourceText(tass.id)).text
+    const quote = 'humanitarian exchanges'
+    const start = text.indexOf(quote)
+    const kept = await workbench.project.annotations.create({ sourceId: tass.id, start, end: start + quote.length, color: 'green', comment: '', tags: [] })
+    const lostStart = text.indexOf('Georgy Zinoviev')
+    const lost = await workbench.project.annotations.create({ sourceId: tass.id, start: lostStart, end: lostStart + 15, color: 'blue', comment: '', tags: [] })
+
+    const path = join(folder, tass.relativePath)
+    const edited = `EDITOR'S NOTE: updated.\n\n${(await readFile(path, 'utf-8')).replace('Georgy Zinoviev', 'the ambassador')}`
+    await writeFile(path, edited)
+    await workbench.importFolder(folder)
+
+    const updatedSource = workbench.project.store.library.data.sources.find((source) => source.id === tass.id)!
+    const newText = (await workbench.sourceText(tass.id)).text
+    const relocated = workbench.project.annotations.find(kept.id)
+    const [, position] = relocated.target.selectors
+    expect(relocated.target.contentHash).toBe(updatedSource.contentHash)
+    expect(newText.slice(position.start, position.end)).toBe(quote)
+    const shift = "EDITOR'S NOTE: updated.\n\n".length - ('Georgy Zinoviev'.length - 'the ambassador'.length)
+    expect(position.start).toBe(start + shift)
+    const orphan = workbench.project.annotations.find(lost.id)
+    expect(orphan.target.contentHash).not.toBe(updatedSource.contentHash)
+    expect(orphan.target.selectors[0].exact).toBe('Georgy Zinoviev')
+  })
+
+  it('renders the claims as Markdown with one footnote per link', async () => {
+    const workbench = await bootWorkbench(await tempDir())
+    const sources = workbench.project.store.library.data.sources
+    const anadolu = sources.find((source) => source.relativePath.startsWith('002_'))!
+    const text = (await workbench.sourceText(anadolu.id)).text
+    const phrase = 'truly positive results in trade and business'
+    const start = text.indexOf(phrase)
+    expect(start).toBeGreaterThan(-1)
+    const annotation = await workbench.project.annotations.create({ sourceId: anadolu.id, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
+    const claim = await workbench.project.claims.create('Putin praised past trade results')
+    await workbench.project.claims.link(claim.id, annotation.id)
+    const markdown = workbench.notesMarkdown()
+    expect(markdown).toContain('Putin praised past trade results[^1]')
+    expect(markdown).toContain(`[^1]: “${phrase}” — *${anadolu.title}*, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}.`)
+    expect(markdown).toContain('_Backed by 1 source._')
+    expect(workbench.exportFileName()).toBe('sample-project-putin-and-south-korea-notes-2026-01-16.md')
+  })
+})

@@ -1,0 +1,132 @@
+import { request } from 'node:http'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCoreHandlers } from '../../src/main/core/api-handlers'
+import { Workbench } from '../../src/main/core/workbench'
+import { createBrowserHandlers } from '../../src/server/browser-handlers'
+import { routeOf, startBrowserServer, type RunningServer } from '../../src/server/http-server'
+import { contract } from '../../src/shared/ipc/contract'
+import { useTempDirs } from '../helpers/temp-dir'
+
+interface Reply {
+  status: number
+  body: string
+}
+
+function send(server: RunningServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolvePromise, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf-8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body }))
+      }
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+function api(server: RunningServer, channel: string, input?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send(server, routeOf(channel), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sourcebench-token': server.token, ...headers },
+    body: input === undefined ? '' : JSON.stringify(input)
+  })
+}
+
+describe('browser-mode server', () => {
+  const tempDir = useTempDirs()
+  let running: RunningServer | null = null
+  afterEach(async () => {
+    await running?.close()
+    running = null
+  })
+
+  async function start(): Promise<RunningServer> {
+    const rendererDir = await tempDir()
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Sourcebench</title>')
+    await mkdir(join(rendererDir, 'assets'))
+    await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: resolve(__dirname, '../../seeds') })
+    await workbench.boot()
+    running = await startBrowserServer({
+      handlers: { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, 'test') },
+      events: workbench.events,
+      rendererDir,
+      port: 0
+    })
+    return running
+  }
+
+  it('answers a valid API call with the library, over the route named after its channel', async () => {
+    const server = await start()
+    const reply = await api(server, contract.listSources.channel)
+    expect(reply.status).toBe(200)
+    const result = JSON.parse(reply.body) as { ok: boolean; value: { sources: unknown[] } }
+    expect(result.ok).toBe(true)
+    expect(result.value.sources).toHaveLength(5)
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`)
+  })
+
+  it('refuses API calls without the right token', async () => {
+    const server = await start()
+    expect((await api(server, contract.listSources.channel, undefined, { 'x-sourcebench-token': 'guess' })).status).toBe(401)
+    const noToken = await send(server, routeOf(contract.listSources.channel), { method: 'POST', headers: { 'content-type': 'application/json' } })
+    expect(noToken.status).toBe(401)
+    expect(JSON.parse(noToken.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect((await send(server, '/api/events?token=guess')).status).toBe(401)
+  })
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin (another web page)', async () => {
+    const server = await start()
+    expect((await send(server, '/', { headers: { host: `evil.example:${server.port}` } })).status).toBe(403)
+    const fromPage = await api(server, contract.listSources.channel, undefined, { origin: 'https://evil.example' })
+    expect(fromPage.status).toBe(403)
+    expect(fromPage.body).toContain('refused Origin')
+    expect((await api(server, contract.listSources.channel, undefined, { origin: `http://localhost:${server.port}` })).status).toBe(200)
+  })
+
+  it('rejects invalid input with a message naming the field, and bad JSON or unknown routes clearly', async () => {
+    const server = await start()
+    const badField = await api(server, contract.createAnnotation.channel, { sourceId: 'x', start: -1, end: 4, color: 'purple' })
+    expect(badField.status).toBe(400)
+    const error = (JSON.parse(badField.body) as { error: { message: string } }).error.message
+    expect(error).toMatch(/^annotations:create: /)
+    expect(error).toContain('start')
+    expect(error).toContain('color')
+    const badJson = await send(server, routeOf(contract.createClaim.channel), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sourcebench-token': server.token },
+      body: '{"text": '
+    })
+    expect(badJson.status).toBe(400)
+    expect(badJson.body).toContain('not valid JSON')
+    expect((await api(server, 'library:drop-everything')).status).toBe(404)
+    const missing = await api(server, contract.getSourceText.channel, { sourceId: 'src_nope' })
+    expect(missing.status).toBe(404)
+    expect(missing.body).toContain('library: no source src_nope')
+  })
+
+  it('serves the renderer with a strict CSP and never a file outside its folder', async () => {
+    const server = await start()
+    const index = await send(server, '/')
+    expect(index.status).toBe(200)
+    expect(index.body).toContain('<title>Sourcebench</title>')
+    expect((await send(server, '/assets/app.js')).status).toBe(200)
+    expect((await send(server, '/../../../etc/passwd')).status).toBe(404)
+    expect((await send(server, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404)
+  })
+
+  it('exports notes as a download in browser mode', async () => {
+    const server = await start()
+    const reply = await api(server, contract.exportNotes.channel, { format: 'markdown' })
+    const result = JSON.parse(reply.body) as { value: { kind: string; fileName: string; content: string } }
+    expect(result.value.kind).toBe('download')
+    expect(result.value.fileName).toMatch(/^sample-project-.*-notes-\d{4}-\d{2}-\d{2}\.md$/)
+    expect(result.value.content).toContain('# Notes: Sample project')
+  })
+})

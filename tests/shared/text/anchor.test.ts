@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { anchorSelectors, CONTEXT_LENGTH, describeRange } from '../../../src/shared/text/anchor'
+
+const text = 'Putin said: "We hope to restore relations." Later he said "We hope to restore relations" again, to the ambassadors.'
+
+describe('describeRange', () => {
+  it('records the exact quote with up to 32 characters of context and the offsets', () => {
+    const start = text.lastIndexOf('We hope')
+    const [quote, position] = describeRange(text, start, start + 27)
+    expect(quote.exact).toBe('We hope to restore relation')
+    expect(quote.prefix).toBe(text.slice(start - CONTEXT_LENGTH, start))
+    expect(quote.suffix).toBe(text.slice(start + 27, start + 27 + CONTEXT_LENGTH))
+    expect(position).toEqual({ type: 'TextPositionSelector', start, end: start + 27 })
+  })
+})
+
+describe('anchorSelectors', () => {
+  const start = text.lastIndexOf('We hope')
+  const [quote, position] = describeRange(text, start, start + 28)
+
+  it('is exact when the text is unchanged', () => {
+    expect(anchorSelectors(text, quote, position)).toEqual({ state: 'exact', start, end: start + 28 })
+  })
+
+  it('relocates to the right repeat of a quote when text is inserted before it', () => {
+    const edited = `UPDATE: corrected spelling. ${text}`
+    const anchor = anchorSelectors(edited, quote, position)
+    expect(anchor).toEqual({ state: 'relocated', start: start + 28, end: start + 28 + 28 })
+  })
+
+  it('is an orphan when the quoted words are gone', () => {
+    const edited = text.replaceAll('We hope to restore relations', 'We look forward to restoring relations')
+    expect(anchorSelectors(edited, quote, position)).toEqual({ state: 'orphan' })
+  })
+})

@@ -1,0 +1,37 @@
+// Test projects split by environment, as STYLE.md asks: node (shared, engine, server),
+// jsdom (renderer), smoke (the built Electron main bundle with a stubbed electron) and
+// e2e (the browser-mode app driven in Chromium). Smoke and e2e need `npm run build` first.
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const report = process.env['SOURCEBENCH_TEST_REPORT']
+
+export default defineConfig({
+  test: {
+    reporters: report === undefined ? ['default'] : ['default', ['json', { outputFile: report }]],
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/server/**/*.test.ts']
+        }
+      },
+      {
+        plugins: [react()],
+        test: { name: 'jsdom', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'] }
+      },
+      { test: { name: 'smoke', environment: 'node', include: ['tests/smoke/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+})
