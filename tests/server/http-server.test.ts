@@ -1,5 +1,5 @@
 import { request } from 'node:http'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCoreHandlers } from '../../src/main/core/api-handlers'
@@ -128,5 +128,15 @@ describe('browser-mode server', () => {
     expect(result.value.kind).toBe('download')
     expect(result.value.fileName).toMatch(/^sample-project-.*-notes-\d{4}-\d{2}-\d{2}\.md$/)
     expect(result.value.content).toContain('# Notes: Sample project')
+  })
+})
+
+describe('docs/api.md', () => {
+  it('documents a route for every channel of the contract', async () => {
+    const doc = await readFile(resolve(__dirname, '../../docs/api.md'), 'utf-8')
+    const undocumented = Object.values(contract)
+      .map((entry) => routeOf(entry.channel))
+      .filter((route) => !doc.includes(`POST ${route}\``))
+    expect(undocumented).toEqual([])
   })
 })
