@@ -13,6 +13,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 const checks = [
   ['typecheck (node)', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
   ['typecheck (web)', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
+  ['typecheck (e2e)', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']],
   ['lint', ['eslint', '.']],
   ['build', ['electron-vite', 'build']]
 ]
