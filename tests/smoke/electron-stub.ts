@@ -13,7 +13,7 @@ export interface StubRecord {
 }
 
 export class StubWebContents extends EventEmitter {
-  readonly mainFrame = { url: 'file:///app/index.html' }
+  readonly mainFrame = { url: 'file:///app/out/renderer/index.html', processId: 4, routingId: 1 }
   readonly sent: Array<[string, unknown]> = []
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {

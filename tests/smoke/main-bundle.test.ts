@@ -73,8 +73,12 @@ describe('main bundle (stubbed electron)', () => {
     expect(listed.ok).toBe(true)
     expect(listed.value.sources).toHaveLength(5)
 
-    const foreign = { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } }
-    expect(await listSources(foreign, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const subframe = { sender: window.webContents, senderFrame: { url: 'file:///app/out/renderer/index.html', processId: 4, routingId: 7 } }
+    expect(await listSources(subframe, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const navigatedAway = { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' } }
+    expect(await listSources(navigatedAway, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    const otherContents = { sender: {}, senderFrame: window.webContents.mainFrame }
+    expect(await listSources(otherContents, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
 
     const createClaim = record.handlers.get(contract.createClaim.channel)!
     expect(await createClaim(trusted, { text: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('text') } })

@@ -1,4 +1,4 @@
-import { readFile, writeFile, cp } from 'node:fs/promises'
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Workbench } from '../../../src/main/core/workbench'
@@ -115,5 +115,29 @@ describe('Workbench', () => {
     expect(markdown).toContain(`[^1]: “${phrase}” — *${anadolu.title}*, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}.`)
     expect(markdown).toContain('_Backed by 1 source._')
     expect(workbench.exportFileName()).toBe('sample-project-putin-and-south-korea-notes-2026-01-16.md')
+  })
+})
+
+describe('Workbench storage damage', () => {
+  const tempDir = useTempDirs()
+
+  it('refuses to show a stored text whose bytes no longer match its hash', async () => {
+    const dataDir = await tempDir()
+    const workbench = await bootWorkbench(dataDir)
+    const source = workbench.project.store.library.data.sources[0]!
+    await writeFile(join(workbench.project.entry.dir, 'texts', `${source.contentHash}.txt`), 'tampered')
+    await expect(workbench.sourceText(source.id)).rejects.toThrow(/is damaged \(its hash no longer matches\); re-import its folder/)
+  })
+
+  it('sets a damaged notes file aside on open, reports it, and keeps the library', async () => {
+    const dataDir = await tempDir()
+    const first = await bootWorkbench(dataDir)
+    await writeFile(join(first.project.entry.dir, 'notes.json'), '{"version":1,"annotations":[{"id":')
+    const reopened = await bootWorkbench(dataDir)
+    expect(reopened.projectInfo().warnings).toEqual([expect.stringMatching(/^store: notes\.json was damaged .* set aside as notes\.json\.damaged-\d+/)])
+    expect(reopened.project.store.library.data.sources).toHaveLength(5)
+    await reopened.project.claims.create('New work goes on')
+    const names = await readdir(first.project.entry.dir)
+    expect(names.some((name) => name.startsWith('notes.json.damaged-'))).toBe(true)
   })
 })

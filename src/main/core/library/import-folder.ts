@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { countWords } from '../../../shared/text/words'
+import { sha256 } from '../store/content-hash'
 import type { ProjectStore } from '../store/project-store'
 import { decodeText, SUPPORTED_EXTENSIONS } from './extract-text'
 import { pickTitle } from './title'
@@ -19,10 +20,6 @@ export interface ImportOptions {
   now: () => Date
   onProgress: (progress: ImportProgress) => void
   maxFileBytes?: number
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 function stableId(prefix: string, ...parts: string[]): string {

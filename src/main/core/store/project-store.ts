@@ -10,6 +10,7 @@ import { annotationSchema } from '../../../shared/domain/annotation'
 import { claimSchema } from '../../../shared/domain/claim'
 import { importRootSchema, sourceSchema } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
+import { sha256 } from './content-hash'
 import { ValidatedJsonFile } from './validated-json-file'
 
 export const libraryDataSchema = z.object({
@@ -60,9 +61,14 @@ export class ProjectStore {
     return join(this.#textsDir, `${contentHash}.txt`)
   }
 
+  /** Reads a document's text and checks it against its hash, so a damaged file is never shown as the source. */
   async readText(contentHash: string): Promise<string> {
     try {
-      return await readFile(this.#textPath(contentHash), 'utf-8')
+      const text = await readFile(this.#textPath(contentHash), 'utf-8')
+      if (sha256(text) !== contentHash) {
+        throw new UserError('failed', `store: the stored text ${contentHash.slice(0, 12)}… is damaged (its hash no longer matches); re-import its folder`)
+      }
+      return text
     } catch (error: unknown) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new UserError('not-found', `store: the text ${contentHash.slice(0, 12)}… is missing from the project; re-import its folder`)

@@ -6,8 +6,14 @@ import { contract, type ApiHandlers, type ApiMethod } from '../../../shared/ipc/
 import { err } from '../../../shared/ipc/result'
 import { dispatch } from '../../core/dispatch'
 
+/** The app's own page: the main window's top frame, showing our bundled renderer or the dev server. */
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
-  return !window.isDestroyed() && event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame
+  if (window.isDestroyed() || event.sender !== window.webContents) return false
+  const frame = event.senderFrame
+  const main = window.webContents.mainFrame
+  if (frame === null || frame.processId !== main.processId || frame.routingId !== main.routingId) return false
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  return frame.url.startsWith('file://') || (devUrl !== undefined && frame.url.startsWith(devUrl))
 }
 
 export function registerApiHandlers(getWindow: () => BrowserWindow | null, handlers: ApiHandlers): void {

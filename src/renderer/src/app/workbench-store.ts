@@ -36,6 +36,7 @@ interface WorkbenchState {
   findCursor: number
   flash: { annotationId: string; nonce: number } | null
   selectedAnnotationId: string | null
+  justCreatedClaimId: string | null
   importing: ImportProgress | null
   lastImport: ImportReport | null
   notices: Notice[]
@@ -103,6 +104,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     findCursor: 0,
     flash: null,
     selectedAnnotationId: null,
+    justCreatedClaimId: null,
     importing: null,
     lastImport: null,
     notices: [],
@@ -193,7 +195,15 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     async showAnnotation(annotationId) {
       const annotation = get().annotations.find((candidate) => candidate.id === annotationId)
       if (annotation === undefined) return
-      await get().openSource(annotation.target.sourceId)
+      const source = get().sources.find((candidate) => candidate.id === annotation.target.sourceId)
+      if (source === undefined) {
+        get().notify('error', 'The source of this passage is no longer in the library.')
+        return
+      }
+      await get().openSource(source.id)
+      if (source.contentHash !== annotation.target.contentHash) {
+        get().notify('error', `“${source.title}” has changed since this passage was highlighted, and the passage was not found in its current text.`)
+      }
       set({ flash: { annotationId, nonce: ++flashNonce }, selectedAnnotationId: annotationId })
     },
 
@@ -242,7 +252,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
 
     async createClaim(text) {
       const claim = await get().run(unwrap(call().createClaim({ text })))
-      if (claim !== undefined) set({ claims: [...get().claims, claim] })
+      if (claim !== undefined) set({ claims: [...get().claims, claim], justCreatedClaimId: claim.id })
       return claim
     },
 

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../../shared/domain/annotation'
 import { useWorkbench } from '../../app/workbench-store'
+import { useAutosavedDraft } from '../../lib/use-autosave'
 import { parseTags } from './tags'
 
 export const ANNOTATION_DRAG_TYPE = 'application/x-sourcebench-annotation'
@@ -17,10 +18,9 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
   const claims = useWorkbench((state) => state.claims)
   const selected = useWorkbench((state) => state.selectedAnnotationId === annotation.id)
   const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim } = useWorkbench.getState()
-  const [comment, setComment] = useState(annotation.comment)
   const [tags, setTags] = useState(annotation.tags.join(', '))
-  useEffect(() => setComment(annotation.comment), [annotation.comment])
   useEffect(() => setTags(annotation.tags.join(', ')), [annotation.tags])
+  const [comment, setComment, flushComment] = useAutosavedDraft(annotation.comment, (value) => void updateAnnotation({ id: annotation.id, comment: value }))
   const linkedTo = claims.filter((claim) => claim.annotationIds.includes(annotation.id)).length
 
   async function linkTo(value: string): Promise<void> {
@@ -65,7 +65,7 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
         value={comment}
         rows={comment.length > 80 ? 3 : 1}
         onChange={(event) => setComment(event.target.value)}
-        onBlur={() => comment !== annotation.comment && void updateAnnotation({ id: annotation.id, comment })}
+        onBlur={flushComment}
       />
       <input
         aria-label="Tags"

@@ -1,9 +1,10 @@
 // One claim: its text, how many distinct sources back it, and its links to evidence.
 // Drop an annotation on it to link; click a link to see the passage in a pane.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Claim } from '../../../../shared/domain/claim'
 import { claimSourceIds } from '../../../../shared/domain/support'
 import { useWorkbench } from '../../app/workbench-store'
+import { useAutosavedDraft } from '../../lib/use-autosave'
 import { ANNOTATION_DRAG_TYPE } from '../annotations/AnnotationCard'
 
 interface ClaimCardProps {
@@ -21,9 +22,9 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
   const annotations = useWorkbench((state) => state.annotations)
   const sources = useWorkbench((state) => state.sources)
   const { updateClaim, deleteClaim, moveClaim, unlinkAnnotation, linkAnnotation, showAnnotation } = useWorkbench.getState()
-  const [text, setText] = useState(claim.text)
   const [dropping, setDropping] = useState(false)
-  useEffect(() => setText(claim.text), [claim.text])
+  const [text, setText, flush] = useAutosavedDraft(claim.text, (value) => void updateClaim(claim.id, value))
+  const justCreated = useWorkbench((state) => state.justCreatedClaimId === claim.id)
 
   const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
   const sourcesById = new Map(sources.map((source) => [source.id, source]))
@@ -77,7 +78,8 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
         value={text}
         rows={Math.max(2, Math.ceil(text.length / 48))}
         onChange={(event) => setText(event.target.value)}
-        onBlur={() => text !== claim.text && void updateClaim(claim.id, text)}
+        autoFocus={justCreated}
+        onBlur={flush}
       />
       <ul className="claim-links">
         {claim.annotationIds.map((annotationId) => {

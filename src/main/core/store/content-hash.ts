@@ -1,0 +1,6 @@
+// The SHA-256 of a document's text: its identity in texts/ and in annotation targets.
+import { createHash } from 'node:crypto'
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
