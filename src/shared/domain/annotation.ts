@@ -1,10 +1,10 @@
 // Annotations follow the W3C Web Annotation model as Hypothesis uses it: one target
 // with several selectors, so a highlight can be found again when its source changes.
 import { z } from 'zod'
+import { HIGHLIGHT_COLORS } from './colors'
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const
+export { HIGHLIGHT_COLORS, type HighlightColor } from './colors'
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS)
-export type HighlightColor = z.infer<typeof highlightColorSchema>
 
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),

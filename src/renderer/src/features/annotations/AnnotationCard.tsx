@@ -1,7 +1,8 @@
 // One annotation in the sidebar: its quote and source, comment and tags to edit, and the
 // ways to use it as evidence (drag onto a claim, or pick a claim from the list).
 import { useEffect, useState } from 'react'
-import { HIGHLIGHT_COLORS, type Annotation } from '../../../../shared/domain/annotation'
+import type { Annotation } from '../../../../shared/domain/annotation'
+import { HIGHLIGHT_COLORS } from '../../../../shared/domain/colors'
 import { useWorkbench } from '../../app/workbench-store'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { parseTags } from './tags'

@@ -1,7 +1,7 @@
 // Appears under a text selection: one click on a colour highlights it; a comment and
 // tags can be typed first. The new annotation is saved before the toolbar closes.
 import { useState, type CSSProperties } from 'react'
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../../shared/domain/annotation'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../../shared/domain/colors'
 import type { TextRange } from '../../../../shared/text/find'
 import { useWorkbench } from '../../app/workbench-store'
 import { parseTags } from './tags'
