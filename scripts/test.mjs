@@ -14,7 +14,7 @@ const checks = [
   ['typecheck (node)', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
   ['typecheck (web)', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
   ['typecheck (e2e)', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']],
-  ['lint', ['eslint', '.']],
+  ['lint', ['eslint', '.', '--max-warnings', '0']],
   ['build', ['electron-vite', 'build']]
 ]
 

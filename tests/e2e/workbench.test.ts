@@ -42,6 +42,23 @@ describe('workbench in Chromium (browser mode)', () => {
 
   const pane = (n: number) => page.locator(`[data-testid="pane-${n}"]`)
 
+  /** Asks the running app for a source's text through its HTTP API, as a script would. */
+  async function sourceTextByPath(relativePath: string): Promise<string> {
+    const call = async <T>(route: string, input?: unknown): Promise<T> => {
+      const response = await fetch(`${app.origin}/api/${route}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sourcebench-Token': app.token },
+        body: input === undefined ? '' : JSON.stringify(input)
+      })
+      const result = (await response.json()) as { ok: true; value: T }
+      return result.value
+    }
+    const { sources } = await call<{ sources: Array<{ id: string; relativePath: string }> }>('library/list-sources')
+    const source = sources.find((candidate) => candidate.relativePath === relativePath)
+    if (source === undefined) throw new Error(`e2e: no source ${relativePath}`)
+    return (await call<{ text: string }>('library/get-text', { sourceId: source.id })).text
+  }
+
   it('opens the sample project with the five seed articles', async () => {
     await page.locator('.source-item').nth(4).waitFor()
     expect(await page.locator('.source-item').count()).toBe(5)
@@ -135,7 +152,10 @@ describe('workbench in Chromium (browser mode)', () => {
     expect(download.suggestedFilename()).toMatch(/^sample-project-putin-and-south-korea-notes-\d{4}-\d{2}-\d{2}\.md$/)
     const markdown = await readFile(await download.path(), 'utf-8')
     expect(markdown).toContain(`${CLAIM}[^1][^2]`)
-    expect(markdown).toMatch(new RegExp(`\\[\\^1\\]: “${QUOTE}” — \\*${AGGREGATOR}\\*, \`001_dd8e53ad51b6acd2\\.txt\` in folder “seeds”, characters \\d+–\\d+\\.`))
+    const footnote = new RegExp(`\\[\\^1\\]: “${QUOTE}” — \\*${AGGREGATOR}\\*, \`001_dd8e53ad51b6acd2\\.txt\` in folder “seeds”, characters (\\d+)–(\\d+)\\.`).exec(markdown)
+    expect(footnote).not.toBeNull()
+    const text = await sourceTextByPath('001_dd8e53ad51b6acd2.txt')
+    expect(text.slice(Number(footnote![1]), Number(footnote![2]))).toBe(QUOTE)
     expect(markdown).toContain('[^2]: “positive results in trade and business” — *Moscow signals desire for diplomatic reset')
     expect(markdown).toContain('Comment: Only the aggregator has these words')
     expect(markdown).toContain('_Backed by 2 sources._')

@@ -34,7 +34,10 @@ export class Workbench {
   readonly now: () => Date
   #registry: ProjectRegistry | null = null
   #open: OpenProject | null = null
-  #importing: Promise<unknown> = Promise.resolve()
+  /** Every project opened in this run, so reopening one never makes a second store on the same files. */
+  readonly #opened = new Map<string, OpenProject>()
+  /** Imports and project switches run one after another: an import never outlives its project's turn. */
+  #queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: WorkbenchOptions) {
     this.now = options.now ?? (() => new Date())
@@ -61,14 +64,21 @@ export class Workbench {
     return this.#registry
   }
 
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
   async #activate(entry: ProjectEntry): Promise<void> {
-    const store = await ProjectStore.open(entry.dir)
-    this.#open = {
-      entry,
-      store,
-      annotations: new AnnotationService(store, this.now),
-      claims: new ClaimService(store, this.now)
+    let open = this.#opened.get(entry.id)
+    if (open === undefined) {
+      const store = await ProjectStore.open(entry.dir)
+      open = { entry, store, annotations: new AnnotationService(store, this.now), claims: new ClaimService(store, this.now) }
+      this.#opened.set(entry.id, open)
+      await open.annotations.reanchorStale()
     }
+    this.#open = open
     await this.#projects.markOpened(entry.id)
     this.events.emit('libraryChanged', null)
   }
@@ -81,25 +91,27 @@ export class Workbench {
     }
   }
 
-  async createProject(name: string): Promise<ProjectInfo> {
-    await this.#activate(await this.#projects.create(name, this.now()))
-    return this.projectInfo()
+  createProject(name: string): Promise<ProjectInfo> {
+    return this.#serially(async () => {
+      await this.#activate(await this.#projects.create(name, this.now()))
+      return this.projectInfo()
+    })
   }
 
-  async openProject(projectId: string): Promise<ProjectInfo> {
-    await this.#activate(this.#projects.get(projectId))
-    return this.projectInfo()
+  openProject(projectId: string): Promise<ProjectInfo> {
+    return this.#serially(async () => {
+      await this.#activate(this.#projects.get(projectId))
+      return this.projectInfo()
+    })
   }
 
-  /** Imports run one after another, so two clicks never interleave writes to one library. */
+  /** Imports into the project open when the import was asked for, one at a time. */
   importFolder(path: string): Promise<ImportReport> {
-    const run = this.#importing.then(() => this.#importNow(path))
-    this.#importing = run.catch(() => undefined)
-    return run
+    const project = this.project
+    return this.#serially(() => this.#importNow(project, path))
   }
 
-  async #importNow(path: string): Promise<ImportReport> {
-    const { store, annotations } = this.project
+  async #importNow({ store, annotations }: OpenProject, path: string): Promise<ImportReport> {
     let lastSent = 0
     const { report, changedSourceIds } = await importFolder(store, path, {
       now: this.now,
@@ -112,6 +124,8 @@ export class Workbench {
       }
     })
     await annotations.reanchor(changedSourceIds)
+    // Also retries annotations left stale by an earlier run that stopped before re-anchoring.
+    await annotations.reanchorStale()
     this.events.emit('libraryChanged', null)
     return report
   }

@@ -1,10 +1,15 @@
 // The main window, locked down: isolated, sandboxed preload, no Node in the page, no
 // new windows, no navigation away from the app, no permission grants.
 import { join } from 'node:path'
-import { BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, session, shell } from 'electron'
 
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.js')
+}
+
+/** The dev server's address under `npm run dev`; a packaged app never loads or trusts one. */
+export function rendererDevUrl(): string | undefined {
+  return app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 }
 
 export function hardenSession(): void {
@@ -38,7 +43,7 @@ export function createMainWindow(): BrowserWindow {
   })
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  const devUrl = rendererDevUrl()
   if (devUrl !== undefined) void window.loadURL(devUrl)
   else void window.loadFile(join(__dirname, '../renderer/index.html'))
   return window

@@ -28,6 +28,7 @@ export const contract = {
     channel: channels.createAnnotation,
     input: z.object({
       sourceId: id,
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/),
       start: z.number().int().nonnegative(),
       end: z.number().int().positive(),
       color: highlightColorSchema,

@@ -35,6 +35,7 @@ describe('Workbench', () => {
     const start = text.indexOf('goodwill has been squandered')
     const annotation = await workbench.project.annotations.create({
       sourceId: aggregator.id,
+      contentHash: aggregator.contentHash,
       start,
       end: start + 'goodwill has been squandered'.length,
       color: 'pink',
@@ -55,14 +56,14 @@ describe('Workbench', () => {
     const workbench = await bootWorkbench(await tempDir())
     const source = workbench.project.store.library.data.sources[0]!
     await expect(
-      workbench.project.annotations.create({ sourceId: source.id, start: 10, end: 10_000_000, color: 'yellow', comment: '', tags: [] })
+      workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 10, end: 10_000_000, color: 'yellow', comment: '', tags: [] })
     ).rejects.toThrow(/annotations: the range 10–10000000 is not inside/)
   })
 
   it('deleting an annotation removes its claim links and says how many', async () => {
     const workbench = await bootWorkbench(await tempDir())
     const source = workbench.project.store.library.data.sources[0]!
-    const annotation = await workbench.project.annotations.create({ sourceId: source.id, start: 0, end: 6, color: 'yellow', comment: '', tags: [] })
+    const annotation = await workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 0, end: 6, color: 'yellow', comment: '', tags: [] })
     const claim = await workbench.project.claims.create('A claim')
     await workbench.project.claims.link(claim.id, annotation.id)
     expect(await workbench.project.annotations.delete(annotation.id)).toEqual({ unlinkedFromClaims: 1 })
@@ -77,9 +78,9 @@ describe('Workbench', () => {
     const text = (await workbench.sourceText(tass.id)).text
     const quote = 'humanitarian exchanges'
     const start = text.indexOf(quote)
-    const kept = await workbench.project.annotations.create({ sourceId: tass.id, start, end: start + quote.length, color: 'green', comment: '', tags: [] })
+    const kept = await workbench.project.annotations.create({ sourceId: tass.id, contentHash: tass.contentHash, start, end: start + quote.length, color: 'green', comment: '', tags: [] })
     const lostStart = text.indexOf('Georgy Zinoviev')
-    const lost = await workbench.project.annotations.create({ sourceId: tass.id, start: lostStart, end: lostStart + 15, color: 'blue', comment: '', tags: [] })
+    const lost = await workbench.project.annotations.create({ sourceId: tass.id, contentHash: tass.contentHash, start: lostStart, end: lostStart + 15, color: 'blue', comment: '', tags: [] })
 
     const path = join(folder, tass.relativePath)
     const edited = `EDITOR'S NOTE: updated.\n\n${(await readFile(path, 'utf-8')).replace('Georgy Zinoviev', 'the ambassador')}`
@@ -107,7 +108,7 @@ describe('Workbench', () => {
     const phrase = 'truly positive results in trade and business'
     const start = text.indexOf(phrase)
     expect(start).toBeGreaterThan(-1)
-    const annotation = await workbench.project.annotations.create({ sourceId: anadolu.id, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
+    const annotation = await workbench.project.annotations.create({ sourceId: anadolu.id, contentHash: anadolu.contentHash, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
     const claim = await workbench.project.claims.create('Putin praised past trade results')
     await workbench.project.claims.link(claim.id, annotation.id)
     const markdown = workbench.notesMarkdown()
@@ -121,12 +122,17 @@ describe('Workbench', () => {
 describe('Workbench storage damage', () => {
   const tempDir = useTempDirs()
 
-  it('refuses to show a stored text whose bytes no longer match its hash', async () => {
+  it('refuses to show a stored text whose bytes no longer match its hash, and a re-import restores it', async () => {
     const dataDir = await tempDir()
     const workbench = await bootWorkbench(dataDir)
     const source = workbench.project.store.library.data.sources[0]!
+    const original = (await workbench.sourceText(source.id)).text
     await writeFile(join(workbench.project.entry.dir, 'texts', `${source.contentHash}.txt`), 'tampered')
-    await expect(workbench.sourceText(source.id)).rejects.toThrow(/is damaged \(its hash no longer matches\); re-import its folder/)
+    await expect(workbench.sourceText(source.id)).rejects.toThrow(/was damaged \(its hash no longer matches\) and has been set aside; re-import its folder/)
+    const report = await workbench.importFolder(seedsDir)
+    expect(report.updated + report.added).toBe(0)
+    expect((await workbench.sourceText(source.id)).text).toBe(original)
+    expect((await readdir(join(workbench.project.entry.dir, 'texts'))).some((name) => name.includes('.damaged-'))).toBe(true)
   })
 
   it('sets a damaged notes file aside on open, reports it, and keeps the library', async () => {
@@ -139,5 +145,49 @@ describe('Workbench storage damage', () => {
     await reopened.project.claims.create('New work goes on')
     const names = await readdir(first.project.entry.dir)
     expect(names.some((name) => name.startsWith('notes.json.damaged-'))).toBe(true)
+  })
+})
+
+describe('Workbench projects', () => {
+  const tempDir = useTempDirs()
+
+  it('refuses an annotation made on an older text of the source', async () => {
+    const workbench = await bootWorkbench(await tempDir())
+    const source = workbench.project.store.library.data.sources[0]!
+    await expect(
+      workbench.project.annotations.create({ sourceId: source.id, contentHash: 'f'.repeat(64), start: 0, end: 5, color: 'yellow', comment: '', tags: [] })
+    ).rejects.toThrow(/changed since the text was selected; select the passage again/)
+  })
+
+  it('finishes an import into the project it started in, even when the user switches projects meanwhile', async () => {
+    const dataDir = await tempDir()
+    const workbench = await bootWorkbench(dataDir)
+    const sample = workbench.projectInfo().current
+    const folder = await tempDir()
+    for (let index = 0; index < 40; index++) await writeFile(join(folder, `story-${index}.txt`), `Story number ${index} about the ceremony.\n`)
+    const importing = workbench.importFolder(folder)
+    const switched = workbench.createProject('Second story')
+    const back = switched.then(() => workbench.openProject(sample.id))
+    const report = await importing
+    await back
+    expect(report.added).toBe(40)
+    expect(workbench.projectInfo().current.id).toBe(sample.id)
+    expect(workbench.project.store.library.data.sources).toHaveLength(45)
+    const source = workbench.project.store.library.data.sources[0]!
+    const annotation = await workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 0, end: 4, color: 'blue', comment: '', tags: [] })
+
+    const reopened = await bootWorkbench(dataDir)
+    expect(reopened.project.store.library.data.sources).toHaveLength(45)
+    expect(reopened.project.annotations.list().map((candidate) => candidate.id)).toEqual([annotation.id])
+  })
+
+  it('rebuilds the project list from the project folders when projects.json is damaged', async () => {
+    const dataDir = await tempDir()
+    const first = await bootWorkbench(dataDir)
+    await first.createProject('Budget leak')
+    await writeFile(join(dataDir, 'projects.json'), 'not json at all')
+    const reopened = await bootWorkbench(dataDir)
+    expect(reopened.projectInfo().projects.map((project) => project.name).sort()).toEqual(['Budget leak', 'Sample project: Putin and South Korea'])
+    expect(reopened.projectInfo().warnings[0]).toMatch(/projects\.json was damaged/)
   })
 })

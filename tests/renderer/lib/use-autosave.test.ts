@@ -44,3 +44,32 @@ describe('useAutosavedDraft', () => {
     expect(result.current[0]).toBe('changed in another window')
   })
 })
+
+describe('useAutosavedDraft when saves overlap or the field goes away', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('ignores a late answer to an older save', () => {
+    const save = vi.fn()
+    const { result, rerender } = renderHook(({ saved }) => useAutosavedDraft(saved, save), { initialProps: { saved: '' } })
+    act(() => result.current[1]('one'))
+    act(() => result.current[2]())
+    act(() => result.current[1]('one two'))
+    act(() => result.current[2]())
+    rerender({ saved: 'one two' })
+    rerender({ saved: 'one' })
+    expect(result.current[0]).toBe('one two')
+  })
+
+  it('saves pending typing when the field is unmounted or the page is hidden', () => {
+    const save = vi.fn()
+    const { result, unmount } = renderHook(() => useAutosavedDraft('', save))
+    act(() => result.current[1]('typed just before closing'))
+    window.dispatchEvent(new Event('pagehide'))
+    expect(save).toHaveBeenCalledWith('typed just before closing')
+    act(() => result.current[1]('and more'))
+    unmount()
+    expect(save).toHaveBeenLastCalledWith('and more')
+    expect(save).toHaveBeenCalledTimes(2)
+  })
+})

@@ -8,6 +8,8 @@ import type { ProjectStore } from '../store/project-store'
 
 export interface NewAnnotation {
   sourceId: string
+  /** The hash of the text the user selected in, so a selection made on an older text is refused, not misplaced. */
+  contentHash: string
   start: number
   end: number
   color: HighlightColor
@@ -45,7 +47,11 @@ export class AnnotationService {
   async create(input: NewAnnotation): Promise<Annotation> {
     const source = this.store.library.data.sources.find((candidate) => candidate.id === input.sourceId)
     if (source === undefined) throw new UserError('not-found', `annotations: no source ${input.sourceId}`)
-    const text = await this.store.readText(source.contentHash)
+    const contentHash = source.contentHash
+    if (contentHash !== input.contentHash) {
+      throw new UserError('invalid-input', `annotations: "${source.title}" changed since the text was selected; select the passage again`)
+    }
+    const text = await this.store.readText(contentHash)
     if (input.end <= input.start || input.end > text.length) {
       throw new UserError(
         'invalid-input',
@@ -60,7 +66,7 @@ export class AnnotationService {
       id: randomUUID(),
       target: {
         sourceId: source.id,
-        contentHash: source.contentHash,
+        contentHash,
         selectors: describeRange(text, input.start, input.end)
       },
       color: input.color,
@@ -105,12 +111,23 @@ export class AnnotationService {
    * fresh selectors on the new text; one that cannot be placed keeps its old target
    * (its hash then differs from the source's, which marks it as an orphan).
    */
+  /** Re-anchors every annotation whose source text is not the one it was made on. */
+  reanchorStale(): Promise<{ relocated: number; orphaned: number }> {
+    const hashes = new Map(this.store.library.data.sources.map((source) => [source.id, source.contentHash]))
+    const stale = this.store.notes.data.annotations.filter(
+      (annotation) => hashes.has(annotation.target.sourceId) && hashes.get(annotation.target.sourceId) !== annotation.target.contentHash
+    )
+    return this.reanchor([...new Set(stale.map((annotation) => annotation.target.sourceId))])
+  }
+
   async reanchor(sourceIds: readonly string[]): Promise<{ relocated: number; orphaned: number }> {
     const counts = { relocated: 0, orphaned: 0 }
     const wanted = new Set(sourceIds)
     for (const source of this.store.library.data.sources) {
       if (!wanted.has(source.id)) continue
-      const text = await this.store.readText(source.contentHash)
+      if (!this.store.notes.data.annotations.some((annotation) => annotation.target.sourceId === source.id)) continue
+      const text = await this.store.readText(source.contentHash).catch(() => null)
+      if (text === null) continue // a damaged text is reported when the source is opened
       for (const annotation of this.store.notes.data.annotations) {
         if (annotation.target.sourceId !== source.id || annotation.target.contentHash === source.contentHash) continue
         const [quote, position] = annotation.target.selectors

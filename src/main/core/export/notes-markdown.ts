@@ -15,14 +15,21 @@ export interface NotesSnapshot {
   roots: readonly ImportRoot[]
 }
 
+/** Backslash-escapes what Markdown would otherwise read as formatting, so words render as written. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/gm, (_match, space: string, marker: string) => `${space}${marker.replace(/([#>+\-.)])$/, '\\$1')}`)
+}
+
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim())
 }
 
 function quoteBlock(text: string, indent: string): string {
   return text
     .split('\n')
-    .map((line) => `${indent}> ${line}`.trimEnd())
+    .map((line) => `${indent}> ${escapeMarkdown(line)}`.trimEnd())
     .join('\n')
 }
 
@@ -71,5 +78,11 @@ export function renderNotesMarkdown(snapshot: NotesSnapshot): string {
     }
   }
   if (snapshot.claims.length === 0) out.push('_No claims yet._', '')
+  out.push(
+    '---',
+    '',
+    '_Character offsets count from the start of each source’s text as Sourcebench shows it (line breaks as one character, no byte-order mark)._',
+    ''
+  )
   return out.join('\n')
 }

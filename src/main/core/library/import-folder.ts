@@ -3,8 +3,8 @@
 // updated in place, a vanished one marked missing (its annotations stay). One bad file
 // becomes a line in the report; it never stops the rest.
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { basename, relative, resolve, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { countWords } from '../../../shared/text/words'
@@ -49,7 +49,15 @@ async function folderStats(path: string): Promise<string> {
     )
   })
   if (!info.isDirectory()) throw new UserError('invalid-input', `library: ${resolved} is a file, not a folder`)
-  return resolved
+  return realpath(resolved)
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path.startsWith(folder.endsWith(sep) ? folder : folder + sep)
+}
+
+function posix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/')
 }
 
 export interface ImportOutcome {
@@ -62,17 +70,26 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   const rootPath = await folderStats(path)
   const library = store.library.data
   const nowIso = options.now().toISOString()
-  let root = library.roots.find((candidate) => candidate.path === rootPath)
+  // A folder inside an imported one is a partial re-import of that root, so no file is
+  // ever listed twice; roots nested inside a new root keep their own files.
+  let root = library.roots.find((candidate) => candidate.path === rootPath || isInside(rootPath, candidate.path))
   if (root === undefined) {
     root = { id: stableId('root', rootPath), path: rootPath, name: basename(rootPath), importedAt: nowIso }
     library.roots.push(root)
   }
   const rootId = root.id
+  const scope = posix(relative(root.path, rootPath))
+  const inScope = (relativePath: string): boolean => scope === '' || relativePath.startsWith(`${scope}/`)
+  const nestedRoots = new Set(library.roots.filter((candidate) => isInside(candidate.path, rootPath)).map((candidate) => candidate.path))
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-  const { files, errors: walkErrors } = await walkFolder(rootPath, new Set(SUPPORTED_EXTENSIONS.keys()))
+  const walked = await walkFolder(rootPath, new Set(SUPPORTED_EXTENSIONS.keys()), nestedRoots)
+  const withScope = (relativePath: string): string => (scope === '' ? relativePath : `${scope}/${relativePath}`)
+  const files = walked.files.map((file) => ({ ...file, relativePath: withScope(file.relativePath) }))
+  const walkErrors = walked.errors.map((error) => ({ ...error, relativePath: withScope(error.relativePath) }))
   const errors: ImportFileError[] = [...walkErrors]
   const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors }
   const byId = new Map(library.sources.map((source) => [source.id, source]))
+  const storedTexts = await store.storedTextHashes()
   const seen = new Set<string>()
   const changedSourceIds: string[] = []
   const progress = (done: number, currentFile: string | null): void =>
@@ -86,7 +103,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     try {
       const info = await stat(file.absolutePath)
       const existing = byId.get(id)
-      if (existing !== undefined && !existing.missing && existing.size === info.size && existing.mtimeMs === info.mtimeMs) {
+      const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === info.size && existing.mtimeMs === info.mtimeMs
+      if (unchangedOnDisk && storedTexts.has(existing.contentHash)) {
         report.unchanged++
         continue
       }
@@ -97,6 +115,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       const text = decodeText(await readFile(file.absolutePath))
       const contentHash = sha256(text)
       if (existing !== undefined && existing.contentHash === contentHash) {
+        if (!storedTexts.has(contentHash)) await store.writeText(contentHash, text)
         Object.assign(existing, { size: info.size, mtimeMs: info.mtimeMs, missing: false })
         report.unchanged++
         continue
@@ -129,7 +148,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     }
   }
   for (const source of library.sources) {
-    if (source.rootId === rootId && !seen.has(source.id) && !source.missing) {
+    if (source.rootId === rootId && inScope(source.relativePath) && !seen.has(source.id) && !source.missing) {
       source.missing = true
       report.missing++
     }

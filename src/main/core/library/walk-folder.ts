@@ -19,10 +19,11 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
-export async function walkFolder(root: string, extensions: ReadonlySet<string>): Promise<WalkResult> {
+/** `skip` holds real paths of folders to leave out (other import roots nested inside this one). */
+export async function walkFolder(root: string, extensions: ReadonlySet<string>, skip: ReadonlySet<string> = new Set()): Promise<WalkResult> {
   const files: FoundFile[] = []
   const errors: ImportFileError[] = []
-  const visited = new Set<string>()
+  const visited = new Set<string>(skip)
 
   async function visit(dir: string): Promise<void> {
     const real = await realpath(dir)

@@ -1,11 +1,25 @@
-// The list of projects under the data folder and which one was open last.
+// The list of projects under the data folder and which one was open last. Each project
+// folder also holds its own project.json, so a damaged registry is rebuilt from the
+// folders instead of hiding the user's projects.
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { projectRegistrySchema, type ProjectEntry, type ProjectRegistry as RegistryData } from '../../../shared/domain/project'
+import { projectEntrySchema, projectRegistrySchema, type ProjectEntry, type ProjectRegistry as RegistryData } from '../../../shared/domain/project'
 import { UserError } from '../../../shared/ipc/result'
+import { writeFileAtomic } from '../store/atomic-write'
 import { ValidatedJsonFile } from '../store/validated-json-file'
+
+const PROJECT_FILE = 'project.json'
+
+async function readProjectFile(dir: string): Promise<ProjectEntry | null> {
+  try {
+    const parsed = projectEntrySchema.safeParse(JSON.parse(await readFile(join(dir, PROJECT_FILE), 'utf-8')))
+    return parsed.success ? { ...parsed.data, dir } : null
+  } catch {
+    return null
+  }
+}
 
 export class ProjectRegistry {
   readonly warnings: string[] = []
@@ -19,10 +33,26 @@ export class ProjectRegistry {
   }
 
   static async open(dataDir: string): Promise<ProjectRegistry> {
-    await mkdir(dataDir, { recursive: true })
+    await mkdir(join(dataDir, 'projects'), { recursive: true })
     const registry = new ProjectRegistry(dataDir)
     await registry.#db.read()
+    await registry.#recoverProjects()
     return registry
+  }
+
+  /** Adds any project folder the registry does not list (after damage, or a copy by hand). */
+  async #recoverProjects(): Promise<void> {
+    const known = new Set(this.#db.data.projects.map((project) => project.id))
+    const root = join(this.dataDir, 'projects')
+    const found: ProjectEntry[] = []
+    for (const name of (await readdir(root, { withFileTypes: true })).filter((entry) => entry.isDirectory())) {
+      const entry = await readProjectFile(join(root, name.name))
+      if (entry !== null && !known.has(entry.id)) found.push(entry)
+    }
+    if (found.length === 0) return
+    found.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    this.#db.data.projects.push(...found)
+    await this.#db.write()
   }
 
   get projects(): ProjectEntry[] {
@@ -43,6 +73,8 @@ export class ProjectRegistry {
   async create(name: string, now: Date): Promise<ProjectEntry> {
     const id = randomUUID()
     const project: ProjectEntry = { id, name, dir: join(this.dataDir, 'projects', id), createdAt: now.toISOString() }
+    await mkdir(project.dir, { recursive: true })
+    await writeFileAtomic(join(project.dir, PROJECT_FILE), JSON.stringify(project))
     this.#db.data.projects.push(project)
     await this.#db.write()
     return project

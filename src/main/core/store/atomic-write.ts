@@ -1,7 +1,52 @@
-// Writes a file the user asked for without ever leaving half of it behind: steno writes
-// a temporary file beside the target and renames it over.
-import { TextFile } from 'lowdb/node'
+// Durable, atomic file writes: the content goes to a temporary file beside the target,
+// is flushed to disk (fsync), renamed over the target, and the folder entry is flushed
+// too. A crash or power cut leaves either the old file or the new one, never a torn or
+// empty one. lowdb's steno renames without fsync, which a power cut can turn into an
+// empty notes.json; hence this writer. Writes to one path run in call order.
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await new TextFile(path).write(content)
+const queues = new Map<string, Promise<void>>()
+let counter = 0
+
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return // Windows cannot open a folder for fsync
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+async function writeNow(path: string, content: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
+  try {
+    const handle = await open(temp, 'w')
+    try {
+      await handle.writeFile(content, 'utf-8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, path)
+  } catch (error: unknown) {
+    await rm(temp, { force: true })
+    throw error
+  }
+  await syncFolder(dirname(path))
+}
+
+export function writeFileAtomic(path: string, content: string): Promise<void> {
+  const previous = queues.get(path) ?? Promise.resolve()
+  const next = previous.then(
+    () => writeNow(path, content),
+    () => writeNow(path, content)
+  )
+  queues.set(path, next)
+  const forget = (): void => {
+    if (queues.get(path) === next) queues.delete(path)
+  }
+  next.then(forget, forget)
+  return next
 }

@@ -1,15 +1,15 @@
 // One project on disk, split by how often each part is written: library.json (sources,
 // rewritten on import), notes.json (annotations and claims, rewritten on every edit) and
 // texts/<sha256>.txt (each document's text, written once, content-addressed).
-import { access, mkdir, readFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { TextFile } from 'lowdb/node'
 import { z } from 'zod'
 import { annotationSchema } from '../../../shared/domain/annotation'
 import { claimSchema } from '../../../shared/domain/claim'
 import { importRootSchema, sourceSchema } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
+import { writeFileAtomic } from './atomic-write'
 import { sha256 } from './content-hash'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -61,12 +61,20 @@ export class ProjectStore {
     return join(this.#textsDir, `${contentHash}.txt`)
   }
 
-  /** Reads a document's text and checks it against its hash, so a damaged file is never shown as the source. */
+  /**
+   * Reads a document's text and checks it against its hash. A damaged file is never
+   * shown as the source: it is set aside, so that re-importing the folder restores it.
+   */
   async readText(contentHash: string): Promise<string> {
+    const path = this.#textPath(contentHash)
     try {
-      const text = await readFile(this.#textPath(contentHash), 'utf-8')
+      const text = await readFile(path, 'utf-8')
       if (sha256(text) !== contentHash) {
-        throw new UserError('failed', `store: the stored text ${contentHash.slice(0, 12)}… is damaged (its hash no longer matches); re-import its folder`)
+        await rename(path, `${path}.damaged-${Date.now()}`)
+        throw new UserError(
+          'failed',
+          `store: the stored text ${contentHash.slice(0, 12)}… was damaged (its hash no longer matches) and has been set aside; re-import its folder to restore it`
+        )
       }
       return text
     } catch (error: unknown) {
@@ -84,6 +92,12 @@ export class ProjectStore {
       () => true,
       () => false
     )
-    if (!exists) await new TextFile(path).write(text)
+    if (!exists) await writeFileAtomic(path, text)
+  }
+
+  /** The hashes of every stored text, so an import can tell a source whose text file went missing. */
+  async storedTextHashes(): Promise<Set<string>> {
+    const names = await readdir(this.#textsDir)
+    return new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
   }
 }

@@ -1,29 +1,32 @@
-// A lowdb adapter that validates what it reads and writes atomically (steno: temp file +
-// rename). A file that fails to parse or validate is renamed aside and reported, so the
-// next write can never overwrite the user's damaged-but-recoverable data.
-import { rename } from 'node:fs/promises'
+// A lowdb adapter that validates what it reads and writes durably and atomically. A file
+// that fails to parse or validate is renamed aside and reported, so the next write can
+// never overwrite the user's damaged-but-recoverable data.
+import { readFile, rename } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Adapter } from 'lowdb'
-import { TextFile } from 'lowdb/node'
 import type { z } from 'zod'
 import { describeIssues } from '../../../shared/ipc/validation'
+import { writeFileAtomic } from './atomic-write'
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
-  readonly #file: TextFile
   readonly #path: string
   readonly #schema: z.ZodType<T>
   readonly #onProblem: (message: string) => void
 
   constructor(path: string, schema: z.ZodType<T>, onProblem: (message: string) => void) {
     this.#path = path
-    this.#file = new TextFile(path)
     this.#schema = schema
     this.#onProblem = onProblem
   }
 
   async read(): Promise<T | null> {
-    const raw = await this.#file.read()
-    if (raw === null) return null
+    let raw: string
+    try {
+      raw = await readFile(this.#path, 'utf-8')
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
     let problem: string
     try {
       const parsed = this.#schema.safeParse(JSON.parse(raw))
@@ -41,6 +44,6 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return this.#file.write(JSON.stringify(data))
+    return writeFileAtomic(this.#path, JSON.stringify(data))
   }
 }

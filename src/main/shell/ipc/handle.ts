@@ -5,6 +5,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { contract, type ApiHandlers, type ApiMethod } from '../../../shared/ipc/contract'
 import { err } from '../../../shared/ipc/result'
 import { dispatch } from '../../core/dispatch'
+import { rendererDevUrl } from '../window'
 
 /** The app's own page: the main window's top frame, showing our bundled renderer or the dev server. */
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
@@ -12,7 +13,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): bool
   const frame = event.senderFrame
   const main = window.webContents.mainFrame
   if (frame === null || frame.processId !== main.processId || frame.routingId !== main.routingId) return false
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  const devUrl = rendererDevUrl()
   return frame.url.startsWith('file://') || (devUrl !== undefined && frame.url.startsWith(devUrl))
 }
 

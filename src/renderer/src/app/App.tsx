@@ -51,7 +51,7 @@ export function App() {
       <header className="app-header">
         <span className="brand">Sourcebench</span>
         <ProjectSwitcher />
-        <FindBar total={find.total} position={Math.min(findCursor, Math.max(0, find.total - 1))} />
+        <FindBar total={find.total} position={find.position} />
         <span className="spacer" />
         <button type="button" className="button" onClick={addPane} disabled={panes.length >= 4} title="Open another reading pane">
           + Pane

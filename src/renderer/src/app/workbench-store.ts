@@ -5,7 +5,7 @@ import { create } from 'zustand'
 import type { Annotation, HighlightColor } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
 import type { ProjectInfo } from '../../../shared/domain/project'
-import type { ImportProgress, ImportReport, ImportRoot, Source } from '../../../shared/domain/source'
+import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../../../shared/domain/source'
 import type { Api, AppInfo } from '../../../shared/ipc/contract'
 import { unwrap } from '../lib/api'
 import { loadPanes, savePanes, type Pane } from './pane-layout'
@@ -27,7 +27,8 @@ interface WorkbenchState {
   project: ProjectInfo | null
   roots: ImportRoot[]
   sources: Source[]
-  texts: Record<string, string>
+  /** The loaded text of each open source, with the hash it was loaded at. */
+  texts: Record<string, SourceText>
   annotations: Annotation[]
   claims: Claim[]
   panes: Pane[]
@@ -58,7 +59,7 @@ interface WorkbenchState {
 
   importFolder(path: string): Promise<void>
   setImportProgress(progress: ImportProgress): void
-  createAnnotation(input: { sourceId: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
+  createAnnotation(input: { sourceId: string; contentHash: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
   updateAnnotation(input: { id: string; color?: HighlightColor; comment?: string; tags?: string[] }): Promise<void>
   deleteAnnotation(id: string): Promise<void>
   createClaim(text: string): Promise<Claim | undefined>
@@ -161,7 +162,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       persistPanes(nextPanes)
       if (get().texts[sourceId] !== undefined) return
       const loaded = await get().run(unwrap(call().getSourceText({ sourceId })))
-      if (loaded !== undefined) set({ texts: { ...get().texts, [sourceId]: loaded.text } })
+      if (loaded !== undefined) set({ texts: { ...get().texts, [sourceId]: loaded } })
     },
 
     closePane(paneId) {
@@ -189,7 +190,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
 
     moveFindCursor(step, total) {
       if (total === 0) return
-      set({ findCursor: (get().findCursor + step + total) % total })
+      set({ findCursor: ((get().findCursor % total) + step + total) % total })
     },
 
     async showAnnotation(annotationId) {

@@ -25,6 +25,8 @@ export function createHttpApi(token: string): Api {
       const response = await fetch(`/api/${channel.replace(':', '/')}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Sourcebench-Token': token },
+        // Lets a save sent while the page closes still arrive.
+        keepalive: true,
         body: input === undefined ? '' : JSON.stringify(input)
       })
       return (await response.json()) as Result<unknown>

@@ -1,40 +1,55 @@
-// An edited text field that saves itself shortly after the user stops typing, and on
-// blur, so a claim or comment is never lost to a closed window. The engine's echo of a
-// save never overwrites what the user has typed since; a change from elsewhere does.
+// An edited text field that saves itself shortly after the user stops typing, on blur,
+// when the field goes away and when the page is hidden or closed, so a claim or comment
+// is never lost. The engine's echo of any of our own saves (even one answered late)
+// never overwrites what the user typed since; a change made elsewhere does.
 import { useEffect, useRef, useState } from 'react'
 
 export const AUTOSAVE_DELAY_MS = 700
 
 export function useAutosavedDraft(saved: string, save: (value: string) => void): [string, (value: string) => void, () => void] {
   const [draft, setDraft] = useState(saved)
-  const sent = useRef(saved)
-  const saveRef = useRef(save)
+  const latest = useRef({ draft: saved, sent: saved, save })
+  const ourEchoes = useRef(new Set<string>([saved]))
   useEffect(() => {
-    saveRef.current = save
+    latest.current.save = save
+    latest.current.draft = draft
   })
 
-  useEffect(() => {
-    if (saved !== sent.current) {
-      sent.current = saved
-      setDraft(saved)
-    }
-  }, [saved])
-
   const flush = (): void => {
-    if (draft === sent.current) return
-    sent.current = draft
-    saveRef.current(draft)
+    const state = latest.current
+    if (state.draft === state.sent) return
+    state.sent = state.draft
+    ourEchoes.current.add(state.draft)
+    state.save(state.draft)
   }
 
   useEffect(() => {
-    if (draft === sent.current) return undefined
-    const timer = setTimeout(() => {
-      if (draft === sent.current) return // already saved on blur
-      sent.current = draft
-      saveRef.current(draft)
-    }, AUTOSAVE_DELAY_MS)
+    if (ourEchoes.current.has(saved)) return
+    latest.current.sent = saved
+    latest.current.draft = saved
+    setDraft(saved)
+  }, [saved])
+
+  useEffect(() => {
+    if (draft === latest.current.sent) return undefined
+    const timer = setTimeout(flush, AUTOSAVE_DELAY_MS)
     return () => clearTimeout(timer)
   }, [draft])
 
-  return [draft, setDraft, flush]
+  useEffect(() => {
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [])
+
+  return [
+    draft,
+    (value: string) => {
+      latest.current.draft = value
+      setDraft(value)
+    },
+    flush
+  ]
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderNotesMarkdown } from '../../../../src/main/core/export/notes-markdown'
+import { escapeMarkdown, renderNotesMarkdown } from '../../../../src/main/core/export/notes-markdown'
 import type { Annotation } from '../../../../src/shared/domain/annotation'
 import type { Source } from '../../../../src/shared/domain/source'
 
@@ -68,5 +68,15 @@ describe('renderNotesMarkdown', () => {
     expect(markdown).toContain('_Backed by 2 sources._')
     expect(markdown).toContain('_No evidence linked yet._')
     expect(markdown).toContain('[^4]: The linked passage no longer exists.')
+  })
+})
+
+describe('escapeMarkdown', () => {
+  it('keeps quotes and claims from turning into formatting', () => {
+    expect(escapeMarkdown('a *very* _big_ [deal] <b> `code`')).toBe('a \\*very\\* \\_big\\_ \\[deal\\] \\<b\\> \\`code\\`')
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading')
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list')
+    expect(escapeMarkdown('- not a bullet')).toBe('\\- not a bullet')
+    expect(escapeMarkdown('Lee Sok-bae, 2019-2022')).toBe('Lee Sok-bae, 2019-2022')
   })
 })

@@ -19,8 +19,10 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
   const claims = useWorkbench((state) => state.claims)
   const selected = useWorkbench((state) => state.selectedAnnotationId === annotation.id)
   const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim } = useWorkbench.getState()
-  const [tags, setTags] = useState(annotation.tags.join(', '))
-  useEffect(() => setTags(annotation.tags.join(', ')), [annotation.tags])
+  const savedTags = annotation.tags.join(', ')
+  const [tags, setTags] = useState(savedTags)
+  // Compared as text, so a reload of the same tags never wipes what is being typed.
+  useEffect(() => setTags(savedTags), [savedTags])
   const [comment, setComment, flushComment] = useAutosavedDraft(annotation.comment, (value) => void updateAnnotation({ id: annotation.id, comment: value }))
   const linkedTo = claims.filter((claim) => claim.annotationIds.includes(annotation.id)).length
 

@@ -8,12 +8,13 @@ import { parseTags } from './tags'
 
 interface SelectionToolbarProps {
   sourceId: string
+  contentHash: string
   range: TextRange
   style: CSSProperties
   onDone: () => void
 }
 
-export function SelectionToolbar({ sourceId, range, style, onDone }: SelectionToolbarProps) {
+export function SelectionToolbar({ sourceId, contentHash, range, style, onDone }: SelectionToolbarProps) {
   const createAnnotation = useWorkbench((state) => state.createAnnotation)
   const [comment, setComment] = useState('')
   const [tags, setTags] = useState('')
@@ -22,7 +23,7 @@ export function SelectionToolbar({ sourceId, range, style, onDone }: SelectionTo
 
   async function highlight(color: HighlightColor): Promise<void> {
     setSaving(true)
-    const created = await createAnnotation({ sourceId, start: range.start, end: range.end, color, comment: comment.trim(), tags: parseTags(tags) })
+    const created = await createAnnotation({ sourceId, contentHash, start: range.start, end: range.end, color, comment: comment.trim(), tags: parseTags(tags) })
     setSaving(false)
     if (created !== undefined) onDone()
   }

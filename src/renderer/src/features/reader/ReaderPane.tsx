@@ -19,7 +19,8 @@ interface ReaderPaneProps {
 
 export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps) {
   const source = useWorkbench((state) => state.sources.find((candidate) => candidate.id === pane.sourceId))
-  const text = useWorkbench((state) => (pane.sourceId === null ? undefined : state.texts[pane.sourceId]))
+  const loaded = useWorkbench((state) => (pane.sourceId === null ? undefined : state.texts[pane.sourceId]))
+  const text = loaded?.text
   const annotations = useWorkbench((state) => state.annotations)
   const flash = useWorkbench((state) => state.flash)
   const focused = useWorkbench((state) => state.focusedPaneId === pane.id)
@@ -28,6 +29,8 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const highlighterRef = useRef<Highlighter | null>(null)
   const [selection, setSelection] = useState<(TextRange & { top: number; left: number }) | null>(null)
   const [dropping, setDropping] = useState(false)
+  // A selection belongs to the text it was made in: drop it when the pane shows another.
+  useEffect(() => setSelection(null), [pane.sourceId, loaded?.contentHash])
 
   const marks = useMemo<AnnotationMark[]>(() => {
     if (source === undefined) return []
@@ -127,9 +130,10 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
         {source === undefined && <p className="empty-pane">Choose a source in the library, or drag one here, to read it in this pane.</p>}
         {/* mark.js owns this element's children; React never renders inside it. */}
         <div ref={containerRef} className="source-text" data-testid="source-text" hidden={source === undefined} />
-        {selection !== null && source !== undefined && (
+        {selection !== null && loaded !== undefined && (
           <SelectionToolbar
-            sourceId={source.id}
+            sourceId={loaded.sourceId}
+            contentHash={loaded.contentHash}
             range={selection}
             style={{ top: selection.top, left: selection.left }}
             onDone={() => {
