@@ -4,6 +4,8 @@ import { useWorkbench } from '../../app/workbench-store'
 
 export function ProjectSwitcher() {
   const project = useWorkbench((state) => state.project)
+  // Switching waits for a running import anyway; say so by disabling it.
+  const importing = useWorkbench((state) => state.importing !== null)
   const { switchProject, createProject } = useWorkbench.getState()
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
@@ -34,14 +36,14 @@ export function ProjectSwitcher() {
   }
   return (
     <div className="project-switcher">
-      <select aria-label="Project" value={project.current.id} onChange={(event) => void switchProject(event.target.value)}>
+      <select aria-label="Project" value={project.current.id} disabled={importing} onChange={(event) => void switchProject(event.target.value)}>
         {project.projects.map((entry) => (
           <option key={entry.id} value={entry.id}>
             {entry.name}
           </option>
         ))}
       </select>
-      <button type="button" className="button" onClick={() => setNaming(true)}>
+      <button type="button" className="button" disabled={importing} onClick={() => setNaming(true)}>
         New project
       </button>
     </div>
