@@ -14,7 +14,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          server: resolve(__dirname, 'src/server/main.ts')
+          server: resolve(__dirname, 'src/server/main.ts'),
+          // Extraction threads: a separate entry so worker_threads can load it by path.
+          'extract-worker': resolve(__dirname, 'src/main/core/library/extract-worker.ts')
         }
       }
     }

@@ -18,7 +18,13 @@ function seedsDir(): string {
 
 async function start(): Promise<void> {
   hardenSession()
-  const workbench = new Workbench({ dataDir: app.getPath('userData'), seedsDir: seedsDir() })
+  const workbench = new Workbench({
+    dataDir: app.getPath('userData'),
+    seedsDir: seedsDir(),
+    extractWorker: { path: join(__dirname, 'extract-worker.js') },
+    watchFolders: true
+  })
+  app.on('will-quit', () => void workbench.shutdown())
   const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createElectronHandlers(workbench, getWindow) }
   registerApiHandlers(getWindow, handlers)
   workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))

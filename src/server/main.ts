@@ -1,5 +1,6 @@
 // `npm run serve`: the workbench in a browser. Starts the engine on a data folder and
 // serves the built renderer with the HTTP API on 127.0.0.1, then prints the URL to open.
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -37,10 +38,13 @@ async function main(): Promise<void> {
   const appRoot = resolve(__dirname, '../..')
   const workbench = new Workbench({
     dataDir: resolve(values.data ?? join(homedir(), '.sourcebench-browser')),
-    seedsDir: resolve(values.seeds ?? join(appRoot, 'seeds'))
+    seedsDir: resolve(values.seeds ?? join(appRoot, 'seeds')),
+    extractWorker: { path: join(__dirname, 'extract-worker.js') },
+    watchFolders: true
   })
   await workbench.boot()
-  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, process.env['npm_package_version'] ?? 'dev') }
+  const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf-8')) as { version: string }
+  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, version) }
   const running = await startBrowserServer({
     handlers,
     events: workbench.events,
@@ -51,7 +55,11 @@ async function main(): Promise<void> {
     throw error
   })
   console.log(`Sourcebench (browser mode) is ready. Open:\n  ${running.url}`)
-  const stop = (): void => void running.close().then(() => process.exit(0))
+  const stop = (): void =>
+    void Promise.all([running.close(), workbench.shutdown()]).then(
+      () => process.exit(0),
+      () => process.exit(0)
+    )
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -14,11 +14,13 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     createProject: ({ name }) => workbench.createProject(name),
     openProject: ({ projectId }) => workbench.openProject(projectId),
     importFolder: ({ path }) => workbench.importFolder(path),
+    cancelImport: async () => workbench.cancelImport(),
+    updateSource: (edits) => workbench.project.library.update(edits),
     listSources: async () => {
       const { roots, sources } = workbench.project.store.library.data
       return { roots, sources }
     },
-    getSourceText: ({ sourceId }) => workbench.sourceText(sourceId),
+    getSourceText: ({ sourceId }) => workbench.project.library.sourceText(sourceId),
     listAnnotations: async () => annotations().list(),
     createAnnotation: (input) => annotations().create(input),
     updateAnnotation: (input) => annotations().update(input),

@@ -2,12 +2,37 @@
 // the text the reader shows (the text itself lives in its own content-addressed file).
 import { z } from 'zod'
 
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx'] as const
+export const sourceFormatSchema = z.enum(SOURCE_FORMATS)
+export type SourceFormat = z.infer<typeof sourceFormatSchema>
+
+/** What a citation needs. Prefilled from the file, editable by the user. */
+export const sourceMetaSchema = z.object({
+  outlet: z.string().nullable().default(null),
+  author: z.string().nullable().default(null),
+  /** ISO 8601 date (YYYY-MM-DD) or date-time when known, else as written. */
+  date: z.string().nullable().default(null),
+  url: z.string().nullable().default(null),
+  language: z.string().nullable().default(null),
+  direction: z.enum(['ltr', 'rtl']).nullable().default(null)
+})
+export type SourceMeta = z.infer<typeof sourceMetaSchema>
+export const EDITABLE_META_FIELDS = ['title', 'outlet', 'author', 'date', 'url'] as const
+export type EditableMetaField = (typeof EDITABLE_META_FIELDS)[number]
+
+export const EMPTY_META: SourceMeta = { outlet: null, author: null, date: null, url: null, language: null, direction: null }
+
 export const sourceSchema = z.object({
   id: z.string().min(1),
   rootId: z.string().min(1),
   relativePath: z.string().min(1),
   title: z.string(),
-  format: z.enum(['text', 'markdown']),
+  format: sourceFormatSchema,
+  meta: sourceMetaSchema.default(EMPTY_META),
+  /** Fields the user edited by hand: a re-import never overwrites them. */
+  editedFields: z.array(z.enum(EDITABLE_META_FIELDS)).default([]),
+  /** For paged formats (PDF): the text offset where each page starts, page 1 first. */
+  pageStarts: z.array(z.number().int().nonnegative()).nullable().default(null),
   words: z.number().int().nonnegative(),
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),
@@ -51,5 +76,11 @@ export interface ImportReport {
   updated: number
   unchanged: number
   missing: number
+  /** Files not imported, each with the reason. */
   errors: ImportFileError[]
+  /** Files imported with a caveat (e.g. invalid bytes replaced). */
+  warnings: ImportFileError[]
+  /** True when the user stopped the import: what was done so far is kept. */
+  cancelled: boolean
+  seconds: number
 }

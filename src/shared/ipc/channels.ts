@@ -8,6 +8,8 @@ export const channels = {
   openProject: 'projects:open',
   pickFolder: 'library:pick-folder',
   importFolder: 'library:import-folder',
+  cancelImport: 'library:cancel-import',
+  updateSource: 'library:update-source',
   listSources: 'library:list-sources',
   getSourceText: 'library:get-text',
   listAnnotations: 'annotations:list',

@@ -13,6 +13,12 @@ export { API_GLOBAL, channels, events } from './channels'
 
 const id = z.string().min(1).max(200)
 const none = z.undefined()
+/** An editable metadata field: text, or null (or empty) to clear it. */
+const metaText = z
+  .string()
+  .max(2000)
+  .nullable()
+  .transform((value) => (value === null || value.trim() === '' ? null : value.trim()))
 
 export const contract = {
   getAppInfo: { channel: channels.getAppInfo, input: none },
@@ -21,6 +27,18 @@ export const contract = {
   openProject: { channel: channels.openProject, input: z.object({ projectId: id }) },
   pickFolder: { channel: channels.pickFolder, input: none },
   importFolder: { channel: channels.importFolder, input: z.object({ path: z.string().min(1).max(4096) }) },
+  cancelImport: { channel: channels.cancelImport, input: none },
+  updateSource: {
+    channel: channels.updateSource,
+    input: z.object({
+      sourceId: id,
+      title: z.string().trim().min(1).max(500).optional(),
+      outlet: metaText.optional(),
+      author: metaText.optional(),
+      date: metaText.optional(),
+      url: metaText.optional()
+    })
+  },
   listSources: { channel: channels.listSources, input: none },
   getSourceText: { channel: channels.getSourceText, input: z.object({ sourceId: id }) },
   listAnnotations: { channel: channels.listAnnotations, input: none },
@@ -79,6 +97,8 @@ export interface ApiOutputs {
   openProject: ProjectInfo
   pickFolder: string | null
   importFolder: ImportReport
+  cancelImport: { cancelled: boolean }
+  updateSource: Source
   listSources: { roots: ImportRoot[]; sources: Source[] }
   getSourceText: SourceText
   listAnnotations: Annotation[]

@@ -31,7 +31,7 @@ describe('Workbench', () => {
     const dataDir = await tempDir()
     const workbench = await bootWorkbench(dataDir)
     const aggregator = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('001_'))!
-    const text = (await workbench.sourceText(aggregator.id)).text
+    const text = (await workbench.project.library.sourceText(aggregator.id)).text
     const start = text.indexOf('goodwill has been squandered')
     const annotation = await workbench.project.annotations.create({
       sourceId: aggregator.id,
@@ -75,7 +75,7 @@ describe('Workbench', () => {
     await cp(seedsDir, folder, { recursive: true })
     const workbench = await bootWorkbench(await tempDir(), folder)
     const tass = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('004_'))!
-    const text = (await workbench.sourceText(tass.id)).text
+    const text = (await workbench.project.library.sourceText(tass.id)).text
     const quote = 'humanitarian exchanges'
     const start = text.indexOf(quote)
     const kept = await workbench.project.annotations.create({ sourceId: tass.id, contentHash: tass.contentHash, start, end: start + quote.length, color: 'green', comment: '', tags: [] })
@@ -88,7 +88,7 @@ describe('Workbench', () => {
     await workbench.importFolder(folder)
 
     const updatedSource = workbench.project.store.library.data.sources.find((source) => source.id === tass.id)!
-    const newText = (await workbench.sourceText(tass.id)).text
+    const newText = (await workbench.project.library.sourceText(tass.id)).text
     const relocated = workbench.project.annotations.find(kept.id)
     const [, position] = relocated.target.selectors
     expect(relocated.target.contentHash).toBe(updatedSource.contentHash)
@@ -104,7 +104,7 @@ describe('Workbench', () => {
     const workbench = await bootWorkbench(await tempDir())
     const sources = workbench.project.store.library.data.sources
     const anadolu = sources.find((source) => source.relativePath.startsWith('002_'))!
-    const text = (await workbench.sourceText(anadolu.id)).text
+    const text = (await workbench.project.library.sourceText(anadolu.id)).text
     const phrase = 'truly positive results in trade and business'
     const start = text.indexOf(phrase)
     expect(start).toBeGreaterThan(-1)
@@ -113,7 +113,9 @@ describe('Workbench', () => {
     await workbench.project.claims.link(claim.id, annotation.id)
     const markdown = workbench.notesMarkdown()
     expect(markdown).toContain('Putin praised past trade results[^1]')
-    expect(markdown).toContain(`[^1]: “${phrase}” — *${anadolu.title}*, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}.`)
+    expect(markdown).toContain(
+      `[^1]: “${phrase}” — *${anadolu.title}*, Anadolu Agency, 2026-01-16, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}.`
+    )
     expect(markdown).toContain('_Backed by 1 source._')
     expect(workbench.exportFileName()).toBe('sample-project-putin-and-south-korea-notes-2026-01-16.md')
   })
@@ -126,12 +128,12 @@ describe('Workbench storage damage', () => {
     const dataDir = await tempDir()
     const workbench = await bootWorkbench(dataDir)
     const source = workbench.project.store.library.data.sources[0]!
-    const original = (await workbench.sourceText(source.id)).text
+    const original = (await workbench.project.library.sourceText(source.id)).text
     await writeFile(join(workbench.project.entry.dir, 'texts', `${source.contentHash}.txt`), 'tampered')
-    await expect(workbench.sourceText(source.id)).rejects.toThrow(/was damaged \(its hash no longer matches\) and has been set aside; re-import its folder/)
+    await expect(workbench.project.library.sourceText(source.id)).rejects.toThrow(/was damaged \(its hash no longer matches\) and has been set aside; re-import its folder/)
     const report = await workbench.importFolder(seedsDir)
     expect(report.updated + report.added).toBe(0)
-    expect((await workbench.sourceText(source.id)).text).toBe(original)
+    expect((await workbench.project.library.sourceText(source.id)).text).toBe(original)
     expect((await readdir(join(workbench.project.entry.dir, 'texts'))).some((name) => name.includes('.damaged-'))).toBe(true)
   })
 

@@ -4,6 +4,7 @@
 import type { Annotation } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
 import type { ImportRoot, Source } from '../../../shared/domain/source'
+import { outletAndDate, pageAt } from '../../../shared/domain/citation'
 import { claimSourceIds } from '../../../shared/domain/support'
 
 export interface NotesSnapshot {
@@ -38,8 +39,11 @@ function footnote(number: number, annotation: Annotation | undefined, source: So
   const [quote, position] = annotation.target.selectors
   const folder = root === undefined ? '' : ` in folder “${root.name}”`
   const stale = annotation.target.contentHash === source.contentHash ? '' : ' The source has changed since; this passage was not found in its current text.'
+  const page = pageAt(source.pageStarts, position.start)
+  const cited = [outletAndDate(source), page === null ? '' : `p. ${page}`].filter((part) => part !== '').map(inline)
+  const citation = cited.length === 0 ? '' : `, ${cited.join(', ')}`
   const lines = [
-    `[^${number}]: “${inline(quote.exact)}” — *${inline(source.title)}*, \`${source.relativePath}\`${folder}, characters ${position.start}–${position.end}.${stale}`,
+    `[^${number}]: “${inline(quote.exact)}” — *${inline(source.title)}*${citation}, \`${source.relativePath}\`${folder}, characters ${position.start}–${position.end}.${stale}`,
     '',
     quoteBlock(quote.exact, '    ')
   ]

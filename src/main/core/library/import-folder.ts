@@ -1,25 +1,37 @@
 // Imports every supported file under a folder into a project. Idempotent: an unchanged
 // file (same size and mtime, or else the same text hash) is skipped, a changed one
 // updated in place, a vanished one marked missing (its annotations stay). One bad file
-// becomes a line in the report; it never stops the rest.
+// becomes a line in the report; it never stops the rest. Extraction runs on the
+// extractor's threads, several files at a time; the user can cancel between files.
 import { createHash } from 'node:crypto'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import { basename, relative, resolve, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, Source } from '../../../shared/domain/source'
+import { EMPTY_META } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { countWords } from '../../../shared/text/words'
 import { sha256 } from '../store/content-hash'
 import type { ProjectStore } from '../store/project-store'
-import { decodeText, SUPPORTED_EXTENSIONS } from './extract-text'
+import { SUPPORTED_EXTENSIONS } from './extract/formats'
+import type { ExtractedDocument } from './extract/types'
+import type { Extractor } from './extractor'
 import { pickTitle } from './title'
-import { walkFolder } from './walk-folder'
+import { walkFolder, type FoundFile } from './walk-folder'
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 
 export interface ImportOptions {
   now: () => Date
   onProgress: (progress: ImportProgress) => void
+  extractor: Extractor
   maxFileBytes?: number
+  signal?: AbortSignal
+}
+
+export interface ImportOutcome {
+  report: ImportReport
+  /** Sources whose text changed, so their annotations must be anchored again. */
+  changedSourceIds: string[]
 }
 
 function stableId(prefix: string, ...parts: string[]): string {
@@ -36,10 +48,11 @@ function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ENOENT') return 'the file disappeared during import'
+  if (code === 'EISDIR') return 'a folder, not a file'
   return error instanceof Error ? error.message : String(error)
 }
 
-async function folderStats(path: string): Promise<string> {
+async function resolveFolder(path: string): Promise<string> {
   const resolved = resolve(path)
   const info = await stat(resolved).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code
@@ -60,14 +73,26 @@ function posix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
-export interface ImportOutcome {
-  report: ImportReport
-  /** Sources whose text changed, so their annotations must be anchored again. */
-  changedSourceIds: string[]
+/** A source record from freshly extracted text, keeping whatever the user edited by hand. */
+function buildSource(base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
+  const extractedTitle = document.title ?? pickTitle(document.text, document.format, basename(base.relativePath))
+  const edited = existing?.editedFields ?? []
+  const meta = { ...EMPTY_META, ...document.meta }
+  for (const field of edited) if (field !== 'title' && existing !== undefined) meta[field] = existing.meta[field]
+  return {
+    ...base,
+    title: edited.includes('title') && existing !== undefined ? existing.title : extractedTitle,
+    format: document.format,
+    meta,
+    editedFields: edited,
+    pageStarts: document.pageStarts,
+    words: countWords(document.text)
+  }
 }
 
 export async function importFolder(store: ProjectStore, path: string, options: ImportOptions): Promise<ImportOutcome> {
-  const rootPath = await folderStats(path)
+  const started = Date.now()
+  const rootPath = await resolveFolder(path)
   const library = store.library.data
   const nowIso = options.now().toISOString()
   // A folder inside an imported one is a partial re-import of that root, so no file is
@@ -80,80 +105,88 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   const rootId = root.id
   const scope = posix(relative(root.path, rootPath))
   const inScope = (relativePath: string): boolean => scope === '' || relativePath.startsWith(`${scope}/`)
+  const withScope = (relativePath: string): string => (scope === '' ? relativePath : `${scope}/${relativePath}`)
   const nestedRoots = new Set(library.roots.filter((candidate) => isInside(candidate.path, rootPath)).map((candidate) => candidate.path))
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const walked = await walkFolder(rootPath, new Set(SUPPORTED_EXTENSIONS.keys()), nestedRoots)
-  const withScope = (relativePath: string): string => (scope === '' ? relativePath : `${scope}/${relativePath}`)
   const files = walked.files.map((file) => ({ ...file, relativePath: withScope(file.relativePath) }))
-  const walkErrors = walked.errors.map((error) => ({ ...error, relativePath: withScope(error.relativePath) }))
-  const errors: ImportFileError[] = [...walkErrors]
-  const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors }
+  const errors: ImportFileError[] = walked.errors.map((error) => ({ ...error, relativePath: withScope(error.relativePath) }))
+  const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors, warnings: [], cancelled: false, seconds: 0 }
   const byId = new Map(library.sources.map((source) => [source.id, source]))
   const storedTexts = await store.storedTextHashes()
   const seen = new Set<string>()
   const changedSourceIds: string[] = []
-  const progress = (done: number, currentFile: string | null): void =>
+  let done = 0
+  const progress = (currentFile: string | null): void =>
     options.onProgress({ rootPath, done, total: files.length, currentFile, errors: errors.length })
 
-  progress(0, null)
-  for (const [index, file] of files.entries()) {
-    progress(index, file.relativePath)
+  async function importOne(file: FoundFile): Promise<void> {
     const id = stableId('src', rootId, file.relativePath)
     seen.add(id)
-    try {
-      const info = await stat(file.absolutePath)
-      const existing = byId.get(id)
-      const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === info.size && existing.mtimeMs === info.mtimeMs
-      if (unchangedOnDisk && storedTexts.has(existing.contentHash)) {
-        report.unchanged++
-        continue
-      }
-      if (info.size > maxBytes) {
-        throw new UserError('invalid-input', `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} import limit`)
-      }
-      const format = SUPPORTED_EXTENSIONS.get(file.relativePath.slice(file.relativePath.lastIndexOf('.')).toLowerCase()) ?? 'text'
-      const text = decodeText(await readFile(file.absolutePath))
-      const contentHash = sha256(text)
-      if (existing !== undefined && existing.contentHash === contentHash) {
-        if (!storedTexts.has(contentHash)) await store.writeText(contentHash, text)
-        Object.assign(existing, { size: info.size, mtimeMs: info.mtimeMs, missing: false })
-        report.unchanged++
-        continue
-      }
-      await store.writeText(contentHash, text)
-      const source: Source = {
-        id,
-        rootId,
-        relativePath: file.relativePath,
-        title: pickTitle(text, format, basename(file.relativePath)),
-        format,
-        words: countWords(text),
-        size: info.size,
-        mtimeMs: info.mtimeMs,
-        contentHash,
-        importedAt: nowIso,
-        missing: false
-      }
-      if (existing === undefined) {
-        library.sources.push(source)
-        byId.set(id, source)
-        report.added++
-      } else {
-        Object.assign(existing, source)
-        changedSourceIds.push(id)
-        report.updated++
-      }
-    } catch (error: unknown) {
-      errors.push({ relativePath: file.relativePath, reason: reasonOf(error) })
+    const info = await stat(file.absolutePath)
+    const existing = byId.get(id)
+    const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === info.size && existing.mtimeMs === info.mtimeMs
+    if (unchangedOnDisk && storedTexts.has(existing.contentHash)) {
+      report.unchanged++
+      return
+    }
+    if (info.size > maxBytes) throw new UserError('invalid-input', `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} import limit`)
+    const document = await options.extractor.extract(file.absolutePath, basename(file.relativePath))
+    for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
+    const contentHash = sha256(document.text)
+    if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
+      if (!storedTexts.has(contentHash)) await store.writeText(contentHash, document.text)
+      Object.assign(existing, { size: info.size, mtimeMs: info.mtimeMs, missing: false })
+      report.unchanged++
+      return
+    }
+    await store.writeText(contentHash, document.text)
+    storedTexts.add(contentHash)
+    const base = { id, rootId, relativePath: file.relativePath, size: info.size, mtimeMs: info.mtimeMs, contentHash, importedAt: nowIso, missing: false }
+    const source = buildSource(base, document, existing)
+    if (existing === undefined) {
+      library.sources.push(source)
+      byId.set(id, source)
+      report.added++
+    } else {
+      const textChanged = existing.contentHash !== contentHash
+      Object.assign(existing, source)
+      if (textChanged) changedSourceIds.push(id)
+      report.updated++
     }
   }
-  for (const source of library.sources) {
-    if (source.rootId === rootId && inScope(source.relativePath) && !seen.has(source.id) && !source.missing) {
-      source.missing = true
-      report.missing++
+
+  progress(null)
+  // Keep every extraction thread busy, plus one file being read or hashed here.
+  const lanes = Math.max(1, options.extractor.parallelism + 1)
+  let next = 0
+  async function lane(): Promise<void> {
+    while (next < files.length && options.signal?.aborted !== true) {
+      const file = files[next++]
+      if (file === undefined) break
+      try {
+        await importOne(file)
+      } catch (error: unknown) {
+        errors.push({ relativePath: file.relativePath, reason: reasonOf(error) })
+      }
+      done++
+      progress(file.relativePath)
+    }
+  }
+  await Promise.all(Array.from({ length: lanes }, lane))
+
+  report.cancelled = options.signal?.aborted === true
+  if (!report.cancelled) {
+    for (const source of library.sources) {
+      if (source.rootId === rootId && inScope(source.relativePath) && !seen.has(source.id) && !source.missing) {
+        source.missing = true
+        report.missing++
+      }
     }
   }
   await store.library.write()
-  progress(files.length, null)
+  progress(null)
+  report.errors.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
+  report.seconds = (Date.now() - started) / 1000
   return { report, changedSourceIds }
 }

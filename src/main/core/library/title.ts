@@ -1,7 +1,7 @@
 // Picks a source's title: a Markdown heading if there is one, else the first line that
 // reads like a headline. Saved web pages start with navigation crumbs ("Top Headlines",
 // "Asia - Pacific"), so very short opening lines are passed over.
-import type { SourceFormat } from './extract-text'
+import type { SourceFormat } from '../../../shared/domain/source'
 
 const MAX_TITLE = 140
 const LINES_TO_SCAN = 12

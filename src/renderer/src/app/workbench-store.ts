@@ -58,6 +58,8 @@ interface WorkbenchState {
   selectAnnotation(annotationId: string | null): void
 
   importFolder(path: string): Promise<void>
+  cancelImport(): Promise<void>
+  updateSource(edits: { sourceId: string; title?: string; outlet?: string | null; author?: string | null; date?: string | null; url?: string | null }): Promise<boolean>
   setImportProgress(progress: ImportProgress): void
   createAnnotation(input: { sourceId: string; contentHash: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
   updateAnnotation(input: { id: string; color?: HighlightColor; comment?: string; tags?: string[] }): Promise<void>
@@ -218,12 +220,23 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       set({ importing: null, lastImport: report ?? null })
       if (report !== undefined) {
         const problems = report.errors.length
-        get().notify(
-          problems > 0 ? 'error' : 'info',
-          `Imported ${report.rootPath}: ${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged${report.missing > 0 ? `, ${report.missing} missing` : ''}${problems > 0 ? `; ${problems} file${problems === 1 ? '' : 's'} could not be read` : ''}.`
-        )
+        const counts = `${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged${report.missing > 0 ? `, ${report.missing} missing` : ''}`
+        const trouble = problems > 0 ? `; ${problems} file${problems === 1 ? '' : 's'} could not be read` : ''
+        const verb = report.cancelled ? 'Import stopped' : 'Imported'
+        get().notify(problems > 0 ? 'error' : 'info', `${verb} ${report.rootPath}: ${counts}${trouble} (${report.seconds.toFixed(1)} s).`)
       }
       await get().refresh()
+    },
+
+    async cancelImport() {
+      await get().run(unwrap(call().cancelImport()))
+    },
+
+    async updateSource(edits) {
+      const source = await get().run(unwrap(call().updateSource(edits)))
+      if (source === undefined) return false
+      set({ sources: get().sources.map((candidate) => (candidate.id === source.id ? source : candidate)) })
+      return true
     },
 
     setImportProgress(progress) {

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { escapeMarkdown, renderNotesMarkdown } from '../../../../src/main/core/export/notes-markdown'
 import type { Annotation } from '../../../../src/shared/domain/annotation'
-import type { Source } from '../../../../src/shared/domain/source'
+import { EMPTY_META, type Source } from '../../../../src/shared/domain/source'
 
 const hash = (char: string) => char.repeat(64)
 
 function source(id: string, title: string, relativePath: string, contentHash = hash('a')): Source {
-  return { id, rootId: 'root', relativePath, title, format: 'text', words: 10, size: 10, mtimeMs: 0, contentHash, importedAt: '', missing: false }
+  return {
+    id,
+    rootId: 'root',
+    relativePath,
+    title,
+    format: 'text',
+    meta: { ...EMPTY_META },
+    editedFields: [],
+    pageStarts: null,
+    words: 10,
+    size: 10,
+    mtimeMs: 0,
+    contentHash,
+    importedAt: '',
+    missing: false
+  }
 }
 
 function annotation(id: string, sourceId: string, exact: string, start: number, extra: Partial<Annotation> = {}): Annotation {
@@ -78,5 +93,20 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list')
     expect(escapeMarkdown('- not a bullet')).toBe('\\- not a bullet')
     expect(escapeMarkdown('Lee Sok-bae, 2019-2022')).toBe('Lee Sok-bae, 2019-2022')
+  })
+})
+
+describe('renderNotesMarkdown citations', () => {
+  it('cites the outlet, the date and, for a PDF, the page of the passage', () => {
+    const report = { ...source('p1', 'Annual report', 'reports/annual.pdf'), meta: { ...EMPTY_META, outlet: 'Federal Register', date: '2024-03-01' }, pageStarts: [0, 1000, 2500] }
+    const markdown = renderNotesMarkdown({
+      projectName: 'P',
+      exportedAt: new Date('2026-01-16T10:00:00Z'),
+      claims: [{ id: 'c', text: 'Claim', annotationIds: ['a'], createdAt: '', updatedAt: '' }],
+      annotations: [annotation('a', 'p1', 'a figure', 1200)],
+      sources: [report],
+      roots: []
+    })
+    expect(markdown).toContain('[^1]: “a figure” — *Annual report*, Federal Register, 2024-03-01, p. 2, `reports/annual.pdf`, characters 1200–1208.')
   })
 })

@@ -1,19 +1,25 @@
 import { chmod, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { InProcessExtractor } from '../../../../src/main/core/library/extractor'
 import { importFolder } from '../../../../src/main/core/library/import-folder'
 import { sha256 } from '../../../../src/main/core/store/content-hash'
 import { ProjectStore } from '../../../../src/main/core/store/project-store'
 import type { ImportProgress } from '../../../../src/shared/domain/source'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
-const options = (progress: ImportProgress[] = []) => ({ now: () => new Date('2026-01-16T10:00:00Z'), onProgress: (p: ImportProgress) => progress.push(p) })
+const extractor = new InProcessExtractor({ maxInflatedBytes: 200 * 1024 * 1024 })
+const options = (progress: ImportProgress[] = []) => ({
+  now: () => new Date('2026-01-16T10:00:00Z'),
+  onProgress: (p: ImportProgress) => void progress.push(p),
+  extractor
+})
 
 async function makeFolder(dir: string): Promise<void> {
   await mkdir(join(dir, 'wires', 'tass'), { recursive: true })
   await writeFile(join(dir, 'anadolu.txt'), '\uFEFFPutin has hope in restoring Russia’s ties with South Korea\r\nRussian President Vladimir Putin expressed hope.\r\n')
   await writeFile(join(dir, 'wires', 'tass', 'ambassador.md'), '# Russia and Korea keep a friendly attitude\n\nSEOUL, February 13. /TASS/. Text.\n')
-  await writeFile(join(dir, 'notes.pdf'), 'not imported in this version')
+  await writeFile(join(dir, 'notes.odt'), 'a format Sourcebench does not read')
 }
 
 describe('importFolder', () => {
@@ -58,7 +64,7 @@ describe('importFolder', () => {
     await writeFile(join(folder, 'anadolu.txt'), 'Putin has hope in restoring ties, an updated headline here\nNew body.\n')
     const later = new Date(Date.now() + 5000)
     await utimes(join(folder, 'wires', 'tass', 'ambassador.md'), later, later)
-    await rm(join(folder, 'notes.pdf'))
+    await rm(join(folder, 'notes.odt'))
     const { report, changedSourceIds } = await importFolder(store, folder, options())
     expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 1, missing: 0 })
     expect(changedSourceIds).toHaveLength(1)
@@ -82,14 +88,15 @@ describe('importFolder', () => {
     await writeFile(join(folder, 'name with spaces & ünïcödé\nnewline.txt'), 'Odd file names are fine too.\n')
     const store = await ProjectStore.open(await tempDir())
     const { report } = await importFolder(store, folder, { ...options(), maxFileBytes: 1024 })
-    expect(report.added).toBe(2)
+    expect(report.added).toBe(3)
     const reasons = Object.fromEntries(report.errors.map((error) => [error.relativePath, error.reason]))
     expect(reasons).toEqual({
       'binary.txt': 'binary content, not text',
       'empty.txt': 'the file is empty',
-      'huge.txt': '2 KB, over the 1 KB import limit',
-      'latin1.txt': 'not valid UTF-8 text'
+      'huge.txt': '2 KB, over the 1 KB import limit'
     })
+    const latin1 = store.library.data.sources.find((source) => source.relativePath === 'latin1.txt')!
+    expect(await store.readText(latin1.contentHash)).toBe('café noir')
   })
 
   // Root reads every file whatever its mode, so this can only be checked as another user.

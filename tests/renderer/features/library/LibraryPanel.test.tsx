@@ -2,10 +2,25 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { LibraryPanel } from '../../../../src/renderer/src/features/library/LibraryPanel'
-import type { Source } from '../../../../src/shared/domain/source'
+import { EMPTY_META, type Source } from '../../../../src/shared/domain/source'
 
 function source(id: string, title: string, relativePath: string, words: number): Source {
-  return { id, rootId: 'r1', relativePath, title, format: 'text', words, size: 1, mtimeMs: 0, contentHash: 'a'.repeat(64), importedAt: '', missing: false }
+  return {
+    id,
+    rootId: 'r1',
+    relativePath,
+    title,
+    format: 'text',
+    meta: { ...EMPTY_META },
+    editedFields: [],
+    pageStarts: null,
+    words,
+    size: 1,
+    mtimeMs: 0,
+    contentHash: 'a'.repeat(64),
+    importedAt: '',
+    missing: false
+  }
 }
 
 describe('LibraryPanel', () => {

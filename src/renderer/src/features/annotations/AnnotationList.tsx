@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import { useWorkbench } from '../../app/workbench-store'
 import { AnnotationCard } from './AnnotationCard'
+import { pageLabel } from './page-label'
 
 export function AnnotationList() {
   const annotations = useWorkbench((state) => state.annotations)
@@ -32,7 +33,7 @@ export function AnnotationList() {
             <AnnotationCard
               key={annotation.id}
               annotation={annotation}
-              sourceTitle={source?.relativePath ?? ''}
+              sourceTitle={source === undefined ? '' : [source.relativePath, pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
               orphaned={source === undefined || source.contentHash !== annotation.target.contentHash}
             />
           ))}

@@ -3,6 +3,8 @@
 import { useState } from 'react'
 import type { Claim } from '../../../../shared/domain/claim'
 import { claimSourceIds } from '../../../../shared/domain/support'
+import { outletAndDate } from '../../../../shared/domain/citation'
+import { pageLabel } from '../annotations/page-label'
 import { useWorkbench } from '../../app/workbench-store'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { ANNOTATION_DRAG_TYPE } from '../annotations/AnnotationCard'
@@ -89,7 +91,9 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
           return (
             <li key={annotationId} className="claim-link" data-testid="claim-link">
               <button type="button" className="link-body" onClick={() => void showAnnotation(annotationId)} title="Open the passage">
-                <span className="link-source">{source?.title ?? 'Source no longer in the library'}</span>
+                <span className="link-source">
+                  {source === undefined ? 'Source no longer in the library' : [source.title, outletAndDate(source), pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
+                </span>
                 <span className={`link-quote color-${annotation.color}`}>“{annotation.target.selectors[0].exact}”</span>
               </button>
               <button type="button" className="icon-button" aria-label="Remove this link" onClick={() => void unlinkAnnotation(claim.id, annotationId)}>

@@ -8,9 +8,10 @@ export function ImportBar() {
   const appInfo = useWorkbench((state) => state.appInfo)
   const importing = useWorkbench((state) => state.importing)
   const report = useWorkbench((state) => state.lastImport)
-  const { importFolder, run, api } = useWorkbench.getState()
+  const { importFolder, cancelImport, run, api } = useWorkbench.getState()
   const [path, setPath] = useState('')
   const [showErrors, setShowErrors] = useState(false)
+  const [showWarnings, setShowWarnings] = useState(false)
 
   async function pickAndImport(): Promise<void> {
     if (api === null) return
@@ -56,6 +57,9 @@ export function ImportBar() {
             {importing.done} / {importing.total} files · {percent}%{importing.errors > 0 ? ` · ${importing.errors} problems` : ''}
           </span>
           {importing.currentFile !== null && <span className="current-file">{importing.currentFile}</span>}
+          <button type="button" className="link-button danger" onClick={() => void cancelImport()}>
+            Stop import
+          </button>
         </div>
       )}
       {report !== null && report.errors.length > 0 && (
@@ -68,6 +72,22 @@ export function ImportBar() {
               {report.errors.map((error) => (
                 <li key={error.relativePath}>
                   <code>{error.relativePath}</code>: {error.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {report !== null && report.warnings.length > 0 && (
+        <div className="import-warnings" data-testid="import-warnings">
+          <button type="button" className="link-button" onClick={() => setShowWarnings(!showWarnings)}>
+            {report.warnings.length} file{report.warnings.length === 1 ? '' : 's'} imported with a caveat {showWarnings ? '▾' : '▸'}
+          </button>
+          {showWarnings && (
+            <ul>
+              {report.warnings.map((warning) => (
+                <li key={`${warning.relativePath}:${warning.reason}`}>
+                  <code>{warning.relativePath}</code>: {warning.reason}
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react'
 import { useWorkbench } from '../../app/workbench-store'
 import { SOURCE_DRAG_TYPE } from '../reader/ReaderPane'
+import { outletAndDate } from '../../../../shared/domain/citation'
 import { filterSources } from './filter-sources'
 import { ImportBar } from './ImportBar'
 
@@ -42,7 +43,10 @@ export function LibraryPanel() {
             >
               <span className="source-title">{source.title}</span>
               <span className="source-meta">
-                {folderOf(source.relativePath, rootNames.get(source.rootId) ?? '')} · {source.words.toLocaleString()} words
+                {[outletAndDate(source), folderOf(source.relativePath, rootNames.get(source.rootId) ?? ''), `${source.words.toLocaleString()} words`]
+                  .filter((part) => part !== '')
+                  .join(' · ')}
+                {source.format === 'text' || source.format === 'markdown' ? '' : ` · ${source.format.toUpperCase()}`}
                 {source.missing ? ' · missing' : ''}
               </span>
             </button>

@@ -4,7 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { TextRange } from '../../../../shared/text/find'
 import type { Pane } from '../../app/pane-layout'
 import { useWorkbench } from '../../app/workbench-store'
+import { outletAndDate } from '../../../../shared/domain/citation'
 import { SelectionToolbar } from '../annotations/SelectionToolbar'
+import { SourceDetails } from '../library/SourceDetails'
 import { Highlighter, selectionOffsets, type AnnotationMark } from './highlighter'
 
 export const SOURCE_DRAG_TYPE = 'application/x-sourcebench-source'
@@ -29,8 +31,10 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const highlighterRef = useRef<Highlighter | null>(null)
   const [selection, setSelection] = useState<(TextRange & { top: number; left: number }) | null>(null)
   const [dropping, setDropping] = useState(false)
+  const [editingDetails, setEditingDetails] = useState(false)
   // A selection belongs to the text it was made in: drop it when the pane shows another.
   useEffect(() => setSelection(null), [pane.sourceId, loaded?.contentHash])
+  useEffect(() => setEditingDetails(false), [pane.sourceId])
 
   const marks = useMemo<AnnotationMark[]>(() => {
     if (source === undefined) return []
@@ -115,17 +119,24 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
               {source.title}
             </span>
             <span className="pane-meta">
-              {source.relativePath} · {source.words.toLocaleString()} words{source.missing ? ' · file missing on disk' : ''}
+              {[outletAndDate(source), source.relativePath, `${source.words.toLocaleString()} words`].filter((part) => part !== '').join(' · ')}
+              {source.missing ? ' · file missing on disk' : ''}
             </span>
           </div>
         )}
         {hits.length > 0 && <span className="pane-hits">{hits.length} found</span>}
+        {source !== undefined && (
+          <button type="button" className="link-button" aria-expanded={editingDetails} onClick={() => setEditingDetails(!editingDetails)}>
+            Details
+          </button>
+        )}
         {source !== undefined && (
           <button type="button" className="icon-button" aria-label={`Close pane ${position}`} title="Close" onClick={() => closePane(pane.id)}>
             ×
           </button>
         )}
       </header>
+      {editingDetails && source !== undefined && <SourceDetails key={source.id} source={source} onClose={() => setEditingDetails(false)} />}
       <div className="pane-scroll" onMouseUp={onMouseUp}>
         {source === undefined && <p className="empty-pane">Choose a source in the library, or drag one here, to read it in this pane.</p>}
         {/* mark.js owns this element's children; React never renders inside it. */}

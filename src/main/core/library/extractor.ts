@@ -1,0 +1,162 @@
+// Runs format extraction for the importer, either in this thread or spread over worker
+// threads so a folder of PDFs and web pages uses every core while the app stays
+// responsive. Workers read the file themselves, so bytes never cross threads.
+import { readFile } from 'node:fs/promises'
+import { Worker } from 'node:worker_threads'
+import { UserError } from '../../../shared/ipc/result'
+import type { ExtractedDocument, ExtractOptions } from './extract/types'
+
+export interface Extractor {
+  readonly parallelism: number
+  extract(absolutePath: string, fileName: string): Promise<ExtractedDocument>
+  close(): Promise<void>
+}
+
+export interface ExtractRequest {
+  id: number
+  absolutePath: string
+  fileName: string
+  options: ExtractOptions
+}
+
+export type ExtractReply =
+  | { id: number; ok: true; document: ExtractedDocument }
+  | { id: number; ok: false; reason: string; userError: boolean; code?: string }
+
+/** Reads and extracts one file; the same code runs in a worker and in-process. */
+export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<ExtractedDocument> {
+  // Loaded on first use: the parsers (Readability, pdf.js, mammoth) stay out of app start-up.
+  const { extractDocument } = await import('./extract')
+  return extractDocument(await readFile(request.absolutePath), request.fileName, request.options)
+}
+
+export class InProcessExtractor implements Extractor {
+  readonly parallelism = 1
+  constructor(private readonly options: ExtractOptions) {}
+
+  extract(absolutePath: string, fileName: string): Promise<ExtractedDocument> {
+    return extractFile({ absolutePath, fileName, options: this.options })
+  }
+
+  async close(): Promise<void> {}
+}
+
+interface Job {
+  request: ExtractRequest
+  resolve: (document: ExtractedDocument) => void
+  reject: (error: unknown) => void
+}
+
+interface PooledWorker {
+  worker: Worker
+  job: Job | null
+  timer: NodeJS.Timeout | null
+}
+
+export interface WorkerScript {
+  path: string
+  /** Passed to the worker as workerData (tests use a bootstrap that loads the TypeScript entry named here). */
+  workerData?: unknown
+}
+
+/** A file that takes longer than this is given up on, so one pathological PDF cannot stall an import. */
+export const EXTRACT_TIMEOUT_MS = 120_000
+
+/**
+ * One file per worker at a time, so a worker that has to be stopped (a file that hangs
+ * or exhausts memory) takes down only that file; a fresh worker replaces it.
+ */
+export class WorkerPoolExtractor implements Extractor {
+  readonly #idle: PooledWorker[] = []
+  readonly #all = new Set<PooledWorker>()
+  readonly #queue: Job[] = []
+  #nextId = 0
+  #closed = false
+
+  constructor(
+    private readonly script: WorkerScript,
+    readonly parallelism: number,
+    private readonly options: ExtractOptions,
+    private readonly timeoutMs = EXTRACT_TIMEOUT_MS
+  ) {}
+
+  #spawn(): PooledWorker {
+    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), job: null, timer: null }
+    pooled.worker.on('message', (reply: ExtractReply) => {
+      const job = this.#finish(pooled)
+      if (job === null || job.request.id !== reply.id) return
+      if (reply.ok) job.resolve(reply.document)
+      else job.reject(reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code }))
+      this.#release(pooled)
+    })
+    const died = (error: unknown): void => {
+      if (!this.#all.has(pooled)) return
+      this.#retire(pooled)
+      const job = this.#finish(pooled)
+      job?.reject(new UserError('invalid-input', `the extractor crashed on this file (${error instanceof Error ? error.message : String(error)})`))
+      this.#pump()
+    }
+    pooled.worker.on('error', died)
+    pooled.worker.on('exit', (code) => died(new Error(`worker exited with code ${code}`)))
+    this.#all.add(pooled)
+    return pooled
+  }
+
+  #finish(pooled: PooledWorker): Job | null {
+    const job = pooled.job
+    pooled.job = null
+    if (pooled.timer !== null) clearTimeout(pooled.timer)
+    pooled.timer = null
+    return job
+  }
+
+  #retire(pooled: PooledWorker): void {
+    this.#all.delete(pooled)
+    const index = this.#idle.indexOf(pooled)
+    if (index !== -1) this.#idle.splice(index, 1)
+  }
+
+  #release(pooled: PooledWorker): void {
+    this.#idle.push(pooled)
+    this.#pump()
+  }
+
+  #pump(): void {
+    while (!this.#closed && this.#queue.length > 0) {
+      const pooled = this.#idle.pop() ?? (this.#all.size < this.parallelism ? this.#spawn() : undefined)
+      if (pooled === undefined) return
+      const job = this.#queue.shift()
+      if (job === undefined) {
+        this.#idle.push(pooled)
+        return
+      }
+      pooled.job = job
+      pooled.timer = setTimeout(() => {
+        this.#retire(pooled)
+        const timedOut = this.#finish(pooled)
+        void pooled.worker.terminate()
+        timedOut?.reject(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`))
+        this.#pump()
+      }, this.timeoutMs)
+      pooled.worker.postMessage(job.request)
+    }
+  }
+
+  extract(absolutePath: string, fileName: string): Promise<ExtractedDocument> {
+    if (this.#closed) return Promise.reject(new Error('extractor: closed'))
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request: { id: ++this.#nextId, absolutePath, fileName, options: this.options }, resolve, reject })
+      this.#pump()
+    })
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true
+    for (const job of this.#queue.splice(0)) job.reject(new Error('extractor: closed'))
+    const workers = [...this.#all]
+    this.#all.clear()
+    this.#idle.length = 0
+    for (const pooled of workers) this.#finish(pooled)?.reject(new Error('extractor: closed'))
+    await Promise.all(workers.map((pooled) => pooled.worker.terminate()))
+  }
+}

@@ -1,0 +1,56 @@
+// Watches the open project's imported folders and asks for a re-import of a folder a
+// moment after files in it were added, changed or removed, so the library follows the
+// disk without the user doing anything. Bursts (a sync client, an unzip) become one pass.
+import { watch, type FSWatcher } from 'chokidar'
+
+export const WATCH_SETTLE_MS = 600
+
+export class FolderWatcher {
+  readonly #watchers = new Map<string, FSWatcher>()
+  readonly #timers = new Map<string, NodeJS.Timeout>()
+
+  constructor(private readonly onChange: (rootPath: string) => void) {}
+
+  /** Watches exactly these folders, starting and stopping watchers as needed. */
+  async watchFolders(paths: readonly string[]): Promise<void> {
+    const wanted = new Set(paths)
+    for (const [path, watcher] of this.#watchers) {
+      if (!wanted.has(path)) {
+        this.#watchers.delete(path)
+        await watcher.close()
+      }
+    }
+    for (const path of wanted) {
+      if (this.#watchers.has(path)) continue
+      const watcher = watch(path, {
+        ignoreInitial: true,
+        ignored: (candidate: string) => /(^|[\\/])\./.test(candidate.slice(path.length)),
+        ignorePermissionErrors: true,
+        awaitWriteFinish: { stabilityThreshold: 250, pollInterval: 100 }
+      })
+      watcher.on('all', () => this.#schedule(path))
+      watcher.on('error', () => undefined) // an unreadable subfolder is reported by the next import
+      this.#watchers.set(path, watcher)
+      await new Promise<void>((ready) => watcher.once('ready', () => ready()))
+    }
+  }
+
+  #schedule(rootPath: string): void {
+    clearTimeout(this.#timers.get(rootPath))
+    this.#timers.set(
+      rootPath,
+      setTimeout(() => {
+        this.#timers.delete(rootPath)
+        this.onChange(rootPath)
+      }, WATCH_SETTLE_MS)
+    )
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.#timers.values()) clearTimeout(timer)
+    this.#timers.clear()
+    const watchers = [...this.#watchers.values()]
+    this.#watchers.clear()
+    await Promise.all(watchers.map((watcher) => watcher.close()))
+  }
+}

@@ -1,0 +1,89 @@
+// One project's library: importing folders (then re-anchoring what changed), reading a
+// source's text, and the user's edits to a source's citation details.
+import type { ImportProgress, ImportReport, Source, SourceText } from '../../../shared/domain/source'
+import { UserError } from '../../../shared/ipc/result'
+import type { AnnotationService } from '../annotations/annotation-service'
+import type { ProjectStore } from '../store/project-store'
+import type { Extractor } from './extractor'
+import { importFolder } from './import-folder'
+
+export interface SourceEdits {
+  sourceId: string
+  title?: string | undefined
+  outlet?: string | null | undefined
+  author?: string | null | undefined
+  date?: string | null | undefined
+  url?: string | null | undefined
+}
+
+export interface LibraryDeps {
+  now: () => Date
+  extractor: () => Extractor
+  maxFileBytes?: number | undefined
+}
+
+export class LibraryService {
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly annotations: AnnotationService,
+    private readonly deps: LibraryDeps
+  ) {}
+
+  find(sourceId: string): Source {
+    const source = this.store.library.data.sources.find((candidate) => candidate.id === sourceId)
+    if (source === undefined) throw new UserError('not-found', `library: no source ${sourceId}`)
+    return source
+  }
+
+  async sourceText(sourceId: string): Promise<SourceText> {
+    const source = this.find(sourceId)
+    return { sourceId, contentHash: source.contentHash, text: await this.store.readText(source.contentHash) }
+  }
+
+  async import(path: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportReport> {
+    const { report, changedSourceIds } = await importFolder(this.store, path, {
+      now: this.deps.now,
+      onProgress,
+      extractor: this.deps.extractor(),
+      ...(this.deps.maxFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxFileBytes }),
+      ...(signal === undefined ? {} : { signal })
+    })
+    await this.annotations.reanchor(changedSourceIds)
+    // Also retries annotations left stale by an earlier run that stopped before re-anchoring.
+    await this.annotations.reanchorStale()
+    return report
+  }
+
+  /** Marks every source of a folder that vanished from disk as missing; nothing is deleted. */
+  async markRootMissing(rootPath: string): Promise<number> {
+    const root = this.store.library.data.roots.find((candidate) => candidate.path === rootPath)
+    if (root === undefined) return 0
+    let marked = 0
+    for (const source of this.store.library.data.sources) {
+      if (source.rootId === root.id && !source.missing) {
+        source.missing = true
+        marked++
+      }
+    }
+    if (marked > 0) await this.store.library.write()
+    return marked
+  }
+
+  async update(edits: SourceEdits): Promise<Source> {
+    const source = this.find(edits.sourceId)
+    const edited = new Set(source.editedFields)
+    if (edits.title !== undefined) {
+      source.title = edits.title
+      edited.add('title')
+    }
+    for (const field of ['outlet', 'author', 'date', 'url'] as const) {
+      const value = edits[field]
+      if (value === undefined) continue
+      source.meta[field] = value
+      edited.add(field)
+    }
+    source.editedFields = [...edited]
+    await this.store.library.write()
+    return source
+  }
+}

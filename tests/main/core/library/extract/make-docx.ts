@@ -1,0 +1,83 @@
+// Builds small .docx files with jszip for the Word extractor's tests: paragraphs (some
+// styled as headings), core properties, extra parts, and a way to make an archive lie
+// about an entry's size.
+import JSZip from 'jszip'
+
+export interface DocxSpec {
+  paragraphs?: { text: string; heading?: boolean }[]
+  core?: { title?: string; creator?: string; created?: string } | null
+  /** Parts to add or replace, by path inside the archive. */
+  parts?: Record<string, string | Uint8Array>
+  withoutDocument?: boolean
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>`
+
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>`
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function documentXml(paragraphs: { text: string; heading?: boolean }[]): string {
+  const body = paragraphs
+    .map(({ text, heading }) => {
+      const style = heading === true ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : ''
+      return `<w:p>${style}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
+    })
+    .join('')
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`
+}
+
+function coreXml(core: { title?: string; creator?: string; created?: string }): string {
+  const title = core.title === undefined ? '' : `<dc:title>${escapeXml(core.title)}</dc:title>`
+  const creator = core.creator === undefined ? '' : `<dc:creator>${escapeXml(core.creator)}</dc:creator>`
+  const created = core.created === undefined ? '' : `<dcterms:created xsi:type="dcterms:W3CDTF">${core.created}</dcterms:created>`
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${title}${creator}${created}</cp:coreProperties>`
+}
+
+export async function makeDocx(spec: DocxSpec = {}): Promise<Uint8Array> {
+  const zip = new JSZip()
+  zip.file('[Content_Types].xml', CONTENT_TYPES)
+  zip.file('_rels/.rels', ROOT_RELS)
+  zip.file('word/styles.xml', STYLES)
+  if (spec.withoutDocument !== true) {
+    zip.file('word/document.xml', documentXml(spec.paragraphs ?? [{ text: 'First paragraph.' }, { text: 'Second paragraph.' }]))
+  }
+  if (spec.core !== null) zip.file('docProps/core.xml', coreXml(spec.core ?? {}))
+  for (const [path, content] of Object.entries(spec.parts ?? {})) zip.file(path, content)
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+}
+
+/** Rewrites the uncompressed size the central directory declares for one entry. */
+export function declareSize(archive: Uint8Array, name: string, size: number): Uint8Array {
+  const patched = archive.slice()
+  const view = new DataView(patched.buffer)
+  const wanted = Buffer.from(name)
+  for (let at = 0; at + 46 <= patched.length; at += 1) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue
+    const nameLength = view.getUint16(at + 28, true)
+    if (Buffer.from(patched.subarray(at + 46, at + 46 + nameLength)).equals(wanted)) {
+      view.setUint32(at + 24, size, true)
+      return patched
+    }
+  }
+  throw new Error(`make-docx: no central directory entry named ${name}`)
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { extractPdf } from '../../../../../src/main/core/library/extract/pdf'
+import { makePdf } from './make-pdf'
+
+describe('pdf', () => {
+  it('joins each page’s lines, separates pages by a blank line and records where each page starts', async () => {
+    const pdf = makePdf({ pages: [['Hello', 'World (of PDFs)'], ['Second page']] })
+    const document = await extractPdf(pdf)
+    expect(document.text).toBe('Hello\nWorld (of PDFs)\n\nSecond page')
+    expect(document.pageStarts).toEqual([0, 'Hello\nWorld (of PDFs)\n\n'.length])
+    expect(document.text.slice(document.pageStarts?.[1])).toBe('Second page')
+    expect(document.format).toBe('pdf')
+  })
+
+  it('takes title, author and creation date from the Info dictionary', async () => {
+    const pdf = makePdf({ pages: [['Body']], info: { Title: 'Quarterly report', Author: 'Jane Doe', CreationDate: 'D:20240315120000Z' } })
+    const document = await extractPdf(pdf)
+    expect(document.title).toBe('Quarterly report')
+    expect(document.meta).toEqual({ author: 'Jane Doe', date: '2024-03-15' })
+  })
+
+  it('leaves the title to the importer when the Info title is a producer placeholder', async () => {
+    const pdf = makePdf({ pages: [['Body']], info: { Title: 'Microsoft Word - report.doc', Author: 'User' } })
+    const document = await extractPdf(pdf)
+    expect(document.title).toBeNull()
+    expect(document.meta).toEqual({})
+  })
+
+  it('gives an empty page the offset where the text stood when it began', async () => {
+    const document = await extractPdf(makePdf({ pages: [['One'], [], ['Three']] }))
+    expect(document.text).toBe('One\n\nThree')
+    expect(document.pageStarts).toEqual([0, 3, 5])
+  })
+
+  it('reads Japanese text shown through a predefined CMap, with no embedded font', async () => {
+    const document = await extractPdf(makePdf({ pages: [['東京で記者会見']], font: 'japanese' }))
+    expect(document.text).toBe('東京で記者会見')
+  })
+
+  it('refuses an encrypted PDF as password-protected', async () => {
+    await expect(extractPdf(makePdf({ pages: [['Secret']], encrypted: true }))).rejects.toThrow(/^password-protected PDF$/)
+  })
+
+  it('refuses garbage and truncated files as damaged PDFs with a short detail', async () => {
+    await expect(extractPdf(new Uint8Array(Buffer.from('this is not a PDF, just words')))).rejects.toThrow(
+      /^damaged PDF \(invalid PDF structure\)$/
+    )
+    const whole = makePdf({ pages: [['Hello'], ['World']] })
+    await expect(extractPdf(whole.slice(0, whole.length / 2))).rejects.toThrow(/^damaged PDF \(.+\)$/)
+  })
+
+  it('refuses a PDF whose pages hold no text as probably scanned', async () => {
+    await expect(extractPdf(makePdf({ pages: [[], []] }))).rejects.toThrow(/^PDF has no text layer \(scanned images\?\)$/)
+  })
+
+  it('leaves the caller’s bytes (plain or Buffer) intact and reads several PDFs at once', async () => {
+    const pdfs = [makePdf({ pages: [['Alpha']] }), Buffer.from(makePdf({ pages: [['Beta']] })), makePdf({ pages: [['Gamma']] })]
+    const copies = pdfs.map((pdf) => Buffer.from(pdf))
+    const documents = await Promise.all(pdfs.map((pdf) => extractPdf(pdf)))
+    expect(documents.map((document) => document.text)).toEqual(['Alpha', 'Beta', 'Gamma'])
+    pdfs.forEach((pdf, index) => expect(Buffer.from(pdf).equals(copies[index] ?? Buffer.alloc(0))).toBe(true))
+  })
+})

@@ -1,0 +1,97 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Workbench } from '../../../../src/main/core/workbench'
+import { useTempDirs } from '../../../helpers/temp-dir'
+
+const workerScript = {
+  path: resolve(__dirname, '../../../helpers/ts-worker.mjs'),
+  workerData: { script: resolve(__dirname, '../../../../src/main/core/library/extract-worker.ts') }
+}
+
+describe('LibraryService', () => {
+  const tempDir = useTempDirs()
+  const open: Workbench[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
+  })
+
+  async function bench(options: Partial<ConstructorParameters<typeof Workbench>[0]> = {}): Promise<Workbench> {
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null, ...options })
+    open.push(workbench)
+    await workbench.boot()
+    return workbench
+  }
+
+  it('extracts on worker threads with the same result as in-process', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'a.md'), '---\ntitle: From front matter\nauthor: Jane Doe\n---\nBody text of the article.\n')
+    await writeFile(join(folder, 'b.txt'), 'SEOUL, February 13. /TASS/. The peoples of Russia and Korea.\n')
+    const threaded = await bench({ extractWorker: workerScript, extractThreads: 2 })
+    const inline = await bench()
+    expect((await threaded.importFolder(folder)).added).toBe(2)
+    await inline.importFolder(folder)
+    const strip = (workbench: Workbench) =>
+      workbench.project.store.library.data.sources
+        .map(({ title, meta, contentHash, words }) => ({ title, meta, contentHash, words }))
+        .sort((a, b) => a.title.localeCompare(b.title))
+    expect(strip(threaded)).toEqual(strip(inline))
+    expect(strip(threaded).find((source) => source.title === 'From front matter')?.meta.author).toBe('Jane Doe')
+  })
+
+  it('keeps what the user edited when the file is re-imported after a change', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'story.txt'), 'A headline that the file itself gives\n\nBody.\n')
+    const workbench = await bench()
+    await workbench.importFolder(folder)
+    const source = workbench.project.store.library.data.sources[0]!
+    await workbench.project.library.update({ sourceId: source.id, title: 'Corrected headline', outlet: 'Korea JoongAng Daily', date: '2026-01-16' })
+    await writeFile(join(folder, 'story.txt'), 'A headline that the file itself gives\n\nBody, now longer.\n')
+    const report = await workbench.importFolder(folder)
+    expect(report.updated).toBe(1)
+    const updated = workbench.project.store.library.data.sources[0]!
+    expect(updated.title).toBe('Corrected headline')
+    expect(updated.meta).toMatchObject({ outlet: 'Korea JoongAng Daily', date: '2026-01-16' })
+    expect(updated.editedFields.sort()).toEqual(['date', 'outlet', 'title'])
+  })
+
+  it('stops an import when cancelled, keeping the files already done and marking nothing missing', async () => {
+    const folder = await tempDir()
+    const total = 1000
+    await Promise.all(Array.from({ length: total }, (_, index) => writeFile(join(folder, `f${String(index).padStart(4, '0')}.txt`), `Article ${index} text.\n`)))
+    const workbench = await bench()
+    let cancelAnswer: { cancelled: boolean } | null = null
+    workbench.events.on('importProgress', (progress) => {
+      if (cancelAnswer === null && progress.done > 0) cancelAnswer = workbench.cancelImport()
+    })
+    const report = await workbench.importFolder(folder)
+    expect(cancelAnswer).toEqual({ cancelled: true })
+    expect(report.cancelled).toBe(true)
+    expect(report.added).toBeGreaterThan(0)
+    expect(report.added).toBeLessThan(total)
+    expect(report.missing).toBe(0)
+    expect(workbench.project.store.library.data.sources).toHaveLength(report.added)
+    expect(workbench.cancelImport()).toEqual({ cancelled: false })
+    const rest = await workbench.importFolder(folder)
+    expect(rest.added + report.added).toBe(total)
+  })
+
+  it('follows the disk: added, changed and removed files show up without an import', async () => {
+    const folder = await tempDir()
+    await mkdir(join(folder, 'sub'))
+    await writeFile(join(folder, 'sub', 'one.txt'), 'First article about the ceremony.\n')
+    const workbench = await bench({ watchFolders: true })
+    await workbench.importFolder(folder)
+    let changes = 0
+    workbench.events.on('libraryChanged', () => changes++)
+    const sources = () => workbench.project.store.library.data.sources
+
+    await writeFile(join(folder, 'sub', 'two.txt'), 'Second article.\n')
+    await expect.poll(() => sources().length, { timeout: 8000 }).toBe(2)
+    await writeFile(join(folder, 'sub', 'one.txt'), 'First article, rewritten headline here.\n')
+    await expect.poll(() => sources().find((source) => source.relativePath === 'sub/one.txt')?.title, { timeout: 8000 }).toBe('First article, rewritten headline here.')
+    await rm(join(folder, 'sub', 'two.txt'))
+    await expect.poll(() => sources().find((source) => source.relativePath === 'sub/two.txt')?.missing, { timeout: 8000 }).toBe(true)
+    expect(changes).toBeGreaterThanOrEqual(3)
+  })
+})
