@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { chmod, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -148,5 +149,30 @@ describe('importFolder with overlapping folders', () => {
     expect(viaLink.report).toMatchObject({ added: 0, unchanged: 1 })
     expect(store.library.data.sources.map((source) => source.relativePath).sort()).toEqual(['anadolu.txt', 'tass/ambassador.md'])
     expect(store.library.data.roots).toHaveLength(2)
+  })
+})
+
+describe('importFolder when the disk changes underneath', () => {
+  const tempDir = useTempDirs()
+
+  it('reports the files of a folder deleted mid-import and keeps the ones already read', async () => {
+    const folder = await tempDir()
+    await mkdir(join(folder, 'doomed'))
+    for (let index = 0; index < 40; index++) await writeFile(join(folder, 'doomed', `f${String(index).padStart(2, '0')}.txt`), `Article ${index}.\n`)
+    const store = await ProjectStore.open(await tempDir())
+    let deleted = false
+    const { report } = await importFolder(store, folder, {
+      ...options(),
+      onProgress: (progress) => {
+        if (!deleted && progress.done >= 5) {
+          deleted = true
+          rmSync(join(folder, 'doomed'), { recursive: true })
+        }
+      }
+    })
+    expect(deleted).toBe(true)
+    expect(report.added).toBeGreaterThanOrEqual(5)
+    expect(report.added + report.errors.length).toBe(40)
+    expect(new Set(report.errors.map((error) => error.reason))).toEqual(new Set(['the file disappeared during import']))
   })
 })

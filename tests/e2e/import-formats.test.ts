@@ -1,0 +1,88 @@
+// Importing what journalists have, through the UI: a saved web page (whose script must
+// never run), a Windows-1251 text, a broken PDF listed with its reason; then correcting
+// a source's citation details and seeing them in the library.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import iconv from 'iconv-lite'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './support/chromium'
+import { serveApp, type ServedApp } from './support/serve'
+
+const screenshots = resolve(__dirname, '../../test-results/screenshots')
+const PAGE = `<!doctype html><html lang="en"><head><title>Envoy presents credentials – Example News</title>
+<meta property="og:site_name" content="Example News"><meta name="author" content="Jane Reporter">
+<script>document.title = 'HACKED'; window.__ran = true</script></head>
+<body><article><h1>Envoy presents credentials</h1>
+<p>South Korea's ambassador Lee Sok-bae presented his credentials in the Kremlin on Thursday, one of 32 new envoys received by the president.</p>
+<p>The ceremony took place in the Alexander Hall of the Grand Kremlin Palace, and the president spoke of relations with each country in turn.</p>
+<p>Officials in Seoul said the appointment showed that channels remained open despite sanctions and the war in Ukraine.</p>
+</article></body></html>`
+
+describe('importing web pages, encodings and broken files (browser mode)', () => {
+  let app: ServedApp
+  let browser: Browser
+  let page: Page
+  const made: string[] = []
+
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-formats-'))
+    const folder = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-folder-'))
+    made.push(dataDir, folder)
+    await writeFile(join(folder, 'envoy.html'), PAGE)
+    await writeFile(join(folder, 'tass-ru.txt'), iconv.encode('Посол России в Сеуле Георгий Зиновьев встретился с журналистами.\n', 'win1251'))
+    await writeFile(join(folder, 'broken.pdf'), '%PDF-1.7\nthis file was cut short')
+    app = await serveApp(dataDir)
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await page.goto(app.url)
+    await page.locator('.source-item').nth(4).waitFor()
+    await page.getByLabel('Folder to import').fill(folder)
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByTestId('import-errors').waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
+  })
+
+  it('lists the broken PDF with its reason and imports the rest', async () => {
+    await page.getByTestId('import-errors').getByRole('button').click()
+    expect(await page.getByTestId('import-errors').textContent()).toMatch(/broken\.pdf: damaged PDF/)
+    expect(await page.locator('.source-item').count()).toBe(7)
+  })
+
+  it('shows the web page as text, with its metadata, and never runs its script', async () => {
+    await page.getByTestId('source-list').getByRole('button', { name: /Envoy presents credentials/ }).click()
+    const pane = page.getByTestId('pane-1')
+    await pane.getByText('Alexander Hall of the Grand Kremlin Palace', { exact: false }).waitFor()
+    expect(await pane.locator('.pane-meta').textContent()).toContain('Example News')
+    expect(await pane.getByTestId('source-text').textContent()).not.toContain('HACKED')
+    expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined()
+    expect(await page.title()).toBe('Sourcebench')
+  })
+
+  it('decodes a Windows-1251 text without mojibake, opening it beside the web page', async () => {
+    await page.getByTestId('source-list').getByRole('button', { name: /Посол России в Сеуле/ }).click()
+    await page.getByTestId('pane-2').getByTestId('source-text').getByText('Георгий Зиновьев', { exact: false }).waitFor()
+  })
+
+  it('keeps corrected citation details and shows them in the library', async () => {
+    const pane = page.getByTestId('pane-2')
+    await pane.getByRole('button', { name: 'Details' }).click()
+    const details = page.getByRole('form', { name: 'Source details' })
+    await details.getByLabel('Outlet').fill('TASS')
+    await details.getByLabel('Date').fill('2026-02-13')
+    await details.getByRole('button', { name: 'Save' }).click()
+    await details.waitFor({ state: 'detached' })
+    const item = page.getByTestId('source-list').getByRole('button', { name: /Посол России/ })
+    expect(await item.textContent()).toContain('TASS, 2026-02-13')
+    await page.screenshot({ path: join(screenshots, 'import-formats.png') })
+    await page.reload()
+    await page.locator('.source-item').nth(6).waitFor()
+    expect(await page.getByTestId('source-list').getByRole('button', { name: /Посол России/ }).textContent()).toContain('TASS, 2026-02-13')
+  })
+})
