@@ -217,6 +217,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     async importFolder(path) {
       set({ importing: { rootPath: path, done: 0, total: 0, currentFile: null, errors: 0 }, lastImport: null })
       const report = await get().run(unwrap(call().importFolder({ path })))
+      // The progress bar stays until the library shows the new sources.
+      await get().refresh()
       set({ importing: null, lastImport: report ?? null })
       if (report !== undefined) {
         const problems = report.errors.length
@@ -225,7 +227,6 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         const verb = report.cancelled ? 'Import stopped' : 'Imported'
         get().notify(problems > 0 ? 'error' : 'info', `${verb} ${report.rootPath}: ${counts}${trouble} (${report.seconds.toFixed(1)} s).`)
       }
-      await get().refresh()
     },
 
     async cancelImport() {
