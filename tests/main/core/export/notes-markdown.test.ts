@@ -2,26 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { escapeMarkdown, renderNotesMarkdown } from '../../../../src/main/core/export/notes-markdown'
 import type { Annotation } from '../../../../src/shared/domain/annotation'
 import { EMPTY_META, type Source } from '../../../../src/shared/domain/source'
+import { makeSource } from '../../../helpers/factories'
 
 const hash = (char: string) => char.repeat(64)
 
 function source(id: string, title: string, relativePath: string, contentHash = hash('a')): Source {
-  return {
-    id,
-    rootId: 'root',
-    relativePath,
-    title,
-    format: 'text',
-    meta: { ...EMPTY_META },
-    editedFields: [],
-    pageStarts: null,
-    words: 10,
-    size: 10,
-    mtimeMs: 0,
-    contentHash,
-    importedAt: '',
-    missing: false
-  }
+  return makeSource({ id, title, relativePath, contentHash })
 }
 
 function annotation(id: string, sourceId: string, exact: string, start: number, extra: Partial<Annotation> = {}): Annotation {

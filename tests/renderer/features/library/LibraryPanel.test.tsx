@@ -2,25 +2,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { LibraryPanel } from '../../../../src/renderer/src/features/library/LibraryPanel'
-import { EMPTY_META, type Source } from '../../../../src/shared/domain/source'
+import type { Source } from '../../../../src/shared/domain/source'
+import { makeSource } from '../../../helpers/factories'
 
 function source(id: string, title: string, relativePath: string, words: number): Source {
-  return {
-    id,
-    rootId: 'r1',
-    relativePath,
-    title,
-    format: 'text',
-    meta: { ...EMPTY_META },
-    editedFields: [],
-    pageStarts: null,
-    words,
-    size: 1,
-    mtimeMs: 0,
-    contentHash: 'a'.repeat(64),
-    importedAt: '',
-    missing: false
-  }
+  return makeSource({ id, title, relativePath, words, rootId: 'r1' })
 }
 
 // jsdom lays nothing out; give elements a size so the virtualised list renders rows.

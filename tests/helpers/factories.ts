@@ -1,0 +1,19 @@
+// Small factories for domain records in tests: a valid record, with what the test cares about overridden.
+import { EMPTY_META, type Source } from '../../src/shared/domain/source'
+
+export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'title' | 'relativePath'>): Source {
+  return {
+    rootId: 'root',
+    format: 'text',
+    meta: { ...EMPTY_META },
+    editedFields: [],
+    pageStarts: null,
+    words: 10,
+    size: 10,
+    mtimeMs: 0,
+    contentHash: 'a'.repeat(64),
+    importedAt: '',
+    missing: false,
+    ...overrides
+  }
+}
