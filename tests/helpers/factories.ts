@@ -12,6 +12,7 @@ export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'tit
     size: 10,
     mtimeMs: 0,
     contentHash: 'a'.repeat(64),
+    fileHash: null,
     importedAt: '',
     missing: false,
     ...overrides

@@ -1,6 +1,7 @@
 // The engine: the open project and its services, independent of Electron. Hosts (the
 // Electron shell, the browser-mode server, tests) build one and call it.
 import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
 import type { ProjectEntry, ProjectInfo } from '../../shared/domain/project'
 import type { ImportProgress, ImportReport } from '../../shared/domain/source'
 import { UserError } from '../../shared/ipc/result'
@@ -9,6 +10,7 @@ import { ClaimService } from './claims/claim-service'
 import { EngineEvents } from './events'
 import { renderNotesMarkdown } from './export/notes-markdown'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
+import { SUPPORTED_EXTENSIONS } from './library/extract/formats'
 import { FolderWatcher } from './library/folder-watcher'
 import { DEFAULT_MAX_FILE_BYTES } from './library/import-folder'
 import { LibraryService } from './library/library-service'
@@ -39,6 +41,11 @@ interface OpenProject {
 }
 
 const SAMPLE_PROJECT_NAME = 'Sample project: Putin and South Korea'
+
+/** The report of an import stopped while it was still waiting its turn: nothing was touched. */
+function stoppedBeforeStart(path: string): ImportReport {
+  return { rootId: '', rootPath: resolve(path), added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: true, seconds: 0 }
+}
 const PROGRESS_INTERVAL_MS = 50
 
 export class Workbench {
@@ -51,16 +58,21 @@ export class Workbench {
   /** Imports and project switches run one after another: an import never outlives its project's turn. */
   #queue: Promise<unknown> = Promise.resolve()
   #extractor: Extractor | null = null
-  #running: AbortController | null = null
+  /** One per import asked for and not yet finished (running or queued, user's or the watcher's): Stop aborts them all. */
+  readonly #imports = new Set<AbortController>()
+  /** Folders with a watcher-triggered re-import already queued: a burst of changes needs only one. */
+  readonly #following = new Set<string>()
+  #shutDown = false
   readonly #watcher: FolderWatcher | null
 
   constructor(private readonly options: WorkbenchOptions) {
     this.now = options.now ?? (() => new Date())
-    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => void this.#followDisk(rootPath)) : null
+    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), new Set(SUPPORTED_EXTENSIONS.keys())) : null
   }
 
   /** Created on first use, so opening the app starts no threads. */
   #getExtractor(): Extractor {
+    if (this.#shutDown) throw new Error('workbench: shut down')
     if (this.#extractor === null) {
       const extractOptions = { maxInflatedBytes: 4 * (this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) }
       const script = this.options.extractWorker
@@ -70,9 +82,12 @@ export class Workbench {
     return this.#extractor
   }
 
+  /** Stops watching, stops imports (keeping what they did), waits for queued work, ends the threads. */
   async shutdown(): Promise<void> {
-    this.#running?.abort()
+    this.#shutDown = true
+    for (const controller of this.#imports) controller.abort()
     await this.#watcher?.close()
+    await this.#queue
     await this.#extractor?.close()
     this.#extractor = null
   }
@@ -99,7 +114,8 @@ export class Workbench {
   }
 
   #serially<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task, task)
+    const guarded = (): Promise<T> => (this.#shutDown ? Promise.reject(new UserError('unavailable', 'workbench: shutting down')) : task())
+    const run = this.#queue.then(guarded, guarded)
     this.#queue = run.catch(() => undefined)
     return run
   }
@@ -121,26 +137,39 @@ export class Workbench {
     this.#open = open
     await this.#projects.markOpened(entry.id)
     await this.#watchRoots()
+    // Catch up with what changed on disk while the project was closed or not watched.
+    if (this.#watcher !== null) for (const root of open.store.library.data.roots) if (root.complete) this.#followDisk(root.path)
     this.events.emit('libraryChanged', null)
   }
 
+  /** Watches the open project's folders whose import ran to the end (a stopped import is not finished behind the user's back). */
   async #watchRoots(): Promise<void> {
-    await this.#watcher?.watchFolders(this.project.store.library.data.roots.map((root) => root.path))
+    if (this.#shutDown) return
+    await this.#watcher?.watchFolders(this.project.store.library.data.roots.filter((root) => root.complete).map((root) => root.path))
   }
 
   /** A watched folder changed on disk: bring the library up to date, quietly. */
-  #followDisk(rootPath: string): Promise<void> {
-    const project = this.project
-    return this.#serially(async () => {
-      if (this.#open !== project) return
+  #followDisk(rootPath: string): void {
+    if (this.#shutDown || this.#following.has(rootPath)) return
+    this.#following.add(rootPath)
+    void this.#serially(async () => {
+      this.#following.delete(rootPath)
+      // Only a folder of the project open now: a change seen just before a project switch is not imported into the new one.
+      const project = this.project
+      if (!project.store.library.data.roots.some((root) => root.path === rootPath && root.complete)) return
+      const controller = new AbortController()
+      this.#imports.add(controller)
       try {
-        await project.library.import(rootPath, () => undefined)
+        const report = await project.library.import(rootPath, () => undefined, controller.signal)
+        if (report.added + report.updated + report.missing > 0) this.events.emit('libraryChanged', null)
       } catch (error: unknown) {
-        if (error instanceof UserError && error.code === 'not-found') await project.library.markRootMissing(rootPath)
-        else return
+        if (error instanceof UserError && error.code === 'not-found' && (await project.library.markRootMissing(rootPath)) > 0) {
+          this.events.emit('libraryChanged', null)
+        }
+      } finally {
+        this.#imports.delete(controller)
       }
-      this.events.emit('libraryChanged', null)
-    })
+    }).catch(() => undefined)
   }
 
   projectInfo(): ProjectInfo {
@@ -168,25 +197,22 @@ export class Workbench {
   /** Imports into the project open when the import was asked for, one at a time. */
   importFolder(path: string): Promise<ImportReport> {
     const project = this.project
+    const controller = new AbortController()
+    this.#imports.add(controller)
     return this.#serially(async () => {
-      const controller = new AbortController()
-      this.#running = controller
-      try {
-        const report = await project.library.import(path, this.#progressForwarder(), controller.signal)
-        if (this.#open === project) await this.#watchRoots()
-        this.events.emit('libraryChanged', null)
-        return report
-      } finally {
-        if (this.#running === controller) this.#running = null
-      }
-    })
+      if (controller.signal.aborted) return stoppedBeforeStart(path)
+      const report = await project.library.import(path, this.#progressForwarder(), controller.signal)
+      if (this.#open === project) await this.#watchRoots()
+      this.events.emit('libraryChanged', null)
+      return report
+    }).finally(() => this.#imports.delete(controller))
   }
 
-  /** Stops the running import after the files in hand; what was imported stays. */
+  /** Stops every import running or waiting after the files in hand; what was imported stays. */
   cancelImport(): { cancelled: boolean } {
-    if (this.#running === null || this.#running.signal.aborted) return { cancelled: false }
-    this.#running.abort()
-    return { cancelled: true }
+    const live = [...this.#imports].filter((controller) => !controller.signal.aborted)
+    for (const controller of live) controller.abort()
+    return { cancelled: live.length > 0 }
   }
 
   #progressForwarder(): (progress: ImportProgress) => void {

@@ -37,6 +37,8 @@ export const sourceSchema = z.object({
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SHA-256 of the file's bytes, so a touched but unchanged file is not extracted again. */
+  fileHash: z.string().nullable().default(null),
   importedAt: z.string(),
   missing: z.boolean()
 })
@@ -46,7 +48,9 @@ export const importRootSchema = z.object({
   id: z.string().min(1),
   path: z.string().min(1),
   name: z.string(),
-  importedAt: z.string()
+  importedAt: z.string(),
+  /** False until one import of the folder ran to the end; an unfinished folder is not watched. */
+  complete: z.boolean().default(true)
 })
 export type ImportRoot = z.infer<typeof importRootSchema>
 

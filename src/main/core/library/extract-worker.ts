@@ -8,7 +8,7 @@ if (port === null) throw new Error('extract-worker: must run as a worker thread'
 
 port.on('message', (request: ExtractRequest) => {
   extractFile(request).then(
-    (document) => port.postMessage({ id: request.id, ok: true, document } satisfies ExtractReply),
+    (extraction) => port.postMessage({ id: request.id, ok: true, extraction } satisfies ExtractReply),
     (error: unknown) => {
       const reply: ExtractReply = {
         id: request.id,

@@ -4,11 +4,18 @@
 import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
+import { sha256Bytes } from '../store/content-hash'
 import type { ExtractedDocument, ExtractOptions } from './extract/types'
+
+export interface Extraction {
+  document: ExtractedDocument
+  /** SHA-256 of the bytes that were read. */
+  fileHash: string
+}
 
 export interface Extractor {
   readonly parallelism: number
-  extract(absolutePath: string, fileName: string): Promise<ExtractedDocument>
+  extract(absolutePath: string, fileName: string): Promise<Extraction>
   close(): Promise<void>
 }
 
@@ -20,21 +27,22 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; document: ExtractedDocument }
+  | { id: number; ok: true; extraction: Extraction }
   | { id: number; ok: false; reason: string; userError: boolean; code?: string }
 
 /** Reads and extracts one file; the same code runs in a worker and in-process. */
-export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<ExtractedDocument> {
+export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<Extraction> {
   // Loaded on first use: the parsers (Readability, pdf.js, mammoth) stay out of app start-up.
   const { extractDocument } = await import('./extract')
-  return extractDocument(await readFile(request.absolutePath), request.fileName, request.options)
+  const bytes = await readFile(request.absolutePath)
+  return { document: await extractDocument(bytes, request.fileName, request.options), fileHash: sha256Bytes(bytes) }
 }
 
 export class InProcessExtractor implements Extractor {
   readonly parallelism = 1
   constructor(private readonly options: ExtractOptions) {}
 
-  extract(absolutePath: string, fileName: string): Promise<ExtractedDocument> {
+  extract(absolutePath: string, fileName: string): Promise<Extraction> {
     return extractFile({ absolutePath, fileName, options: this.options })
   }
 
@@ -43,7 +51,7 @@ export class InProcessExtractor implements Extractor {
 
 interface Job {
   request: ExtractRequest
-  resolve: (document: ExtractedDocument) => void
+  resolve: (extraction: Extraction) => void
   reject: (error: unknown) => void
 }
 
@@ -85,7 +93,7 @@ export class WorkerPoolExtractor implements Extractor {
     pooled.worker.on('message', (reply: ExtractReply) => {
       const job = this.#finish(pooled)
       if (job === null || job.request.id !== reply.id) return
-      if (reply.ok) job.resolve(reply.document)
+      if (reply.ok) job.resolve(reply.extraction)
       else job.reject(reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code }))
       this.#release(pooled)
     })
@@ -142,7 +150,7 @@ export class WorkerPoolExtractor implements Extractor {
     }
   }
 
-  extract(absolutePath: string, fileName: string): Promise<ExtractedDocument> {
+  extract(absolutePath: string, fileName: string): Promise<Extraction> {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     return new Promise((resolve, reject) => {
       this.#queue.push({ request: { id: ++this.#nextId, absolutePath, fileName, options: this.options }, resolve, reject })

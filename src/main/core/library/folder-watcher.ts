@@ -1,6 +1,8 @@
 // Watches the open project's imported folders and asks for a re-import of a folder a
 // moment after files in it were added, changed or removed, so the library follows the
 // disk without the user doing anything. Bursts (a sync client, an unzip) become one pass.
+import type { Stats } from 'node:fs'
+import { extname } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 
 export const WATCH_SETTLE_MS = 600
@@ -9,7 +11,11 @@ export class FolderWatcher {
   readonly #watchers = new Map<string, FSWatcher>()
   readonly #timers = new Map<string, NodeJS.Timeout>()
 
-  constructor(private readonly onChange: (rootPath: string) => void) {}
+  constructor(
+    private readonly onChange: (rootPath: string) => void,
+    /** Only changes to these files matter (e.g. '.pdf'); a growing log file triggers nothing. */
+    private readonly extensions: ReadonlySet<string>
+  ) {}
 
   /** Watches exactly these folders, starting and stopping watchers as needed. */
   async watchFolders(paths: readonly string[]): Promise<void> {
@@ -17,6 +23,8 @@ export class FolderWatcher {
     for (const [path, watcher] of this.#watchers) {
       if (!wanted.has(path)) {
         this.#watchers.delete(path)
+        clearTimeout(this.#timers.get(path))
+        this.#timers.delete(path)
         await watcher.close()
       }
     }
@@ -24,7 +32,8 @@ export class FolderWatcher {
       if (this.#watchers.has(path)) continue
       const watcher = watch(path, {
         ignoreInitial: true,
-        ignored: (candidate: string) => /(^|[\\/])\./.test(candidate.slice(path.length)),
+        ignored: (candidate: string, stats?: Stats) =>
+          /(^|[\\/])\./.test(candidate.slice(path.length)) || (stats?.isFile() === true && !this.extensions.has(extname(candidate).toLowerCase())),
         ignorePermissionErrors: true,
         awaitWriteFinish: { stabilityThreshold: 250, pollInterval: 100 }
       })

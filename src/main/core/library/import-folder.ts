@@ -4,13 +4,13 @@
 // becomes a line in the report; it never stops the rest. Extraction runs on the
 // extractor's threads, several files at a time; the user can cancel between files.
 import { createHash } from 'node:crypto'
-import { realpath, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { basename, relative, resolve, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, Source } from '../../../shared/domain/source'
 import { EMPTY_META } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { countWords } from '../../../shared/text/words'
-import { sha256 } from '../store/content-hash'
+import { sha256, sha256Bytes } from '../store/content-hash'
 import type { ProjectStore } from '../store/project-store'
 import { SUPPORTED_EXTENSIONS } from './extract/formats'
 import type { ExtractedDocument } from './extract/types'
@@ -74,7 +74,8 @@ function posix(path: string): string {
 }
 
 /** A source record from freshly extracted text, keeping whatever the user edited by hand. */
-function buildSource(base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
+function buildSource(
+  base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
   const extractedTitle = document.title ?? pickTitle(document.text, document.format, basename(base.relativePath))
   const edited = existing?.editedFields ?? []
   const meta = { ...EMPTY_META, ...document.meta }
@@ -97,28 +98,37 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   const nowIso = options.now().toISOString()
   // A folder inside an imported one is a partial re-import of that root, so no file is
   // ever listed twice; roots nested inside a new root keep their own files.
-  let root = library.roots.find((candidate) => candidate.path === rootPath || isInside(rootPath, candidate.path))
-  if (root === undefined) {
-    root = { id: stableId('root', rootPath), path: rootPath, name: basename(rootPath), importedAt: nowIso }
-    library.roots.push(root)
-  }
+  const existingRoot = library.roots.find((candidate) => candidate.path === rootPath || isInside(rootPath, candidate.path))
+  const root = existingRoot ?? { id: stableId('root', rootPath), path: rootPath, name: basename(rootPath), importedAt: nowIso, complete: false }
   const rootId = root.id
   const scope = posix(relative(root.path, rootPath))
-  const inScope = (relativePath: string): boolean => scope === '' || relativePath.startsWith(`${scope}/`)
-  const withScope = (relativePath: string): string => (scope === '' ? relativePath : `${scope}/${relativePath}`)
+  const withScope = (relativePath: string): string => (scope === '' ? relativePath : relativePath === '.' ? scope : `${scope}/${relativePath}`)
   const nestedRoots = new Set(library.roots.filter((candidate) => isInside(candidate.path, rootPath)).map((candidate) => candidate.path))
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const walked = await walkFolder(rootPath, new Set(SUPPORTED_EXTENSIONS.keys()), nestedRoots)
+  if (existingRoot === undefined) library.roots.push(root)
   const files = walked.files.map((file) => ({ ...file, relativePath: withScope(file.relativePath) }))
-  const errors: ImportFileError[] = walked.errors.map((error) => ({ ...error, relativePath: withScope(error.relativePath) }))
+  const errors: ImportFileError[] = walked.errors.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
+  // Files under a folder that could not be read are unknown, not gone: never mark them missing.
+  const unreadableFolders = walked.errors.filter((error) => error.folder === true).map((error) => withScope(error.relativePath))
+  const maybeGone = (relativePath: string): boolean =>
+    (scope === '' || relativePath.startsWith(`${scope}/`)) &&
+    !unreadableFolders.some((folder) => folder === '.' || folder === '' || relativePath.startsWith(`${folder}/`))
   const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors, warnings: [], cancelled: false, seconds: 0 }
   const byId = new Map(library.sources.map((source) => [source.id, source]))
   const storedTexts = await store.storedTextHashes()
   const seen = new Set<string>()
   const changedSourceIds: string[] = []
+  let dirty = existingRoot === undefined
   let done = 0
   const progress = (currentFile: string | null): void =>
     options.onProgress({ rootPath, done, total: files.length, currentFile, errors: errors.length })
+
+  /** The file was touched but its bytes are the same: note the new time, extract nothing. */
+  async function sameBytes(file: FoundFile, existing: Source, size: number): Promise<boolean> {
+    if (existing.fileHash === null || existing.size !== size || !storedTexts.has(existing.contentHash)) return false
+    return sha256Bytes(await readFile(file.absolutePath)) === existing.fileHash
+  }
 
   async function importOne(file: FoundFile): Promise<void> {
     const id = stableId('src', rootId, file.relativePath)
@@ -131,18 +141,24 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       return
     }
     if (info.size > maxBytes) throw new UserError('invalid-input', `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} import limit`)
-    const document = await options.extractor.extract(file.absolutePath, basename(file.relativePath))
+    dirty = true
+    if (existing !== undefined && (await sameBytes(file, existing, info.size))) {
+      Object.assign(existing, { mtimeMs: info.mtimeMs, missing: false })
+      report.unchanged++
+      return
+    }
+    const { document, fileHash } = await options.extractor.extract(file.absolutePath, basename(file.relativePath))
     for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
     const contentHash = sha256(document.text)
     if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
       if (!storedTexts.has(contentHash)) await store.writeText(contentHash, document.text)
-      Object.assign(existing, { size: info.size, mtimeMs: info.mtimeMs, missing: false })
+      Object.assign(existing, { size: info.size, mtimeMs: info.mtimeMs, fileHash, missing: false })
       report.unchanged++
       return
     }
     await store.writeText(contentHash, document.text)
     storedTexts.add(contentHash)
-    const base = { id, rootId, relativePath: file.relativePath, size: info.size, mtimeMs: info.mtimeMs, contentHash, importedAt: nowIso, missing: false }
+    const base = { id, rootId, relativePath: file.relativePath, size: info.size, mtimeMs: info.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
     const source = buildSource(base, document, existing)
     if (existing === undefined) {
       library.sources.push(source)
@@ -178,13 +194,18 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   report.cancelled = options.signal?.aborted === true
   if (!report.cancelled) {
     for (const source of library.sources) {
-      if (source.rootId === rootId && inScope(source.relativePath) && !seen.has(source.id) && !source.missing) {
+      if (source.rootId === rootId && maybeGone(source.relativePath) && !seen.has(source.id) && !source.missing) {
         source.missing = true
         report.missing++
       }
     }
+    if (scope === '' && !root.complete) {
+      root.complete = true
+      dirty = true
+    }
   }
-  await store.library.write()
+  // Nothing changed (a watcher event for a file we do not import, say): leave the file alone.
+  if (dirty || report.missing > 0) await store.library.write()
   progress(null)
   report.errors.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
   report.seconds = (Date.now() - started) / 1000

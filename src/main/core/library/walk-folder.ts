@@ -12,7 +12,8 @@ export interface FoundFile {
 
 export interface WalkResult {
   files: FoundFile[]
-  errors: ImportFileError[]
+  /** `folder` marks a folder that could not be read: what was in it is unknown, not gone. */
+  errors: Array<ImportFileError & { folder?: boolean }>
 }
 
 function toPosix(path: string): string {
@@ -22,19 +23,20 @@ function toPosix(path: string): string {
 /** `skip` holds real paths of folders to leave out (other import roots nested inside this one). */
 export async function walkFolder(root: string, extensions: ReadonlySet<string>, skip: ReadonlySet<string> = new Set()): Promise<WalkResult> {
   const files: FoundFile[] = []
-  const errors: ImportFileError[] = []
+  const errors: WalkResult['errors'] = []
   const visited = new Set<string>(skip)
 
   async function visit(dir: string): Promise<void> {
-    const real = await realpath(dir)
-    if (visited.has(real)) return
-    visited.add(real)
     let entries
     try {
+      const real = await realpath(dir)
+      if (visited.has(real)) return
+      visited.add(real)
       entries = await readdir(dir, { withFileTypes: true })
     } catch (error: unknown) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error'
-      errors.push({ relativePath: toPosix(relative(root, dir)) || '.', reason: `cannot read folder (${code})` })
+      const reason = code === 'ENOENT' ? 'the folder disappeared during import' : `cannot read folder (${code})`
+      errors.push({ relativePath: toPosix(relative(root, dir)) || '.', reason, folder: true })
       return
     }
     entries.sort((a, b) => a.name.localeCompare(b.name))

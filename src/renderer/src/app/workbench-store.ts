@@ -215,6 +215,10 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     },
 
     async importFolder(path) {
+      if (get().importing !== null) {
+        get().notify('error', 'An import is already running; wait for it or stop it first.')
+        return
+      }
       set({ importing: { rootPath: path, done: 0, total: 0, currentFile: null, errors: 0 }, lastImport: null })
       const report = await get().run(unwrap(call().importFolder({ path })))
       // The progress bar stays until the library shows the new sources.

@@ -48,7 +48,7 @@ describe('renderNotesMarkdown', () => {
     claims,
     annotations,
     sources,
-    roots: [{ id: 'root', path: '/data/korea', name: 'korea', importedAt: '' }]
+    roots: [{ id: 'root', path: '/data/korea', name: 'korea', importedAt: '', complete: true }]
   })
 
   it('lists the claims in order, numbering footnotes across the whole document', () => {

@@ -23,7 +23,7 @@ describe('WorkerPoolExtractor', () => {
     await writeFile(join(folder, 'bad.pdf'), 'this is not a PDF at all')
     const pool = new WorkerPoolExtractor(script, 2, options)
     pools.push(pool)
-    const texts = await Promise.all(Array.from({ length: 6 }, (_, index) => pool.extract(join(folder, `ok-${index}.txt`), `ok-${index}.txt`).then((doc) => doc.text)))
+    const texts = await Promise.all(Array.from({ length: 6 }, (_, index) => pool.extract(join(folder, `ok-${index}.txt`), `ok-${index}.txt`).then(({ document }) => document.text)))
     expect(texts).toEqual(Array.from({ length: 6 }, (_, index) => `Article ${index}.\n`))
     await expect(pool.extract(join(folder, 'bad.pdf'), 'bad.pdf')).rejects.toThrow(/damaged PDF/)
     await expect(pool.extract(join(folder, 'gone.txt'), 'gone.txt')).rejects.toMatchObject({ code: 'ENOENT' })

@@ -176,3 +176,23 @@ describe('importFolder when the disk changes underneath', () => {
     expect(new Set(report.errors.map((error) => error.reason))).toEqual(new Set(['the file disappeared during import']))
   })
 })
+
+describe('importFolder and touched files', () => {
+  const tempDir = useTempDirs()
+
+  it('does not extract a file again when only its modification time changed', async () => {
+    const folder = await tempDir()
+    await makeFolder(folder)
+    const store = await ProjectStore.open(await tempDir())
+    let extractions = 0
+    const counting = { parallelism: 1, close: async () => undefined, extract: (path: string, name: string) => (extractions++, extractor.extract(path, name)) }
+    await importFolder(store, folder, { ...options(), extractor: counting })
+    expect(extractions).toBe(2)
+    const later = new Date(Date.now() + 60_000)
+    await utimes(join(folder, 'anadolu.txt'), later, later)
+    const { report } = await importFolder(store, folder, { ...options(), extractor: counting })
+    expect(extractions).toBe(2)
+    expect(report).toMatchObject({ unchanged: 2, updated: 0 })
+    expect(store.library.data.sources.find((source) => source.relativePath === 'anadolu.txt')?.mtimeMs).toBeCloseTo(later.getTime(), -1)
+  })
+})

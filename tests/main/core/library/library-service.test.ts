@@ -96,3 +96,60 @@ describe('LibraryService', () => {
     await expect.poll(() => changes, { timeout: 8000 }).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('LibraryService with the watcher and Stop', () => {
+  const tempDir = useTempDirs()
+  const open: Workbench[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
+  })
+
+  async function watched(): Promise<Workbench> {
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null, watchFolders: true })
+    open.push(workbench)
+    await workbench.boot()
+    return workbench
+  }
+
+  it('never imports a change in one project’s folder into the project the user switched to', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'a.txt'), 'An article in project A.\n')
+    const workbench = await watched()
+    const projectA = workbench.projectInfo().current.id
+    await workbench.importFolder(folder)
+    await writeFile(join(folder, 'b.txt'), 'A second article, written just before the switch.\n')
+    await workbench.createProject('Project B')
+    await new Promise((done) => setTimeout(done, 1500))
+    expect(workbench.project.store.library.data.sources).toHaveLength(0)
+    expect(workbench.project.store.library.data.roots).toHaveLength(0)
+    await workbench.openProject(projectA)
+    await expect.poll(() => workbench.project.store.library.data.sources.length, { timeout: 8000 }).toBe(2)
+  })
+
+  it('does not finish a stopped import behind the user’s back when a file in that folder changes', async () => {
+    const folder = await tempDir()
+    await Promise.all(Array.from({ length: 600 }, (_, index) => writeFile(join(folder, `f${index}.txt`), `Article ${index}.\n`)))
+    const workbench = await watched()
+    workbench.events.on('importProgress', (progress) => {
+      if (progress.done > 0) workbench.cancelImport()
+    })
+    const report = await workbench.importFolder(folder)
+    expect(report.cancelled).toBe(true)
+    const count = workbench.project.store.library.data.sources.length
+    await writeFile(join(folder, 'late.txt'), 'Written after the user pressed Stop.\n')
+    await new Promise((done) => setTimeout(done, 1500))
+    expect(workbench.project.store.library.data.sources).toHaveLength(count)
+    expect(workbench.project.store.library.data.roots[0]?.complete).toBe(false)
+  })
+
+  it('stops an import still waiting its turn without touching the library', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'a.txt'), 'An article.\n')
+    const workbench = await watched()
+    const first = workbench.importFolder(folder)
+    const second = workbench.importFolder(folder)
+    expect(workbench.cancelImport()).toEqual({ cancelled: true })
+    expect((await first).cancelled).toBe(true)
+    expect(await second).toMatchObject({ cancelled: true, added: 0 })
+  })
+})

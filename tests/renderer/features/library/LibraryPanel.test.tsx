@@ -28,7 +28,7 @@ describe('LibraryPanel', () => {
   it('shows every source with its folder and words, and filters by title ignoring typographic variants', () => {
     useWorkbench.setState({
       appInfo: { version: 't', mode: 'browser', canPickFolder: false },
-      roots: [{ id: 'r1', path: '/data/seeds', name: 'seeds', importedAt: '' }],
+      roots: [{ id: 'r1', path: '/data/seeds', name: 'seeds', importedAt: '', complete: true }],
       sources: [
         source('s1', 'Putin Signals Reset of South Korea\u2011Russia Relations', '001.txt', 604),
         source('s2', 'Putin has hope in restoring Russia’s ties', 'wires/002.txt', 548)
@@ -61,7 +61,7 @@ describe('LibraryPanel with a large library', () => {
 
   it('renders only the rows in view of 20,000 sources, and filters all of them', () => {
     const many = Array.from({ length: 20_000 }, (_, index) => source(`s${index}`, `Reuters story number ${index} about grain`, `grain/${index}.txt`, 100))
-    useWorkbench.setState({ sources: many, roots: [{ id: 'r1', path: '/data/reuters', name: 'reuters', importedAt: '' }] })
+    useWorkbench.setState({ sources: many, roots: [{ id: 'r1', path: '/data/reuters', name: 'reuters', importedAt: '', complete: true }] })
     render(<LibraryPanel />)
     const rows = screen.getAllByRole('listitem').length
     expect(rows).toBeGreaterThan(5)

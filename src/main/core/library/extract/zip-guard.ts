@@ -61,14 +61,16 @@ function isXmlPart(name: string): boolean {
 }
 
 /**
- * Inflates the XML parts for real, each capped at its declared size: the declared sizes
- * already passed the limit, so an archive that lies about them is caught here.
+ * Inflates every part for real, each capped at its declared size: the declared sizes
+ * already passed the limit, so an archive that lies about any part (mammoth may read a
+ * main document of any name through _rels/.rels) is caught here. Keeps the XML parts.
  */
 function inflateXmlParts(bytes: Uint8Array, entries: ZipEntry[]): Map<string, Uint8Array> {
   const parts = new Map<string, Uint8Array>()
-  for (const entry of entries.filter((candidate) => isXmlPart(candidate.name))) {
+  for (const entry of entries) {
     try {
-      parts.set(entry.name, inflateEntry(bytes, entry, entry.uncompressedSize))
+      const inflated = inflateEntry(bytes, entry, entry.uncompressedSize)
+      if (isXmlPart(entry.name)) parts.set(entry.name, inflated)
     } catch (error) {
       if (error instanceof InflateLimitError) throw unreadable('looks like a zip bomb: a part inflates past the size it declares')
       if (error instanceof DamagedZipError) throw unreadable(`damaged Word document (${error.message})`)

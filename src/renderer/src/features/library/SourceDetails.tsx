@@ -13,15 +13,21 @@ const FIELDS = [
 
 export function SourceDetails({ source, onClose }: { source: Source; onClose: () => void }) {
   const updateSource = useWorkbench((state) => state.updateSource)
-  const [title, setTitle] = useState(source.title)
-  const [meta, setMeta] = useState({ outlet: source.meta.outlet ?? '', author: source.meta.author ?? '', date: source.meta.date ?? '', url: source.meta.url ?? '' })
+  // What the form opened with: only fields the user changed from these are saved as hand edits,
+  // even if a re-import updates the source while the form is open.
+  const [opened] = useState(() => ({
+    title: source.title,
+    meta: { outlet: source.meta.outlet ?? '', author: source.meta.author ?? '', date: source.meta.date ?? '', url: source.meta.url ?? '' }
+  }))
+  const [title, setTitle] = useState(opened.title)
+  const [meta, setMeta] = useState(opened.meta)
   const [saving, setSaving] = useState(false)
 
   async function save(): Promise<void> {
     setSaving(true)
     const edits: Parameters<typeof updateSource>[0] = { sourceId: source.id }
-    if (title.trim() !== source.title) edits.title = title.trim()
-    for (const [field] of FIELDS) if (meta[field].trim() !== (source.meta[field] ?? '')) edits[field] = meta[field]
+    if (title.trim() !== opened.title) edits.title = title.trim()
+    for (const [field] of FIELDS) if (meta[field].trim() !== opened.meta[field]) edits[field] = meta[field]
     const saved = await updateSource(edits)
     setSaving(false)
     if (saved) onClose()

@@ -26,6 +26,11 @@ describe('zip-guard', () => {
     expect(() => guardWordArchive(docx, 10 * MB)).toThrow(/^looks like a zip bomb: a part inflates past the size it declares$/)
   })
 
+  it('catches a non-XML part that lies about its size (mammoth can be pointed at any part name)', async () => {
+    const docx = declareSize(await makeDocx({ parts: { 'word/main.bin': new Uint8Array(3 * MB) } }), 'word/main.bin', 1024)
+    expect(() => guardWordArchive(docx, 10 * MB)).toThrow(/^looks like a zip bomb: a part inflates past the size it declares$/)
+  })
+
   it('tells a cut-short archive from a file that is no zip at all', async () => {
     const docx = await makeDocx()
     expect(() => guardWordArchive(docx.slice(0, docx.length - 40), 10 * MB)).toThrow(/^damaged Word document \(the file is cut short\)$/)
