@@ -1,12 +1,16 @@
-// `npm run bench -- [corpora folder]`: import speed and memory on real corpora, against
-// the baseline of merely reading every file's bytes. Prints a table, then one JSON line.
+// `npm run bench -- [corpora folder]`: import and search speed and memory on real
+// corpora, against the baselines of merely reading every file's bytes and of grep.
+// Prints a table, then one JSON line. Query latencies are match + rank (the targets); the
+// whole answer, with snippets read from the texts of the first results, is shown beside them.
 //   bbc cold / warm (unchanged re-import), reuters cold, peak memory (RSS of this
 //   process, extraction threads included), and the time to save one annotation with
 //   the reuters library loaded (p50 / p95 over 200 saves).
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { walkFolder } from '../src/main/core/library/walk-folder'
+import { SearchService } from '../src/main/core/library-search/search-service'
 import { Workbench } from '../src/main/core/workbench'
 
 const corpora = resolve(process.argv[2] ?? '../shared/corpora')
@@ -29,6 +33,26 @@ async function readAllBytes(folder: string): Promise<number> {
     for (const file of files) await readFile(file.absolutePath)
   })
   return seconds
+}
+
+/** Queries drawn from the corpus's own text: real words, real phrases, real typos. */
+function makeQueries(texts: string[], count: number): Record<'oneWord' | 'threeWords' | 'phrase' | 'fuzzy', string[]> {
+  let seed = 42
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T
+  const queries = { oneWord: [] as string[], threeWords: [] as string[], phrase: [] as string[], fuzzy: [] as string[] }
+  while (queries.fuzzy.length < count) {
+    const words = pick(texts).split(/[^A-Za-z]+/).filter((word) => word.length >= 4)
+    if (words.length < 6) continue
+    const at = Math.floor(random() * (words.length - 3))
+    queries.oneWord.push(pick(words))
+    queries.threeWords.push([pick(words), pick(words), pick(words)].join(' '))
+    queries.phrase.push(`"${words.slice(at, at + 2 + Math.floor(random() * 2)).join(' ')}"`)
+    const word = pick(words.filter((candidate) => candidate.length >= 6).concat(words[0] ?? 'market'))
+    const position = 1 + Math.floor(random() * (word.length - 2))
+    queries.fuzzy.push(`${word.slice(0, position)}${word[position] === 'e' ? 'a' : 'e'}${word.slice(position + 1)}~`)
+  }
+  return queries
 }
 
 function percentile(values: number[], p: number): number {
@@ -61,6 +85,40 @@ async function main(): Promise<void> {
       await workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 0, end: 5, color: 'yellow', comment: '', tags: [] })
       saves.push(performance.now() - start)
     }
+    // Search, with the reuters library loaded: a fresh load of the saved index, then queries.
+    const gc = (globalThis as { gc?: () => void }).gc
+    gc?.()
+    const heapBefore = process.memoryUsage().heapUsed
+    const search = new SearchService(workbench.project.store, () => undefined)
+    await search.load()
+    gc?.()
+    const indexHeapMB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
+    const sample = await Promise.all(sources.slice(0, 400).map((source) => workbench.project.store.readText(source.contentHash)))
+    const queries = makeQueries(sample, 250)
+    const latency: Record<string, number[]> = {}
+    const answered: Record<string, number[]> = {}
+    let matched = 0
+    for (const [kind, list] of Object.entries(queries)) {
+      latency[kind] = []
+      answered[kind] = []
+      for (const query of list) {
+        const start = performance.now()
+        const response = await search.search(query, 30)
+        answered[kind]?.push(performance.now() - start)
+        latency[kind]?.push(response.rankMs)
+        if (response.total > 0) matched++
+      }
+    }
+    const grepSeconds: number[] = []
+    const searchSeconds: number[] = []
+    for (const word of queries.oneWord.slice(0, 15)) {
+      const start = performance.now()
+      spawnSync('grep', ['-rliF', word, reuters], { stdio: 'ignore' })
+      grepSeconds.push((performance.now() - start) / 1000)
+      const searched = performance.now()
+      await search.search(word, 30)
+      searchSeconds.push((performance.now() - searched) / 1000)
+    }
     clearInterval(sampler)
 
     const figures = {
@@ -79,7 +137,25 @@ async function main(): Promise<void> {
       reutersErrors: reutersCold.errors.length,
       peakRssMB: peakRss / 1024 / 1024,
       annotationSaveP50Ms: percentile(saves, 50),
-      annotationSaveP95Ms: percentile(saves, 95)
+      annotationSaveP95Ms: percentile(saves, 95),
+      searchIndexDocuments: search.indexedCount,
+      searchIndexLoadSeconds: search.loadSeconds,
+      searchIndexHeapMB: indexHeapMB,
+      searchQueries: Object.values(queries).reduce((sum, list) => sum + list.length, 0),
+      searchQueriesWithResults: matched,
+      oneWordP50Ms: percentile(latency['oneWord'] ?? [], 50),
+      oneWordP95Ms: percentile(latency['oneWord'] ?? [], 95),
+      threeWordsP50Ms: percentile(latency['threeWords'] ?? [], 50),
+      threeWordsP95Ms: percentile(latency['threeWords'] ?? [], 95),
+      phraseP50Ms: percentile(latency['phrase'] ?? [], 50),
+      phraseP95Ms: percentile(latency['phrase'] ?? [], 95),
+      fuzzyP50Ms: percentile(latency['fuzzy'] ?? [], 50),
+      fuzzyP95Ms: percentile(latency['fuzzy'] ?? [], 95),
+      withSnippetsP50Ms: percentile(Object.values(answered).flat(), 50),
+      withSnippetsP95Ms: percentile(Object.values(answered).flat(), 95),
+      grepOneWordMedianSeconds: percentile(grepSeconds, 50),
+      searchOneWordMedianSeconds: percentile(searchSeconds, 50),
+      grepVsSearch: percentile(grepSeconds, 50) / Math.max(percentile(searchSeconds, 50), 1e-6)
     }
     const rows: Array<[string, string, string]> = [
       ['bbc: read every file (baseline)', `${bbcBytes.toFixed(2)} s`, ''],
@@ -89,7 +165,15 @@ async function main(): Promise<void> {
       ['reuters: cold import', `${reutersColdSeconds.toFixed(2)} s`, `≤ 40 s; ${figures.reutersColdVsReadBytes.toFixed(1)}× baseline`],
       ['peak memory (RSS)', `${figures.peakRssMB.toFixed(0)} MB`, '≤ 600 MB'],
       ['save one annotation, reuters loaded: p50', `${figures.annotationSaveP50Ms.toFixed(2)} ms`, ''],
-      ['save one annotation, reuters loaded: p95', `${figures.annotationSaveP95Ms.toFixed(2)} ms`, '≤ 10 ms']
+      ['save one annotation, reuters loaded: p95', `${figures.annotationSaveP95Ms.toFixed(2)} ms`, '≤ 10 ms'],
+      ['search index: load at start-up', `${figures.searchIndexLoadSeconds.toFixed(3)} s`, `≤ 1 s; ${figures.searchIndexDocuments} documents`],
+      ['search index: memory once loaded', `${figures.searchIndexHeapMB.toFixed(0)} MB`, ''],
+      ['one word: p50 / p95', `${figures.oneWordP50Ms.toFixed(2)} / ${figures.oneWordP95Ms.toFixed(2)} ms`, '≤ 5 / 20 ms'],
+      ['three words: p50 / p95', `${figures.threeWordsP50Ms.toFixed(2)} / ${figures.threeWordsP95Ms.toFixed(2)} ms`, '≤ 5 / 20 ms'],
+      ['phrase: p50 / p95', `${figures.phraseP50Ms.toFixed(2)} / ${figures.phraseP95Ms.toFixed(2)} ms`, 'p95 ≤ 50 ms'],
+      ['fuzzy: p50 / p95', `${figures.fuzzyP50Ms.toFixed(2)} / ${figures.fuzzyP95Ms.toFixed(2)} ms`, 'p95 ≤ 100 ms'],
+      ['whole answer with snippets, all kinds: p50 / p95', `${figures.withSnippetsP50Ms.toFixed(2)} / ${figures.withSnippetsP95Ms.toFixed(2)} ms`, ''],
+      ['grep -rliF, one word (median)', `${(figures.grepOneWordMedianSeconds * 1000).toFixed(0)} ms`, `search is ${figures.grepVsSearch.toFixed(0)}× faster`]
     ]
     console.log(`Sourcebench import benchmark — ${corpora}, ${threads} extraction threads\n`)
     for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padStart(10)}   ${target}`)

@@ -16,6 +16,8 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     importFolder: ({ path }) => workbench.importFolder(path),
     cancelImport: async () => workbench.cancelImport(),
     updateSource: (edits) => workbench.project.library.update(edits),
+    search: ({ query, limit }) => workbench.project.search.search(query, limit),
+    searchHits: ({ query, sourceId }) => workbench.project.search.hitRanges(query, workbench.project.library.find(sourceId)),
     listSources: async () => {
       const { roots, sources } = workbench.project.store.library.data
       return { roots, sources }

@@ -14,6 +14,7 @@ import { SUPPORTED_EXTENSIONS } from './library/extract/formats'
 import { FolderWatcher } from './library/folder-watcher'
 import { DEFAULT_MAX_FILE_BYTES } from './library/import-folder'
 import { LibraryService } from './library/library-service'
+import { SearchService } from './library-search/search-service'
 import { ProjectRegistry } from './projects/project-registry'
 import { ProjectStore } from './store/project-store'
 
@@ -38,6 +39,7 @@ interface OpenProject {
   library: LibraryService
   annotations: AnnotationService
   claims: ClaimService
+  search: SearchService
 }
 
 const SAMPLE_PROJECT_NAME = 'Sample project: Putin and South Korea'
@@ -80,6 +82,15 @@ export class Workbench {
       this.#extractor = script === undefined || threads < 1 ? new InProcessExtractor(extractOptions) : new WorkerPoolExtractor(script, threads, extractOptions)
     }
     return this.#extractor
+  }
+
+  /** Resolves when the imports, switches and index updates queued so far are done. */
+  async idle(): Promise<void> {
+    let seen: Promise<unknown>
+    do {
+      seen = this.#queue
+      await seen
+    } while (seen !== this.#queue)
   }
 
   /** Stops watching, stops imports (keeping what they did), waits for queued work, ends the threads. */
@@ -125,14 +136,19 @@ export class Workbench {
     if (open === undefined) {
       const store = await ProjectStore.open(entry.dir)
       const annotations = new AnnotationService(store, this.now)
+      const search = new SearchService(store, (message) => store.warnings.push(message))
+      await search.load()
       const library = new LibraryService(store, annotations, {
         now: this.now,
         extractor: () => this.#getExtractor(),
-        maxFileBytes: this.options.maxFileBytes
+        maxFileBytes: this.options.maxFileBytes,
+        search
       })
-      open = { entry, store, library, annotations, claims: new ClaimService(store, this.now) }
+      open = { entry, store, library, annotations, claims: new ClaimService(store, this.now), search }
       this.#opened.set(entry.id, open)
       await annotations.reanchorStale()
+      // Sources imported before the index existed, or whose index was damaged, are indexed in the background.
+      void this.#serially(() => search.sync()).catch(() => undefined)
     }
     this.#open = open
     await this.#projects.markOpened(entry.id)

@@ -10,6 +10,8 @@ export const channels = {
   importFolder: 'library:import-folder',
   cancelImport: 'library:cancel-import',
   updateSource: 'library:update-source',
+  search: 'search:query',
+  searchHits: 'search:hits',
   listSources: 'library:list-sources',
   getSourceText: 'library:get-text',
   listAnnotations: 'annotations:list',

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
 import type { Claim } from '../domain/claim'
 import type { ProjectInfo } from '../domain/project'
+import type { HitRangesResponse, SearchResponse } from '../domain/search-results'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../domain/source'
 import { channels, type events } from './channels'
 import type { Result } from './result'
@@ -40,6 +41,12 @@ export const contract = {
     })
   },
   listSources: { channel: channels.listSources, input: none },
+  search: {
+    channel: channels.search,
+    // Longer queries are refused by the parser with a message; this only bounds the request.
+    input: z.object({ query: z.string().max(20_000), limit: z.number().int().min(1).max(500).default(30) })
+  },
+  searchHits: { channel: channels.searchHits, input: z.object({ query: z.string().max(20_000), sourceId: id }) },
   getSourceText: { channel: channels.getSourceText, input: z.object({ sourceId: id }) },
   listAnnotations: { channel: channels.listAnnotations, input: none },
   createAnnotation: {
@@ -99,6 +106,8 @@ export interface ApiOutputs {
   importFolder: ImportReport
   cancelImport: { cancelled: boolean }
   updateSource: Source
+  search: SearchResponse
+  searchHits: HitRangesResponse
   listSources: { roots: ImportRoot[]; sources: Source[] }
   getSourceText: SourceText
   listAnnotations: Annotation[]

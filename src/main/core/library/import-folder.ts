@@ -26,6 +26,8 @@ export interface ImportOptions {
   extractor: Extractor
   maxFileBytes?: number
   signal?: AbortSignal
+  /** Told about every text that is new or changed, e.g. to index it for search. */
+  onText?: (sourceId: string, contentHash: string, text: string) => void
 }
 
 export interface ImportOutcome {
@@ -158,6 +160,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     }
     await store.writeText(contentHash, document.text)
     storedTexts.add(contentHash)
+    options.onText?.(id, contentHash, document.text)
     const base = { id, rootId, relativePath: file.relativePath, size: info.size, mtimeMs: info.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
     const source = buildSource(base, document, existing)
     if (existing === undefined) {

@@ -4,6 +4,7 @@ import type { ImportProgress, ImportReport, Source, SourceText } from '../../../
 import { UserError } from '../../../shared/ipc/result'
 import type { AnnotationService } from '../annotations/annotation-service'
 import type { ProjectStore } from '../store/project-store'
+import type { SearchService } from '../library-search/search-service'
 import type { Extractor } from './extractor'
 import { importFolder } from './import-folder'
 
@@ -20,6 +21,8 @@ export interface LibraryDeps {
   now: () => Date
   extractor: () => Extractor
   maxFileBytes?: number | undefined
+  /** Keeps the search index in step as texts arrive, then once the import is done. */
+  search: SearchService
 }
 
 export class LibraryService {
@@ -46,11 +49,13 @@ export class LibraryService {
       onProgress,
       extractor: this.deps.extractor(),
       ...(this.deps.maxFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxFileBytes }),
-      ...(signal === undefined ? {} : { signal })
+      ...(signal === undefined ? {} : { signal }),
+      onText: (sourceId, contentHash, text) => this.deps.search.indexText(sourceId, contentHash, text)
     })
     await this.annotations.reanchor(changedSourceIds)
     // Also retries annotations left stale by an earlier run that stopped before re-anchoring.
     await this.annotations.reanchorStale()
+    await this.deps.search.sync()
     return report
   }
 

@@ -19,12 +19,12 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-async function writeNow(path: string, content: string): Promise<void> {
+async function writeNow(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
   try {
     const handle = await open(temp, 'w')
     try {
-      await handle.writeFile(content, 'utf-8')
+      await handle.writeFile(content)
       await handle.sync()
     } finally {
       await handle.close()
@@ -37,7 +37,7 @@ async function writeNow(path: string, content: string): Promise<void> {
   await syncFolder(dirname(path))
 }
 
-export function writeFileAtomic(path: string, content: string): Promise<void> {
+export function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const previous = queues.get(path) ?? Promise.resolve()
   const next = previous.then(
     () => writeNow(path, content),

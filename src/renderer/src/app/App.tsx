@@ -7,10 +7,10 @@ import { ClaimsPanel } from '../features/claims/ClaimsPanel'
 import { ExportButton } from '../features/export/ExportButton'
 import { FindBar } from '../features/find/FindBar'
 import { computeFindResults } from '../features/find/find-hits'
-import { LibraryPanel } from '../features/library/LibraryPanel'
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher'
 import { ReaderPane } from '../features/reader/ReaderPane'
 import { api } from '../lib/api'
+import { Sidebar } from './Sidebar'
 import { useWorkbench } from './workbench-store'
 
 export function App() {
@@ -58,7 +58,7 @@ export function App() {
         </button>
         <ExportButton />
       </header>
-      <LibraryPanel />
+      <Sidebar />
       <main className="panes" style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}>
         {panes.map((pane, index) => (
           <ReaderPane

@@ -2,6 +2,8 @@
 export interface Pane {
   id: string
   sourceId: string | null
+  /** The library search this source was opened from: its hits stay marked in the pane. */
+  query?: string
 }
 
 const DEFAULT_PANES: Pane[] = [

@@ -48,7 +48,7 @@ interface WorkbenchState {
   dismissNotice(id: number): void
   run<T>(pending: Promise<T>): Promise<T | undefined>
 
-  openSource(sourceId: string, paneId?: string): Promise<void>
+  openSource(sourceId: string, paneId?: string, query?: string): Promise<void>
   closePane(paneId: string): void
   addPane(): void
   focusPane(paneId: string): void
@@ -155,11 +155,12 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       }
     },
 
-    async openSource(sourceId, paneId) {
+    async openSource(sourceId, paneId, query) {
       const { panes, focusedPaneId } = get()
       const target =
         paneId ?? panes.find((pane) => pane.sourceId === sourceId)?.id ?? panes.find((pane) => pane.sourceId === null)?.id ?? focusedPaneId
-      const nextPanes = panes.map((pane) => (pane.id === target ? { ...pane, sourceId } : pane))
+      // A source opened from a search keeps that search's hits marked; opened otherwise, it shows none.
+      const nextPanes = panes.map((pane) => (pane.id === target ? { id: pane.id, sourceId, ...(query === undefined ? {} : { query }) } : pane))
       set({ panes: nextPanes, focusedPaneId: target })
       persistPanes(nextPanes)
       if (get().texts[sourceId] !== undefined) return

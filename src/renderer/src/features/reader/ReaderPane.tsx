@@ -32,9 +32,35 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const [selection, setSelection] = useState<(TextRange & { top: number; left: number }) | null>(null)
   const [dropping, setDropping] = useState(false)
   const [editingDetails, setEditingDetails] = useState(false)
+  const [searchHits, setSearchHits] = useState<TextRange[]>([])
+  const [searchCursor, setSearchCursor] = useState(0)
+  // The render effect rebuilds the text; these let it put the search marks back.
+  const searchMarks = useRef({ hits: searchHits, cursor: searchCursor })
+  searchMarks.current = { hits: searchHits, cursor: searchCursor }
   // A selection belongs to the text it was made in: drop it when the pane shows another.
   useEffect(() => setSelection(null), [pane.sourceId, loaded?.contentHash])
   useEffect(() => setEditingDetails(false), [pane.sourceId])
+
+  useEffect(() => {
+    const api = useWorkbench.getState().api
+    setSearchHits([])
+    setSearchCursor(0)
+    if (api === null || pane.query === undefined || loaded === undefined) return undefined
+    let current = true
+    void api.searchHits({ query: pane.query, sourceId: loaded.sourceId }).then((result) => {
+      if (current && result.ok && result.value.contentHash === loaded.contentHash) setSearchHits(result.value.ranges)
+    })
+    return () => {
+      current = false
+    }
+  }, [pane.query, loaded])
+
+  useEffect(() => {
+    const highlighter = highlighterRef.current
+    if (highlighter === null) return
+    highlighter.markSearchHits(searchHits, searchCursor)
+    highlighter.currentSearchHit()?.scrollIntoView({ block: 'center' })
+  }, [searchHits, searchCursor])
 
   const marks = useMemo<AnnotationMark[]>(() => {
     if (source === undefined) return []
@@ -51,6 +77,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
     if (container === null) return
     highlighterRef.current ??= new Highlighter(container)
     highlighterRef.current.render(text ?? '', marks)
+    highlighterRef.current.markSearchHits(searchMarks.current.hits, searchMarks.current.cursor)
     highlighterRef.current.markFindHits(hits, currentHit)
     // Find marks are redrawn below; this effect only redraws when text or annotations change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -125,6 +152,19 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
           </div>
         )}
         {hits.length > 0 && <span className="pane-hits">{hits.length} found</span>}
+        {pane.query !== undefined && searchHits.length > 0 && (
+          <span className="pane-search" data-testid="pane-search" title={`Hits of the search “${pane.query}”`}>
+            <button type="button" className="icon-button" aria-label="Previous search hit" onClick={() => setSearchCursor((searchCursor - 1 + searchHits.length) % searchHits.length)}>
+              ‹
+            </button>
+            <span data-testid="search-position">
+              {searchCursor + 1} of {searchHits.length}
+            </span>
+            <button type="button" className="icon-button" aria-label="Next search hit" onClick={() => setSearchCursor((searchCursor + 1) % searchHits.length)}>
+              ›
+            </button>
+          </span>
+        )}
         {source !== undefined && (
           <button type="button" className="link-button" aria-expanded={editingDetails} onClick={() => setEditingDetails(!editingDetails)}>
             Details

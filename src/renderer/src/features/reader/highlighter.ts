@@ -12,6 +12,7 @@ export interface AnnotationMark extends TextRange {
 
 const ANNOTATION_CLASS = 'annotation-mark'
 const FIND_CLASS = 'find-hit'
+const SEARCH_CLASS = 'search-hit'
 
 export class Highlighter {
   readonly #container: HTMLElement
@@ -41,16 +42,25 @@ export class Highlighter {
 
   /** Replaces the find marks; `current` is the index of the hit to emphasise, or -1. */
   markFindHits(hits: readonly TextRange[], current: number): void {
-    this.#mark.unmark({ className: FIND_CLASS })
+    this.#markHits(FIND_CLASS, 'find-current', hits, current)
+  }
+
+  /** Replaces the marks of a library search's hits (kept apart from find, so both can show). */
+  markSearchHits(hits: readonly TextRange[], current: number): void {
+    this.#markHits(SEARCH_CLASS, 'search-current', hits, current)
+  }
+
+  #markHits(className: string, currentClass: string, hits: readonly TextRange[], current: number): void {
+    this.#mark.unmark({ className })
     if (this.#text === null || hits.length === 0) return
     this.#mark.markRanges(
       hits.map((hit, index) => ({ start: hit.start, length: hit.end - hit.start, index })),
       {
-        className: FIND_CLASS,
+        className,
         each: (element, range) => {
           const index = (range as unknown as { index: number }).index
           element.setAttribute('data-hit', String(index))
-          if (index === current) element.classList.add('find-current')
+          if (index === current) element.classList.add(currentClass)
         }
       }
     )
@@ -64,6 +74,10 @@ export class Highlighter {
 
   currentFindHit(): HTMLElement | null {
     return this.#container.querySelector<HTMLElement>('mark.find-current')
+  }
+
+  currentSearchHit(): HTMLElement | null {
+    return this.#container.querySelector<HTMLElement>('mark.search-current')
   }
 }
 

@@ -1,0 +1,196 @@
+// Library-wide search for one project: keeps the positional index in step with the
+// library (by each source's text hash), saves it beside the project's data so a restart
+// loads it instead of rebuilding, and answers queries with ranked, snippeted results.
+import { readFile, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { Source } from '../../../shared/domain/source'
+import { filterTarget, matchesFilters, type FilterTarget } from '../../../shared/search/filters'
+import { parseQuery, type Query } from '../../../shared/search/query'
+import type { HitRangesResponse, SearchResponse } from '../../../shared/domain/search-results'
+import { SearchIndex } from '../search/search-index'
+import { writeFileAtomic } from '../store/atomic-write'
+import type { ProjectStore } from '../store/project-store'
+
+const INDEX_FILE = 'search-index.bin'
+const STATE_FILE = 'search-index.json'
+const stateSchema = z.object({ version: z.literal(1), hashes: z.record(z.string(), z.string()) })
+export const DEFAULT_RESULT_LIMIT = 30
+const SNIPPETS_PER_RESULT = 3
+/** Snippets need each text read back; the first results are what the user reads first. */
+const RESULTS_WITH_SNIPPETS = 12
+const TEXT_CACHE_SIZE = 200
+
+export interface SyncReport {
+  indexed: number
+  removed: number
+  seconds: number
+}
+
+export class SearchService {
+  #index = new SearchIndex()
+  /** The text hash each source had when it was indexed. */
+  #hashes = new Map<string, string>()
+  readonly #targets = new Map<Source, { key: string; target: FilterTarget }>()
+  /** Recently read texts by hash (least recently used first), so typing a query does not re-read the same files. */
+  readonly #texts = new Map<string, string>()
+  /** Seconds the saved index took to load, for the benchmark and the log. */
+  loadSeconds = 0
+  /** Texts indexed as they were imported and not saved yet. */
+  #unsaved = 0
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly warn: (message: string) => void
+  ) {}
+
+  /** Loads the saved index; a missing one is simply empty, a damaged one is set aside and rebuilt by the next sync. */
+  async load(): Promise<void> {
+    const started = performance.now()
+    const indexPath = join(this.store.dir, INDEX_FILE)
+    try {
+      const [bytes, state] = await Promise.all([readFile(indexPath), readFile(join(this.store.dir, STATE_FILE), 'utf-8')])
+      const hashes = stateSchema.parse(JSON.parse(state)).hashes
+      this.#index = SearchIndex.deserialize(bytes)
+      this.#hashes = new Map(Object.entries(hashes))
+    } catch (error: unknown) {
+      this.#index = new SearchIndex()
+      this.#hashes = new Map()
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        await rename(indexPath, `${indexPath}.damaged-${Date.now()}`).catch(() => undefined)
+        this.warn(`search: the saved search index could not be read (${error instanceof Error ? error.message : String(error)}); it is being rebuilt`)
+      }
+    }
+    this.loadSeconds = (performance.now() - started) / 1000
+  }
+
+  /** Indexes a text as the importer stores it, so the import need not read it back. */
+  indexText(sourceId: string, contentHash: string, text: string): void {
+    if (this.#hashes.get(sourceId) === contentHash) return
+    this.#index.upsert(sourceId, text)
+    this.#hashes.set(sourceId, contentHash)
+    this.#unsaved++
+  }
+
+  #syncing: Promise<SyncReport> | null = null
+
+  /** Indexes every source whose text is new or changed since it was indexed, then saves. Concurrent calls share one pass. */
+  sync(): Promise<SyncReport> {
+    this.#syncing ??= this.#syncNow().finally(() => {
+      this.#syncing = null
+    })
+    return this.#syncing
+  }
+
+  async #syncNow(): Promise<SyncReport> {
+    const started = performance.now()
+    const sources = this.store.library.data.sources
+    let indexed = 0
+    for (const source of sources) {
+      if (this.#hashes.get(source.id) === source.contentHash) continue
+      const text = await this.store.readText(source.contentHash).catch(() => null)
+      if (text === null) continue // a damaged text is reported when the source is opened
+      this.#index.upsert(source.id, text)
+      this.#hashes.set(source.id, source.contentHash)
+      indexed++
+    }
+    const known = new Set(sources.map((source) => source.id))
+    let removed = 0
+    for (const key of [...this.#hashes.keys()]) {
+      if (known.has(key)) continue
+      this.#index.remove(key)
+      this.#hashes.delete(key)
+      removed++
+    }
+    if (indexed + removed + this.#unsaved > 0) await this.#save()
+    indexed += this.#unsaved
+    this.#unsaved = 0
+    return { indexed, removed, seconds: (performance.now() - started) / 1000 }
+  }
+
+  async #save(): Promise<void> {
+    const state = { version: 1 as const, hashes: Object.fromEntries(this.#hashes) }
+    // The state is written last: after a crash between the two, the next sync re-indexes what it cannot vouch for.
+    await writeFileAtomic(join(this.store.dir, INDEX_FILE), this.#index.serialize())
+    await writeFileAtomic(join(this.store.dir, STATE_FILE), JSON.stringify(state))
+  }
+
+  get indexedCount(): number {
+    return this.#index.size
+  }
+
+  #targetOf(source: Source): FilterTarget {
+    const cached = this.#targets.get(source)
+    const key = `${source.title}\u0000${source.relativePath}\u0000${source.format}\u0000${source.meta.outlet ?? ''}\u0000${source.meta.date ?? ''}`
+    if (cached !== undefined && cached.key === key) return cached.target
+    const target = filterTarget(source)
+    this.#targets.set(source, { key, target })
+    return target
+  }
+
+  #byId: { sources: Source[]; length: number; map: Map<string, Source> } | null = null
+
+  /** Sources by id, rebuilt only when the library's list changes. */
+  #sourcesById(): Map<string, Source> {
+    const sources = this.store.library.data.sources
+    if (this.#byId === null || this.#byId.sources !== sources || this.#byId.length !== sources.length) {
+      this.#byId = { sources, length: sources.length, map: new Map(sources.map((source) => [source.id, source])) }
+    }
+    return this.#byId.map
+  }
+
+  #acceptFor(query: Query): ((key: string) => boolean) | undefined {
+    if (query.filters.length === 0) return undefined
+    const byId = this.#sourcesById()
+    return (key) => {
+      const source = byId.get(key)
+      return source !== undefined && matchesFilters(query.filters, this.#targetOf(source))
+    }
+  }
+
+  async #text(contentHash: string): Promise<string | null> {
+    const cached = this.#texts.get(contentHash)
+    if (cached !== undefined) {
+      this.#texts.delete(contentHash)
+      this.#texts.set(contentHash, cached)
+      return cached
+    }
+    const text = await this.store.readText(contentHash).catch(() => null)
+    if (text === null) return null
+    this.#texts.set(contentHash, text)
+    if (this.#texts.size > TEXT_CACHE_SIZE) this.#texts.delete(this.#texts.keys().next().value ?? '')
+    return text
+  }
+
+  async search(input: string, limit = DEFAULT_RESULT_LIMIT): Promise<SearchResponse> {
+    const started = performance.now()
+    const parsed = parseQuery(input)
+    if (!parsed.ok) return { results: [], total: 0, rankMs: 0, tookMs: 0, warnings: [], problem: { message: parsed.message, position: parsed.position } }
+    const accept = this.#acceptFor(parsed.query)
+    const found = this.#index.search(parsed.query, accept === undefined ? { limit } : { limit, accept })
+    const rankMs = performance.now() - started
+    const byId = this.#sourcesById()
+    const results: SearchResponse['results'] = []
+    for (const result of found.results) {
+      const source = byId.get(result.key)
+      if (source === undefined) continue
+      const wantSnippets = parsed.query.root !== null && results.length < RESULTS_WITH_SNIPPETS
+      const text = wantSnippets ? await this.#text(source.contentHash) : null
+      results.push({
+        sourceId: source.id,
+        score: result.score,
+        hits: result.hits,
+        snippets: text === null ? [] : this.#index.snippets(parsed.query, text, SNIPPETS_PER_RESULT)
+      })
+    }
+    return { results, total: found.total, rankMs, tookMs: performance.now() - started, warnings: parsed.warnings, problem: null }
+  }
+
+  /** Where a query's hits are in one source's current text, for marking them in a pane. */
+  async hitRanges(input: string, source: Source): Promise<HitRangesResponse> {
+    const parsed = parseQuery(input)
+    if (!parsed.ok || parsed.query.root === null) return { sourceId: source.id, contentHash: source.contentHash, ranges: [] }
+    const text = await this.store.readText(source.contentHash)
+    return { sourceId: source.id, contentHash: source.contentHash, ranges: this.#index.hitRanges(parsed.query, text) }
+  }
+}

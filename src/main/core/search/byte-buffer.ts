@@ -1,0 +1,39 @@
+// A growable byte array with unsigned LEB128 varints: the encoding of every posting list,
+// where small gaps between document ids and positions take one byte each.
+
+export class ByteBuffer {
+  bytes: Uint8Array
+  length = 0
+
+  constructor(capacity = 16) {
+    this.bytes = new Uint8Array(capacity)
+  }
+
+  writeVarint(value: number): void {
+    if (this.length + 5 > this.bytes.length) this.reserve(5)
+    let rest = value
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest & 0x7f) | 0x80
+      rest = Math.floor(rest / 128)
+    }
+    this.bytes[this.length++] = rest
+  }
+
+  writeBytes(source: Uint8Array, from: number, to: number): void {
+    this.reserve(to - from)
+    this.bytes.set(source.subarray(from, to), this.length)
+    this.length += to - from
+  }
+
+  /** The written bytes in an array of exactly that length (a copy). */
+  toBytes(): Uint8Array {
+    return this.bytes.slice(0, this.length)
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return
+    const grown = new Uint8Array(Math.max(this.length + extra, this.bytes.length * 2))
+    grown.set(this.bytes.subarray(0, this.length))
+    this.bytes = grown
+  }
+}

@@ -1,0 +1,85 @@
+// Library-wide search: words, "phrases", OR, -exclusion, prefix*, fuzzy~, "near"~N and
+// field filters, with ranked results that appear while typing. Opening a result shows
+// the source with every hit marked.
+import { useEffect, useRef, useState } from 'react'
+import { outletAndDate } from '../../../../shared/domain/citation'
+import type { SearchResponse } from '../../../../shared/domain/search-results'
+import { useWorkbench } from '../../app/workbench-store'
+import { unwrap } from '../../lib/api'
+import { SnippetText } from './SnippetText'
+
+const TYPING_PAUSE_MS = 120
+const SYNTAX_HELP =
+  'Words must all match · "exact phrase" · a OR b · -exclude · prefix* · fuzzy~ · "words near"~5 · title: outlet: folder: format:pdf date:2026-01 date:2025-12-01..2026-01-31'
+
+export function SearchPanel() {
+  const sources = useWorkbench((state) => state.sources)
+  const { api, run, openSource } = useWorkbench.getState()
+  const [query, setQuery] = useState('')
+  const [response, setResponse] = useState<SearchResponse | null>(null)
+  const asked = useRef(0)
+
+  useEffect(() => {
+    if (api === null) return undefined
+    if (query.trim() === '') {
+      setResponse(null)
+      return undefined
+    }
+    const ticket = ++asked.current
+    const timer = setTimeout(() => {
+      void run(unwrap(api.search({ query, limit: 50 }))).then((answer) => {
+        if (answer !== undefined && ticket === asked.current) setResponse(answer)
+      })
+    }, TYPING_PAUSE_MS)
+    return () => clearTimeout(timer)
+    // sources: a new import should refresh the results.
+  }, [api, run, query, sources])
+
+  const byId = new Map(sources.map((source) => [source.id, source]))
+
+  return (
+    <div className="search-panel">
+      <input
+        className="filter"
+        type="search"
+        aria-label="Search the library"
+        placeholder='Search all sources, e.g. "positive results" -TASS'
+        title={SYNTAX_HELP}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <p className="hint search-help">{SYNTAX_HELP}</p>
+      {response?.problem != null && (
+        <p className="search-problem" role="alert" data-testid="search-problem">
+          {response.problem.message}
+        </p>
+      )}
+      {response !== null && response.problem === null && (
+        <p className="hint" data-testid="search-summary">
+          {response.total === 0 ? 'No source matches.' : `${response.total.toLocaleString()} source${response.total === 1 ? '' : 's'} · ${response.tookMs.toFixed(0)} ms`}
+          {response.total > response.results.length ? ` · best ${response.results.length} shown` : ''}
+          {response.warnings.map((warning) => ` · ${warning}`).join('')}
+        </p>
+      )}
+      <ol className="search-results" data-testid="search-results">
+        {response?.results.map((result) => {
+          const source = byId.get(result.sourceId)
+          if (source === undefined) return null
+          return (
+            <li key={result.sourceId}>
+              <button type="button" className="search-result" onClick={() => void openSource(source.id, undefined, query)}>
+                <span className="source-title">{source.title}</span>
+                <span className="source-meta">
+                  {[outletAndDate(source), source.relativePath, `${result.hits} hit${result.hits === 1 ? '' : 's'}`].filter((part) => part !== '').join(' · ')}
+                </span>
+                {result.snippets.map((snippet, index) => (
+                  <SnippetText key={index} snippet={snippet} />
+                ))}
+              </button>
+            </li>
+          )
+        })}
+      </ol>
+    </div>
+  )
+}

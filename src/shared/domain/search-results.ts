@@ -1,0 +1,34 @@
+// What a library search answers over the API: ranked sources with hit counts and
+// snippets, or the problem with the query, stated so the user can fix it.
+import type { TextRange } from '../text/find'
+
+export interface SearchSnippet {
+  text: string
+  ranges: TextRange[]
+}
+
+export interface SearchHit {
+  sourceId: string
+  score: number
+  /** How many places in the source match. */
+  hits: number
+  snippets: SearchSnippet[]
+}
+
+export interface SearchResponse {
+  results: SearchHit[]
+  /** Matching sources in all, before the result limit. */
+  total: number
+  /** Time to match and rank, and the whole answer with its snippets. */
+  rankMs: number
+  tookMs: number
+  warnings: string[]
+  /** A syntax error: the message and the character position it refers to. */
+  problem: { message: string; position: number } | null
+}
+
+export interface HitRangesResponse {
+  sourceId: string
+  contentHash: string
+  ranges: TextRange[]
+}

@@ -1,0 +1,72 @@
+import { cp, readdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Workbench } from '../../../../src/main/core/workbench'
+import { useTempDirs } from '../../../helpers/temp-dir'
+
+const seedsDir = resolve(__dirname, '../../../../seeds')
+
+describe('SearchService', () => {
+  const tempDir = useTempDirs()
+
+  async function boot(dataDir: string, seeds: string = seedsDir): Promise<Workbench> {
+    const workbench = new Workbench({ dataDir, seedsDir: seeds })
+    await workbench.boot()
+    return workbench
+  }
+
+  it('finds a name typed with a plain hyphen in every seed that spells it, U+2011 included, with snippets', async () => {
+    const workbench = await boot(await tempDir())
+    const response = await workbench.project.search.search('Lee Sok-bae')
+    const paths = response.results.map((result) => workbench.project.library.find(result.sourceId).relativePath).sort()
+    expect(paths).toEqual(['000_9bdf7c19d74769ea.txt', '001_dd8e53ad51b6acd2.txt', '003_0e0382247a50a32b.txt'])
+    const aggregator = response.results.find((result) => workbench.project.library.find(result.sourceId).relativePath.startsWith('001_'))!
+    expect(aggregator.snippets[0]?.text).toContain('Lee Sok\u2011bae')
+    const { ranges } = await workbench.project.search.hitRanges('Lee Sok-bae', workbench.project.library.find(aggregator.sourceId))
+    const { text } = await workbench.project.library.sourceText(aggregator.sourceId)
+    // Bare words match anywhere; the hyphenated one must match as a unit, in its U+2011 spelling too.
+    expect(ranges.map((range) => text.slice(range.start, range.end))).toContain('Sok\u2011bae')
+    expect((await workbench.project.search.search('"Lee Sok-bae"')).total).toBe(3)
+  })
+
+  it('applies field filters from the library metadata and explains a syntax error', async () => {
+    const workbench = await boot(await tempDir())
+    const tass = await workbench.project.search.search('relations outlet:TASS')
+    expect(tass.results.map((result) => workbench.project.library.find(result.sourceId).meta.outlet)).toEqual(['TASS'])
+    const dated = await workbench.project.search.search('putin date:2026-01')
+    expect(dated.total).toBe(2)
+    const broken = await workbench.project.search.search('putin date:2026-13')
+    expect(broken.problem?.message).toMatch(/date:2026-13 is not a date/)
+    expect(broken.results).toEqual([])
+  })
+
+  it('loads the saved index on restart instead of rebuilding it, and re-indexes a changed file', async () => {
+    const dataDir = await tempDir()
+    const folder = await tempDir()
+    await cp(seedsDir, folder, { recursive: true })
+    await boot(dataDir, folder)
+    const files = await readdir(join(dataDir, 'projects', (await readdir(join(dataDir, 'projects')))[0]!))
+    expect(files).toEqual(expect.arrayContaining(['search-index.bin', 'search-index.json']))
+
+    const reopened = await boot(dataDir, folder)
+    expect(await reopened.project.search.sync()).toMatchObject({ indexed: 0, removed: 0 })
+    expect(reopened.project.search.indexedCount).toBe(5)
+    expect((await reopened.project.search.search('"Northern Sea Route"')).total).toBe(1)
+
+    await writeFile(join(folder, '004_939526269576f732.txt'), 'SEOUL, February 13. /TASS/. The Northern Sea Route came up as well.\n')
+    await reopened.importFolder(folder)
+    expect((await reopened.project.search.search('"Northern Sea Route"')).total).toBe(2)
+    expect((await reopened.project.search.search('humanitarian exchanges')).total).toBe(0)
+  })
+
+  it('rebuilds a damaged index and says so', async () => {
+    const dataDir = await tempDir()
+    const first = await boot(dataDir)
+    await writeFile(join(first.project.entry.dir, 'search-index.bin'), 'garbage')
+    const reopened = await boot(dataDir)
+    expect(reopened.projectInfo().warnings.join(' ')).toMatch(/search: the saved search index could not be read/)
+    await reopened.idle()
+    expect(reopened.project.search.indexedCount).toBe(5)
+    expect((await reopened.project.search.search('ambassadors')).total).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,91 @@
+// A deliberately naive reference for the index tests: each text normalised by one
+// whole-string pipeline (not the tokenizer under test) and queries evaluated by scanning
+// the token stream, so the index must agree with brute force.
+import type { Query, QueryNode, TermMatcher } from '../../../../src/shared/search/query-types'
+
+export function referenceTerms(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
+}
+
+function levenshtein(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    }
+    row = next
+  }
+  return row[b.length] ?? 0
+}
+
+function accepts(matcher: TermMatcher, term: string | undefined): boolean {
+  if (term === undefined) return false
+  if (matcher.kind === 'word') return term === matcher.word
+  if (matcher.kind === 'prefix') return term.startsWith(matcher.prefix)
+  return levenshtein(matcher.word, term) <= matcher.distance
+}
+
+/** Whether `terms[from..to]` holds every part at a distinct position (parts are plain or repeated words). */
+function windowHolds(parts: TermMatcher[], terms: string[], from: number, to: number): boolean {
+  const used = new Set<number>()
+  return parts.every((part) => {
+    for (let position = from; position <= to; position++) {
+      if (!used.has(position) && accepts(part, terms[position])) {
+        used.add(position)
+        return true
+      }
+    }
+    return false
+  })
+}
+
+export function referenceMatches(node: QueryNode, terms: string[]): boolean {
+  switch (node.kind) {
+    case 'word':
+    case 'prefix':
+    case 'fuzzy':
+      return terms.some((term) => accepts(node, term))
+    case 'phrase':
+      return terms.some((_, start) => node.parts.every((part, offset) => accepts(part, terms[start + offset])))
+    case 'near': {
+      const width = node.parts.length - 1 + node.slop
+      return terms.some((_, start) => windowHolds(node.parts, terms, start, start + width))
+    }
+    case 'and':
+      return node.children.every((child) => referenceMatches(child, terms))
+    case 'or':
+      return node.children.some((child) => referenceMatches(child, terms))
+    case 'not':
+      return !referenceMatches(node.child, terms)
+  }
+}
+
+/** The keys whose text matches the query's full-text part, sorted. */
+export function referenceSearch(query: Query, texts: ReadonlyMap<string, string>): string[] {
+  const root = query.root
+  if (root === null) return query.filters.length === 0 ? [] : [...texts.keys()].sort()
+  return [...texts]
+    .filter(([, text]) => referenceMatches(root, referenceTerms(text)))
+    .map(([key]) => key)
+    .sort()
+}
+
+/** A small seeded generator (mulberry32), so generated corpora are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
