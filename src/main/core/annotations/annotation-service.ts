@@ -45,7 +45,7 @@ export class AnnotationService {
   }
 
   async create(input: NewAnnotation): Promise<Annotation> {
-    const source = this.store.library.data.sources.find((candidate) => candidate.id === input.sourceId)
+    const source = this.store.findSource(input.sourceId)
     if (source === undefined) throw new UserError('not-found', `annotations: no source ${input.sourceId}`)
     const contentHash = source.contentHash
     if (contentHash !== input.contentHash) {

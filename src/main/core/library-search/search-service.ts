@@ -128,22 +128,10 @@ export class SearchService {
     return target
   }
 
-  #byId: { sources: Source[]; length: number; map: Map<string, Source> } | null = null
-
-  /** Sources by id, rebuilt only when the library's list changes. */
-  #sourcesById(): Map<string, Source> {
-    const sources = this.store.library.data.sources
-    if (this.#byId === null || this.#byId.sources !== sources || this.#byId.length !== sources.length) {
-      this.#byId = { sources, length: sources.length, map: new Map(sources.map((source) => [source.id, source])) }
-    }
-    return this.#byId.map
-  }
-
   #acceptFor(query: Query): ((key: string) => boolean) | undefined {
     if (query.filters.length === 0) return undefined
-    const byId = this.#sourcesById()
     return (key) => {
-      const source = byId.get(key)
+      const source = this.store.findSource(key)
       return source !== undefined && matchesFilters(query.filters, this.#targetOf(source))
     }
   }
@@ -169,10 +157,9 @@ export class SearchService {
     const accept = this.#acceptFor(parsed.query)
     const found = this.#index.search(parsed.query, accept === undefined ? { limit } : { limit, accept })
     const rankMs = performance.now() - started
-    const byId = this.#sourcesById()
     const results: SearchResponse['results'] = []
     for (const result of found.results) {
-      const source = byId.get(result.key)
+      const source = this.store.findSource(result.key)
       if (source === undefined) continue
       const wantSnippets = parsed.query.root !== null && results.length < RESULTS_WITH_SNIPPETS
       const text = wantSnippets ? await this.#text(source.contentHash) : null

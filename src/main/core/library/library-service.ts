@@ -33,7 +33,7 @@ export class LibraryService {
   ) {}
 
   find(sourceId: string): Source {
-    const source = this.store.library.data.sources.find((candidate) => candidate.id === sourceId)
+    const source = this.store.findSource(sourceId)
     if (source === undefined) throw new UserError('not-found', `library: no source ${sourceId}`)
     return source
   }

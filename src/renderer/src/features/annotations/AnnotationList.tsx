@@ -1,5 +1,6 @@
 // Every annotation in the project, grouped by source, newest source first in reading order.
 import { useMemo } from 'react'
+import { sourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { AnnotationCard } from './AnnotationCard'
 import { pageLabel } from './page-label'
@@ -8,7 +9,7 @@ export function AnnotationList() {
   const annotations = useWorkbench((state) => state.annotations)
   const sources = useWorkbench((state) => state.sources)
   const groups = useMemo(() => {
-    const byId = new Map(sources.map((source) => [source.id, source]))
+    const byId = sourcesById(sources)
     const grouped = new Map<string, typeof annotations>()
     for (const annotation of annotations) {
       const list = grouped.get(annotation.target.sourceId) ?? []

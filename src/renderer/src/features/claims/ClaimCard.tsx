@@ -1,10 +1,11 @@
 // One claim: its text, how many distinct sources back it, and its links to evidence.
 // Drop an annotation on it to link; click a link to see the passage in a pane.
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Claim } from '../../../../shared/domain/claim'
 import { claimSourceIds } from '../../../../shared/domain/support'
 import { outletAndDate } from '../../../../shared/domain/citation'
 import { pageLabel } from '../annotations/page-label'
+import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { ANNOTATION_DRAG_TYPE } from '../annotations/AnnotationCard'
@@ -22,14 +23,13 @@ function supportLabel(sources: number): string {
 
 export function ClaimCard({ claim, index, count }: ClaimCardProps) {
   const annotations = useWorkbench((state) => state.annotations)
-  const sources = useWorkbench((state) => state.sources)
+  const sourcesById = useSourcesById()
   const { updateClaim, deleteClaim, moveClaim, unlinkAnnotation, linkAnnotation, showAnnotation } = useWorkbench.getState()
   const [dropping, setDropping] = useState(false)
   const [text, setText, flush] = useAutosavedDraft(claim.text, (value) => void updateClaim(claim.id, value))
   const justCreated = useWorkbench((state) => state.justCreatedClaimId === claim.id)
 
-  const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
-  const sourcesById = new Map(sources.map((source) => [source.id, source]))
+  const annotationsById = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations])
   const supporting = claimSourceIds(claim, annotationsById).length
 
   return (

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { outletAndDate } from '../../../../shared/domain/citation'
 import type { SearchResponse } from '../../../../shared/domain/search-results'
+import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
 import { SnippetText } from './SnippetText'
@@ -14,6 +15,7 @@ const SYNTAX_HELP =
 
 export function SearchPanel() {
   const sources = useWorkbench((state) => state.sources)
+  const byId = useSourcesById()
   const { api, run, openSource } = useWorkbench.getState()
   const [query, setQuery] = useState('')
   const [response, setResponse] = useState<SearchResponse | null>(null)
@@ -34,8 +36,6 @@ export function SearchPanel() {
     return () => clearTimeout(timer)
     // sources: a new import should refresh the results.
   }, [api, run, query, sources])
-
-  const byId = new Map(sources.map((source) => [source.id, source]))
 
   return (
     <div className="search-panel">
