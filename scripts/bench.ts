@@ -42,12 +42,14 @@ function makeQueries(texts: string[], count: number): Record<'oneWord' | 'threeW
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T
   const queries = { oneWord: [] as string[], threeWords: [] as string[], phrase: [] as string[], fuzzy: [] as string[] }
   while (queries.fuzzy.length < count) {
-    const words = pick(texts).split(/[^A-Za-z]+/).filter((word) => word.length >= 4)
-    if (words.length < 6) continue
-    const at = Math.floor(random() * (words.length - 3))
+    // Lower case, so a headline's OR / AND / NOT never turns into an operator.
+    const tokens = pick(texts).toLowerCase().split(/[^a-z]+/).filter((token) => token.length > 0)
+    const words = tokens.filter((word) => word.length >= 4)
+    if (words.length < 6 || tokens.length < 8) continue
+    const at = Math.floor(random() * (tokens.length - 3))
     queries.oneWord.push(pick(words))
     queries.threeWords.push([pick(words), pick(words), pick(words)].join(' '))
-    queries.phrase.push(`"${words.slice(at, at + 2 + Math.floor(random() * 2)).join(' ')}"`)
+    queries.phrase.push(`"${tokens.slice(at, at + 2 + Math.floor(random() * 2)).join(' ')}"`)
     const word = pick(words.filter((candidate) => candidate.length >= 6).concat(words[0] ?? 'market'))
     const position = 1 + Math.floor(random() * (word.length - 2))
     queries.fuzzy.push(`${word.slice(0, position)}${word[position] === 'e' ? 'a' : 'e'}${word.slice(position + 1)}~`)
