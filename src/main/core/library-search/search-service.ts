@@ -18,8 +18,9 @@ const stateSchema = z.object({ version: z.literal(1), hashes: z.record(z.string(
 export const DEFAULT_RESULT_LIMIT = 30
 const SNIPPETS_PER_RESULT = 3
 /** Snippets need each text read back; the first results are what the user reads first. */
-const RESULTS_WITH_SNIPPETS = 12
-const TEXT_CACHE_SIZE = 200
+const RESULTS_WITH_SNIPPETS = 30
+/** Recently read texts kept for snippets, in characters (about 16 MB), whatever the files' sizes. */
+const TEXT_CACHE_CHARS = 8_000_000
 
 export interface SyncReport {
   indexed: number
@@ -31,9 +32,10 @@ export class SearchService {
   #index = new SearchIndex()
   /** The text hash each source had when it was indexed. */
   #hashes = new Map<string, string>()
-  readonly #targets = new Map<Source, { key: string; target: FilterTarget }>()
+  readonly #targets = new WeakMap<Source, { key: string; target: FilterTarget }>()
   /** Recently read texts by hash (least recently used first), so typing a query does not re-read the same files. */
   readonly #texts = new Map<string, string>()
+  #textChars = 0
   /** Seconds the saved index took to load, for the benchmark and the log. */
   loadSeconds = 0
   /** Texts indexed as they were imported and not saved yet. */
@@ -86,16 +88,23 @@ export class SearchService {
     const started = performance.now()
     const sources = this.store.library.data.sources
     let indexed = 0
+    let removed = 0
     for (const source of sources) {
       if (this.#hashes.get(source.id) === source.contentHash) continue
       const text = await this.store.readText(source.contentHash).catch(() => null)
-      if (text === null) continue // a damaged text is reported when the source is opened
+      if (text === null) {
+        // A damaged text (reported when the source is opened) must not keep matching its old words.
+        if (this.#hashes.delete(source.id)) {
+          this.#index.remove(source.id)
+          removed++
+        }
+        continue
+      }
       this.#index.upsert(source.id, text)
       this.#hashes.set(source.id, source.contentHash)
       indexed++
     }
     const known = new Set(sources.map((source) => source.id))
-    let removed = 0
     for (const key of [...this.#hashes.keys()]) {
       if (known.has(key)) continue
       this.#index.remove(key)
@@ -121,9 +130,12 @@ export class SearchService {
 
   #targetOf(source: Source): FilterTarget {
     const cached = this.#targets.get(source)
-    const key = `${source.title}\u0000${source.relativePath}\u0000${source.format}\u0000${source.meta.outlet ?? ''}\u0000${source.meta.date ?? ''}`
+    // folder: matches the folder as the library shows it, the imported folder's name included.
+    const rootName = this.store.library.data.roots.find((root) => root.id === source.rootId)?.name ?? ''
+    const path = `${rootName}/${source.relativePath}`
+    const key = `${source.title}\u0000${path}\u0000${source.format}\u0000${source.meta.outlet ?? ''}\u0000${source.meta.date ?? ''}`
     if (cached !== undefined && cached.key === key) return cached.target
-    const target = filterTarget(source)
+    const target = filterTarget({ ...source, relativePath: path })
     this.#targets.set(source, { key, target })
     return target
   }
@@ -144,9 +156,14 @@ export class SearchService {
       return cached
     }
     const text = await this.store.readText(contentHash).catch(() => null)
-    if (text === null) return null
+    if (text === null || text.length > TEXT_CACHE_CHARS) return text
     this.#texts.set(contentHash, text)
-    if (this.#texts.size > TEXT_CACHE_SIZE) this.#texts.delete(this.#texts.keys().next().value ?? '')
+    this.#textChars += text.length
+    for (const [oldest, old] of this.#texts) {
+      if (this.#textChars <= TEXT_CACHE_CHARS) break
+      this.#texts.delete(oldest)
+      this.#textChars -= old.length
+    }
     return text
   }
 

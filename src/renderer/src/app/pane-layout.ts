@@ -22,7 +22,8 @@ export function loadPanes(storage: Storage, projectId: string, knownSources: Rea
     return raw.slice(0, 4).map((entry: unknown, index) => {
       const candidate = entry as Partial<Pane> | null
       const sourceId = typeof candidate?.sourceId === 'string' && knownSources.has(candidate.sourceId) ? candidate.sourceId : null
-      return { id: typeof candidate?.id === 'string' ? candidate.id : `pane-${index + 1}`, sourceId }
+      const query = sourceId !== null && typeof candidate?.query === 'string' ? candidate.query : undefined
+      return { id: typeof candidate?.id === 'string' ? candidate.id : `pane-${index + 1}`, sourceId, ...(query === undefined ? {} : { query }) }
     })
   } catch {
     return DEFAULT_PANES

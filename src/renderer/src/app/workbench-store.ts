@@ -159,8 +159,14 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const { panes, focusedPaneId } = get()
       const target =
         paneId ?? panes.find((pane) => pane.sourceId === sourceId)?.id ?? panes.find((pane) => pane.sourceId === null)?.id ?? focusedPaneId
-      // A source opened from a search keeps that search's hits marked; opened otherwise, it shows none.
-      const nextPanes = panes.map((pane) => (pane.id === target ? { id: pane.id, sourceId, ...(query === undefined ? {} : { query }) } : pane))
+      // A source opened from a search keeps that search's hits marked (also when the pane is
+      // refreshed); the same pane given another source without a search shows none.
+      const keep = (pane: Pane): string | undefined => query ?? (pane.sourceId === sourceId ? pane.query : undefined)
+      const nextPanes = panes.map((pane) => {
+        if (pane.id !== target) return pane
+        const kept = keep(pane)
+        return { id: pane.id, sourceId, ...(kept === undefined ? {} : { query: kept }) }
+      })
       set({ panes: nextPanes, focusedPaneId: target })
       persistPanes(nextPanes)
       if (get().texts[sourceId] !== undefined) return

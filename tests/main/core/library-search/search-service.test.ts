@@ -33,6 +33,8 @@ describe('SearchService', () => {
     const workbench = await boot(await tempDir())
     const tass = await workbench.project.search.search('relations outlet:TASS')
     expect(tass.results.map((result) => workbench.project.library.find(result.sourceId).meta.outlet)).toEqual(['TASS'])
+    expect((await workbench.project.search.search('putin folder:seeds')).total).toBe(5)
+    expect((await workbench.project.search.search('putin folder:elsewhere')).total).toBe(0)
     const dated = await workbench.project.search.search('putin date:2026-01')
     expect(dated.total).toBe(2)
     const broken = await workbench.project.search.search('putin date:2026-13')

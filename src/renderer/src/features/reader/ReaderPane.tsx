@@ -45,6 +45,8 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
     const api = useWorkbench.getState().api
     setSearchHits([])
     setSearchCursor(0)
+    // The text is about to change or the search went away: never redraw the old offsets on it.
+    searchMarks.current = { hits: [], cursor: 0 }
     if (api === null || pane.query === undefined || loaded === undefined) return undefined
     let current = true
     void api.searchHits({ query: pane.query, sourceId: loaded.sourceId }).then((result) => {

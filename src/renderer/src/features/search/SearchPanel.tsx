@@ -23,13 +23,14 @@ export function SearchPanel() {
 
   useEffect(() => {
     if (api === null) return undefined
+    // Every change of the query outdates the answers still on their way, an empty one included.
+    const ticket = ++asked.current
     if (query.trim() === '') {
       setResponse(null)
       return undefined
     }
-    const ticket = ++asked.current
     const timer = setTimeout(() => {
-      void run(unwrap(api.search({ query, limit: 50 }))).then((answer) => {
+      void run(unwrap(api.search({ query, limit: 30 }))).then((answer) => {
         if (answer !== undefined && ticket === asked.current) setResponse(answer)
       })
     }, TYPING_PAUSE_MS)
@@ -70,7 +71,9 @@ export function SearchPanel() {
               <button type="button" className="search-result" onClick={() => void openSource(source.id, undefined, query)}>
                 <span className="source-title">{source.title}</span>
                 <span className="source-meta">
-                  {[outletAndDate(source), source.relativePath, `${result.hits} hit${result.hits === 1 ? '' : 's'}`].filter((part) => part !== '').join(' · ')}
+                  {[outletAndDate(source), source.relativePath, `${result.hits} hit${result.hits === 1 ? '' : 's'}`, source.missing ? 'file missing on disk' : '']
+                    .filter((part) => part !== '')
+                    .join(' · ')}
                 </span>
                 {result.snippets.map((snippet, index) => (
                   <SnippetText key={index} snippet={snippet} />
