@@ -152,9 +152,8 @@ export class Workbench {
     }
     this.#open = open
     await this.#projects.markOpened(entry.id)
+    // Watching starts in the background; once ready it catches up with what changed while the project was closed.
     await this.#watchRoots()
-    // Catch up with what changed on disk while the project was closed or not watched.
-    if (this.#watcher !== null) for (const root of open.store.library.data.roots) if (root.complete) this.#followDisk(root.path)
     this.events.emit('libraryChanged', null)
   }
 

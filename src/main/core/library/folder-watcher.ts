@@ -39,8 +39,10 @@ export class FolderWatcher {
       })
       watcher.on('all', () => this.#schedule(path))
       watcher.on('error', () => undefined) // an unreadable subfolder is reported by the next import
+      // Scanning a big folder takes a while (about 2 s for 21,000 files); whatever changed
+      // before the watcher was ready is caught by one pass right after.
+      watcher.once('ready', () => this.#schedule(path))
       this.#watchers.set(path, watcher)
-      await new Promise<void>((ready) => watcher.once('ready', () => ready()))
     }
   }
 
