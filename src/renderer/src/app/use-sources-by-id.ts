@@ -1,18 +1,7 @@
-// Sources by id, built once per library list and shared by every component that needs
-// it: with 20,000 sources, a map per component per render would slow typing down.
+// The open library's sources by id, for components.
 import type { Source } from '../../../shared/domain/source'
+import { sourcesById } from './sources-by-id'
 import { useWorkbench } from './workbench-store'
-
-const maps = new WeakMap<readonly Source[], ReadonlyMap<string, Source>>()
-
-export function sourcesById(sources: readonly Source[]): ReadonlyMap<string, Source> {
-  let map = maps.get(sources)
-  if (map === undefined) {
-    map = new Map(sources.map((source) => [source.id, source]))
-    maps.set(sources, map)
-  }
-  return map
-}
 
 export function useSourcesById(): ReadonlyMap<string, Source> {
   return sourcesById(useWorkbench((state) => state.sources))

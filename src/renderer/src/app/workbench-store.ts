@@ -9,6 +9,7 @@ import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } fro
 import type { Api, AppInfo } from '../../../shared/ipc/contract'
 import { unwrap } from '../lib/api'
 import { loadPanes, savePanes, type Pane } from './pane-layout'
+import { sourcesById } from './sources-by-id'
 
 export interface Notice {
   id: number
@@ -129,7 +130,9 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const projectChanged = get().project?.current.id !== project.current.id
       const known = new Set(sources.map((source) => source.id))
       const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, known) : get().panes
-      const stale = new Set(sources.filter((source) => get().sources.find((old) => old.id === source.id)?.contentHash !== source.contentHash).map((source) => source.id))
+      // Loaded texts whose source changed are dropped (looked up by id: a scan per source is quadratic on 20,000 sources).
+      const before = sourcesById(get().sources)
+      const stale = new Set(sources.filter((source) => before.get(source.id)?.contentHash !== source.contentHash).map((source) => source.id))
       const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
       set({ project, roots, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
       for (const warning of project.warnings) get().notify('error', warning)
@@ -205,7 +208,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     async showAnnotation(annotationId) {
       const annotation = get().annotations.find((candidate) => candidate.id === annotationId)
       if (annotation === undefined) return
-      const source = get().sources.find((candidate) => candidate.id === annotation.target.sourceId)
+      const source = sourcesById(get().sources).get(annotation.target.sourceId)
       if (source === undefined) {
         get().notify('error', 'The source of this passage is no longer in the library.')
         return

@@ -1,6 +1,6 @@
 // Every annotation in the project, grouped by source, newest source first in reading order.
 import { useMemo } from 'react'
-import { sourcesById } from '../../app/use-sources-by-id'
+import { sourcesById } from '../../app/sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { AnnotationCard } from './AnnotationCard'
 import { pageLabel } from './page-label'

@@ -1,8 +1,9 @@
-// One reading pane: a source's text with its annotations and find hits marked, a
-// selection toolbar for new highlights, and the flash that shows a linked passage.
+// One reading pane: a source's text with its annotations, find hits and search hits
+// marked, a selection toolbar for new highlights, and the flash that shows a linked passage.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { TextRange } from '../../../../shared/text/find'
 import type { Pane } from '../../app/pane-layout'
+import { sourcesById } from '../../app/sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { outletAndDate } from '../../../../shared/domain/citation'
 import { SelectionToolbar } from '../annotations/SelectionToolbar'
@@ -20,7 +21,7 @@ interface ReaderPaneProps {
 }
 
 export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps) {
-  const source = useWorkbench((state) => state.sources.find((candidate) => candidate.id === pane.sourceId))
+  const source = useWorkbench((state) => (pane.sourceId === null ? undefined : sourcesById(state.sources).get(pane.sourceId)))
   const loaded = useWorkbench((state) => (pane.sourceId === null ? undefined : state.texts[pane.sourceId]))
   const text = loaded?.text
   const annotations = useWorkbench((state) => state.annotations)
