@@ -20,7 +20,11 @@ function stripMarkdown(line: string): string {
 }
 
 export function pickTitle(text: string, format: SourceFormat, fileName: string): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0)
+  const lines = text
+    .split('\n')
+    // A leading "date 2026-02-13" stamp (as in saved wire copy) is metadata, not part of the headline.
+    .map((line) => line.trim().replace(/^date\s+\d{4}-\d{2}-\d{2}\s*/i, ''))
+    .filter((line) => line.length > 0)
   if (format === 'markdown') {
     const body = lines[0] === '---' ? lines.slice(lines.indexOf('---', 1) + 1) : lines
     const heading = body.find((line) => /^#{1,6}\s+\S/.test(line))

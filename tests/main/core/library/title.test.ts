@@ -12,6 +12,12 @@ describe('pickTitle', () => {
     expect(pickTitle(text, 'markdown', 'a.md')).toBe('The real title')
   })
 
+  it('leaves a leading "date YYYY-MM-DD" stamp out of the title', () => {
+    expect(pickTitle(' date 2026-02-13 SEOUL, February 13. /TASS/. The peoples of Russia and Korea\n', 'text', 'a.txt')).toBe(
+      'SEOUL, February 13. /TASS/. The peoples of Russia and Korea'
+    )
+  })
+
   it('falls back to the first line when no line is long, and clips very long lines at a word', () => {
     expect(pickTitle('Short\nline', 'text', 'a.txt')).toBe('Short')
     const long = `${'word '.repeat(60)}end`
