@@ -4,8 +4,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// lowdb and steno are ESM-only: bundle them so the CJS main bundle can load them.
-const bundledEsmDeps = ['lowdb', 'steno']
+// lowdb, steno and approx-string-match are ESM-only: bundle them so the CJS main bundle can load them.
+const bundledEsmDeps = ['lowdb', 'steno', 'approx-string-match']
 
 export default defineConfig({
   main: {

@@ -28,8 +28,15 @@ describe('anchorSelectors', () => {
     expect(anchor).toEqual({ state: 'relocated', start: start + 28, end: start + 28 + 28 })
   })
 
-  it('is an orphan when the quoted words are gone', () => {
-    const edited = text.replaceAll('We hope to restore relations', 'We look forward to restoring relations')
+  it('follows a quote reworded in place to its new wording, in whole words', () => {
+    const edited = text.replaceAll('We hope to restore relations', 'We hope to restore ties')
+    const anchor = anchorSelectors(edited, quote, position)
+    expect(anchor.state).toBe('relocated')
+    if (anchor.state !== 'orphan') expect(edited.slice(anchor.start, anchor.end)).toBe('We hope to restore ties')
+  })
+
+  it('is an orphan when the quoted sentence is gone, rather than a guess elsewhere', () => {
+    const edited = 'Putin said little. Later he spoke to the ambassadors about trade, grain and the weather in Moscow.'
     expect(anchorSelectors(edited, quote, position)).toEqual({ state: 'orphan' })
   })
 })
