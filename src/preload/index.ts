@@ -32,6 +32,7 @@ const api = {
   createAnnotation: (input) => invoke('createAnnotation', input),
   updateAnnotation: (input) => invoke('updateAnnotation', input),
   deleteAnnotation: (input) => invoke('deleteAnnotation', input),
+  reattachAnnotation: (input) => invoke('reattachAnnotation', input),
   listClaims: () => invoke('listClaims'),
   createClaim: (input) => invoke('createClaim', input),
   updateClaim: (input) => invoke('updateClaim', input),

@@ -27,6 +27,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     createAnnotation: (input) => annotations().create(input),
     updateAnnotation: (input) => annotations().update(input),
     deleteAnnotation: ({ id }) => annotations().delete(id),
+    reattachAnnotation: ({ id, ...selection }) => annotations().reattach(id, selection),
     listClaims: async () => claims().list(),
     createClaim: ({ text }) => claims().create(text),
     updateClaim: ({ id, text }) => claims().update(id, text),

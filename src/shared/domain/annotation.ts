@@ -30,9 +30,22 @@ export type AnnotationTarget = z.infer<typeof annotationTargetSchema>
 
 export const tagSchema = z.string().trim().min(1).max(60)
 
+/**
+ * Where the annotation stands after its source changed: still exact, relocated (moved, or
+ * matched approximately — then `previousQuote` holds the wording it was made on), or
+ * orphaned (its passage was not found; the target is kept as it was).
+ */
+export const anchorStatusSchema = z.object({
+  state: z.enum(['exact', 'relocated', 'orphan']),
+  previousQuote: z.string().nullable()
+})
+export type AnchorStatus = z.infer<typeof anchorStatusSchema>
+export const EXACT_ANCHOR: AnchorStatus = { state: 'exact', previousQuote: null }
+
 export const annotationSchema = z.object({
   id: z.string().min(1),
   target: annotationTargetSchema,
+  anchor: anchorStatusSchema.default(EXACT_ANCHOR),
   color: highlightColorSchema,
   comment: z.string().max(20_000),
   tags: z.array(tagSchema).max(50),

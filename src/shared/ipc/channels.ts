@@ -18,6 +18,7 @@ export const channels = {
   createAnnotation: 'annotations:create',
   updateAnnotation: 'annotations:update',
   deleteAnnotation: 'annotations:delete',
+  reattachAnnotation: 'annotations:reattach',
   listClaims: 'claims:list',
   createClaim: 'claims:create',
   updateClaim: 'claims:update',

@@ -71,6 +71,16 @@ export const contract = {
     })
   },
   deleteAnnotation: { channel: channels.deleteAnnotation, input: z.object({ id }) },
+  reattachAnnotation: {
+    channel: channels.reattachAnnotation,
+    input: z.object({
+      id,
+      sourceId: id,
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive()
+    })
+  },
   listClaims: { channel: channels.listClaims, input: none },
   createClaim: { channel: channels.createClaim, input: z.object({ text: z.string().max(20_000) }) },
   updateClaim: { channel: channels.updateClaim, input: z.object({ id, text: z.string().max(20_000) }) },
@@ -114,6 +124,7 @@ export interface ApiOutputs {
   createAnnotation: Annotation
   updateAnnotation: Annotation
   deleteAnnotation: { unlinkedFromClaims: number }
+  reattachAnnotation: Annotation
   listClaims: Claim[]
   createClaim: Claim
   updateClaim: Claim

@@ -95,9 +95,37 @@ describe('Workbench', () => {
     expect(newText.slice(position.start, position.end)).toBe(quote)
     const shift = "EDITOR'S NOTE: updated.\n\n".length - ('Georgy Zinoviev'.length - 'the ambassador'.length)
     expect(position.start).toBe(start + shift)
+    expect(relocated.anchor).toEqual({ state: 'relocated', previousQuote: null })
     const orphan = workbench.project.annotations.find(lost.id)
     expect(orphan.target.contentHash).not.toBe(updatedSource.contentHash)
     expect(orphan.target.selectors[0].exact).toBe('Georgy Zinoviev')
+    expect(orphan.anchor.state).toBe('orphan')
+
+    // The orphan is re-attached by hand to the passage that replaced it, keeping its place in claims.
+    const claim = await workbench.project.claims.create('The ambassador spoke')
+    await workbench.project.claims.link(claim.id, lost.id)
+    const at = newText.indexOf('the ambassador')
+    const reattached = await workbench.project.annotations.reattach(lost.id, { sourceId: tass.id, contentHash: updatedSource.contentHash, start: at, end: at + 14 })
+    expect(reattached.anchor).toEqual({ state: 'exact', previousQuote: 'Georgy Zinoviev' })
+    expect(reattached.target.selectors[0].exact).toBe('the ambassador')
+    expect(workbench.project.claims.list().find((candidate) => candidate.id === claim.id)?.annotationIds).toEqual([lost.id])
+  })
+
+  it('keeps the original wording of a quote an outlet later reworded', async () => {
+    const folder = await tempDir()
+    await cp(seedsDir, folder, { recursive: true })
+    const workbench = await bootWorkbench(await tempDir(), folder)
+    const joongang = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('003_'))!
+    const text = (await workbench.project.library.sourceText(joongang.id)).text
+    const quote = 'achieved truly positive results in trade and business'
+    const start = text.indexOf(quote)
+    const annotation = await workbench.project.annotations.create({ sourceId: joongang.id, contentHash: joongang.contentHash, start, end: start + quote.length, color: 'yellow', comment: '', tags: [] })
+    const path = join(folder, joongang.relativePath)
+    await writeFile(path, (await readFile(path, 'utf-8')).replace('truly positive results', 'truly good results'))
+    await workbench.importFolder(folder)
+    const moved = workbench.project.annotations.find(annotation.id)
+    expect(moved.anchor).toEqual({ state: 'relocated', previousQuote: quote })
+    expect(moved.target.selectors[0].exact).toBe('achieved truly good results in trade and business')
   })
 
   it('renders the claims as Markdown with one footnote per link', async () => {

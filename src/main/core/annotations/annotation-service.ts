@@ -1,7 +1,8 @@
 // Creating, editing and deleting annotations, and anchoring them again when a source's
 // text changes. Every change is written before it is acknowledged to the caller.
 import { randomUUID } from 'node:crypto'
-import type { Annotation, HighlightColor } from '../../../shared/domain/annotation'
+import { EXACT_ANCHOR, type Annotation, type HighlightColor } from '../../../shared/domain/annotation'
+import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { anchorSelectors, describeRange } from '../../../shared/text/anchor'
 import type { ProjectStore } from '../store/project-store'
@@ -44,7 +45,8 @@ export class AnnotationService {
     return annotation
   }
 
-  async create(input: NewAnnotation): Promise<Annotation> {
+  /** The source and text a selection was made in, refusing a stale text or a range outside it. */
+  async #selectedText(input: Pick<NewAnnotation, 'sourceId' | 'contentHash' | 'start' | 'end'>): Promise<{ source: Source; text: string }> {
     const source = this.store.findSource(input.sourceId)
     if (source === undefined) throw new UserError('not-found', `annotations: no source ${input.sourceId}`)
     const contentHash = source.contentHash
@@ -61,6 +63,12 @@ export class AnnotationService {
     if (text.slice(input.start, input.end).trim().length === 0) {
       throw new UserError('invalid-input', 'annotations: the selection holds only whitespace')
     }
+    return { source, text }
+  }
+
+  async create(input: NewAnnotation): Promise<Annotation> {
+    const { source, text } = await this.#selectedText(input)
+    const contentHash = source.contentHash
     const stamp = this.now().toISOString()
     const annotation: Annotation = {
       id: randomUUID(),
@@ -69,6 +77,7 @@ export class AnnotationService {
         contentHash,
         selectors: describeRange(text, input.start, input.end)
       },
+      anchor: { ...EXACT_ANCHOR },
       color: input.color,
       comment: input.comment,
       tags: uniqueTags(input.tags),
@@ -76,6 +85,19 @@ export class AnnotationService {
       updatedAt: stamp
     }
     this.store.notes.data.annotations.push(annotation)
+    await this.store.notes.write()
+    return annotation
+  }
+
+  /** Attaches an annotation (typically an orphan) to a newly selected passage, keeping its comment, tags and claim links. */
+  async reattach(id: string, input: Omit<NewAnnotation, 'color' | 'comment' | 'tags'>): Promise<Annotation> {
+    const annotation = this.find(id)
+    const { source, text } = await this.#selectedText(input)
+    const oldQuote = annotation.target.selectors[0].exact
+    annotation.target = { sourceId: source.id, contentHash: source.contentHash, selectors: describeRange(text, input.start, input.end) }
+    const newQuote = annotation.target.selectors[0].exact
+    annotation.anchor = { state: 'exact', previousQuote: newQuote === oldQuote ? null : oldQuote }
+    annotation.updatedAt = this.now().toISOString()
     await this.store.notes.write()
     return annotation
   }
@@ -133,8 +155,16 @@ export class AnnotationService {
         const [quote, position] = annotation.target.selectors
         const anchor = anchorSelectors(text, quote, position)
         if (anchor.state === 'orphan') {
+          annotation.anchor = { state: 'orphan', previousQuote: annotation.anchor.previousQuote }
           counts.orphaned++
           continue
+        }
+        const newQuote = text.slice(anchor.start, anchor.end)
+        const moved = anchor.start !== position.start || newQuote !== quote.exact
+        annotation.anchor = {
+          state: moved || annotation.anchor.state === 'relocated' ? 'relocated' : 'exact',
+          // The wording it was first made on, kept across later edits.
+          previousQuote: newQuote === quote.exact ? annotation.anchor.previousQuote : (annotation.anchor.previousQuote ?? quote.exact)
         }
         annotation.target = {
           sourceId: source.id,

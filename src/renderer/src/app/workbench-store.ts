@@ -39,6 +39,8 @@ interface WorkbenchState {
   flash: { annotationId: string; nonce: number } | null
   selectedAnnotationId: string | null
   justCreatedClaimId: string | null
+  /** The orphaned annotation waiting for the user to select its new passage. */
+  reattachingId: string | null
   importing: ImportProgress | null
   lastImport: ImportReport | null
   notices: Notice[]
@@ -65,6 +67,8 @@ interface WorkbenchState {
   createAnnotation(input: { sourceId: string; contentHash: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
   updateAnnotation(input: { id: string; color?: HighlightColor; comment?: string; tags?: string[] }): Promise<void>
   deleteAnnotation(id: string): Promise<void>
+  setReattaching(id: string | null): void
+  reattachAnnotation(input: { id: string; sourceId: string; contentHash: string; start: number; end: number }): Promise<boolean>
   createClaim(text: string): Promise<Claim | undefined>
   updateClaim(id: string, text: string): Promise<void>
   moveClaim(id: string, toIndex: number): Promise<void>
@@ -109,6 +113,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     flash: null,
     selectedAnnotationId: null,
     justCreatedClaimId: null,
+    reattachingId: null,
     importing: null,
     lastImport: null,
     notices: [],
@@ -277,6 +282,21 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         claims: get().claims.map((claim) => ({ ...claim, annotationIds: claim.annotationIds.filter((linked) => linked !== id) })),
         selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId
       })
+    },
+
+    setReattaching(id) {
+      set({ reattachingId: id })
+    },
+
+    async reattachAnnotation(input) {
+      const annotation = await get().run(unwrap(call().reattachAnnotation(input)))
+      if (annotation === undefined) return false
+      set({
+        annotations: get().annotations.map((candidate) => (candidate.id === annotation.id ? annotation : candidate)),
+        reattachingId: null,
+        selectedAnnotationId: annotation.id
+      })
+      return true
     },
 
     async createClaim(text) {

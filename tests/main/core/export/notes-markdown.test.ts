@@ -21,6 +21,7 @@ function annotation(id: string, sourceId: string, exact: string, start: number, 
         { type: 'TextPositionSelector', start, end: start + exact.length }
       ]
     },
+    anchor: { state: 'exact', previousQuote: null },
     color: 'yellow',
     comment: '',
     tags: [],

@@ -18,7 +18,8 @@ interface AnnotationCardProps {
 export function AnnotationCard({ annotation, sourceTitle, orphaned }: AnnotationCardProps) {
   const claims = useWorkbench((state) => state.claims)
   const selected = useWorkbench((state) => state.selectedAnnotationId === annotation.id)
-  const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim } = useWorkbench.getState()
+  const reattaching = useWorkbench((state) => state.reattachingId === annotation.id)
+  const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim, setReattaching } = useWorkbench.getState()
   const savedTags = annotation.tags.join(', ')
   const [tags, setTags] = useState(savedTags)
   // Compared as text, so a reload of the same tags never wipes what is being typed.
@@ -59,9 +60,27 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
       </button>
       <div className="card-meta">
         {sourceTitle}
-        {orphaned && <span className="badge warn"> not found in the current text</span>}
+        {orphaned && <span className="badge warn" data-testid="anchor-state"> not found in the current text</span>}
+        {!orphaned && annotation.anchor.state === 'relocated' && (
+          <span className="badge" data-testid="anchor-state">
+            {annotation.anchor.previousQuote === null ? ' moved after the source changed' : ' wording changed in the source'}
+          </span>
+        )}
         {linkedTo > 0 && <span className="badge"> evidence for {linkedTo} claim{linkedTo === 1 ? '' : 's'}</span>}
       </div>
+      {!orphaned && annotation.anchor.previousQuote !== null && (
+        <p className="previous-quote" data-testid="previous-quote">
+          was: “{annotation.anchor.previousQuote}”
+        </p>
+      )}
+      {orphaned && (
+        <p className="reattach">
+          {reattaching ? 'Select the passage it belongs to in a pane, then choose “Re-attach here”.' : 'Its passage is gone from the current text. '}
+          <button type="button" className="link-button" onClick={() => setReattaching(reattaching ? null : annotation.id)}>
+            {reattaching ? 'Cancel' : 'Re-attach…'}
+          </button>
+        </p>
+      )}
       <textarea
         aria-label="Comment"
         placeholder="Add a comment"

@@ -1,9 +1,16 @@
 // Every annotation in the project, grouped by source, newest source first in reading order.
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
+import type { Annotation } from '../../../../shared/domain/annotation'
+import type { Source } from '../../../../shared/domain/source'
 import { sourcesById } from '../../app/sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { AnnotationCard } from './AnnotationCard'
 import { pageLabel } from './page-label'
+
+/** Not placed in its source's current text (or its source is gone): kept and listed, never dropped. */
+function isOrphan(annotation: Annotation, source: Source | undefined): boolean {
+  return source === undefined || source.contentHash !== annotation.target.contentHash
+}
 
 export function AnnotationList() {
   const annotations = useWorkbench((state) => state.annotations)
@@ -22,12 +29,24 @@ export function AnnotationList() {
     }))
   }, [annotations, sources])
 
+  const [onlyOrphans, setOnlyOrphans] = useState(false)
+  const orphanCount = groups.reduce((count, group) => count + group.list.filter((annotation) => isOrphan(annotation, group.source)).length, 0)
+  const shown = groups
+    .map((group) => ({ ...group, list: onlyOrphans ? group.list.filter((annotation) => isOrphan(annotation, group.source)) : group.list }))
+    .filter((group) => group.list.length > 0)
+
   if (annotations.length === 0) {
     return <p className="empty-hint">Select text in a pane and pick a colour to highlight it. Highlights appear here, ready to link to claims.</p>
   }
   return (
     <div className="annotation-list">
-      {groups.map(({ source, list }) => (
+      {orphanCount > 0 && (
+        <label className="orphan-filter">
+          <input type="checkbox" checked={onlyOrphans} onChange={(event) => setOnlyOrphans(event.target.checked)} />
+          Only the {orphanCount} not found in their source’s current text
+        </label>
+      )}
+      {shown.map(({ source, list }) => (
         <section key={source?.id ?? list[0]?.target.sourceId}>
           <h3 className="group-title">{source?.title ?? 'Source no longer in the library'}</h3>
           {list.map((annotation) => (
@@ -35,7 +54,7 @@ export function AnnotationList() {
               key={annotation.id}
               annotation={annotation}
               sourceTitle={source === undefined ? '' : [source.relativePath, pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
-              orphaned={source === undefined || source.contentHash !== annotation.target.contentHash}
+              orphaned={isOrphan(annotation, source)}
             />
           ))}
         </section>

@@ -16,6 +16,8 @@ interface SelectionToolbarProps {
 
 export function SelectionToolbar({ sourceId, contentHash, range, style, onDone }: SelectionToolbarProps) {
   const createAnnotation = useWorkbench((state) => state.createAnnotation)
+  const reattachingId = useWorkbench((state) => state.reattachingId)
+  const reattaching = useWorkbench((state) => state.annotations.find((annotation) => annotation.id === state.reattachingId))
   const [comment, setComment] = useState('')
   const [tags, setTags] = useState('')
   const [expanded, setExpanded] = useState(false)
@@ -37,6 +39,25 @@ export function SelectionToolbar({ sourceId, contentHash, range, style, onDone }
       onMouseUp={(event) => event.stopPropagation()}
       onMouseDown={(event) => event.stopPropagation()}
     >
+      {reattachingId !== null && reattaching !== undefined && (
+        <button
+          type="button"
+          className="button primary reattach-here"
+          disabled={saving}
+          onClick={() => {
+            setSaving(true)
+            void useWorkbench
+              .getState()
+              .reattachAnnotation({ id: reattaching.id, sourceId, contentHash, start: range.start, end: range.end })
+              .then((done) => {
+                setSaving(false)
+                if (done) onDone()
+              })
+          }}
+        >
+          Re-attach “{reattaching.target.selectors[0].exact.slice(0, 40)}” here
+        </button>
+      )}
       <div className="swatches">
         {HIGHLIGHT_COLORS.map((color) => (
           <button

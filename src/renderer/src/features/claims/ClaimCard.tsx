@@ -1,6 +1,7 @@
 // One claim: its text, how many distinct sources back it, and its links to evidence.
 // Drop an annotation on it to link; click a link to see the passage in a pane.
 import { useMemo, useState } from 'react'
+import type { Annotation } from '../../../../shared/domain/annotation'
 import type { Claim } from '../../../../shared/domain/claim'
 import { claimSourceIds } from '../../../../shared/domain/support'
 import { outletAndDate } from '../../../../shared/domain/citation'
@@ -14,6 +15,13 @@ interface ClaimCardProps {
   claim: Claim
   index: number
   count: number
+}
+
+/** The link's anchor state in words: empty when the passage is exactly where it was made. */
+function anchorNote(annotation: Annotation, currentHash: string | undefined): string {
+  if (currentHash !== annotation.target.contentHash) return 'Not found in the source’s current text'
+  if (annotation.anchor.previousQuote !== null) return `Wording changed; was “${annotation.anchor.previousQuote}”`
+  return annotation.anchor.state === 'relocated' ? 'Moved after the source changed' : ''
 }
 
 function supportLabel(sources: number): string {
@@ -94,6 +102,11 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
                 <span className="link-source">
                   {source === undefined ? 'Source no longer in the library' : [source.title, outletAndDate(source), pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
                 </span>
+                {anchorNote(annotation, source?.contentHash) !== '' && (
+                  <span className="link-anchor" data-testid="link-anchor">
+                    {anchorNote(annotation, source?.contentHash)}
+                  </span>
+                )}
                 <span className={`link-quote color-${annotation.color}`}>“{annotation.target.selectors[0].exact}”</span>
               </button>
               <button type="button" className="icon-button" aria-label="Remove this link" onClick={() => void unlinkAnnotation(claim.id, annotationId)}>

@@ -1,0 +1,57 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
+import { AnnotationList } from '../../../../src/renderer/src/features/annotations/AnnotationList'
+import type { Annotation, AnchorStatus } from '../../../../src/shared/domain/annotation'
+import { makeSource } from '../../../helpers/factories'
+
+const current = 'c'.repeat(64)
+const old = 'o'.repeat(64)
+
+function annotation(id: string, exact: string, contentHash: string, anchor: AnchorStatus): Annotation {
+  return {
+    id,
+    target: {
+      sourceId: 's1',
+      contentHash,
+      selectors: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: exact.length }
+      ]
+    },
+    anchor,
+    color: 'yellow',
+    comment: '',
+    tags: [],
+    createdAt: '',
+    updatedAt: ''
+  }
+}
+
+describe('AnnotationList anchor states', () => {
+  afterEach(cleanup)
+
+  it('shows moved, reworded and orphaned highlights for what they are, and lists only the orphans on request', () => {
+    useWorkbench.setState({
+      sources: [makeSource({ id: 's1', title: 'JoongAng', relativePath: '003.txt', contentHash: current })],
+      claims: [],
+      reattachingId: null,
+      annotations: [
+        annotation('a1', 'achieved truly good results', current, { state: 'relocated', previousQuote: 'achieved truly positive results' }),
+        annotation('a2', 'Georgy Zinoviev', old, { state: 'orphan', previousQuote: null }),
+        annotation('a3', 'humanitarian exchanges', current, { state: 'relocated', previousQuote: null })
+      ]
+    })
+    render(<AnnotationList />)
+    expect(screen.getByTestId('previous-quote').textContent).toBe('was: “achieved truly positive results”')
+    expect(screen.getAllByTestId('anchor-state').map((element) => element.textContent?.trim())).toEqual([
+      'wording changed in the source',
+      'not found in the current text',
+      'moved after the source changed'
+    ])
+    fireEvent.click(screen.getByLabelText(/Only the 1 not found/))
+    expect(screen.getAllByTestId('annotation-card')).toHaveLength(1)
+    fireEvent.click(screen.getByRole('button', { name: 'Re-attach…' }))
+    expect(useWorkbench.getState().reattachingId).toBe('a2')
+  })
+})
