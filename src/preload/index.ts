@@ -40,6 +40,8 @@ const api = {
   deleteClaim: (input) => invoke('deleteClaim', input),
   linkAnnotation: (input) => invoke('linkAnnotation', input),
   unlinkAnnotation: (input) => invoke('unlinkAnnotation', input),
+  setLinkStance: (input) => invoke('setLinkStance', input),
+  claimSupport: () => invoke('claimSupport'),
   exportNotes: (input) => invoke('exportNotes', input),
   onImportProgress: (callback) => subscribe('importProgress', callback),
   onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),

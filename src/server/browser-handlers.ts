@@ -8,6 +8,6 @@ export function createBrowserHandlers(workbench: Workbench, version: string): Pi
   return {
     getAppInfo: async () => ({ version, mode: 'browser', canPickFolder: false }),
     pickFolder: async () => null,
-    exportNotes: async () => ({ kind: 'download', fileName: workbench.exportFileName(), content: workbench.notesMarkdown() })
+    exportNotes: async () => ({ kind: 'download', fileName: workbench.exportFileName(), content: await workbench.notesMarkdown() })
   }
 }

@@ -158,7 +158,7 @@ describe('workbench in Chromium (browser mode)', () => {
     expect(text.slice(Number(footnote![1]), Number(footnote![2]))).toBe(QUOTE)
     expect(markdown).toContain('[^2]: “positive results in trade and business” — *Moscow signals desire for diplomatic reset')
     expect(markdown).toContain('Comment: Only the aggregator has these words')
-    expect(markdown).toContain('_Backed by 2 sources._')
+    expect(markdown).toContain('_Corroborated. Backed by 2 sources (2 independent)._')
   })
 
   it('shows two sources side by side with their highlights (screenshot for the README)', async () => {

@@ -34,6 +34,8 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     moveClaim: ({ id, toIndex }) => claims().move(id, toIndex),
     deleteClaim: ({ id }) => claims().delete(id),
     linkAnnotation: ({ claimId, annotationId }) => claims().link(claimId, annotationId),
-    unlinkAnnotation: ({ claimId, annotationId }) => claims().unlink(claimId, annotationId)
+    unlinkAnnotation: ({ claimId, annotationId }) => claims().unlink(claimId, annotationId),
+    setLinkStance: ({ claimId, annotationId, contradicts }) => claims().setStance(claimId, annotationId, contradicts),
+    claimSupport: () => claims().support()
   }
 }

@@ -241,9 +241,11 @@ export class Workbench {
     }
   }
 
-  notesMarkdown(): string {
-    const { store, entry } = this.project
+  async notesMarkdown(): Promise<string> {
+    const { store, entry, claims } = this.project
+    const support = await claims.support()
     return renderNotesMarkdown({
+      support,
       projectName: entry.name,
       exportedAt: this.now(),
       claims: store.notes.data.claims,

@@ -23,7 +23,7 @@ export function createElectronHandlers(workbench: Workbench, getWindow: () => Br
       }
       const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options)
       if (result.canceled || result.filePath === undefined) return { kind: 'cancelled' }
-      await writeFileAtomic(result.filePath, workbench.notesMarkdown())
+      await writeFileAtomic(result.filePath, await workbench.notesMarkdown())
       return { kind: 'saved', path: result.filePath }
     }
   }

@@ -6,6 +6,8 @@ export const claimSchema = z.object({
   id: z.string().min(1),
   text: z.string().max(20_000),
   annotationIds: z.array(z.string().min(1)),
+  /** Linked annotations the reporter marked as contradicting the claim (the rest support it). */
+  contradicting: z.array(z.string().min(1)).default([]),
   createdAt: z.string(),
   updatedAt: z.string()
 })

@@ -26,6 +26,8 @@ export const channels = {
   deleteClaim: 'claims:delete',
   linkAnnotation: 'claims:link',
   unlinkAnnotation: 'claims:unlink',
+  setLinkStance: 'claims:set-stance',
+  claimSupport: 'claims:support',
   exportNotes: 'export:notes'
 } as const
 

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
 import type { Claim } from '../domain/claim'
+import type { ClaimSupport } from '../domain/support'
 import type { ProjectInfo } from '../domain/project'
 import type { HitRangesResponse, SearchResponse } from '../domain/search-results'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../domain/source'
@@ -88,6 +89,8 @@ export const contract = {
   deleteClaim: { channel: channels.deleteClaim, input: z.object({ id }) },
   linkAnnotation: { channel: channels.linkAnnotation, input: z.object({ claimId: id, annotationId: id }) },
   unlinkAnnotation: { channel: channels.unlinkAnnotation, input: z.object({ claimId: id, annotationId: id }) },
+  setLinkStance: { channel: channels.setLinkStance, input: z.object({ claimId: id, annotationId: id, contradicts: z.boolean() }) },
+  claimSupport: { channel: channels.claimSupport, input: none },
   exportNotes: { channel: channels.exportNotes, input: z.object({ format: z.literal('markdown') }) }
 } as const satisfies Record<string, { channel: string; input: z.ZodType }>
 
@@ -132,6 +135,8 @@ export interface ApiOutputs {
   deleteClaim: null
   linkAnnotation: Claim
   unlinkAnnotation: Claim
+  setLinkStance: Claim
+  claimSupport: Record<string, ClaimSupport>
   exportNotes: ExportOutcome
 }
 

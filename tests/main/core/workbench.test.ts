@@ -139,12 +139,12 @@ describe('Workbench', () => {
     const annotation = await workbench.project.annotations.create({ sourceId: anadolu.id, contentHash: anadolu.contentHash, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
     const claim = await workbench.project.claims.create('Putin praised past trade results')
     await workbench.project.claims.link(claim.id, annotation.id)
-    const markdown = workbench.notesMarkdown()
+    const markdown = await workbench.notesMarkdown()
     expect(markdown).toContain('Putin praised past trade results[^1]')
     expect(markdown).toContain(
       `[^1]: “${phrase}” — *${anadolu.title}*, Anadolu Agency, 2026-01-16, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}.`
     )
-    expect(markdown).toContain('_Backed by 1 source._')
+    expect(markdown).toContain('_Single source. Backed by 1 source (1 independent)._')
     expect(workbench.exportFileName()).toBe('sample-project-putin-and-south-korea-notes-2026-01-16.md')
   })
 })

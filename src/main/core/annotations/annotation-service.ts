@@ -121,6 +121,7 @@ export class AnnotationService {
     for (const claim of notes.claims) {
       if (claim.annotationIds.includes(id)) {
         claim.annotationIds = claim.annotationIds.filter((linked) => linked !== id)
+        claim.contradicting = claim.contradicting.filter((linked) => linked !== id)
         unlinkedFromClaims++
       }
     }

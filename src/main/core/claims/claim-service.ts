@@ -1,10 +1,17 @@
 // The reporter's claims, in order, each linking to the annotations that back it.
 import { randomUUID } from 'node:crypto'
 import type { Claim } from '../../../shared/domain/claim'
+import { claimSourceIds, claimSupport, type ClaimSupport } from '../../../shared/domain/support'
+import { containment, shingles } from './independence'
 import { UserError } from '../../../shared/ipc/result'
 import type { ProjectStore } from '../store/project-store'
 
+const SHINGLE_CACHE_SIZE = 500
+
 export class ClaimService {
+  /** Shingle sets by text hash: a changed text gets a new entry, an unchanged one is not re-read. */
+  readonly #shingles = new Map<string, Set<string>>()
+
   constructor(
     private readonly store: ProjectStore,
     private readonly now: () => Date
@@ -22,7 +29,7 @@ export class ClaimService {
 
   async create(text: string): Promise<Claim> {
     const stamp = this.now().toISOString()
-    const claim: Claim = { id: randomUUID(), text, annotationIds: [], createdAt: stamp, updatedAt: stamp }
+    const claim: Claim = { id: randomUUID(), text, annotationIds: [], contradicting: [], createdAt: stamp, updatedAt: stamp }
     this.store.notes.data.claims.push(claim)
     await this.store.notes.write()
     return claim
@@ -66,10 +73,45 @@ export class ClaimService {
     return claim
   }
 
+  /** Marks a linked passage as contradicting the claim, or as supporting it again. */
+  async setStance(claimId: string, annotationId: string, contradicts: boolean): Promise<Claim> {
+    const claim = this.#find(claimId)
+    if (!claim.annotationIds.includes(annotationId)) throw new UserError('not-found', `claims: annotation ${annotationId} is not linked to this claim`)
+    const others = claim.contradicting.filter((id) => id !== annotationId)
+    claim.contradicting = contradicts ? [...others, annotationId] : others
+    claim.updatedAt = this.now().toISOString()
+    await this.store.notes.write()
+    return claim
+  }
+
+  async #shinglesOf(sourceId: string): Promise<Set<string>> {
+    const source = this.store.findSource(sourceId)
+    if (source === undefined) return new Set()
+    const cached = this.#shingles.get(source.contentHash)
+    if (cached !== undefined) return cached
+    const text = await this.store.readText(source.contentHash).catch(() => '')
+    if (this.#shingles.size >= SHINGLE_CACHE_SIZE) this.#shingles.clear()
+    const set = shingles(text)
+    this.#shingles.set(source.contentHash, set)
+    return set
+  }
+
+  /** Each claim's support status, with the sources treated as one and why. */
+  async support(): Promise<Record<string, ClaimSupport>> {
+    const { annotations, claims } = this.store.notes.data
+    const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
+    const linked = new Set(claims.flatMap((claim) => claimSourceIds(claim, annotationsById)))
+    const sets = new Map<string, Set<string>>()
+    for (const sourceId of linked) sets.set(sourceId, await this.#shinglesOf(sourceId))
+    const measure = (copy: string, original: string): number => containment(sets.get(copy) ?? new Set(), sets.get(original) ?? new Set())
+    return Object.fromEntries(claims.map((claim) => [claim.id, claimSupport(claim, annotationsById, measure)]))
+  }
+
   async unlink(claimId: string, annotationId: string): Promise<Claim> {
     const claim = this.#find(claimId)
     if (claim.annotationIds.includes(annotationId)) {
       claim.annotationIds = claim.annotationIds.filter((linked) => linked !== annotationId)
+      claim.contradicting = claim.contradicting.filter((linked) => linked !== annotationId)
       claim.updatedAt = this.now().toISOString()
       await this.store.notes.write()
     }

@@ -5,7 +5,7 @@ import type { Annotation } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
 import type { ImportRoot, Source } from '../../../shared/domain/source'
 import { outletAndDate, pageAt } from '../../../shared/domain/citation'
-import { claimSourceIds } from '../../../shared/domain/support'
+import { claimSourceIds, SUPPORT_LABELS, type ClaimSupport } from '../../../shared/domain/support'
 
 export interface NotesSnapshot {
   projectName: string
@@ -14,6 +14,8 @@ export interface NotesSnapshot {
   annotations: readonly Annotation[]
   sources: readonly Source[]
   roots: readonly ImportRoot[]
+  /** Support status per claim id; without it the export counts distinct sources. */
+  support?: Readonly<Record<string, ClaimSupport>>
 }
 
 /** Backslash-escapes what Markdown would otherwise read as formatting, so words render as written. */
@@ -34,7 +36,7 @@ function quoteBlock(text: string, indent: string): string {
     .join('\n')
 }
 
-function footnote(number: number, annotation: Annotation | undefined, source: Source | undefined, root: ImportRoot | undefined): string {
+function footnote(number: number, annotation: Annotation | undefined, source: Source | undefined, root: ImportRoot | undefined, contradicts: boolean): string {
   if (annotation === undefined || source === undefined) return `[^${number}]: The linked passage no longer exists.`
   const [quote, position] = annotation.target.selectors
   const folder = root === undefined ? '' : ` in folder “${root.name}”`
@@ -43,7 +45,7 @@ function footnote(number: number, annotation: Annotation | undefined, source: So
   const cited = [outletAndDate(source), page === null ? '' : `p. ${page}`].filter((part) => part !== '').map(inline)
   const citation = cited.length === 0 ? '' : `, ${cited.join(', ')}`
   const lines = [
-    `[^${number}]: “${inline(quote.exact)}” — *${inline(source.title)}*${citation}, \`${source.relativePath}\`${folder}, characters ${position.start}–${position.end}.${stale}`,
+    `[^${number}]: ${contradicts ? '**Contradicts the claim:** ' : ''}“${inline(quote.exact)}” — *${inline(source.title)}*${citation}, \`${source.relativePath}\`${folder}, characters ${position.start}–${position.end}.${stale}`,
     '',
     quoteBlock(quote.exact, '    ')
   ]
@@ -52,9 +54,18 @@ function footnote(number: number, annotation: Annotation | undefined, source: So
   return lines.join('\n')
 }
 
-function supportLine(count: number): string {
+function supportLine(count: number, support: ClaimSupport | undefined, titleOf: (sourceId: string) => string): string {
   if (count === 0) return '_No evidence linked yet._'
-  return count === 1 ? '_Backed by 1 source._' : `_Backed by ${count} sources._`
+  const backed = count === 1 ? 'Backed by 1 source' : `Backed by ${count} sources`
+  if (support === undefined) return `_${backed}._`
+  const independent = support.independentGroups.length
+  const merged = support.sameOrigin.map((pair) => `${inline(titleOf(pair.copy))} repeats ${inline(titleOf(pair.original))}`).join('; ')
+  const detail = [
+    `${independent} independent`,
+    support.contradictingSources.length > 0 ? `${support.contradictingSources.length} contradicting` : '',
+    merged === '' ? '' : `counted as one: ${merged}`
+  ].filter((part) => part !== '')
+  return `_${SUPPORT_LABELS[support.status]}. ${backed} (${detail.join('; ')})._`
 }
 
 export function renderNotesMarkdown(snapshot: NotesSnapshot): string {
@@ -73,12 +84,12 @@ export function renderNotesMarkdown(snapshot: NotesSnapshot): string {
     const numbers = claim.annotationIds.map(() => ++footnoteNumber)
     const marks = numbers.map((number) => `[^${number}]`).join('')
     out.push(`## Claim ${index + 1}`, '', `${inline(claim.text) || '(empty claim)'}${marks}`, '')
-    out.push(supportLine(claimSourceIds(claim, annotationsById).length), '')
+    out.push(supportLine(claimSourceIds(claim, annotationsById).length, snapshot.support?.[claim.id], (id) => sourcesById.get(id)?.title ?? id), '')
     for (const [position, annotationId] of claim.annotationIds.entries()) {
       const annotation = annotationsById.get(annotationId)
       const source = annotation === undefined ? undefined : sourcesById.get(annotation.target.sourceId)
       const root = source === undefined ? undefined : rootsById.get(source.rootId)
-      out.push(footnote(numbers[position] ?? 0, annotation, source, root), '')
+      out.push(footnote(numbers[position] ?? 0, annotation, source, root, claim.contradicting.includes(annotationId)), '')
     }
   }
   if (snapshot.claims.length === 0) out.push('_No claims yet._', '')

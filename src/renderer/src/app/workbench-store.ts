@@ -4,6 +4,7 @@
 import { create } from 'zustand'
 import type { Annotation, HighlightColor } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
+import type { ClaimSupport } from '../../../shared/domain/support'
 import type { ProjectInfo } from '../../../shared/domain/project'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../../../shared/domain/source'
 import type { Api, AppInfo } from '../../../shared/ipc/contract'
@@ -32,6 +33,8 @@ interface WorkbenchState {
   texts: Record<string, SourceText>
   annotations: Annotation[]
   claims: Claim[]
+  /** Each claim's support status, recomputed by the engine whenever links change. */
+  support: Record<string, ClaimSupport>
   panes: Pane[]
   focusedPaneId: string
   findQuery: string
@@ -75,6 +78,8 @@ interface WorkbenchState {
   deleteClaim(id: string): Promise<void>
   linkAnnotation(claimId: string, annotationId: string): Promise<void>
   unlinkAnnotation(claimId: string, annotationId: string): Promise<void>
+  setLinkStance(claimId: string, annotationId: string, contradicts: boolean): Promise<void>
+  refreshSupport(): Promise<void>
   switchProject(projectId: string): Promise<void>
   createProject(name: string): Promise<void>
 }
@@ -90,8 +95,10 @@ function needApi(api: Api | null): Api {
 
 export const useWorkbench = create<WorkbenchState>()((set, get) => {
   const call = (): Api => needApi(get().api)
-  const replaceClaim = (claim: Claim): void =>
+  const replaceClaim = (claim: Claim): void => {
     set({ claims: get().claims.map((candidate) => (candidate.id === claim.id ? claim : candidate)) })
+    void get().refreshSupport()
+  }
   const persistPanes = (panes: Pane[]): void => {
     const project = get().project
     if (project !== null) savePanes(window.localStorage, project.current.id, panes)
@@ -106,6 +113,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     texts: {},
     annotations: [],
     claims: [],
+    support: {},
     panes: [],
     focusedPaneId: '',
     findQuery: '',
@@ -141,6 +149,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
       set({ project, roots, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
       for (const warning of project.warnings) get().notify('error', warning)
+      void get().refreshSupport()
       await Promise.all(panes.map((pane) => (pane.sourceId === null ? undefined : get().openSource(pane.sourceId, pane.id))))
     },
 
@@ -282,6 +291,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         claims: get().claims.map((claim) => ({ ...claim, annotationIds: claim.annotationIds.filter((linked) => linked !== id) })),
         selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId
       })
+      void get().refreshSupport()
     },
 
     setReattaching(id) {
@@ -323,6 +333,16 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     async linkAnnotation(claimId, annotationId) {
       const claim = await get().run(unwrap(call().linkAnnotation({ claimId, annotationId })))
       if (claim !== undefined) replaceClaim(claim)
+    },
+
+    async setLinkStance(claimId, annotationId, contradicts) {
+      const claim = await get().run(unwrap(call().setLinkStance({ claimId, annotationId, contradicts })))
+      if (claim !== undefined) replaceClaim(claim)
+    },
+
+    async refreshSupport() {
+      const support = await get().run(unwrap(call().claimSupport()))
+      if (support !== undefined) set({ support })
     },
 
     async unlinkAnnotation(claimId, annotationId) {

@@ -39,9 +39,9 @@ describe('renderNotesMarkdown', () => {
     annotation('a3', 's1', 'positive results', 300)
   ]
   const claims = [
-    { id: 'c1', text: 'Putin wants relations restored', annotationIds: ['a1', 'a2'], createdAt: '', updatedAt: '' },
-    { id: 'c2', text: 'Nobody backs this yet', annotationIds: [], createdAt: '', updatedAt: '' },
-    { id: 'c3', text: 'Trade results were positive', annotationIds: ['a3', 'gone'], createdAt: '', updatedAt: '' }
+    { id: 'c1', text: 'Putin wants relations restored', annotationIds: ['a1', 'a2'], contradicting: [], createdAt: '', updatedAt: '' },
+    { id: 'c2', text: 'Nobody backs this yet', annotationIds: [], contradicting: [], createdAt: '', updatedAt: '' },
+    { id: 'c3', text: 'Trade results were positive', annotationIds: ['a3', 'gone'], contradicting: [], createdAt: '', updatedAt: '' }
   ]
   const markdown = renderNotesMarkdown({
     projectName: 'Korea story',
@@ -89,11 +89,30 @@ describe('renderNotesMarkdown citations', () => {
     const markdown = renderNotesMarkdown({
       projectName: 'P',
       exportedAt: new Date('2026-01-16T10:00:00Z'),
-      claims: [{ id: 'c', text: 'Claim', annotationIds: ['a'], createdAt: '', updatedAt: '' }],
+      claims: [{ id: 'c', text: 'Claim', annotationIds: ['a'], contradicting: [], createdAt: '', updatedAt: '' }],
       annotations: [annotation('a', 'p1', 'a figure', 1200)],
       sources: [report],
       roots: []
     })
     expect(markdown).toContain('[^1]: “a figure” — *Annual report*, Federal Register, 2024-03-01, p. 2, `reports/annual.pdf`, characters 1200–1208.')
+  })
+})
+
+describe('renderNotesMarkdown support', () => {
+  it('states each claim’s support, which sources were counted as one, and which links contradict it', () => {
+    const sources = [source('w', 'Wire story', 'wire.txt'), source('g', 'Aggregator page', 'agg.txt'), source('o', 'Own reporting', 'own.txt')]
+    const markdown = renderNotesMarkdown({
+      projectName: 'P',
+      exportedAt: new Date('2026-01-16T10:00:00Z'),
+      claims: [{ id: 'c', text: 'Claim', annotationIds: ['a', 'b', 'x'], contradicting: ['x'], createdAt: '', updatedAt: '' }],
+      annotations: [annotation('a', 'w', 'hoped to restore', 10), annotation('b', 'g', 'hoped to restore', 12), annotation('x', 'o', 'had suffered', 3)],
+      sources,
+      roots: [],
+      support: {
+        c: { status: 'disputed', independentGroups: [['w', 'g']], contradictingSources: ['o'], sameOrigin: [{ copy: 'g', original: 'w', containment: 0.8 }] }
+      }
+    })
+    expect(markdown).toContain('_Disputed. Backed by 3 sources (1 independent; 1 contradicting; counted as one: Aggregator page repeats Wire story)._')
+    expect(markdown).toContain('[^3]: **Contradicts the claim:** “had suffered” — *Own reporting*')
   })
 })

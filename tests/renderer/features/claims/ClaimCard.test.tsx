@@ -42,9 +42,15 @@ describe('ClaimCard', () => {
         linked('a3', 's1', 'trade and business', current, null)
       ]
     })
-    const claim = { id: 'c1', text: 'Putin praised past trade results', annotationIds: ['a1', 'a2', 'a3'], createdAt: '', updatedAt: '' }
+    const claim = { id: 'c1', text: 'Putin praised past trade results', annotationIds: ['a1', 'a2', 'a3'], contradicting: [], createdAt: '', updatedAt: '' }
+    useWorkbench.setState({
+      support: { c1: { status: 'single', independentGroups: [['s1', 's2']], contradictingSources: [], sameOrigin: [{ copy: 's2', original: 's1', containment: 0.72 }] } }
+    })
     render(<ClaimCard claim={claim} index={0} count={1} />)
     expect(screen.getByTestId('claim-support').textContent).toBe('2 sources')
+    const status = screen.getByTestId('claim-status')
+    expect(status.textContent).toBe('Single source (1 independent)')
+    expect(status.getAttribute('title')).toBe('“TASS” counted with “JoongAng”: 72 % of its wording is the same')
     expect(screen.getAllByTestId('link-anchor').map((element) => element.textContent)).toEqual([
       'Wording changed; was “truly positive results”',
       'Not found in the source’s current text'

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain/annotation'
 import type { Claim } from '../../../../shared/domain/claim'
-import { claimSourceIds } from '../../../../shared/domain/support'
+import { claimSourceIds, SUPPORT_LABELS } from '../../../../shared/domain/support'
 import { outletAndDate } from '../../../../shared/domain/citation'
 import { pageLabel } from '../annotations/page-label'
 import { useSourcesById } from '../../app/use-sources-by-id'
@@ -39,6 +39,12 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
 
   const annotationsById = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations])
   const supporting = claimSourceIds(claim, annotationsById).length
+  const support = useWorkbench((state) => state.support[claim.id])
+  const { setLinkStance } = useWorkbench.getState()
+  const titleOf = (sourceId: string): string => sourcesById.get(sourceId)?.title ?? 'a source'
+  const why = (support?.sameOrigin ?? [])
+    .map((pair) => `“${titleOf(pair.copy)}” counted with “${titleOf(pair.original)}”: ${Math.round(pair.containment * 100)} % of its wording is the same`)
+    .join('; ')
 
   return (
     <article
@@ -62,6 +68,14 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
         <span className={`support support-${Math.min(supporting, 2)}`} data-testid="claim-support" title="Distinct sources linked to this claim">
           {supportLabel(supporting)}
         </span>
+        {support !== undefined && (
+          <span className={`status status-${support.status}`} data-testid="claim-status" title={why === '' ? undefined : why}>
+            {SUPPORT_LABELS[support.status]}
+            {support.status !== 'unsupported' && support.independentGroups.length !== supporting - support.contradictingSources.length
+              ? ` (${support.independentGroups.length} independent)`
+              : ''}
+          </span>
+        )}
         <span className="claim-tools">
           <button type="button" className="icon-button" aria-label="Move claim up" disabled={index === 0} onClick={() => void moveClaim(claim.id, index - 1)}>
             ↑
@@ -108,6 +122,16 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
                   </span>
                 )}
                 <span className={`link-quote color-${annotation.color}`}>“{annotation.target.selectors[0].exact}”</span>
+              </button>
+              <button
+                type="button"
+                className={`icon-button stance${claim.contradicting.includes(annotationId) ? ' against' : ''}`}
+                aria-pressed={claim.contradicting.includes(annotationId)}
+                aria-label={claim.contradicting.includes(annotationId) ? 'Marked as contradicting; mark as supporting' : 'Mark as contradicting the claim'}
+                title={claim.contradicting.includes(annotationId) ? 'Contradicts the claim (click to mark as supporting)' : 'Mark as contradicting the claim'}
+                onClick={() => void setLinkStance(claim.id, annotationId, !claim.contradicting.includes(annotationId))}
+              >
+                ⊘
               </button>
               <button type="button" className="icon-button" aria-label="Remove this link" onClick={() => void unlinkAnnotation(claim.id, annotationId)}>
                 ×

@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Workbench } from '../../../../src/main/core/workbench'
+import { useTempDirs } from '../../../helpers/temp-dir'
+
+const WIRE = `MOSCOW, Jan 15 - Russian President Vladimir Putin said on Thursday that relations with South Korea had suffered in recent years but that Moscow hoped to restore them. Speaking at a ceremony where he received the credentials of 32 new ambassadors, Putin said the two countries had achieved good results in trade and business in the past. He said Russia was open to dialogue with Seoul and hoped for practical cooperation.\n`
+const AGGREGATOR = `Top stories. Russian President Vladimir Putin said on Thursday that relations with South Korea had suffered in recent years but that Moscow hoped to restore them. Speaking at a ceremony where he received the credentials of 32 new ambassadors, Putin said the two countries had achieved good results in trade and business in the past. Read more below.\n`
+const OWN_WORDS = `SEOUL, Jan 16 - South Korea's new envoy presented his papers in the Kremlin this week, where the Russian leader spoke warmly of past trade and said he wanted ties restored, officials in Seoul told reporters on Friday.\n`
+
+describe('claim support', () => {
+  const tempDir = useTempDirs()
+
+  async function setUp() {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'wire.txt'), WIRE)
+    await writeFile(join(folder, 'aggregator.txt'), AGGREGATOR)
+    await writeFile(join(folder, 'own-words.txt'), OWN_WORDS)
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: folder })
+    await workbench.boot()
+    const { annotations, claims, library } = workbench.project
+    const highlight = async (file: string, phrase: string) => {
+      const source = workbench.project.store.library.data.sources.find((candidate) => candidate.relativePath === file)!
+      const text = (await library.sourceText(source.id)).text
+      const start = text.indexOf(phrase)
+      return annotations.create({ sourceId: source.id, contentHash: source.contentHash, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
+    }
+    return { workbench, claims, highlight }
+  }
+
+  it('says unsupported, single source or corroborated by counting independent sources', async () => {
+    const { claims, highlight } = await setUp()
+    const bare = await claims.create('Putin wants ties with Seoul restored')
+    const single = await claims.create('Putin praised past trade')
+    await claims.link(single.id, (await highlight('wire.txt', 'achieved good results in trade and business')).id)
+    const both = await claims.create('Putin hopes to restore relations')
+    await claims.link(both.id, (await highlight('wire.txt', 'Moscow hoped to restore them')).id)
+    await claims.link(both.id, (await highlight('own-words.txt', 'wanted ties restored')).id)
+    const support = await claims.support()
+    expect(support[bare.id]?.status).toBe('unsupported')
+    expect(support[single.id]?.status).toBe('single')
+    expect(support[both.id]).toMatchObject({ status: 'corroborated', sameOrigin: [] })
+    expect(support[both.id]?.independentGroups).toHaveLength(2)
+  })
+
+  it('counts an aggregator that rewrites a wire story as the same source, and says why', async () => {
+    const { workbench, claims, highlight } = await setUp()
+    const claim = await claims.create('Putin received 32 ambassadors')
+    await claims.link(claim.id, (await highlight('wire.txt', '32 new ambassadors')).id)
+    await claims.link(claim.id, (await highlight('aggregator.txt', '32 new ambassadors')).id)
+    const support = (await claims.support())[claim.id]!
+    expect(support.status).toBe('single')
+    expect(support.independentGroups).toHaveLength(1)
+    const aggregator = workbench.project.store.library.data.sources.find((source) => source.relativePath === 'aggregator.txt')!
+    expect(support.sameOrigin).toEqual([{ copy: aggregator.id, original: expect.any(String), containment: expect.any(Number) }])
+    expect(support.sameOrigin[0]?.containment).toBeGreaterThan(0.5)
+  })
+
+  it('calls a claim disputed when a linked passage is marked as contradicting it, and undoes that', async () => {
+    const { claims, highlight } = await setUp()
+    const claim = await claims.create('Putin called relations excellent')
+    const against = await highlight('wire.txt', 'relations with South Korea had suffered in recent years')
+    await claims.link(claim.id, against.id)
+    await claims.link(claim.id, (await highlight('own-words.txt', 'spoke warmly of past trade')).id)
+    await claims.setStance(claim.id, against.id, true)
+    const disputed = (await claims.support())[claim.id]!
+    expect(disputed.status).toBe('disputed')
+    expect(disputed.contradictingSources).toHaveLength(1)
+    await claims.setStance(claim.id, against.id, false)
+    expect((await claims.support())[claim.id]?.status).toBe('corroborated')
+  })
+})
