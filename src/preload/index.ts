@@ -42,6 +42,7 @@ const api = {
   unlinkAnnotation: (input) => invoke('unlinkAnnotation', input),
   setLinkStance: (input) => invoke('setLinkStance', input),
   claimSupport: () => invoke('claimSupport'),
+  suggestEvidence: (input) => invoke('suggestEvidence', input),
   exportNotes: (input) => invoke('exportNotes', input),
   onImportProgress: (callback) => subscribe('importProgress', callback),
   onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),

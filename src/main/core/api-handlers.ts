@@ -36,6 +36,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     linkAnnotation: ({ claimId, annotationId }) => claims().link(claimId, annotationId),
     unlinkAnnotation: ({ claimId, annotationId }) => claims().unlink(claimId, annotationId),
     setLinkStance: ({ claimId, annotationId, contradicts }) => claims().setStance(claimId, annotationId, contradicts),
-    claimSupport: () => claims().support()
+    claimSupport: () => claims().support(),
+    suggestEvidence: ({ claimId }) => workbench.suggestEvidence(claimId)
   }
 }

@@ -15,6 +15,8 @@ import { FolderWatcher } from './library/folder-watcher'
 import { DEFAULT_MAX_FILE_BYTES } from './library/import-folder'
 import { LibraryService } from './library/library-service'
 import { SearchService } from './library-search/search-service'
+import { suggestEvidence } from './evidence/suggest-evidence'
+import type { EvidenceSuggestion } from '../../shared/domain/suggestions'
 import { ProjectRegistry } from './projects/project-registry'
 import { ProjectStore } from './store/project-store'
 
@@ -239,6 +241,24 @@ export class Workbench {
       lastSent = time
       this.events.emit('importProgress', progress)
     }
+  }
+
+  /** Passages that may back a claim, best of each source first; passages already linked are left out. */
+  async suggestEvidence(claimId: string): Promise<EvidenceSuggestion[]> {
+    const { store, search, claims } = this.project
+    const claim = claims.list().find((candidate) => candidate.id === claimId)
+    if (claim === undefined) throw new UserError('not-found', `claims: no claim ${claimId}`)
+    const linked = new Set(
+      claim.annotationIds
+        .map((annotationId) => store.notes.data.annotations.find((annotation) => annotation.id === annotationId))
+        .filter((annotation) => annotation !== undefined)
+        .map((annotation) => `${annotation.target.sourceId}:${annotation.target.selectors[1].start}`)
+    )
+    return suggestEvidence(
+      claim.text,
+      { sourcesMatching: (words, limit) => search.sourcesMatching(words, limit), source: (id) => store.findSource(id), text: (hash) => search.cachedText(hash) },
+      linked
+    )
   }
 
   async notesMarkdown(): Promise<string> {

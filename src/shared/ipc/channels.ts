@@ -28,6 +28,7 @@ export const channels = {
   unlinkAnnotation: 'claims:unlink',
   setLinkStance: 'claims:set-stance',
   claimSupport: 'claims:support',
+  suggestEvidence: 'claims:suggest-evidence',
   exportNotes: 'export:notes'
 } as const
 

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
 import type { Claim } from '../domain/claim'
+import type { EvidenceSuggestion } from '../domain/suggestions'
 import type { ClaimSupport } from '../domain/support'
 import type { ProjectInfo } from '../domain/project'
 import type { HitRangesResponse, SearchResponse } from '../domain/search-results'
@@ -91,6 +92,7 @@ export const contract = {
   unlinkAnnotation: { channel: channels.unlinkAnnotation, input: z.object({ claimId: id, annotationId: id }) },
   setLinkStance: { channel: channels.setLinkStance, input: z.object({ claimId: id, annotationId: id, contradicts: z.boolean() }) },
   claimSupport: { channel: channels.claimSupport, input: none },
+  suggestEvidence: { channel: channels.suggestEvidence, input: z.object({ claimId: id }) },
   exportNotes: { channel: channels.exportNotes, input: z.object({ format: z.literal('markdown') }) }
 } as const satisfies Record<string, { channel: string; input: z.ZodType }>
 
@@ -137,6 +139,7 @@ export interface ApiOutputs {
   unlinkAnnotation: Claim
   setLinkStance: Claim
   claimSupport: Record<string, ClaimSupport>
+  suggestEvidence: EvidenceSuggestion[]
   exportNotes: ExportOutcome
 }
 

@@ -190,6 +190,17 @@ export class SearchService {
     return { results, total: found.total, rankMs, tookMs: performance.now() - started, warnings: parsed.warnings, problem: null }
   }
 
+  /** Sources containing any of these (already normalised) words, best first: candidates for suggested evidence. */
+  sourcesMatching(words: string[], limit: number): string[] {
+    const query: Query = { root: { kind: 'or', children: words.map((word) => ({ kind: 'word' as const, word })) }, filters: [] }
+    return this.#index.search(query, { limit }).results.map((result) => result.key)
+  }
+
+  /** A source's text for snippets and suggestions, through the small cache. */
+  cachedText(contentHash: string): Promise<string | null> {
+    return this.#text(contentHash)
+  }
+
   /** Where a query's hits are in one source's current text, for marking them in a pane. */
   async hitRanges(input: string, source: Source): Promise<HitRangesResponse> {
     const parsed = parseQuery(input)

@@ -10,6 +10,7 @@ import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { ANNOTATION_DRAG_TYPE } from '../annotations/AnnotationCard'
+import { SuggestedEvidence } from './SuggestedEvidence'
 
 interface ClaimCardProps {
   claim: Claim
@@ -141,6 +142,7 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
         })}
       </ul>
       {claim.annotationIds.length === 0 && <p className="drop-hint">Drag a highlight here, or use “Link to claim…” on it.</p>}
+      <SuggestedEvidence claimId={claim.id} claimText={claim.text} />
     </article>
   )
 }
