@@ -51,6 +51,7 @@ describe('ClaimCard', () => {
     const status = screen.getByTestId('claim-status')
     expect(status.textContent).toBe('Single source (1 independent)')
     expect(status.getAttribute('title')).toBe('“TASS” counted with “JoongAng”: 72 % of its wording is the same')
+    expect(screen.getByTestId('same-origin').textContent).toBe('Counted as one source: “TASS” counted with “JoongAng”: 72 % of its wording is the same.')
     expect(screen.getAllByTestId('link-anchor').map((element) => element.textContent)).toEqual([
       'Wording changed; was “truly positive results”',
       'Not found in the source’s current text'

@@ -141,6 +141,11 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
           )
         })}
       </ul>
+      {why !== '' && (
+        <p className="same-origin" data-testid="same-origin">
+          Counted as one source: {why}.
+        </p>
+      )}
       {claim.annotationIds.length === 0 && <p className="drop-hint">Drag a highlight here, or use “Link to claim…” on it.</p>}
       <SuggestedEvidence claimId={claim.id} claimText={claim.text} />
     </article>
