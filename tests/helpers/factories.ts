@@ -1,4 +1,5 @@
 // Small factories for domain records in tests: a valid record, with what the test cares about overridden.
+import type { Annotation } from '../../src/shared/domain/annotation'
 import { EMPTY_META, type Source } from '../../src/shared/domain/source'
 
 export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'title' | 'relativePath'>): Source {
@@ -16,5 +17,28 @@ export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'tit
     importedAt: '',
     missing: false,
     ...overrides
+  }
+}
+
+export function makeAnnotation(
+  overrides: Partial<Annotation> & { id: string; sourceId: string; exact: string; contentHash: string }
+): Annotation {
+  const { sourceId, exact, contentHash, ...rest } = overrides
+  return {
+    target: {
+      sourceId,
+      contentHash,
+      selectors: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: exact.length }
+      ]
+    },
+    anchor: { state: 'exact', previousQuote: null },
+    color: 'yellow',
+    comment: '',
+    tags: [],
+    createdAt: '',
+    updatedAt: '',
+    ...rest
   }
 }

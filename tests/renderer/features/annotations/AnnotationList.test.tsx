@@ -3,29 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { AnnotationList } from '../../../../src/renderer/src/features/annotations/AnnotationList'
 import type { Annotation, AnchorStatus } from '../../../../src/shared/domain/annotation'
-import { makeSource } from '../../../helpers/factories'
+import { makeAnnotation, makeSource } from '../../../helpers/factories'
 
 const current = 'c'.repeat(64)
 const old = 'o'.repeat(64)
 
 function annotation(id: string, exact: string, contentHash: string, anchor: AnchorStatus): Annotation {
-  return {
-    id,
-    target: {
-      sourceId: 's1',
-      contentHash,
-      selectors: [
-        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 0, end: exact.length }
-      ]
-    },
-    anchor,
-    color: 'yellow',
-    comment: '',
-    tags: [],
-    createdAt: '',
-    updatedAt: ''
-  }
+  return makeAnnotation({ id, sourceId: 's1', exact, contentHash, anchor })
 }
 
 describe('AnnotationList anchor states', () => {

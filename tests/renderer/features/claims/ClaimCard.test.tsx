@@ -3,28 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { ClaimCard } from '../../../../src/renderer/src/features/claims/ClaimCard'
 import type { Annotation } from '../../../../src/shared/domain/annotation'
-import { makeSource } from '../../../helpers/factories'
+import { makeAnnotation, makeSource } from '../../../helpers/factories'
 
 const current = 'c'.repeat(64)
 
 function linked(id: string, sourceId: string, exact: string, contentHash: string, previousQuote: string | null): Annotation {
-  return {
-    id,
-    target: {
-      sourceId,
-      contentHash,
-      selectors: [
-        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 0, end: exact.length }
-      ]
-    },
-    anchor: { state: previousQuote === null ? 'exact' : 'relocated', previousQuote },
-    color: 'yellow',
-    comment: '',
-    tags: [],
-    createdAt: '',
-    updatedAt: ''
-  }
+  return makeAnnotation({ id, sourceId, exact, contentHash, anchor: { state: previousQuote === null ? 'exact' : 'relocated', previousQuote } })
 }
 
 describe('ClaimCard', () => {
