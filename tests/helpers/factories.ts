@@ -21,16 +21,16 @@ export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'tit
 }
 
 export function makeAnnotation(
-  overrides: Partial<Annotation> & { id: string; sourceId: string; exact: string; contentHash: string }
+  overrides: Partial<Annotation> & { id: string; sourceId: string; exact: string; contentHash: string; start?: number }
 ): Annotation {
-  const { sourceId, exact, contentHash, ...rest } = overrides
+  const { sourceId, exact, contentHash, start = 0, ...rest } = overrides
   return {
     target: {
       sourceId,
       contentHash,
       selectors: [
         { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 0, end: exact.length }
+        { type: 'TextPositionSelector', start, end: start + exact.length }
       ]
     },
     anchor: { state: 'exact', previousQuote: null },

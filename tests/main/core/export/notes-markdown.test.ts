@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeMarkdown, renderNotesMarkdown } from '../../../../src/main/core/export/notes-markdown'
 import type { Annotation } from '../../../../src/shared/domain/annotation'
 import { EMPTY_META, type Source } from '../../../../src/shared/domain/source'
-import { makeSource } from '../../../helpers/factories'
+import { makeAnnotation, makeSource } from '../../../helpers/factories'
 
 const hash = (char: string) => char.repeat(64)
 
@@ -11,24 +11,7 @@ function source(id: string, title: string, relativePath: string, contentHash = h
 }
 
 function annotation(id: string, sourceId: string, exact: string, start: number, extra: Partial<Annotation> = {}): Annotation {
-  return {
-    id,
-    target: {
-      sourceId,
-      contentHash: hash('a'),
-      selectors: [
-        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start, end: start + exact.length }
-      ]
-    },
-    anchor: { state: 'exact', previousQuote: null },
-    color: 'yellow',
-    comment: '',
-    tags: [],
-    createdAt: '',
-    updatedAt: '',
-    ...extra
-  }
+  return makeAnnotation({ id, sourceId, exact, start, contentHash: hash('a'), ...extra })
 }
 
 describe('renderNotesMarkdown', () => {
