@@ -44,6 +44,10 @@ const api = {
   claimSupport: () => invoke('claimSupport'),
   suggestEvidence: (input) => invoke('suggestEvidence', input),
   exportNotes: (input) => invoke('exportNotes', input),
+  quoteLedger: (input) => invoke('quoteLedger', input),
+  nameGroups: (input) => invoke('nameGroups', input),
+  decideNames: (input) => invoke('decideNames', input),
+  alignSources: (input) => invoke('alignSources', input),
   onImportProgress: (callback) => subscribe('importProgress', callback),
   onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
   onMenuCommand: (callback) => subscribe('menuCommand', callback)

@@ -9,6 +9,7 @@ export type CoreHandlers = Omit<ApiHandlers, HostMethod>
 export function createCoreHandlers(workbench: Workbench): CoreHandlers {
   const annotations = () => workbench.project.annotations
   const claims = () => workbench.project.claims
+  const corroboration = () => workbench.project.corroboration
   return {
     getProject: async () => workbench.projectInfo(),
     createProject: ({ name }) => workbench.createProject(name),
@@ -16,8 +17,19 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     importFolder: ({ path }) => workbench.importFolder(path),
     cancelImport: async () => workbench.cancelImport(),
     updateSource: (edits) => workbench.project.library.update(edits),
-    search: ({ query, limit }) => workbench.project.search.search(query, limit),
-    searchHits: ({ query, sourceId }) => workbench.project.search.hitRanges(query, workbench.project.library.find(sourceId)),
+    search: async ({ query, limit, nameVariants }) => {
+      if (!nameVariants) return workbench.project.search.search(query, limit)
+      const expansion = await corroboration().expandQuery(query)
+      const response = await workbench.project.search.search(expansion.query, limit)
+      // A problem is reported against what the user typed, not the widened query.
+      if (response.problem !== null && expansion.included.length > 0) return workbench.project.search.search(query, limit)
+      return { ...response, includedVariants: expansion.included }
+    },
+    searchHits: async ({ query, sourceId, nameVariants }) => {
+      const source = workbench.project.library.find(sourceId)
+      const widened = nameVariants ? (await corroboration().expandQuery(query)).query : query
+      return workbench.project.search.hitRanges(widened, source)
+    },
     listSources: async () => {
       const { roots, sources } = workbench.project.store.library.data
       return { roots, sources }
@@ -37,6 +49,10 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     unlinkAnnotation: ({ claimId, annotationId }) => claims().unlink(claimId, annotationId),
     setLinkStance: ({ claimId, annotationId, contradicts }) => claims().setStance(claimId, annotationId, contradicts),
     claimSupport: () => claims().support(),
-    suggestEvidence: ({ claimId }) => workbench.suggestEvidence(claimId)
+    suggestEvidence: ({ claimId }) => workbench.suggestEvidence(claimId),
+    quoteLedger: (request) => corroboration().ledger(request),
+    nameGroups: ({ query, limit }) => corroboration().names(query, limit),
+    decideNames: ({ kind, variants }) => corroboration().decideNames(kind, variants),
+    alignSources: ({ sourceIds }) => corroboration().align(sourceIds)
   }
 }

@@ -7,6 +7,7 @@ import type { ImportProgress, ImportReport } from '../../shared/domain/source'
 import { UserError } from '../../shared/ipc/result'
 import { AnnotationService } from './annotations/annotation-service'
 import { ClaimService } from './claims/claim-service'
+import { CorroborationService } from './corroboration/corroboration-service'
 import { EngineEvents } from './events'
 import { renderNotesMarkdown } from './export/notes-markdown'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
@@ -42,6 +43,7 @@ interface OpenProject {
   annotations: AnnotationService
   claims: ClaimService
   search: SearchService
+  corroboration: CorroborationService
 }
 
 const SAMPLE_PROJECT_NAME = 'Sample project: Putin and South Korea'
@@ -146,7 +148,8 @@ export class Workbench {
         maxFileBytes: this.options.maxFileBytes,
         search
       })
-      open = { entry, store, library, annotations, claims: new ClaimService(store, this.now), search }
+      const corroboration = new CorroborationService(store, (hash) => store.readText(hash), this.now)
+      open = { entry, store, library, annotations, claims: new ClaimService(store, this.now), search, corroboration }
       this.#opened.set(entry.id, open)
       await annotations.reanchorStale()
       // Sources imported before the index existed, or whose index was damaged, are indexed in the background.

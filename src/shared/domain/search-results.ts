@@ -25,6 +25,8 @@ export interface SearchResponse {
   warnings: string[]
   /** A syntax error: the message and the character position it refers to. */
   problem: { message: string; position: number } | null
+  /** Names whose other spellings were searched too (confirmed name groups), when asked for. */
+  includedVariants?: { name: string; variants: string[] }[]
 }
 
 export interface HitRangesResponse {

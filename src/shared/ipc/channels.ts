@@ -29,7 +29,11 @@ export const channels = {
   setLinkStance: 'claims:set-stance',
   claimSupport: 'claims:support',
   suggestEvidence: 'claims:suggest-evidence',
-  exportNotes: 'export:notes'
+  exportNotes: 'export:notes',
+  quoteLedger: 'corroboration:quote-ledger',
+  nameGroups: 'corroboration:name-groups',
+  decideNames: 'corroboration:decide-names',
+  alignSources: 'corroboration:align-sources'
 } as const
 
 export const events = {

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
 import type { Claim } from '../domain/claim'
+import type { NameGroups, QuoteLedger, SourceAlignment } from '../domain/corroboration'
 import type { EvidenceSuggestion } from '../domain/suggestions'
 import type { ClaimSupport } from '../domain/support'
 import type { ProjectInfo } from '../domain/project'
@@ -46,9 +47,17 @@ export const contract = {
   search: {
     channel: channels.search,
     // Longer queries are refused by the parser with a message; this only bounds the request.
-    input: z.object({ query: z.string().max(20_000), limit: z.number().int().min(1).max(500).default(30) })
+    input: z.object({
+      query: z.string().max(20_000),
+      limit: z.number().int().min(1).max(500).default(30),
+      /** Also search the other spellings of confirmed name groups the query mentions. */
+      nameVariants: z.boolean().default(false)
+    })
   },
-  searchHits: { channel: channels.searchHits, input: z.object({ query: z.string().max(20_000), sourceId: id }) },
+  searchHits: {
+    channel: channels.searchHits,
+    input: z.object({ query: z.string().max(20_000), sourceId: id, nameVariants: z.boolean().default(false) })
+  },
   getSourceText: { channel: channels.getSourceText, input: z.object({ sourceId: id }) },
   listAnnotations: { channel: channels.listAnnotations, input: none },
   createAnnotation: {
@@ -93,7 +102,37 @@ export const contract = {
   setLinkStance: { channel: channels.setLinkStance, input: z.object({ claimId: id, annotationId: id, contradicts: z.boolean() }) },
   claimSupport: { channel: channels.claimSupport, input: none },
   suggestEvidence: { channel: channels.suggestEvidence, input: z.object({ claimId: id }) },
-  exportNotes: { channel: channels.exportNotes, input: z.object({ format: z.literal('markdown') }) }
+  exportNotes: { channel: channels.exportNotes, input: z.object({ format: z.literal('markdown') }) },
+  quoteLedger: {
+    channel: channels.quoteLedger,
+    input: z.object({
+      filter: z.enum(['all', 'single-source', 'differs']).default('all'),
+      query: z.string().max(500).default(''),
+      minWords: z.number().int().min(1).max(50).default(3),
+      limit: z.number().int().min(1).max(2000).default(300)
+    })
+  },
+  nameGroups: {
+    channel: channels.nameGroups,
+    input: z.object({ query: z.string().max(300).default(''), limit: z.number().int().min(1).max(2000).default(500) })
+  },
+  decideNames: {
+    channel: channels.decideNames,
+    input: z.object({
+      kind: z.enum(['merge', 'split', 'confirm']),
+      variants: z.array(z.string().min(1).max(300)).min(1).max(200)
+    })
+  },
+  alignSources: {
+    channel: channels.alignSources,
+    input: z.object({
+      sourceIds: z
+        .array(id)
+        .min(2, 'pick at least two sources')
+        .max(4, 'at most four sources side by side')
+        .refine((ids) => new Set(ids).size === ids.length, 'the same source was picked twice')
+    })
+  }
 } as const satisfies Record<string, { channel: string; input: z.ZodType }>
 
 export type ApiMethod = keyof typeof contract
@@ -141,6 +180,10 @@ export interface ApiOutputs {
   claimSupport: Record<string, ClaimSupport>
   suggestEvidence: EvidenceSuggestion[]
   exportNotes: ExportOutcome
+  quoteLedger: QuoteLedger
+  nameGroups: NameGroups
+  decideNames: NameGroups
+  alignSources: SourceAlignment
 }
 
 export type MenuCommand = 'import-folder' | 'export-notes' | 'new-claim' | 'find'

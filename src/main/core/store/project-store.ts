@@ -7,6 +7,7 @@ import { Low } from 'lowdb'
 import { z } from 'zod'
 import { annotationSchema } from '../../../shared/domain/annotation'
 import { claimSchema } from '../../../shared/domain/claim'
+import { nameDecisionSchema } from '../../../shared/domain/corroboration'
 import { importRootSchema, sourceSchema, type Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { writeFileAtomic } from './atomic-write'
@@ -23,7 +24,9 @@ export type LibraryData = z.infer<typeof libraryDataSchema>
 export const notesDataSchema = z.object({
   version: z.literal(1),
   annotations: z.array(annotationSchema),
-  claims: z.array(claimSchema)
+  claims: z.array(claimSchema),
+  /** Merges and splits of name groups, kept with the user's other work. */
+  nameDecisions: z.array(nameDecisionSchema).default([])
 })
 export type NotesData = z.infer<typeof notesDataSchema>
 
@@ -43,7 +46,8 @@ export class ProjectStore {
     this.notes = new Low(new ValidatedJsonFile(join(dir, 'notes.json'), notesDataSchema, warn), {
       version: 1,
       annotations: [],
-      claims: []
+      claims: [],
+      nameDecisions: []
     })
     this.#textsDir = join(dir, 'texts')
   }

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react'
 import { Notices } from '../components/Notices'
 import { AnnotationList } from '../features/annotations/AnnotationList'
 import { ClaimsPanel } from '../features/claims/ClaimsPanel'
+import { CompareView } from '../features/corroboration/CompareView'
 import { ExportButton } from '../features/export/ExportButton'
 import { FindBar } from '../features/find/FindBar'
 import { computeFindResults } from '../features/find/find-hits'
@@ -20,7 +21,9 @@ export function App() {
   const findCursor = useWorkbench((state) => state.findCursor)
   const annotationCount = useWorkbench((state) => state.annotations.length)
   const claimCount = useWorkbench((state) => state.claims.length)
-  const { boot, refresh, setImportProgress, addPane, createClaim } = useWorkbench.getState()
+  const compare = useWorkbench((state) => state.compare)
+  const { boot, refresh, setImportProgress, addPane, createClaim, openCompare } = useWorkbench.getState()
+  const paneSources = [...new Set(panes.map((pane) => pane.sourceId).filter((id) => id !== null))]
 
   useEffect(() => {
     if (api === null) return undefined
@@ -53,12 +56,26 @@ export function App() {
         <ProjectSwitcher />
         <FindBar total={find.total} position={find.position} />
         <span className="spacer" />
-        <button type="button" className="button" onClick={addPane} disabled={panes.length >= 4} title="Open another reading pane">
+        <button
+          type="button"
+          className="button"
+          onClick={() => openCompare(paneSources)}
+          disabled={paneSources.length < 2 || compare !== null}
+          title="Align the sources open in the panes sentence by sentence"
+        >
+          Compare panes
+        </button>
+        <button type="button" className="button" onClick={addPane} disabled={panes.length >= 4 || compare !== null} title="Open another reading pane">
           + Pane
         </button>
         <ExportButton />
       </header>
       <Sidebar />
+      {compare !== null ? (
+        <main className="panes compare-host">
+          <CompareView sourceIds={compare} />
+        </main>
+      ) : (
       <main className="panes" style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}>
         {panes.map((pane, index) => (
           <ReaderPane
@@ -70,6 +87,7 @@ export function App() {
           />
         ))}
       </main>
+      )}
       <aside className="notes" aria-label="Notes">
         <section className="notes-section claims-section" aria-label="Claims">
           <h2>

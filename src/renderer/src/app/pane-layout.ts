@@ -4,6 +4,18 @@ export interface Pane {
   sourceId: string | null
   /** The library search this source was opened from: its hits stay marked in the pane. */
   query?: string
+  /** That search included the other spellings of confirmed names. */
+  nameVariants?: boolean
+  /** A quotation opened from the quote ledger, marked and scrolled to (not kept across reloads). */
+  quote?: PaneQuote
+}
+
+export interface PaneQuote {
+  /** The text the offsets belong to: a quote is never drawn on a changed text. */
+  contentHash: string
+  parts: { start: number; end: number }[]
+  /** Changes with every opening, so opening the same quote again scrolls to it again. */
+  nonce: number
 }
 
 const DEFAULT_PANES: Pane[] = [
@@ -23,7 +35,13 @@ export function loadPanes(storage: Storage, projectId: string, knownSources: Rea
       const candidate = entry as Partial<Pane> | null
       const sourceId = typeof candidate?.sourceId === 'string' && knownSources.has(candidate.sourceId) ? candidate.sourceId : null
       const query = sourceId !== null && typeof candidate?.query === 'string' ? candidate.query : undefined
-      return { id: typeof candidate?.id === 'string' ? candidate.id : `pane-${index + 1}`, sourceId, ...(query === undefined ? {} : { query }) }
+      const nameVariants = query !== undefined && candidate?.nameVariants === true
+      return {
+        id: typeof candidate?.id === 'string' ? candidate.id : `pane-${index + 1}`,
+        sourceId,
+        ...(query === undefined ? {} : { query }),
+        ...(nameVariants ? { nameVariants } : {})
+      }
     })
   } catch {
     return DEFAULT_PANES
@@ -31,5 +49,12 @@ export function loadPanes(storage: Storage, projectId: string, knownSources: Rea
 }
 
 export function savePanes(storage: Storage, projectId: string, panes: readonly Pane[]): void {
-  storage.setItem(key(projectId), JSON.stringify(panes))
+  storage.setItem(key(projectId), JSON.stringify(
+      panes.map((pane) => {
+        const kept = { ...pane }
+        delete kept.quote
+        return kept
+      })
+    )
+  )
 }

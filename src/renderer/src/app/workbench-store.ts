@@ -54,7 +54,15 @@ interface WorkbenchState {
   dismissNotice(id: number): void
   run<T>(pending: Promise<T>): Promise<T | undefined>
 
-  openSource(sourceId: string, paneId?: string, query?: string): Promise<void>
+  openSource(sourceId: string, paneId?: string, query?: string, nameVariants?: boolean): Promise<void>
+  /** Loads a source's text into `texts` if it is not there yet. */
+  ensureText(sourceId: string): Promise<void>
+  /** Opens quotations, one per pane (as many panes as needed, up to four), each marked and scrolled to. */
+  openQuotes(quotes: readonly { sourceId: string; parts: { start: number; end: number }[] }[]): Promise<void>
+  /** Sources shown aligned sentence by sentence instead of the reading panes; null = panes. */
+  compare: string[] | null
+  openCompare(sourceIds: string[]): void
+  closeCompare(): void
   closePane(paneId: string): void
   addPane(): void
   focusPane(paneId: string): void
@@ -87,6 +95,7 @@ interface WorkbenchState {
 const MAX_PANES = 4
 let noticeId = 0
 let flashNonce = 0
+let quoteNonce = 0
 
 function needApi(api: Api | null): Api {
   if (api === null) throw new Error('renderer: not connected to the engine')
@@ -115,6 +124,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     claims: [],
     support: {},
     panes: [],
+    compare: null,
     focusedPaneId: '',
     findQuery: '',
     findCursor: 0,
@@ -172,7 +182,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       }
     },
 
-    async openSource(sourceId, paneId, query) {
+    async openSource(sourceId, paneId, query, nameVariants) {
       const { panes, focusedPaneId } = get()
       const target =
         paneId ?? panes.find((pane) => pane.sourceId === sourceId)?.id ?? panes.find((pane) => pane.sourceId === null)?.id ?? focusedPaneId
@@ -182,13 +192,55 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const nextPanes = panes.map((pane) => {
         if (pane.id !== target) return pane
         const kept = keep(pane)
-        return { id: pane.id, sourceId, ...(kept === undefined ? {} : { query: kept }) }
+        const variants = query !== undefined ? nameVariants === true : pane.sourceId === sourceId && pane.nameVariants === true
+        return { id: pane.id, sourceId, ...(kept === undefined ? {} : { query: kept, ...(variants ? { nameVariants: true } : {}) }) }
       })
-      set({ panes: nextPanes, focusedPaneId: target })
+      set({ panes: nextPanes, focusedPaneId: target, compare: null })
       persistPanes(nextPanes)
+      await get().ensureText(sourceId)
+    },
+
+    async ensureText(sourceId) {
       if (get().texts[sourceId] !== undefined) return
       const loaded = await get().run(unwrap(call().getSourceText({ sourceId })))
       if (loaded !== undefined) set({ texts: { ...get().texts, [sourceId]: loaded } })
+    },
+
+    async openQuotes(quotes) {
+      const wanted = quotes.slice(0, MAX_PANES)
+      if (wanted.length === 0) return
+      set({ compare: null })
+      // One quote goes to the pane already showing its source, or the focused pane; several fill the panes from the left.
+      let panes = get().panes
+      while (panes.length < wanted.length) panes = [...panes, { id: `pane-${Date.now().toString(36)}-${panes.length}`, sourceId: null }]
+      const single = wanted.length === 1 ? (panes.find((pane) => pane.sourceId === wanted[0]!.sourceId)?.id ?? get().focusedPaneId) : null
+      const targets = single !== null && panes.some((pane) => pane.id === single) ? [single] : panes.slice(0, wanted.length).map((pane) => pane.id)
+      set({ panes })
+      await Promise.all(wanted.map((quote) => get().ensureText(quote.sourceId)))
+      const sources = sourcesById(get().sources)
+      const next = get().panes.map((pane) => {
+        const index = targets.indexOf(pane.id)
+        const quote = wanted[index]
+        const source = quote === undefined ? undefined : sources.get(quote.sourceId)
+        if (quote === undefined || source === undefined) return pane
+        const kept = pane.sourceId === quote.sourceId && pane.query !== undefined ? { query: pane.query } : {}
+        return { id: pane.id, sourceId: quote.sourceId, ...kept, quote: { contentHash: source.contentHash, parts: quote.parts, nonce: ++quoteNonce } }
+      })
+      set({ panes: next, focusedPaneId: targets[0] ?? get().focusedPaneId })
+      persistPanes(next)
+    },
+
+    openCompare(sourceIds) {
+      const distinct = [...new Set(sourceIds)].slice(0, MAX_PANES)
+      if (distinct.length < 2) {
+        get().notify('error', 'Pick at least two different sources to compare.')
+        return
+      }
+      set({ compare: distinct })
+    },
+
+    closeCompare() {
+      set({ compare: null })
     },
 
     closePane(paneId) {

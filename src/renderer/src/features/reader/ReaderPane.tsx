@@ -38,6 +38,13 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   // The render effect rebuilds the text; these let it put the search marks back.
   const searchMarks = useRef({ hits: searchHits, cursor: searchCursor })
   searchMarks.current = { hits: searchHits, cursor: searchCursor }
+  // A quotation from the ledger, only on the text it was found in.
+  const quoteParts = useMemo<readonly TextRange[]>(
+    () => (pane.quote !== undefined && pane.quote.contentHash === loaded?.contentHash ? pane.quote.parts : []),
+    [pane.quote, loaded?.contentHash]
+  )
+  const quoteMarks = useRef(quoteParts)
+  quoteMarks.current = quoteParts
   // A selection belongs to the text it was made in: drop it when the pane shows another.
   useEffect(() => setSelection(null), [pane.sourceId, loaded?.contentHash])
   useEffect(() => setEditingDetails(false), [pane.sourceId])
@@ -50,13 +57,13 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
     searchMarks.current = { hits: [], cursor: 0 }
     if (api === null || pane.query === undefined || loaded === undefined) return undefined
     let current = true
-    void api.searchHits({ query: pane.query, sourceId: loaded.sourceId }).then((result) => {
+    void api.searchHits({ query: pane.query, sourceId: loaded.sourceId, nameVariants: pane.nameVariants === true }).then((result) => {
       if (current && result.ok && result.value.contentHash === loaded.contentHash) setSearchHits(result.value.ranges)
     })
     return () => {
       current = false
     }
-  }, [pane.query, loaded])
+  }, [pane.query, pane.nameVariants, loaded])
 
   useEffect(() => {
     const highlighter = highlighterRef.current
@@ -81,10 +88,19 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
     highlighterRef.current ??= new Highlighter(container)
     highlighterRef.current.render(text ?? '', marks)
     highlighterRef.current.markSearchHits(searchMarks.current.hits, searchMarks.current.cursor)
+    highlighterRef.current.markQuote(quoteMarks.current)
     highlighterRef.current.markFindHits(hits, currentHit)
     // Find marks are redrawn below; this effect only redraws when text or annotations change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, marks])
+
+  useEffect(() => {
+    const highlighter = highlighterRef.current
+    if (highlighter === null) return
+    highlighter.markQuote(quoteParts)
+    highlighter.firstQuoteMark()?.scrollIntoView({ block: 'center' })
+    // The nonce changes with every opening from the ledger, so the same quote scrolls into view again.
+  }, [quoteParts, pane.quote?.nonce])
 
   useEffect(() => {
     const highlighter = highlighterRef.current

@@ -13,6 +13,7 @@ export interface AnnotationMark extends TextRange {
 const ANNOTATION_CLASS = 'annotation-mark'
 const FIND_CLASS = 'find-hit'
 const SEARCH_CLASS = 'search-hit'
+const QUOTE_CLASS = 'quote-hit'
 
 export class Highlighter {
   readonly #container: HTMLElement
@@ -48,6 +49,15 @@ export class Highlighter {
   /** Replaces the marks of a library search's hits (kept apart from find, so both can show). */
   markSearchHits(hits: readonly TextRange[], current: number): void {
     this.#markHits(SEARCH_CLASS, 'search-current', hits, current)
+  }
+
+  /** Replaces the marks of a quotation opened from the quote ledger (one mark per part). */
+  markQuote(parts: readonly TextRange[]): void {
+    this.#markHits(QUOTE_CLASS, 'quote-current', parts, -1)
+  }
+
+  firstQuoteMark(): HTMLElement | null {
+    return this.#container.querySelector<HTMLElement>(`mark.${QUOTE_CLASS}`)
   }
 
   #markHits(className: string, currentClass: string, hits: readonly TextRange[], current: number): void {

@@ -18,6 +18,7 @@ export function SearchPanel() {
   const byId = useSourcesById()
   const { api, run, openSource } = useWorkbench.getState()
   const [query, setQuery] = useState('')
+  const [nameVariants, setNameVariants] = useState(false)
   const [response, setResponse] = useState<SearchResponse | null>(null)
   const asked = useRef(0)
 
@@ -30,13 +31,13 @@ export function SearchPanel() {
       return undefined
     }
     const timer = setTimeout(() => {
-      void run(unwrap(api.search({ query, limit: 30 }))).then((answer) => {
+      void run(unwrap(api.search({ query, limit: 30, nameVariants }))).then((answer) => {
         if (answer !== undefined && ticket === asked.current) setResponse(answer)
       })
     }, TYPING_PAUSE_MS)
     return () => clearTimeout(timer)
     // sources: a new import should refresh the results.
-  }, [api, run, query, sources])
+  }, [api, run, query, nameVariants, sources])
 
   return (
     <div className="search-panel">
@@ -49,6 +50,9 @@ export function SearchPanel() {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
+      <label className="check search-option" title="Names you merged or confirmed in the Names tab are searched in all their spellings">
+        <input type="checkbox" checked={nameVariants} onChange={(event) => setNameVariants(event.target.checked)} /> Include spelling variants of confirmed names
+      </label>
       <p className="hint search-help">{SYNTAX_HELP}</p>
       {response?.problem != null && (
         <p className="search-problem" role="alert" data-testid="search-problem">
@@ -62,13 +66,19 @@ export function SearchPanel() {
           {response.warnings.map((warning) => ` · ${warning}`).join('')}
         </p>
       )}
+      {response !== null && response.problem === null && (response.includedVariants?.length ?? 0) > 0 && (
+        <p className="hint included-variants" data-testid="included-variants">
+          Also searched:{' '}
+          {response.includedVariants?.map((included) => `${included.variants.join(' / ')}`).join('; ')}
+        </p>
+      )}
       <ol className="search-results" data-testid="search-results">
         {response?.results.map((result) => {
           const source = byId.get(result.sourceId)
           if (source === undefined) return null
           return (
             <li key={result.sourceId}>
-              <button type="button" className="search-result" onClick={() => void openSource(source.id, undefined, query)}>
+              <button type="button" className="search-result" onClick={() => void openSource(source.id, undefined, query, nameVariants)}>
                 <span className="source-title">{source.title}</span>
                 <span className="source-meta">
                   {[outletAndDate(source), source.relativePath, `${result.hits} hit${result.hits === 1 ? '' : 's'}`, source.missing ? 'file missing on disk' : '']

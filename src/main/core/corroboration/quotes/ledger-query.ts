@@ -1,0 +1,16 @@
+// The ledger's filter box: a group matches when every word typed appears in its reference
+// wording, in any version or in a speaker's name, folded like search (case, diacritics,
+// quote marks and hyphens aside), so "Lee Sok-bae" finds quotes attributed to "Lee Sok‑bae".
+import type { QuoteGroup } from '../../../../shared/domain/corroboration'
+import { terms } from '../../../../shared/search/tokenize'
+
+export function matchesLedgerQuery(group: QuoteGroup, query: string): boolean {
+  const wanted = terms(query)
+  if (wanted.length === 0) return true
+  const present = new Set(terms(group.reference))
+  for (const version of group.versions) {
+    for (const term of terms(version.text)) present.add(term)
+    if (version.speaker !== null) for (const term of terms(version.speaker)) present.add(term)
+  }
+  return wanted.every((term) => present.has(term))
+}

@@ -1,0 +1,66 @@
+// Where a shorter quotation sits inside a longer one, tolerating changed, inserted and
+// dropped words: Smith-Waterman over stems, content words scoring more than function
+// words. Truncated quotes ("truly good results") find their place in the full sentence.
+import type { LedgerWord } from './ledger-words'
+
+const CONTENT_MATCH = 1
+const FUNCTION_MATCH = 0.25
+const MISMATCH = -0.5
+const GAP = -0.35
+
+export interface LocalMatch {
+  /** Content words of the short side matched in order within the window. */
+  matchedContent: number
+  /** Word range of the long side the short side covers (end exclusive). */
+  longStart: number
+  longEnd: number
+  /** Word range of the short side that took part. */
+  shortStart: number
+  shortEnd: number
+}
+
+export function alignLocally(short: readonly LedgerWord[], long: readonly LedgerWord[]): LocalMatch | null {
+  const rows = short.length + 1
+  const cols = long.length + 1
+  const score = new Float64Array(rows * cols)
+  // 0 = start, 1 = diagonal, 2 = up (skip a short word), 3 = left (skip a long word)
+  const move = new Uint8Array(rows * cols)
+  let best = 0
+  let bestCell = -1
+  for (let i = 1; i < rows; i++) {
+    const a = short[i - 1]!
+    for (let j = 1; j < cols; j++) {
+      const b = long[j - 1]!
+      const same = a.stem === b.stem
+      const diagonal = score[(i - 1) * cols + j - 1]! + (same ? (a.content ? CONTENT_MATCH : FUNCTION_MATCH) : MISMATCH)
+      const up = score[(i - 1) * cols + j]! + GAP
+      const left = score[i * cols + j - 1]! + GAP
+      let value = 0
+      let step = 0
+      if (diagonal > value) { value = diagonal; step = 1 }
+      if (up > value) { value = up; step = 2 }
+      if (left > value) { value = left; step = 3 }
+      const cell = i * cols + j
+      score[cell] = value
+      move[cell] = step
+      if (value > best) { best = value; bestCell = cell }
+    }
+  }
+  if (bestCell < 0) return null
+  let i = Math.floor(bestCell / cols)
+  let j = bestCell % cols
+  const shortEnd = i
+  const longEnd = j
+  let matchedContent = 0
+  while (i > 0 && j > 0 && move[i * cols + j] !== 0) {
+    const step = move[i * cols + j]
+    if (step === 1) {
+      const a = short[i - 1]!
+      if (a.content && a.stem === long[j - 1]!.stem) matchedContent++
+      i--
+      j--
+    } else if (step === 2) i--
+    else j--
+  }
+  return { matchedContent, longStart: j, longEnd, shortStart: i, shortEnd }
+}

@@ -1,0 +1,83 @@
+// Regular-expression pieces for finding who a news text says spoke: what a name, a pronoun,
+// a role ("the ambassador") and a speech verb look like in English copy. Kept as strings so
+// the attribution finder can compose them into anchored, backtracking-safe expressions.
+
+/** Spaces inside one line: a name or an attribution never spans a line break. */
+export const SEP = '[ \\t\\u00a0]+'
+const TOKEN_CHARS = "[\\p{L}\\p{M}\\p{Nd}'’\\u2010\\u2011-]"
+/** Nothing word-like just before: the match starts a word. */
+export const WORD_START = "(?<![\\p{L}\\p{M}\\p{Nd}'’\\u2010\\u2011-])"
+export const WORD_END = '(?![\\p{L}\\p{M}\\p{Nd}])'
+
+// An abbreviated title keeps its period; initials ("W.", "U.S.") are one token; anything
+// else is a capitalised word with inner hyphens (U+2010/2011 too) or apostrophes (O'Brien).
+const TOKEN = `(?:(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr)\\.|\\p{Lu}\\.(?:\\p{Lu}\\.)*|(?:al|el|bin|ibn)-\\p{Lu}${TOKEN_CHARS}*|\\p{Lu}${TOKEN_CHARS}*)`
+const PARTICLE = '(?:de|van|von|der|den|del|della|da|di|du|dos|le|la|bin|ibn|al|el|ter|ten)'
+/** Up to eight capitalised tokens on one line, with "van", "de" and the like between them. */
+export const NAME_RUN = `${TOKEN}(?:${SEP}(?:${PARTICLE}${SEP})?${TOKEN}){0,7}`
+export const SINGLE_TOKEN = TOKEN
+
+export const PRONOUN = `(?:[Hh]e|[Ss]he|[Tt]hey)${WORD_END}`
+
+/** People named by their job; "the ambassador said" points back at someone already named. */
+export const PERSON_ROLES = [
+  'president', 'ambassador', 'envoy', 'minister', 'premier', 'chancellor', 'leader', 'official', 'spokesman',
+  'spokeswoman', 'spokesperson', 'secretary', 'senator', 'governor', 'mayor', 'chairman', 'chairwoman', 'chair',
+  'director', 'executive', 'chief', 'head', 'diplomat', 'analyst', 'expert', 'source', 'aide', 'adviser', 'advisor',
+  'commander', 'general', 'officer', 'lawyer', 'attorney', 'judge', 'prosecutor', 'king', 'queen', 'prince', 'pope',
+  'candidate', 'lawmaker', 'legislator', 'deputy', 'commissioner', 'negotiator', 'representative', 'researcher',
+  'professor', 'economist', 'author', 'activist', 'witness', 'resident', 'manager', 'founder', 'owner', 'worker',
+  'insider'
+]
+/** Bodies and documents that speak for themselves ("the ministry said"); kept as written. */
+export const ORG_NOUNS = [
+  'ministry', 'government', 'embassy', 'agency', 'office', 'department', 'company', 'firm', 'party', 'council',
+  'committee', 'court', 'police', 'army', 'military', 'statement', 'report', 'newspaper', 'broadcaster', 'website',
+  'administration', 'commission', 'union', 'bank', 'campaign', 'organisation', 'organization', 'newsletter',
+  'document', 'letter', 'memo', 'manifesto', 'study', 'survey', 'inquiry', 'review'
+]
+
+const WORD = `${TOKEN_CHARS}+`
+// "the", "a", or a possessive name: "Tony Blair's official spokesman".
+const DETERMINER = `(?:[Tt]he|[Aa]n|[Aa]|[Oo]ne|${NAME_RUN}['’]s)`
+export const ROLE_NP = `${DETERMINER}${SEP}(?:${WORD}${SEP}){0,3}(?:${PERSON_ROLES.join('|')})s?${WORD_END}`
+export const ORG_NP = `${DETERMINER}${SEP}(?:${WORD}${SEP}){0,3}(?:${ORG_NOUNS.join('|')})${WORD_END}`
+/** An office named by its seat ("the Archbishop of Canterbury"): a specific person, kept as written. */
+export const OFFICE_NP = `[Tt]he${SEP}(?:\\p{Lu}\\p{Ll}+${SEP}){0,2}(?:Archbishop|Bishop|Mayor|Duke|Duchess|Prince|Princess|Earl|Governor|Chancellor|President|Secretary|Minister|Leader|Head|Director|Chairman|Chief)${SEP}of${SEP}(?:the${SEP})?${NAME_RUN}`
+
+/** Anything that can say something, most specific first so "the Kremlin leader" wins over "Kremlin". */
+export const SUBJECT = `(?:${ROLE_NP}|${ORG_NP}|${OFFICE_NP}|${PRONOUN}|(?:the${SEP})?${NAME_RUN})`
+
+/** Words that may sit between a speaker and the verb: "Putin has also said", "Lee on Friday told". */
+const ADV = `(?:\\p{Ll}+ly|also|then|later|again|once|further|earlier|has|have|had|was|is|were|would|will|on${SEP}\\p{Lu}\\p{Ll}+day|last${SEP}(?:week|month|year|night)|this${SEP}(?:week|month|year))`
+export const ADVS = `(?:${ADV}${SEP}){0,2}`
+
+// Third-person forms that are also common plural nouns ("European states", "claims") are left out.
+export const FINITE_VERBS = [
+  'said', 'says', 'say', 'stated', 'told', 'tells', 'added', 'adds', 'noted', 'stressed', 'stresses',
+  'emphasized', 'emphasised', 'emphasizes', 'emphasises', 'underlined', 'underlines', 'underscored', 'remarked',
+  'declared', 'declares', 'explained', 'explains', 'wrote', 'writes', 'asked', 'asks', 'argued', 'argues', 'insisted',
+  'insists', 'warned', 'warns', 'claimed', 'continued', 'continues', 'announced', 'announces', 'replied',
+  'commented', 'recalled', 'recalls', 'described', 'describes', 'called', 'believes', 'observed',
+  'acknowledged', 'admitted', 'conceded', 'suggested', 'urged', 'reiterated', 'confirmed', 'vowed', 'concluded',
+  'responded', 'countered', 'reported', 'pointed out', 'points out', 'joked', 'quipped', 'boasted', 'complained',
+  'predicted', 'promised', 'pledged', 'tweeted', 'went on', 'goes on'
+]
+/** "…, stating “…”": the speaker is the subject of the sentence. */
+export const PARTICIPLES = [
+  'saying', 'stating', 'adding', 'noting', 'stressing', 'emphasizing', 'emphasising', 'underlining', 'underscoring',
+  'explaining', 'writing', 'asking', 'arguing', 'insisting', 'warning', 'claiming', 'declaring', 'telling', 'calling',
+  'describing', 'recalling', 'pointing out', 'announcing', 'replying', 'commenting', 'remarking', 'observing',
+  'acknowledging', 'admitting', 'suggesting', 'urging', 'reiterating', 'confirming', 'vowing'
+]
+/** Verbs that also come before their speaker: "…,” said Putin. */
+export const INVERTIBLE_VERBS = new Set([
+  'said', 'says', 'added', 'adds', 'asked', 'asks', 'continued', 'continues', 'wrote', 'writes', 'explained', 'stated',
+  'noted', 'insisted', 'warned', 'claimed', 'declared', 'remarked', 'replied', 'commented', 'recalled', 'stressed',
+  'emphasized', 'emphasised', 'argued', 'announced', 'observed', 'concluded', 'countered', 'responded', 'reported',
+  'joked', 'quipped'
+])
+export const PARTICIPLE_SET = new Set(PARTICIPLES)
+
+/** A word that makes the name before it the subject of a clause ("Putin highlighted"). */
+export const VERB_LIKE = `(?:\\p{Ll}+ed|\\p{Ll}+s|is|was|has|had|will|would|can|could|may|might|must|should|did|does|spoke|said|told|met|made|gave|took|went|saw|came|held|left|won|lost|sent|thought|felt|kept|put|set|began|became|wrote|stood|got|brought|sought|led|heard|found|paid|meant|knew|drew|chose|rose|fell|broke|struck)${WORD_END}`

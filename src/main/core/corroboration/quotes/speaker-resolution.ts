@@ -1,0 +1,159 @@
+// Decides who each attribution names, in text order: a name as cleaned and completed from
+// earlier mentions; "he"/"she"/"they", "the ambassador" and a subject-less ", adding" as the
+// most recent named speaker (else the latest name acting as a subject); anything else as written.
+import type { AttributionMatch } from './speaker-attribution'
+import { subjectKind } from './speaker-attribution'
+import { cleanName, followsConnector, FullNames, isOrganisation } from './speaker-names'
+import { sentenceStart } from './quote-boundaries'
+import { ADVS, NAME_RUN, ORG_NP, SEP, SUBJECT, VERB_LIKE, WORD_START } from './speaker-patterns'
+
+export interface ResolvedAttribution {
+  start: number
+  end: number
+  /** The attributing words as written, white space collapsed. */
+  text: string
+  speaker: string | null
+  /** False for a bare ", adding": it can credit a quote before it, never one after. */
+  hasSubject: boolean
+}
+
+const CLAUSE_SUBJECT = new RegExp(`${WORD_START}(${SUBJECT})${SEP}${ADVS}${VERB_LIKE}`, 'gu')
+const NAMED_SUBJECT = new RegExp(`${WORD_START}(${NAME_RUN})${SEP}${ADVS}${VERB_LIKE}`, 'gu')
+const ORG_ONLY = new RegExp(`^${ORG_NP}$`, 'u')
+const PERSON_AND_COMMA = new RegExp(`${WORD_START}(${NAME_RUN}),${SEP}$`, 'u')
+/** How far back a pronoun may look for a name when no speaker has been named yet. */
+const FALLBACK_WINDOW = 3000
+/** Text already scanned for names is scanned again this far back, for a name cut by the last window's end. */
+const RESCAN = 80
+
+function collapse(words: string): string {
+  return words.replace(/\s+/g, ' ').trim()
+}
+
+/** A role or body kept as written, its article in lower case ("the ambassador"). */
+function asWritten(subject: string): string {
+  return collapse(subject).replace(/^(?:The|A|An|One)\b/, (article) => article.toLowerCase())
+}
+
+class SpeakerResolver {
+  readonly #masked: string
+  readonly #names: FullNames
+  #lastNamed: string | null = null
+  #previous: { start: number; speaker: string | null } | null = null
+  #person: { name: string; position: number } | null = null
+  #scannedTo = 0
+
+  constructor(masked: string, text: string) {
+    this.#masked = masked
+    this.#names = new FullNames(text)
+  }
+
+  resolve(match: AttributionMatch): string | null {
+    if (match.kind === 'none') return this.#sentenceSubject(match.start)
+    const speaker = this.#subject(match.subject, match.subjectStart)
+    this.#previous = { start: match.start, speaker }
+    return speaker
+  }
+
+  #subject(subject: string, position: number): string | null {
+    switch (subjectKind(subject)) {
+      case 'name':
+        return this.#name(subject, position)
+      case 'pronoun':
+        return this.#antecedent(position)
+      case 'role':
+        // "the ambassador" is someone already named; "a company executive" or "the ministry" is not.
+        if (/^the\s/i.test(subject) && !ORG_ONLY.test(subject)) return this.#lastNamed ?? asWritten(subject)
+        return asWritten(subject)
+      case 'office':
+        return asWritten(subject)
+      case 'none':
+        return null
+    }
+  }
+
+  #name(subject: string, position: number): string | null {
+    const cleaned = cleanName(subject.replace(/^the\s+/, ''), followsConnector(this.#masked, position))
+    if (cleaned.kind === 'title-only') return this.#lastNamed ?? asWritten(subject)
+    if (cleaned.kind === 'none') return null
+    // "Colin Asplin, Blackpool Hotel Association said": the person, not the body.
+    if (isOrganisation(cleaned.name)) return this.#personBefore(position) ?? cleaned.name
+    this.#lastNamed = this.#complete(cleaned.name, position, cleaned.givenName)
+    return this.#lastNamed
+  }
+
+  #personBefore(position: number): string | null {
+    const from = Math.max(0, position - 60)
+    const match = PERSON_AND_COMMA.exec(this.#masked.slice(from, position))
+    if (match === null) return null
+    const cleaned = cleanName(match[1]!)
+    if (cleaned.kind !== 'name' || isOrganisation(cleaned.name)) return null
+    this.#lastNamed = this.#complete(cleaned.name, from + match.index, cleaned.givenName)
+    return this.#lastNamed
+  }
+
+  /**
+   * A surname completed from earlier mentions. A run of three or more words may have a
+   * headline glued in front ("…Tangible Trade Gains Putin recalled"): when its last word is
+   * someone the text already introduced, that person is meant.
+   */
+  #complete(name: string, position: number, givenName = false): string {
+    const words = name.split(' ')
+    if (words.length < 3) return this.#names.expand(name, position, givenName)
+    const surname = words.at(-1)!
+    const known = this.#names.expand(surname, position)
+    return known !== surname ? known : name
+  }
+
+  /**
+   * The speaker of ", noting that …": whoever an attribution earlier in the sentence named
+   * ("Putin recalled …, noting"), else the subject of its first clause, else the last speaker.
+   */
+  #sentenceSubject(position: number): string | null {
+    const start = sentenceStart(this.#masked, position)
+    if (this.#previous !== null && this.#previous.start >= start) return this.#previous.speaker
+    CLAUSE_SUBJECT.lastIndex = 0
+    const clause = CLAUSE_SUBJECT.exec(this.#masked.slice(start, position))
+    if (clause !== null) return this.#subject(clause[1]!, start + clause.index)
+    return this.#antecedent(position)
+  }
+
+  #antecedent(position: number): string | null {
+    if (this.#lastNamed !== null) return this.#lastNamed
+    const person = this.#latestPerson(position)
+    if (person === null) return null
+    this.#lastNamed = this.#complete(person.name, person.position)
+    return this.#lastNamed
+  }
+
+  /**
+   * The last person-like name acting as a subject before `position` ("Putin highlighted").
+   * Calls come in text order, so each stretch of text is scanned once.
+   */
+  #latestPerson(position: number): { name: string; position: number } | null {
+    const from = Math.max(0, position - FALLBACK_WINDOW, this.#scannedTo - RESCAN)
+    const window = this.#masked.slice(from, position)
+    NAMED_SUBJECT.lastIndex = 0
+    for (let match = NAMED_SUBJECT.exec(window); match !== null; match = NAMED_SUBJECT.exec(window)) {
+      const at = from + match.index
+      if (this.#person !== null && at <= this.#person.position) continue
+      const cleaned = cleanName(match[1]!, followsConnector(this.#masked, at))
+      if (cleaned.kind === 'name' && !isOrganisation(cleaned.name)) this.#person = { name: cleaned.name, position: at }
+    }
+    this.#scannedTo = Math.max(this.#scannedTo, position)
+    const person = this.#person
+    return person !== null && person.position < position && position - person.position <= FALLBACK_WINDOW ? person : null
+  }
+}
+
+/** Each attribution with its speaker resolved; `masked` is the text with quoted words blanked out. */
+export function resolveAttributions(masked: string, text: string, matches: readonly AttributionMatch[]): ResolvedAttribution[] {
+  const resolver = new SpeakerResolver(masked, text)
+  return matches.map((match) => ({
+    start: match.start,
+    end: match.end,
+    text: collapse(text.slice(match.start, match.end)),
+    speaker: resolver.resolve(match),
+    hasSubject: match.kind !== 'none'
+  }))
+}

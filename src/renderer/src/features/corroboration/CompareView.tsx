@@ -1,0 +1,153 @@
+// Two to four sources aligned sentence by sentence: passages with the same or near-same
+// content share a colour and follow each other while scrolling; passages only one source
+// has are marked. Clicking a passage brings its counterparts into view in every column.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { AlignedSource, SourceAlignment } from '../../../../shared/domain/corroboration'
+import { outletAndDate } from '../../../../shared/domain/citation'
+import { useSourcesById } from '../../app/use-sources-by-id'
+import { useWorkbench } from '../../app/workbench-store'
+import { unwrap } from '../../lib/api'
+import { ScrollSync, type ColumnElements } from './compare-scroll'
+
+const LINK_COLOURS = 8
+
+interface Segment {
+  text: string
+  sentence: number | null
+  link: number | null
+}
+
+/** The text cut into sentences and the gaps between them, so nothing of the text is lost. */
+function segments(text: string, aligned: AlignedSource): Segment[] {
+  const result: Segment[] = []
+  let cursor = 0
+  aligned.sentences.forEach((sentence, index) => {
+    if (sentence.start > cursor) result.push({ text: text.slice(cursor, sentence.start), sentence: null, link: null })
+    result.push({ text: text.slice(sentence.start, sentence.end), sentence: index, link: sentence.link })
+    cursor = sentence.end
+  })
+  if (cursor < text.length) result.push({ text: text.slice(cursor), sentence: null, link: null })
+  return result
+}
+
+export function CompareView({ sourceIds }: { sourceIds: string[] }) {
+  const byId = useSourcesById()
+  const texts = useWorkbench((state) => state.texts)
+  const { api, run, ensureText, closeCompare } = useWorkbench.getState()
+  const [alignment, setAlignment] = useState<SourceAlignment | null>(null)
+  const [activeLink, setActiveLink] = useState<number | null>(null)
+  const [synced, setSynced] = useState(true)
+  const scrollers = useRef<(HTMLDivElement | null)[]>([])
+  const sync = useMemo(() => new ScrollSync(), [])
+  const hashes = sourceIds.map((id) => byId.get(id)?.contentHash ?? '').join(',')
+
+  useEffect(() => {
+    if (api === null) return undefined
+    let current = true
+    setAlignment(null)
+    setActiveLink(null)
+    void Promise.all(sourceIds.map((id) => ensureText(id))).then(async () => {
+      const answer = await run(unwrap(api.alignSources({ sourceIds })))
+      if (current && answer !== undefined) setAlignment(answer)
+    })
+    return () => {
+      current = false
+    }
+    // hashes: a source that changed on disk is aligned again.
+  }, [api, run, ensureText, sourceIds, hashes])
+
+  function columns(): ColumnElements[] {
+    return scrollers.current.map((scroller) => ({
+      scroller: scroller!,
+      sentences: scroller === null ? [] : [...scroller.querySelectorAll<HTMLElement>('[data-sentence]')]
+    }))
+  }
+
+  function onScroll(index: number): void {
+    if (!synced) return
+    const all = columns()
+    const source = all[index]
+    if (source !== undefined) sync.follow(source, all.filter((_, other) => other !== index))
+  }
+
+  function showLink(link: number, from: HTMLElement): void {
+    setActiveLink(link)
+    const fromScroller = from.closest<HTMLElement>('.compare-scroll')
+    const offset = fromScroller === null ? 80 : from.offsetTop - fromScroller.scrollTop
+    for (const column of columns()) {
+      if (column.scroller === fromScroller) continue
+      const match = column.sentences.find((element) => element.dataset['link'] === String(link))
+      if (match !== undefined) sync.scrollTo(column.scroller, match.offsetTop - offset)
+    }
+  }
+
+  const ready = alignment !== null && sourceIds.every((id) => texts[id] !== undefined)
+  return (
+    <section className="compare" aria-label="Aligned comparison" data-testid="compare-view">
+      <header className="compare-bar">
+        <strong>Aligned comparison</strong>
+        <span className="hint">Same colour = same or near-same passage · dashed underline = only this source has it · click a passage to find it in the others</span>
+        <span className="spacer" />
+        <label className="check">
+          <input type="checkbox" checked={synced} onChange={(event) => setSynced(event.target.checked)} /> Scroll together
+        </label>
+        <button type="button" className="button" onClick={closeCompare}>
+          Back to reading panes
+        </button>
+      </header>
+      {!ready ? (
+        <p className="empty-pane">Aligning sentences…</p>
+      ) : (
+        <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${alignment.sources.length}, minmax(0, 1fr))` }}>
+          {alignment.sources.map((aligned, index) => {
+            const source = byId.get(aligned.sourceId)
+            const text = texts[aligned.sourceId]?.text ?? ''
+            const unique = aligned.sentences.filter((sentence) => sentence.link === null).length
+            return (
+              <div key={aligned.sourceId} className="compare-column" data-testid={`compare-column-${index + 1}`}>
+                <header className="pane-header">
+                  <div className="pane-heading">
+                    <span className="pane-title">{source?.title ?? aligned.sourceId}</span>
+                    <span className="pane-meta" data-testid="compare-counts">
+                      {[source === undefined ? '' : outletAndDate(source), `${aligned.sentences.length - unique} shared · ${unique} only here`].filter((part) => part !== '').join(' · ')}
+                    </span>
+                  </div>
+                </header>
+                <div
+                  className="compare-scroll"
+                  ref={(element) => {
+                    scrollers.current[index] = element
+                  }}
+                  onScroll={() => onScroll(index)}
+                >
+                  <div className="source-text">
+                    {segments(text, aligned).map((segment, position) =>
+                      segment.sentence === null ? (
+                        <span key={position}>{segment.text}</span>
+                      ) : (
+                        <span
+                          key={position}
+                          data-sentence={segment.sentence}
+                          {...(segment.link === null ? {} : { 'data-link': String(segment.link) })}
+                          className={
+                            segment.link === null
+                              ? 'aligned-sentence only-here'
+                              : `aligned-sentence link-colour-${segment.link % LINK_COLOURS}${segment.link === activeLink ? ' active-link' : ''}`
+                          }
+                          title={segment.link === null ? 'Only this source has this passage' : 'Click to bring the matching passages into view'}
+                          onClick={(event) => segment.link !== null && showLink(segment.link, event.currentTarget)}
+                        >
+                          {segment.text}
+                        </span>
+                      )
+                    )}
+                  </div>
+                </div>
+              </div>
+            )
+          })}
+        </div>
+      )}
+    </section>
+  )
+}

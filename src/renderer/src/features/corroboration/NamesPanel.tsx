@@ -1,0 +1,182 @@
+// People and organisations named across the library, spelling variants grouped (Lee
+// Sok-bae / Lee Seok-pae / Lee Sok‑bae). The reporter merges groups the app kept apart,
+// splits off a variant it wrongly joined, or confirms a group; the project keeps the choice.
+import { useEffect, useRef, useState } from 'react'
+import type { NameDecision, NameGroup, NameGroups } from '../../../../shared/domain/corroboration'
+import type { Source } from '../../../../shared/domain/source'
+import { useSourcesById } from '../../app/use-sources-by-id'
+import { useWorkbench } from '../../app/workbench-store'
+import { unwrap } from '../../lib/api'
+
+const TYPING_PAUSE_MS = 150
+const TYPOGRAPHIC = /[\u2010\u2011\u2012\u2013\u2014\u2019\u00a0]/gu
+
+/** Characters that look like plain ones but are not (U+2011 in "Lee Sok‑bae"), named so the reporter sees why a spelling is listed twice. */
+function typographicNote(text: string) {
+  const found = [...new Set(text.match(TYPOGRAPHIC) ?? [])]
+  if (found.length === 0) return null
+  const codes = found.map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')
+  return <span className="typographic-note"> ({codes})</span>
+}
+
+function NameGroupCard({
+  group,
+  sources,
+  selected,
+  onSelect,
+  decide
+}: {
+  group: NameGroup
+  sources: ReadonlyMap<string, Source>
+  selected: boolean
+  onSelect: (selected: boolean) => void
+  decide: (kind: NameDecision['kind'], variants: string[]) => Promise<void>
+}) {
+  const { openSource, setFindQuery } = useWorkbench.getState()
+  const [showSources, setShowSources] = useState(false)
+  const keys = group.variants.map((variant) => variant.key)
+
+  async function openIn(sourceId: string): Promise<void> {
+    // Mark this name in the pane as that source spells it.
+    const spelling = group.variants.find((variant) => variant.sourceIds.includes(sourceId))?.text ?? group.label
+    await openSource(sourceId)
+    setFindQuery(spelling)
+  }
+
+  return (
+    <article className={`name-group${selected ? ' selected' : ''}`} data-testid="name-group" data-group-id={group.id}>
+      <header className="name-head">
+        <input type="checkbox" aria-label={`Select ${group.label} to merge`} checked={selected} onChange={(event) => onSelect(event.target.checked)} />
+        <span className="name-label">{group.label}</span>
+        <span className="muted name-kind">{group.kind === 'person' ? 'person' : 'organisation'}</span>
+        <span className="spacer" />
+        {group.confirmed ? (
+          <span className="flag flag-confirmed" title="Search can include every spelling of this name">
+            ✓ confirmed
+          </span>
+        ) : (
+          group.variants.length > 1 && (
+            <button type="button" className="link-button" title="These spellings are one name: let search include them all" onClick={() => void decide('confirm', keys)}>
+              Confirm
+            </button>
+          )
+        )}
+      </header>
+      <ul className="name-variants">
+        {group.variants.map((variant) => (
+          <li key={variant.key} className="name-variant" data-testid="name-variant">
+            {variant.spellings.map((spelling) => (
+              <button key={spelling.text} type="button" className="variant-text" title="Mark this spelling in the open panes" onClick={() => setFindQuery(spelling.text)}>
+                {spelling.text}
+                {typographicNote(spelling.text)}
+              </button>
+            ))}
+            <span className="muted">
+              ×{variant.mentions} in {variant.sourceIds.length}
+            </span>
+            {group.variants.length > 1 && (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Split ${variant.text} off this group`}
+                title="Not the same name: split this spelling off"
+                onClick={() => void decide('split', [variant.key])}
+              >
+                ⤫
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link-button name-sources-toggle" aria-expanded={showSources} onClick={() => setShowSources(!showSources)}>
+        {group.sources.length} source{group.sources.length === 1 ? '' : 's'} · {group.mentions} mention{group.mentions === 1 ? '' : 's'}
+      </button>
+      {showSources && (
+        <ul className="name-sources">
+          {group.sources.map((entry) => (
+            <li key={entry.sourceId}>
+              <button type="button" className="link-button" onClick={() => void openIn(entry.sourceId)}>
+                {sources.get(entry.sourceId)?.title ?? entry.sourceId}
+              </button>{' '}
+              <span className="muted">×{entry.mentions}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  )
+}
+
+export function NamesPanel({ active }: { active: boolean }) {
+  const sources = useWorkbench((state) => state.sources)
+  const byId = useSourcesById()
+  const { api, run, notify } = useWorkbench.getState()
+  const [query, setQuery] = useState('')
+  const [names, setNames] = useState<NameGroups | null>(null)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [version, setVersion] = useState(0)
+  const asked = useRef(0)
+
+  useEffect(() => {
+    if (api === null || !active) return undefined
+    const ticket = ++asked.current
+    const timer = setTimeout(() => {
+      void run(unwrap(api.nameGroups({ query, limit: 500 }))).then((answer) => {
+        if (answer !== undefined && ticket === asked.current) setNames(answer)
+      })
+    }, TYPING_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [api, run, active, query, sources, version])
+
+  async function decide(kind: NameDecision['kind'], variants: string[]): Promise<void> {
+    if (api === null) return
+    const done = await run(unwrap(api.decideNames({ kind, variants })))
+    if (done === undefined) return
+    setSelected(new Set())
+    setVersion((current) => current + 1)
+    notify('info', kind === 'merge' ? 'Merged: these spellings now count as one name.' : kind === 'split' ? 'Split off into a name of its own.' : 'Confirmed: search can include every spelling.')
+  }
+
+  const chosen = names?.groups.filter((group) => selected.has(group.id)) ?? []
+  return (
+    <div className="names-panel" data-testid="names-panel">
+      <div className="ledger-controls">
+        <input className="filter" type="search" aria-label="Filter names" placeholder="Filter names" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <div className="names-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={chosen.length < 2}
+            title="The selected groups are the same person or organisation"
+            onClick={() => void decide('merge', chosen.flatMap((group) => group.variants.map((variant) => variant.key)))}
+          >
+            Merge {chosen.length > 1 ? chosen.length : ''} selected
+          </button>
+          {names !== null && (
+            <span className="hint" data-testid="names-summary">
+              {names.total.toLocaleString()} names in {names.sourcesScanned.toLocaleString()} sources
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="ledger-groups">
+        {names?.groups.map((group) => (
+          <NameGroupCard
+            key={group.id}
+            group={group}
+            sources={byId}
+            selected={selected.has(group.id)}
+            onSelect={(on) => {
+              const next = new Set(selected)
+              if (on) next.add(group.id)
+              else next.delete(group.id)
+              setSelected(next)
+            }}
+            decide={decide}
+          />
+        ))}
+        {names !== null && names.groups.length === 0 && <p className="empty-hint">{query === '' ? 'No names found yet.' : 'No name matches.'}</p>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+// One group of the quote ledger: the wording most sources carry, who carries it, the
+// flags, and every version diffed against it, each one click away from its passage, from
+// a side-by-side reading, or from becoming linked evidence for a claim.
+import type { QuoteGroup, QuoteVersion } from '../../../../shared/domain/corroboration'
+import type { Source } from '../../../../shared/domain/source'
+import { useWorkbench } from '../../app/workbench-store'
+import { WordDiff } from './WordDiff'
+
+const NEW_CLAIM = '__new__'
+const HIGHLIGHT_ONLY = '__highlight__'
+
+function sourceLabel(source: Source | undefined): string {
+  if (source === undefined) return 'Source no longer in the library'
+  return source.meta.outlet ?? source.title
+}
+
+/** The longest version of each source (a source may quote a fragment too): what side by side shows. */
+export function versionPerSource(group: QuoteGroup): QuoteVersion[] {
+  const longest = new Map<string, QuoteVersion>()
+  for (const version of group.versions) {
+    const kept = longest.get(version.sourceId)
+    if (kept === undefined || version.text.length > kept.text.length) longest.set(version.sourceId, version)
+  }
+  return [...longest.values()]
+}
+
+interface Props {
+  group: QuoteGroup
+  sources: ReadonlyMap<string, Source>
+}
+
+export function QuoteGroupCard({ group, sources }: Props) {
+  const claims = useWorkbench((state) => state.claims)
+  const { openQuotes, openCompare, createAnnotation, createClaim, linkAnnotation, notify } = useWorkbench.getState()
+  const perSource = versionPerSource(group)
+
+  async function annotate(version: QuoteVersion, choice: string): Promise<void> {
+    const source = sources.get(version.sourceId)
+    const first = version.parts[0]
+    const last = version.parts.at(-1)
+    if (source === undefined || first === undefined || last === undefined) return
+    const annotation = await createAnnotation({
+      sourceId: source.id,
+      contentHash: source.contentHash,
+      start: first.start,
+      end: last.end,
+      color: 'blue',
+      comment: '',
+      tags: ['quote']
+    })
+    if (annotation === undefined) return
+    if (choice === HIGHLIGHT_ONLY) {
+      notify('info', `Highlighted the quote in “${source.title}”.`)
+      return
+    }
+    const claimId = choice === NEW_CLAIM ? (await createClaim(`${version.speaker ?? 'The source'} said: “${group.reference}”`))?.id : choice
+    if (claimId === undefined) return
+    await linkAnnotation(claimId, annotation.id)
+    notify('info', `Highlighted the quote in “${source.title}” and linked it to the claim.`)
+  }
+
+  return (
+    <article className="quote-group" data-testid="quote-group" data-group-id={group.id}>
+      <header className="quote-group-head">
+        <span className="quote-count" title={group.sourceIds.map((id) => sourceLabel(sources.get(id))).join('\n')}>
+          {group.sourceIds.length} source{group.sourceIds.length === 1 ? '' : 's'}
+        </span>
+        {group.flags.singleSource && (
+          <span className="flag flag-single" title="No other source in the library carries these words: check them against the original">
+            single source
+          </span>
+        )}
+        {group.flags.wordingDiffers && <span className="flag flag-wording">wording differs</span>}
+        {group.flags.speakerDiffers && <span className="flag flag-speaker">speaker differs</span>}
+        <span className="spacer" />
+        {perSource.length > 1 && (
+          <>
+            <button type="button" className="link-button" title="Open each source in its own pane with the quote marked" onClick={() => void openQuotes(perSource)}>
+              Side by side
+            </button>
+            <button type="button" className="link-button" title="Align these sources sentence by sentence" onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
+              Compare
+            </button>
+          </>
+        )}
+      </header>
+      <blockquote className="quote-reference">“{group.reference}”</blockquote>
+      {group.speakers.length > 0 && <p className="quote-speakers">Attributed to {group.speakers.join(' · ')}</p>}
+      <ol className="quote-versions">
+        {group.versions.map((version) => (
+          <li key={`${version.sourceId}:${version.parts[0]?.start ?? 0}`} className="quote-version" data-testid="quote-version">
+            <div className="version-head">
+              <span className="version-source" title={sources.get(version.sourceId)?.title}>
+                {sourceLabel(sources.get(version.sourceId))}
+                {version.attribution !== null ? ` · ${version.attribution}` : ''}
+              </span>
+              <select aria-label="Highlight this quote and link it to a claim" value="" onChange={(event) => void annotate(version, event.target.value)}>
+              <option value="">Highlight & link…</option>
+              <option value={HIGHLIGHT_ONLY}>Highlight only</option>
+              {claims.map((claim, index) => (
+                <option key={claim.id} value={claim.id}>
+                  {index + 1}. {(claim.text || '(empty claim)').slice(0, 60)}
+                </option>
+              ))}
+              <option value={NEW_CLAIM}>+ New claim from this quote</option>
+              </select>
+            </div>
+            <button type="button" className="version-open" title="Open the source with this quote marked" onClick={() => void openQuotes([version])}>
+              <span className={`version-text${version.differs ? ' differs' : ''}`}>
+                <WordDiff parts={version.diff} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </article>
+  )
+}

@@ -1,0 +1,132 @@
+// What corroboration shows the reporter: quotations grouped across sources with their
+// wording diffed, person and organisation names grouped by spelling variant, and two or
+// more sources aligned sentence by sentence. Offsets are in each source's stored text.
+import { z } from 'zod'
+
+export interface TextSpan {
+  start: number
+  /** Exclusive. */
+  end: number
+}
+
+/**
+ * One run of a word-level diff of a quote version against its group's reference: added =
+ * only this version has it, removed = only the reference has it, extra = the version goes
+ * on beyond the passage the reference covers (a longer quotation, not a change of words).
+ */
+export interface WordDiffPart {
+  kind: 'same' | 'added' | 'removed' | 'extra'
+  text: string
+}
+
+export interface QuoteVersion {
+  sourceId: string
+  /** The quoted words, quote marks excluded; more than one when attribution interrupts. */
+  parts: TextSpan[]
+  /** The parts' text joined by a space, as written. */
+  text: string
+  /** Who the source says spoke, when it says so ("Vladimir Putin"); null if unattributed. */
+  speaker: string | null
+  /** The attributing words as written ("Putin said", "he stated", "according to Yonhap"). */
+  attribution: string | null
+  /** This version against the reference; removed = only the reference has it. */
+  diff: WordDiffPart[]
+  /** The words differ from the reference (case, punctuation, quote marks and brackets aside). */
+  differs: boolean
+}
+
+export interface QuoteGroupFlags {
+  /** No other source carries these words. */
+  singleSource: boolean
+  wordingDiffers: boolean
+  speakerDiffers: boolean
+}
+
+export interface QuoteGroup {
+  /** Stable while the group's reference wording stays the same. */
+  id: string
+  /** The wording most sources carry (the longest among equals). */
+  reference: string
+  sourceIds: string[]
+  speakers: string[]
+  versions: QuoteVersion[]
+  flags: QuoteGroupFlags
+  /** Words in the reference; quotes of one or two words are usually scare quotes. */
+  words: number
+}
+
+export type QuoteLedgerFilter = 'all' | 'single-source' | 'differs'
+
+export interface QuoteLedger {
+  groups: QuoteGroup[]
+  /** Groups matching the request before the limit was applied. */
+  total: number
+  /** Quotations found in the whole library. */
+  quotations: number
+  sourcesScanned: number
+  /** Sources whose text could not be read (deleted or damaged), named for the UI. */
+  unreadable: { sourceId: string; reason: string }[]
+}
+
+export type NameKind = 'person' | 'organization'
+
+export interface NameVariant {
+  /** As written, e.g. "Lee Sok‑bae" (the most frequent spelling of this variant). */
+  text: string
+  /** The folded form decisions refer to: case, hyphens, spaces and possessives aside. */
+  key: string
+  mentions: number
+  sourceIds: string[]
+  /** Every way it is written, most used first ("Lee Jae Myung", "Lee Jae-myung"; a U+2011 hyphen counts as its own). */
+  spellings: { text: string; mentions: number }[]
+}
+
+export interface NameGroup {
+  /** The key of the group's first variant in key order: stable across rebuilds. */
+  id: string
+  label: string
+  kind: NameKind
+  /** Merged by the user or confirmed: search may include the other variants. */
+  confirmed: boolean
+  variants: NameVariant[]
+  /** Mentions per source, most first. */
+  sources: { sourceId: string; mentions: number }[]
+  mentions: number
+}
+
+/**
+ * A user's choice about name groups, replayed over the automatic grouping in order.
+ * variants are variant keys. merge: keep these together; split: these leave their group
+ * as a group of their own; confirm: the group holding these is confirmed.
+ */
+export type NameDecision = z.infer<typeof nameDecisionSchema>
+
+export interface NameGroups {
+  groups: NameGroup[]
+  total: number
+  sourcesScanned: number
+}
+
+/** One sentence of one source in an aligned comparison. */
+export interface AlignedSentence extends TextSpan {
+  /** Sentences with the same or near-same content across the compared sources share a link id; null = only this source has it. */
+  link: number | null
+}
+
+export interface AlignedSource {
+  sourceId: string
+  sentences: AlignedSentence[]
+}
+
+export interface SourceAlignment {
+  sources: AlignedSource[]
+  /** Pairwise matches: source index and sentence index on each side, with a similarity in (0, 1]. */
+  pairs: { a: [number, number]; b: [number, number]; score: number }[]
+  links: number
+}
+
+export const nameDecisionSchema = z.object({
+  kind: z.enum(['merge', 'split', 'confirm']),
+  variants: z.array(z.string().min(1).max(300)).min(1).max(200),
+  at: z.string()
+})
