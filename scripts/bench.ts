@@ -1,4 +1,4 @@
-// `npm run bench -- [corpora folder]`: import and search speed and memory on real
+// `npm run bench -- [corpora folder]`: import, search and corroboration speed and memory on real
 // corpora, against the baselines of merely reading every file's bytes and of grep.
 // Prints a table, then one JSON line. Query latencies are match + rank (the targets); the
 // whole answer, with snippets read from the texts of the first results, is shown beside them.
@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { walkFolder } from '../src/main/core/library/walk-folder'
 import { SearchService } from '../src/main/core/library-search/search-service'
 import { Workbench } from '../src/main/core/workbench'
+import { benchCorroboration } from './bench-corroboration'
 
 const corpora = resolve(process.argv[2] ?? '../shared/corpora')
 const workerPath = resolve(__dirname, '../out/main/extract-worker.js')
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     const bbcBytes = await readAllBytes(bbc)
     const [bbcCold, bbcColdSeconds] = await timed(() => workbench.importFolder(bbc))
     const [bbcWarm, bbcWarmSeconds] = await timed(() => workbench.importFolder(bbc))
+    const corroboration = await benchCorroboration(workbench, corpora)
 
     await workbench.createProject('reuters')
     const reutersBytes = await readAllBytes(reuters)
@@ -177,7 +179,8 @@ async function main(): Promise<void> {
       searchOneWordMedianSeconds: percentile(searchSeconds, 50),
       grepVsSearch: percentile(grepSeconds, 50) / Math.max(percentile(searchSeconds, 50), 1e-6),
       suggestP50Ms: percentile(suggestMs, 50),
-      suggestP95Ms: percentile(suggestMs, 95)
+      suggestP95Ms: percentile(suggestMs, 95),
+      ...corroboration.figures
     }
     const rows: Array<[string, string, string]> = [
       ['bbc: read every file (baseline)', `${bbcBytes.toFixed(2)} s`, ''],
@@ -196,7 +199,8 @@ async function main(): Promise<void> {
       ['fuzzy: p50 / p95', `${figures.fuzzyP50Ms.toFixed(2)} / ${figures.fuzzyP95Ms.toFixed(2)} ms`, 'p95 ≤ 100 ms'],
       ['whole answer with snippets, all kinds: p50 / p95', `${figures.withSnippetsP50Ms.toFixed(2)} / ${figures.withSnippetsP95Ms.toFixed(2)} ms`, ''],
       ['suggested evidence for a claim: p50 / p95', `${figures.suggestP50Ms.toFixed(1)} / ${figures.suggestP95Ms.toFixed(1)} ms`, 'p95 ≤ 50 ms'],
-      ['grep -rliF, one word (median)', `${(figures.grepOneWordMedianSeconds * 1000).toFixed(0)} ms`, `search is ${figures.grepVsSearch.toFixed(0)}× faster`]
+      ['grep -rliF, one word (median)', `${(figures.grepOneWordMedianSeconds * 1000).toFixed(0)} ms`, `search is ${figures.grepVsSearch.toFixed(0)}× faster`],
+      ...corroboration.rows
     ]
     console.log(`Sourcebench import benchmark — ${corpora}, ${threads} extraction threads\n`)
     for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padStart(10)}   ${target}`)

@@ -44,8 +44,8 @@ export class CorroborationService {
   /** Grouping results, dropped whenever a source's findings change. */
   #quoteGroups: QuoteGroup[] | null = null
   #refreshing: Promise<void> | null = null
-  /** Sources (re)extracted by the last refresh, for the benchmark. */
-  lastExtracted = 0
+  /** Sources read and extracted since this service started, for the benchmark. */
+  extractedSources = 0
 
   constructor(
     private readonly store: ProjectStore,
@@ -78,9 +78,9 @@ export class CorroborationService {
       const text = await this.#text(source)
       if (text === null) continue
       this.#findings.set(source.id, this.#extract(source, text))
+      this.extractedSources++
       changed++
     }
-    this.lastExtracted = changed
     if (changed > 0) this.#quoteGroups = null
   }
 

@@ -4,6 +4,7 @@
 import type { TextSpan } from '../../../../shared/domain/corroboration'
 import { isBrokenQuote, type JoinContext } from './quote-joining'
 import { scanQuoteMarks, type ScannedQuote } from './quote-marks'
+import { ParagraphBreaks } from './quote-paragraphs'
 import { findSingleQuotes } from './quote-single-marks'
 import { findAttributions } from './speaker-attribution'
 import { AttributionIndex } from './speaker-lookup'
@@ -14,11 +15,17 @@ export interface ExtractedQuote {
   parts: TextSpan[]
   /** The parts' original text joined with a single space, inner whitespace runs collapsed to one space, trimmed. */
   text: string
-  /** Who the source says spoke ("Vladimir Putin", "Yonhap"); pronouns resolved to the most recent named speaker; null when unattributed or unresolvable. */
+  /**
+   * Who the source says spoke ("Vladimir Putin", "Yonhap"), titles dropped and a surname
+   * completed from the text's earlier full mention; he/she/they and "the ambassador" resolved
+   * to the most recent named speaker earlier in the text (or the most recent person-like name
+   * acting as a subject); an unnamed source as written ("a company executive"); null when
+   * unattributed or unresolvable.
+   */
   speaker: string | null
-  /** The attributing words as written, e.g. "Putin said", "he stated", "according to Yonhap"; null when none. */
+  /** The attributing words as written, e.g. "Putin said", "he stated", "said Russian President Vladimir Putin", "according to Yonhap"; null when none. */
   attribution: string | null
-  /** Index (into the returned array) of the enclosing quote when this one is nested inside it; null otherwise. */
+  /** Index (into the returned array) of the enclosing quote when this is a quote nested inside another quote (e.g. ‘looks forward to’ inside “…”); null otherwise. */
   nestedIn: number | null
 }
 
@@ -33,21 +40,22 @@ const FULL_STOP = /[.!?]/
 /**
  * The text with every quotation's words replaced by '#', so names and verbs inside quotes
  * are never taken for attributions. A final full stop is kept: the sentence still ends there.
+ * `flat` is the text with line breaks inside paragraphs read as spaces.
  */
-function maskQuotes(text: string, quotes: readonly ScannedQuote[]): string {
+function maskQuotes(flat: string, quotes: readonly ScannedQuote[]): string {
   const chunks: string[] = []
   let at = 0
   for (const quote of quotes) {
     const from = quote.open + 1
     const to = quote.closed ? quote.end - 1 : quote.end
     if (from < at || from >= to) continue
-    chunks.push(text.slice(at, from))
+    chunks.push(flat.slice(at, from))
     const last = quote.parts.at(-1)!.end - 1
-    if (last >= from && last < to && FULL_STOP.test(text[last]!)) chunks.push('#'.repeat(last - from), text[last]!, '#'.repeat(to - last - 1))
+    if (last >= from && last < to && FULL_STOP.test(flat[last]!)) chunks.push('#'.repeat(last - from), flat[last]!, '#'.repeat(to - last - 1))
     else chunks.push('#'.repeat(to - from))
     at = to
   }
-  chunks.push(text.slice(at))
+  chunks.push(flat.slice(at))
   return chunks.join('')
 }
 
@@ -73,8 +81,8 @@ function shareAcrossParagraphs(masked: string, quotations: Quotation[]): void {
   }
 }
 
-function group(text: string, masked: string, scanned: readonly ScannedQuote[]): Quotation[] {
-  const attributions = new AttributionIndex(masked, text, resolveAttributions(masked, text, findAttributions(masked)))
+function group(text: string, flat: string, masked: string, scanned: readonly ScannedQuote[]): Quotation[] {
+  const attributions = new AttributionIndex(masked, text, resolveAttributions(masked, text, flat, findAttributions(masked)))
   const after = scanned.map((quote) => attributions.after(quote))
   const context: JoinContext = { text, masked, attributedBetween: (from, to) => attributions.namedBetween(from, to) }
   const quotations: Quotation[] = []
@@ -91,17 +99,19 @@ function group(text: string, masked: string, scanned: readonly ScannedQuote[]): 
 /** The quotations in `text`, in text order of their first part, each followed by those nested in it. */
 export function extractQuotes(text: string): ExtractedQuote[] {
   if (typeof text !== 'string' || text === '') return []
-  const scanned = scanQuoteMarks(text)
+  const breaks = new ParagraphBreaks(text)
+  const scanned = scanQuoteMarks(text, breaks)
   if (scanned.length === 0) return []
-  const masked = maskQuotes(text, scanned)
+  const flat = breaks.flatten(text)
+  const masked = maskQuotes(flat, scanned)
   const result: ExtractedQuote[] = []
-  for (const quotation of group(text, masked, scanned)) {
+  for (const quotation of group(text, flat, masked, scanned)) {
     const parts = quotation.members.flatMap((member) => member.parts)
     const words = wording(text, parts)
     if (!HAS_WORD.test(words)) continue
     const outer = result.length
-    const { speaker = null, text: attribution = null } = quotation.attribution ?? {}
-    result.push({ parts, text: words, speaker, attribution, nestedIn: null })
+    const credited = quotation.attribution
+    result.push({ parts, text: words, speaker: credited?.speaker ?? null, attribution: credited?.text ?? null, nestedIn: null })
     const nested = quotation.members.flatMap((member) => [
       ...member.nested,
       ...member.parts.flatMap((part) => findSingleQuotes(text, part.start, part.end))

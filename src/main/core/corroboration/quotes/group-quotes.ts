@@ -13,6 +13,10 @@ export const MIN_COVERAGE = 0.6
 /** Quotes with fewer content words ("squandered") only group by equal wording or containment. */
 const MIN_CONTENT_FOR_FUZZY = 3
 const MIN_CONTENT_FOR_CONTAINMENT = 2
+/** Share of the shorter quote's words the aligned passage must span. */
+const MIN_SPAN = 0.55
+/** Versions whose lengths differ less than this are peers; a shorter one is a fragment of the longer. */
+const PEER_RATIO = 0.5
 /** A word in more quotes than this says nothing about which quotes match. */
 const MAX_POSTINGS = 400
 
@@ -65,17 +69,46 @@ function contains(long: readonly LedgerWord[], short: readonly LedgerWord[]): bo
   return false
 }
 
-/** Whether two quotations report the same words (order of arguments irrelevant). */
-export function sameQuotation(a: LedgerQuote, b: LedgerQuote): boolean {
-  if (a.key === b.key) return true
+/**
+ * How well the shorter of two quotations is found in the longer: 1 for the same words or
+ * a contained passage, else the share of its content words the local alignment matched;
+ * null when they do not report the same words.
+ */
+export function quotationMatch(a: LedgerQuote, b: LedgerQuote): number | null {
+  if (a.key === b.key) return 1
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a]
-  if (short.content >= MIN_CONTENT_FOR_CONTAINMENT && contains(long.words, short.words)) return true
-  if (short.content < MIN_CONTENT_FOR_FUZZY) return false
+  // Two content words ("human rights") say nothing about a long quotation that happens to hold them.
+  const containable = short.content >= MIN_CONTENT_FOR_FUZZY || (short.content >= MIN_CONTENT_FOR_CONTAINMENT && long.content <= MIN_CONTENT_FOR_FUZZY)
+  if (containable && contains(long.words, short.words)) return 1
+  if (short.content < MIN_CONTENT_FOR_FUZZY) return null
   const match = alignLocally(short.words, long.words)
-  return match !== null && match.matchedContent >= 2 && match.matchedContent / short.content >= MIN_COVERAGE
+  if (match === null || match.matchedContent < 2) return null
+  // Two matched words at the edge of a longer phrase ("come back [and bite him]") are a coincidence.
+  if (match.shortEnd - match.shortStart < MIN_SPAN * short.words.length) return null
+  const coverage = match.matchedContent / short.content
+  return coverage >= MIN_COVERAGE ? coverage : null
 }
 
-/** Pairs worth aligning: they share enough distinct content stems to pass the coverage test. */
+/** Whether two quotations report the same words (order of arguments irrelevant). */
+export function sameQuotation(a: LedgerQuote, b: LedgerQuote): boolean {
+  return quotationMatch(a, b) !== null
+}
+
+/** Quotations of about the same length that match are versions of one another. */
+function arePeers(a: LedgerQuote, b: LedgerQuote): boolean {
+  return Math.min(a.words.length, b.words.length) >= PEER_RATIO * Math.max(a.words.length, b.words.length)
+}
+
+interface Parent {
+  index: number
+  score: number
+}
+
+/**
+ * Links the quotations that report the same words. Versions of about the same length are
+ * joined outright; a fragment ("truly good results") joins only the one quotation it
+ * matches best, so two unrelated long quotes are never bridged by a phrase both contain.
+ */
 function linkQuotes(quotes: readonly LedgerQuote[], sets: UnionFind): void {
   const byKey = new Map<string, number>()
   const postings = new Map<string, number[]>()
@@ -90,6 +123,13 @@ function linkQuotes(quotes: readonly LedgerQuote[], sets: UnionFind): void {
       else list.push(index)
     }
   })
+  const parents = new Map<number, Parent>()
+  const offerParent = (child: number, parent: number, score: number): void => {
+    const best = parents.get(child)
+    if (best === undefined || score > best.score || (score === best.score && quotes[parent]!.words.length > quotes[best.index]!.words.length)) {
+      parents.set(child, { index: parent, score })
+    }
+  }
   const shared = new Map<number, number>()
   quotes.forEach((quote, index) => {
     if (quote.content < MIN_CONTENT_FOR_CONTAINMENT) return
@@ -102,10 +142,28 @@ function linkQuotes(quotes: readonly LedgerQuote[], sets: UnionFind): void {
     for (const [other, count] of shared) {
       const smaller = Math.min(stems[index]!.length, stems[other]!.length)
       if (count < Math.min(2, smaller) || count < smaller * MIN_COVERAGE - 1e-9) continue
-      if (sets.find(index) === sets.find(other)) continue
-      if (sameQuotation(quote, quotes[other]!)) sets.union(index, other)
+      const otherQuote = quotes[other]!
+      if (quote.key === otherQuote.key) continue
+      const score = quotationMatch(quote, otherQuote)
+      if (score === null) continue
+      if (arePeers(quote, otherQuote)) sets.union(index, other)
+      else if (quote.words.length < otherQuote.words.length) offerParent(index, other, score)
+      else offerParent(other, index, score)
     }
   })
+  // Each group of versions hangs from the best parent of its longest member only.
+  const longest = new Map<number, number>()
+  quotes.forEach((quote, index) => {
+    const root = sets.find(index)
+    const kept = longest.get(root)
+    if (kept === undefined || quote.words.length > quotes[kept]!.words.length) longest.set(root, index)
+  })
+  const attachments: [number, number][] = []
+  for (const member of longest.values()) {
+    const parent = parents.get(member)
+    if (parent !== undefined) attachments.push([member, parent.index])
+  }
+  for (const [member, parent] of attachments) sets.union(member, parent)
 }
 
 function speakerTerms(speaker: string): string[] {

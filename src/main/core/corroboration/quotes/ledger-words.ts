@@ -9,7 +9,10 @@ const FUNCTION_WORDS = new Set([
   'about', 'all', 'also', 'am', 'any', 'been', 'being', 'can', 'could', 'did', 'do', 'does', 'him',
   'how', 'just', 'may', 'me', 'might', 'more', 'most', 'much', 'must', 'my', 'now', 'one', 'only',
   'our', 'out', 'over', 'shall', 'should', 'some', 'than', 'them', 'those', 'up', 'us', 'very',
-  'what', 'when', 'where', 'who', 'whom', 'why', 'your'
+  'what', 'when', 'where', 'who', 'whom', 'why', 'your',
+  // What the tokenizer leaves of contractions at the apostrophe ("don't" → don, t).
+  'aren', 'couldn', 'd', 'didn', 'doesn', 'don', 'hadn', 'hasn', 'haven', 'isn', 'll', 'm', 're', 'shouldn',
+  't', 've', 'wasn', 'weren', 'won', 'wouldn'
 ])
 
 export interface LedgerWord {
@@ -25,8 +28,9 @@ export interface LedgerWord {
   end: number
 }
 
+/** Function words, and single letters (the "e" of "e-mail"), which tell no two quotes apart. */
 export function isFunctionWord(term: string): boolean {
-  return isStopWord(term) || FUNCTION_WORDS.has(term)
+  return isStopWord(term) || FUNCTION_WORDS.has(term) || (term.length === 1 && !/\d/.test(term))
 }
 
 /** For each character, whether it sits inside brackets or parentheses. */

@@ -1,9 +1,7 @@
-// Where paragraphs and sentences end in article text. A quotation never runs past the end of
-// its paragraph (so one stray mark cannot swallow a document), and a speaker is only looked
-// for in the sentence around the quotation.
+// Where sentences end in article text, and what counts as space: a speaker is only looked
+// for in the sentence around its quotation, and a quote's parts never start or end in space.
 
 const INLINE_SPACE = /[ \t\r\u00a0\u2000-\u200b\u202f\u3000]/
-const ENDS_LINE = /[.!?:;…"”’»)\]]/
 const SENTENCE_PUNCTUATION = /[.!?…]/
 const AFTER_PUNCTUATION = /["”’'»)\]]/
 const STARTS_SENTENCE = /[\p{Lu}"“„‟«‘'([]/u
@@ -12,7 +10,6 @@ const ABBREVIATIONS = new Set([
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'No', 'Inc', 'Ltd', 'Co', 'Corp',
   'vs', 'etc', 'Mt', 'Ft', 'Ave'
 ])
-const DOUBLE_OPENERS = new Set(['"', '“', '„', '‟', '«', '»', '”'])
 
 export function isInlineSpace(char: string | undefined): boolean {
   return char !== undefined && INLINE_SPACE.test(char)
@@ -20,56 +17,6 @@ export function isInlineSpace(char: string | undefined): boolean {
 
 export function isSpace(char: string | undefined): boolean {
   return char !== undefined && (char === '\n' || INLINE_SPACE.test(char))
-}
-
-/**
- * Whether the newline at `index` ends a paragraph: a blank line always does; a single line
- * break does unless the line stops mid-sentence and the next one goes on in lower case
- * (hard-wrapped text).
- */
-export function isParagraphBreak(text: string, index: number): boolean {
-  let next = index + 1
-  while (isInlineSpace(text[next])) next++
-  if (next >= text.length || text[next] === '\n') return true
-  let previous = index - 1
-  while (isInlineSpace(text[previous])) previous--
-  if (previous >= 0 && ENDS_LINE.test(text[previous]!)) return true
-  return !/\p{Ll}/u.test(text[next]!)
-}
-
-/**
- * The paragraph breaks of one text, found once, so that asking for the next break after
- * many positions stays linear however far apart the breaks are.
- */
-export class ParagraphBreaks {
-  readonly #breaks: number[] = []
-
-  constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-      if (isParagraphBreak(text, index)) this.#breaks.push(index)
-    }
-  }
-
-  /** The first break in [from, to), or -1. */
-  find(from: number, to: number): number {
-    let low = 0
-    let high = this.#breaks.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.#breaks[middle]! < from) low = middle + 1
-      else high = middle
-    }
-    const found = this.#breaks[low]
-    return found !== undefined && found < to ? found : -1
-  }
-}
-
-/** Whether the paragraph after the break at `index` opens with a double quote mark. */
-export function nextParagraphOpensQuote(text: string, index: number): boolean {
-  let next = index
-  while (isSpace(text[next])) next++
-  const char = text[next]
-  return char !== undefined && DOUBLE_OPENERS.has(char) && next + 1 < text.length && !isSpace(text[next + 1])
 }
 
 /** Whether the punctuation at `index` ends a sentence: a capital or an opening mark follows, and it is no abbreviation. */

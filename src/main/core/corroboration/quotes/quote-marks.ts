@@ -3,10 +3,11 @@
 // marks; a mark that never closes within its paragraph is set aside and the scan resumes
 // after it, so it cannot swallow the rest of the document.
 import type { TextSpan } from '../../../../shared/domain/corroboration'
-import { endsSentenceBefore, nextParagraphOpensQuote, ParagraphBreaks, trimSpan } from './quote-boundaries'
+import { endsSentenceBefore, trimSpan } from './quote-boundaries'
+import { nextParagraphOpensQuote, type ParagraphBreaks } from './quote-paragraphs'
 
 export interface ScannedQuote {
-  /** Offsets of the quoted words; more than one when a paragraph continues it (“…. “…”). */
+  /** Offsets of the quoted words; more than one when an opening mark after a full stop continues it (“…. “…”). */
   parts: TextSpan[]
   /** Offset of the first opening mark. */
   open: number
@@ -80,9 +81,9 @@ class MarkScanner {
   #outer: OpenQuote | null = null
   #inner: { start: number; char: string } | null = null
 
-  constructor(text: string) {
+  constructor(text: string, breaks: ParagraphBreaks) {
     this.#text = text
-    this.#breaks = new ParagraphBreaks(text)
+    this.#breaks = breaks
     for (const match of text.matchAll(MARKS)) this.#marks.push(match.index)
   }
 
@@ -165,6 +166,6 @@ class MarkScanner {
 }
 
 /** Double-quoted passages in text order, with those nested inside them. */
-export function scanQuoteMarks(text: string): ScannedQuote[] {
-  return new MarkScanner(text).run()
+export function scanQuoteMarks(text: string, breaks: ParagraphBreaks): ScannedQuote[] {
+  return new MarkScanner(text, breaks).run()
 }

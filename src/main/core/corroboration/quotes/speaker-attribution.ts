@@ -2,8 +2,8 @@
 // stated", "said Russian President Vladimir Putin", "according to Yonhap", ", adding". One
 // regular-expression pass for the verbs, then a short anchored look either side of each.
 import {
-  ADVS, FINITE_VERBS, INVERTIBLE_VERBS, NAME_RUN, OFFICE_NP, ORG_NP, PARTICIPLE_SET, PARTICIPLES, PRONOUN, ROLE_NP, SEP,
-  SUBJECT, WORD_END, WORD_START
+  ADVS, AFTER_PREPOSITION, FINITE_VERBS, INVERTIBLE_VERBS, NAME_RUN, OFFICE_NP, ORG_NP, PARTICIPLE_SET, PARTICIPLES, PRONOUN, ROLE_NP,
+  ROLE_WORDS, SEP, SUBJECT, WORD_END, WORD_START
 } from './speaker-patterns'
 import { followsConnector, hasTitle } from './speaker-names'
 
@@ -28,9 +28,11 @@ const SUBJECT_BEFORE = new RegExp(`${WORD_START}(${SUBJECT}),?${SEP}${ADVS}$`, '
 const APPOSITION_BEFORE = new RegExp(`${WORD_START}(${NAME_RUN}),${SEP}(?:\\p{Ll}|[Tt]he${SEP}|[Aa]n?${SEP})[^,;:\\n"“”«»#]{2,100},${SEP}${ADVS}$`, 'u')
 // "Tony Banks, Labour MP for West Ham, said", once "West Ham" is known not to be the speaker.
 const ANY_APPOSITION_BEFORE = new RegExp(`${WORD_START}(${NAME_RUN}),${SEP}[^,;:\\n"“”«»#]{2,100}?,?${SEP}${ADVS}$`, 'u')
-// "officials in Seoul said", "The MP for Sittingbourne and Sheppey said": a place, not the speaker.
-const AFTER_PREPOSITION = /(?:^|[^\p{L}])(?:of|for|from|in|at|to|with|by|on|and|near)[ \t\u00a0]+$/u
-const SUBJECT_AFTER = new RegExp(`^${SEP}(${ROLE_NP}|${ORG_NP}|(?:the${SEP})?${NAME_RUN}|(?:he|she|they)${WORD_END})`, 'u')
+// "Winthrop Knowlton, chairman of the special committee said": a role opens the apposition.
+const ROLE_APPOSITION_BEFORE = new RegExp(`${WORD_START}(${NAME_RUN}),${SEP}(?:(?:the|a|an)${SEP})?${ROLE_WORDS}[^,;:\\n"“”«»#]{0,100}?,?${SEP}${ADVS}$`, 'u')
+// "John Mason of Interstate Securities said", "Manaspas Xuto of Thailand said".
+const PERSON_OF_PLACE_BEFORE = new RegExp(`${WORD_START}(${NAME_RUN})${SEP}(?:of|from|at)${SEP}(?:the${SEP})?${NAME_RUN},?${SEP}${ADVS}$`, 'u')
+const SUBJECT_AFTER = new RegExp(`^${SEP}(${ROLE_NP}|${ORG_NP}|(?:the${SEP}|${ROLE_WORDS}${SEP})?${NAME_RUN}|(?:he|she|they)${WORD_END})`, 'u')
 const TOLD_WHOM = new RegExp(`^${SEP}(?:reporters|journalists|the${SEP}press|lawmakers|${NAME_RUN})`, 'u')
 // ", noting that", "while stressing": a participle that is not a noun ("a warning").
 const OPENS_PARTICIPLE = /(?:,|(?:^|[^\p{L}])(?:while|before|after|when|by))[ \t\u00a0]+(?:\p{Ll}+ly[ \t\u00a0]+)?$/u
@@ -64,13 +66,17 @@ function subjectBefore(masked: string, before: string, from: number): { match: R
   // A plain subject is short: searching only the end of the window keeps this pass cheap.
   const nearFrom = Math.max(from, from + before.length - NEAR_SUBJECT)
   const subject = SUBJECT_BEFORE.exec(before.slice(nearFrom - from))
-  if (subject === null) return null
+  if (subject === null) {
+    const role = ROLE_APPOSITION_BEFORE.exec(before)
+    return role === null ? null : { match: role, start: from + role.index }
+  }
   const start = nearFrom + subject.index
   if (subjectKind(subject[1]!) !== 'name' || hasTitle(subject[1]!)) return { match: subject, start }
+  // "The MP for Sittingbourne and Sheppey said": a place, not the speaker.
   if (!AFTER_PREPOSITION.test(masked.slice(Math.max(0, start - 8), start))) return { match: subject, start }
   // A place after "Ambassador to" may still lead the name: "… to Russia Park Ro-byug".
   if (followsConnector(masked, start) && subject[1]!.trim().split(/[ \t\u00a0]+/).length >= 3) return { match: subject, start }
-  const loose = ANY_APPOSITION_BEFORE.exec(before)
+  const loose = PERSON_OF_PLACE_BEFORE.exec(before) ?? ANY_APPOSITION_BEFORE.exec(before)
   return loose === null ? null : { match: loose, start: from + loose.index }
 }
 

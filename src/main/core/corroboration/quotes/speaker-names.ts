@@ -12,7 +12,8 @@ const TITLES = new Set([
   'Rep', 'Deputy', 'Premier', 'Chief', 'Pastor', 'Rev', 'Reverend', 'Sheikh', 'Emir', 'Ayatollah', 'Imam', 'Rabbi',
   'Bishop', 'Archbishop', 'Cardinal', 'Coach', 'Speaker', 'Commander', 'Marshal', 'Attorney', 'Inspector',
   'Detective', 'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness',
-  'Baron', 'Officer', 'CEO', 'Head', 'Secretary-General', 'MP', 'MEP', 'MSP', 'Democrat', 'Republican'
+  'Baron', 'Officer', 'CEO', 'Head', 'Secretary-General', 'MP', 'MEP', 'MSP', 'Democrat', 'Republican', 'Undersecretary',
+  'Under-Secretary'
 ])
 
 /** Capitalised only because they open a sentence, or plural roles: never a speaker's name. */
@@ -49,7 +50,8 @@ export type CleanName = { kind: 'name'; name: string; givenName: boolean } | { k
  */
 export function cleanName(run: string, afterConnector = false): CleanName {
   const tokens = run.trim().split(/[ \t\u00a0]+/).filter((token) => token !== '')
-  while (tokens.length > 0 && NOT_NAMES.has(tokens[0]!)) tokens.shift()
+  // Sentence openers, and a role in lower case: "consultant Norman DeWitt".
+  while (tokens.length > 0 && (NOT_NAMES.has(tokens[0]!) || /^\p{Ll}/u.test(tokens[0]!))) tokens.shift()
   const last = tokens.length - 1
   if (last >= 0) {
     let token = tokens[last]!
@@ -75,8 +77,9 @@ export function cleanName(run: string, afterConnector = false): CleanName {
   return { kind: 'name', name: rest.join(' '), givenName }
 }
 
-// "Ambassador to Russia Park Ro-byug", "Minister … of Oceans and Fisheries Kim Sung-bum".
-const AFTER_TITLED_CONNECTOR = /(?:^|[^\p{L}])(?:Ambassador|Minister|Secretary|Envoy|Director|President|Chairman|Commissioner|Representative|Governor|Head|Chief|Consul|Spokesman|Spokeswoman)[^,.;:\n]{0,60}[^\p{L}](?:to|of|for|and|at|in|from)[ \t\u00a0]+$/u
+// "Ambassador to Russia Park Ro-byug", "Minister … of Oceans and Fisheries Kim Sung-bum",
+// "Chancellor of the Exchequer Nigel Lawson".
+const AFTER_TITLED_CONNECTOR = /(?:^|[^\p{L}])(?:Ambassador|Minister|Secretary|Undersecretary|Chancellor|Envoy|Director|President|Chairman|Commissioner|Representative|Governor|Head|Chief|Consul|Spokesman|Spokeswoman)[^,.;:\n]{0,60}[^\p{L}](?:to|of|for|and|at|in|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/u
 
 /** Whether a name at `position` follows a title and a connector, so a place may lead the run. */
 export function followsConnector(text: string, position: number): boolean {
@@ -85,12 +88,13 @@ export function followsConnector(text: string, position: number): boolean {
 
 /** Words that make a capitalised run a body rather than a person. */
 const ORGANISATION_WORDS = new Set([
-  'Commission', 'Committee', 'Association', 'Party', 'Agency', 'Ministry', 'Council', 'Office', 'Department', 'Times',
+  'Commission', 'Committee', 'Association', 'Party', 'Agency', 'Council', 'Office', 'Department', 'Times',
   'News', 'Daily', 'Post', 'Herald', 'Bank', 'Union', 'Institute', 'Center', 'Centre', 'University', 'Court',
   'Parliament', 'Government', 'Company', 'Corporation', 'Group', 'Inc', 'Ltd', 'Organisation', 'Organization',
   'Foundation', 'Federation', 'Assembly', 'Senate', 'House', 'Kremlin', 'Embassy', 'Service', 'Board', 'Authority',
   'Fund', 'Army', 'Police', 'Network', 'Radio', 'Television', 'Executive', 'Treasury', 'Conservatives',
-  'Democrats', 'Republicans', 'Tories', 'Labour', 'Greens', 'Reuters', 'Yonhap', 'Xinhua', 'Interfax', 'Chambers'
+  'Democrats', 'Republicans', 'Tories', 'Labour', 'Greens', 'Reuters', 'Yonhap', 'Xinhua', 'Interfax', 'Chambers',
+  'Dems', 'Lib', 'Liberal', 'Tory', 'Conservative', 'Green', 'Ministry', 'Cabinet', 'Whitehall', 'Downing'
 ])
 
 /** Whether a cleaned name is an organisation ("Equal Opportunities Commission", "TASS"), not a person. */

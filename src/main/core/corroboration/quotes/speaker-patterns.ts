@@ -4,10 +4,12 @@
 
 /** Spaces inside one line: a name or an attribution never spans a line break. */
 export const SEP = '[ \\t\\u00a0]+'
-const TOKEN_CHARS = "[\\p{L}\\p{M}\\p{Nd}'’\\u2010\\u2011-]"
+// Letters, digits, apostrophes and hyphens; combining marks are left out (text is NFC) because
+// every Unicode class here is compiled into each pattern that uses it.
+const TOKEN_CHARS = "[\\p{L}\\d'’\\u2010\\u2011-]"
 /** Nothing word-like just before: the match starts a word. */
-export const WORD_START = "(?<![\\p{L}\\p{M}\\p{Nd}'’\\u2010\\u2011-])"
-export const WORD_END = '(?![\\p{L}\\p{M}\\p{Nd}])'
+export const WORD_START = "(?<![\\p{L}\\d'’\\u2010\\u2011-])"
+export const WORD_END = '(?![\\p{L}\\d])'
 
 // An abbreviated title keeps its period; initials ("W.", "U.S.") are one token; anything
 // else is a capitalised word with inner hyphens (U+2010/2011 too) or apostrophes (O'Brien).
@@ -27,7 +29,8 @@ export const PERSON_ROLES = [
   'commander', 'general', 'officer', 'lawyer', 'attorney', 'judge', 'prosecutor', 'king', 'queen', 'prince', 'pope',
   'candidate', 'lawmaker', 'legislator', 'deputy', 'commissioner', 'negotiator', 'representative', 'researcher',
   'professor', 'economist', 'author', 'activist', 'witness', 'resident', 'manager', 'founder', 'owner', 'worker',
-  'insider'
+  'insider', 'consultant', 'dealer', 'trader', 'banker', 'broker', 'strategist', 'investor', 'delegate', 'treasurer',
+  'partner', 'undersecretary'
 ]
 /** Bodies and documents that speak for themselves ("the ministry said"); kept as written. */
 export const ORG_NOUNS = [
@@ -38,12 +41,16 @@ export const ORG_NOUNS = [
 ]
 
 const WORD = `${TOKEN_CHARS}+`
-// "the", "a", or a possessive name: "Tony Blair's official spokesman".
-const DETERMINER = `(?:[Tt]he|[Aa]n|[Aa]|[Oo]ne|${NAME_RUN}['’]s)`
-export const ROLE_NP = `${DETERMINER}${SEP}(?:${WORD}${SEP}){0,3}(?:${PERSON_ROLES.join('|')})s?${WORD_END}`
+// "the", "a", or a possessive name: "(Tony) Blair's official spokesman". One word only: a whole
+// name here would repeat the name pattern in every subject pattern and slow down compiling them.
+const DETERMINER = `(?:[Tt]he|[Aa]n|[Aa]|[Oo]ne|\\p{Lu}${TOKEN_CHARS}*['’]s)`
+const ROLE = `(?:${PERSON_ROLES.join('|')})s?${WORD_END}`
+export const ROLE_NP = `${DETERMINER}${SEP}(?:${WORD}${SEP}){0,3}${ROLE}`
+/** A role before a name, as in "said consultant Norman DeWitt". */
+export const ROLE_WORDS = `(?:${WORD}${SEP}){0,2}${ROLE}`
 export const ORG_NP = `${DETERMINER}${SEP}(?:${WORD}${SEP}){0,3}(?:${ORG_NOUNS.join('|')})${WORD_END}`
 /** An office named by its seat ("the Archbishop of Canterbury"): a specific person, kept as written. */
-export const OFFICE_NP = `[Tt]he${SEP}(?:\\p{Lu}\\p{Ll}+${SEP}){0,2}(?:Archbishop|Bishop|Mayor|Duke|Duchess|Prince|Princess|Earl|Governor|Chancellor|President|Secretary|Minister|Leader|Head|Director|Chairman|Chief)${SEP}of${SEP}(?:the${SEP})?${NAME_RUN}`
+export const OFFICE_NP = `[Tt]he${SEP}(?:\\p{Lu}\\p{Ll}+${SEP}){0,2}(?:Archbishop|Bishop|Mayor|Duke|Duchess|Prince|Princess|Earl|Governor|Chancellor|President|Secretary|Minister|Leader|Head|Director|Chairman|Chief)${SEP}of${SEP}(?:the${SEP})?\\p{Lu}\\p{Ll}+(?:${SEP}\\p{Lu}\\p{Ll}+){0,2}`
 
 /** Anything that can say something, most specific first so "the Kremlin leader" wins over "Kremlin". */
 export const SUBJECT = `(?:${ROLE_NP}|${ORG_NP}|${OFFICE_NP}|${PRONOUN}|(?:the${SEP})?${NAME_RUN})`
@@ -81,3 +88,6 @@ export const PARTICIPLE_SET = new Set(PARTICIPLES)
 
 /** A word that makes the name before it the subject of a clause ("Putin highlighted"). */
 export const VERB_LIKE = `(?:\\p{Ll}+ed|\\p{Ll}+s|is|was|has|had|will|would|can|could|may|might|must|should|did|does|spoke|said|told|met|made|gave|took|went|saw|came|held|left|won|lost|sent|thought|felt|kept|put|set|began|became|wrote|stood|got|brought|sought|led|heard|found|paid|meant|knew|drew|chose|rose|fell|broke|struck)${WORD_END}`
+
+/** Just after a preposition a capitalised run is a place ("officials in Seoul said"), not a speaker. */
+export const AFTER_PREPOSITION = /(?:^|[^\p{L}])(?:of|for|from|in|at|to|with|by|on|and|near)[ \t\u00a0]+$/u

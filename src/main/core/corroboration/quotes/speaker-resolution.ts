@@ -3,9 +3,9 @@
 // most recent named speaker (else the latest name acting as a subject); anything else as written.
 import type { AttributionMatch } from './speaker-attribution'
 import { subjectKind } from './speaker-attribution'
-import { cleanName, followsConnector, FullNames, isOrganisation } from './speaker-names'
+import { cleanName, followsConnector, FullNames, hasTitle, isOrganisation } from './speaker-names'
 import { sentenceStart } from './quote-boundaries'
-import { ADVS, NAME_RUN, ORG_NP, SEP, SUBJECT, VERB_LIKE, WORD_START } from './speaker-patterns'
+import { ADVS, AFTER_PREPOSITION, NAME_RUN, ORG_NP, SEP, SUBJECT, VERB_LIKE, WORD_START } from './speaker-patterns'
 
 export interface ResolvedAttribution {
   start: number
@@ -43,9 +43,9 @@ class SpeakerResolver {
   #person: { name: string; position: number } | null = null
   #scannedTo = 0
 
-  constructor(masked: string, text: string) {
+  constructor(masked: string, flat: string) {
     this.#masked = masked
-    this.#names = new FullNames(text)
+    this.#names = new FullNames(flat)
   }
 
   resolve(match: AttributionMatch): string | null {
@@ -137,6 +137,7 @@ class SpeakerResolver {
     for (let match = NAMED_SUBJECT.exec(window); match !== null; match = NAMED_SUBJECT.exec(window)) {
       const at = from + match.index
       if (this.#person !== null && at <= this.#person.position) continue
+      if (AFTER_PREPOSITION.test(this.#masked.slice(Math.max(0, at - 8), at)) && !hasTitle(match[1]!)) continue
       const cleaned = cleanName(match[1]!, followsConnector(this.#masked, at))
       if (cleaned.kind === 'name' && !isOrganisation(cleaned.name)) this.#person = { name: cleaned.name, position: at }
     }
@@ -146,9 +147,12 @@ class SpeakerResolver {
   }
 }
 
-/** Each attribution with its speaker resolved; `masked` is the text with quoted words blanked out. */
-export function resolveAttributions(masked: string, text: string, matches: readonly AttributionMatch[]): ResolvedAttribution[] {
-  const resolver = new SpeakerResolver(masked, text)
+/**
+ * Each attribution with its speaker resolved. `flat` is the text with line breaks inside
+ * paragraphs read as spaces, `masked` the same with quoted words blanked out.
+ */
+export function resolveAttributions(masked: string, text: string, flat: string, matches: readonly AttributionMatch[]): ResolvedAttribution[] {
+  const resolver = new SpeakerResolver(masked, flat)
   return matches.map((match) => ({
     start: match.start,
     end: match.end,

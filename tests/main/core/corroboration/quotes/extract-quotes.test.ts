@@ -204,6 +204,29 @@ describe('extract-quotes', () => {
     expect(extractQuotes(text).map((quote) => quote.speaker)).toEqual(['Vladimir Putin', 'Doo Jin-ho'])
   })
 
+  it('reads hard-wrapped wire copy, where a quote and its speaker sit on different lines', () => {
+    const wire = [
+      'WASHINGTON, March 3 - Federal Reserve Board Chairman Paul Volcker',
+      'told a Senate committee that banks should set aside more money',
+      'against their loans to developing countries in the coming year.',
+      '    "If you give a tax writeoff for reserving against loans,',
+      'then we will see more reserving and that would make me happy,"',
+      'Volcker told the committee on Tuesday during a long hearing.',
+      '    Dealers said the dollar was little changed after the remarks.'
+    ].join('\n')
+    const [quote] = extractQuotes(wire)
+    expect(quote).toMatchObject({
+      text: 'If you give a tax writeoff for reserving against loans, then we will see more reserving and that would make me happy,',
+      speaker: 'Paul Volcker',
+      attribution: 'Volcker told'
+    })
+  })
+
+  it('credits "John Mason of Interstate Securities said" to the person, not the firm', () => {
+    const quotes = extractQuotes('"The hour is growing late," said one analyst. John Mason of Interstate Securities said: "Banks must act."')
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['one analyst', 'John Mason'])
+  })
+
   it('keeps an unnamed source as written rather than guessing a name', () => {
     const text = 'Mr Blair arrived. "Exports halted," said a company executive. "We wait," a Cabinet Office spokeswoman said.'
     expect(extractQuotes(text).map((quote) => quote.speaker)).toEqual(['a company executive', 'a Cabinet Office spokeswoman'])

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { markRole, scanQuoteMarks } from '../../../../../src/main/core/corroboration/quotes/quote-marks'
+import { markRole, scanQuoteMarks, type ScannedQuote } from '../../../../../src/main/core/corroboration/quotes/quote-marks'
+import { ParagraphBreaks } from '../../../../../src/main/core/corroboration/quotes/quote-paragraphs'
+
+function scan(text: string): ScannedQuote[] {
+  return scanQuoteMarks(text, new ParagraphBreaks(text))
+}
 
 function words(text: string): string[][] {
-  return scanQuoteMarks(text).map((quote) => quote.parts.map((part) => text.slice(part.start, part.end)))
+  return scan(text).map((quote) => quote.parts.map((part) => text.slice(part.start, part.end)))
 }
 
 describe('quote-marks', () => {
@@ -33,14 +38,14 @@ describe('quote-marks', () => {
   })
 
   it('keeps a paragraph-ending quote when the next paragraph opens another, and drops it otherwise', () => {
-    const continued = scanQuoteMarks('He said: "First part.\n\n"Second part." End.')
+    const continued = scan('He said: "First part.\n\n"Second part." End.')
     expect(continued.map((quote) => quote.closed)).toEqual([false, true])
     expect(words('He said "never closed.\n\nA plain paragraph with "a quote" in it.')).toEqual([['a quote']])
   })
 
   it('records double-quoted words inside a quote as nested', () => {
     const text = '"It was called "a mistake" by all," she said.'
-    const [quote] = scanQuoteMarks(text)
+    const [quote] = scan(text)
     expect(quote?.nested.map((span) => text.slice(span.start, span.end))).toEqual(['a mistake'])
   })
 })

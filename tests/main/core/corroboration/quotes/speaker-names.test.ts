@@ -36,6 +36,7 @@ describe('speaker-names', () => {
   it('tells organisations from people', () => {
     expect(isOrganisation('Equal Opportunities Commission')).toBe(true)
     expect(isOrganisation('TASS')).toBe(true)
+    expect(isOrganisation('Lib Dems')).toBe(true)
     expect(isOrganisation('Georgy Zinoviev')).toBe(false)
   })
 

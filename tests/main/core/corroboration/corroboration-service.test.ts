@@ -1,0 +1,160 @@
+import { appendFile, cp, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { QuoteGroup } from '../../../../src/shared/domain/corroboration'
+import { Workbench } from '../../../../src/main/core/workbench'
+import { useTempDirs } from '../../../helpers/temp-dir'
+
+const seedsDir = resolve(__dirname, '../../../../seeds')
+
+async function seededWorkbench(dataDir: string, seeds = seedsDir): Promise<Workbench> {
+  const workbench = new Workbench({ dataDir, seedsDir: seeds, now: () => new Date('2026-01-16T10:00:00Z') })
+  await workbench.boot()
+  return workbench
+}
+
+function sourceIdOf(workbench: Workbench, prefix: string): string {
+  return workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith(prefix))!.id
+}
+
+function groupHolding(groups: QuoteGroup[], words: string): QuoteGroup {
+  const group = groups.find((candidate) => candidate.versions.some((version) => version.text.includes(words)))
+  if (group === undefined) throw new Error(`no group holds "${words}"`)
+  return group
+}
+
+describe('CorroborationService', () => {
+  const tempDir = useTempDirs()
+
+  it('shows on the seeds the trade quote in every source, TASS’s "truly good results" diffed against it', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: '', minWords: 3, limit: 300 })
+    const trade = ledger.groups[0]!
+    expect(trade.reference).toMatch(/pragmatic approaches.*truly positive results in trade and business/)
+    expect(trade.sourceIds).toHaveLength(5)
+    expect(trade.flags.wordingDiffers).toBe(true)
+    const tass = sourceIdOf(workbench, '004_')
+    const aggregator = sourceIdOf(workbench, '001_')
+    for (const sourceId of [tass, aggregator]) {
+      const good = trade.versions.find((version) => version.sourceId === sourceId && version.text.includes('truly good results'))!
+      expect(good.differs).toBe(true)
+      expect(good.diff).toEqual(expect.arrayContaining([{ kind: 'removed', text: 'positive' }, { kind: 'added', text: 'good' }]))
+    }
+    expect(trade.speakers.join(' ')).toMatch(/Putin/)
+  })
+
+  it('flags "goodwill has been squandered" as carried by the aggregator alone', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'single-source', query: 'goodwill', minWords: 3, limit: 300 })
+    expect(ledger.groups).toHaveLength(1)
+    expect(ledger.groups[0]!.sourceIds).toEqual([sourceIdOf(workbench, '001_')])
+    expect(ledger.groups[0]!.flags.singleSource).toBe(true)
+  })
+
+  it('shares the Cuba solidarity quote between the summary and Anadolu, and finds it by its words', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: 'solidarity determination', minWords: 3, limit: 300 })
+    const cuba = groupHolding(ledger.groups, 'We stand in solidarity')
+    expect(cuba.sourceIds.sort()).toEqual([sourceIdOf(workbench, '000_'), sourceIdOf(workbench, '002_')].sort())
+    expect(cuba.flags).toMatchObject({ singleSource: false, wordingDiffers: false })
+  })
+
+  it('gives each version offsets that point at the quoted words in the stored text', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: '', minWords: 1, limit: 2000 })
+    for (const group of ledger.groups) {
+      for (const version of group.versions) {
+        const text = (await workbench.project.library.sourceText(version.sourceId)).text
+        const quoted = version.parts.map((part) => text.slice(part.start, part.end)).join(' ').replace(/\s+/g, ' ').trim()
+        expect(quoted).toBe(version.text)
+      }
+    }
+  })
+
+  it('re-reads only the source that changed, and its new quote joins the ledger', async () => {
+    const folder = await tempDir()
+    await rm(folder, { recursive: true })
+    await cp(seedsDir, folder, { recursive: true })
+    const workbench = await seededWorkbench(await tempDir(), folder)
+    const service = workbench.project.corroboration
+    await service.ledger({ filter: 'all', query: '', minWords: 3, limit: 300 })
+    const before = service.extractedSources
+    expect(before).toBe(5)
+    await appendFile(join(folder, '002_33375fb4bd43eb33.txt'), '\n“Goodwill has been squandered,” a diplomat said.\n')
+    await workbench.importFolder(folder)
+    const ledger = await service.ledger({ filter: 'all', query: 'goodwill', minWords: 3, limit: 300 })
+    expect(service.extractedSources - before).toBe(1)
+    expect(ledger.groups[0]!.sourceIds).toHaveLength(2)
+    expect(ledger.groups[0]!.flags.singleSource).toBe(false)
+  })
+
+  it('groups the spellings of Lee Sok-bae and of Lee Jae-myung, and keeps a merge across a restart', async () => {
+    const dataDir = await tempDir()
+    const workbench = await seededWorkbench(dataDir)
+    const names = await workbench.project.corroboration.names('Lee')
+    const sokBae = names.groups.find((group) => group.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
+    expect(sokBae.variants.flatMap((variant) => variant.spellings.map((spelling) => spelling.text))).toEqual(
+      expect.arrayContaining(['Lee Sok-bae', 'Lee Seok-pae', 'Lee Sok\u2011bae'])
+    )
+    expect(sokBae.sources.length).toBeGreaterThanOrEqual(3)
+    const jaeMyung = names.groups.find((group) => group.variants.some((variant) => variant.spellings.some((spelling) => spelling.text === 'Lee Jae-myung')))!
+    expect(jaeMyung.variants.flatMap((variant) => variant.spellings.map((spelling) => spelling.text))).toContain('Lee Jae Myung')
+    expect(jaeMyung.id).not.toBe(sokBae.id)
+
+    const merged = await workbench.project.corroboration.decideNames('merge', [...sokBae.variants, ...jaeMyung.variants].map((variant) => variant.key))
+    const both = merged.groups.find((group) => group.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
+    expect(both.confirmed).toBe(true)
+    expect(both.variants.map((variant) => variant.key)).toEqual(expect.arrayContaining(jaeMyung.variants.map((variant) => variant.key)))
+
+    const reopened = await seededWorkbench(dataDir)
+    const again = (await reopened.project.corroboration.names('Lee')).groups.find((group) => group.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
+    expect(again.variants).toHaveLength(both.variants.length)
+    await reopened.project.corroboration.decideNames('split', jaeMyung.variants.map((variant) => variant.key))
+    const split = (await reopened.project.corroboration.names('Lee')).groups.find((group) => group.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
+    expect(split.variants.map((variant) => variant.key)).not.toContain(jaeMyung.variants[0]!.key)
+  })
+
+  it('refuses a decision about a name the library does not hold, naming it', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    await expect(workbench.project.corroboration.decideNames('merge', ['nobodyatall'])).rejects.toThrow(/names: no name variant "nobodyatall"/)
+    expect(workbench.project.store.notes.data.nameDecisions).toEqual([])
+  })
+
+  it('widens a search to the other spellings of a confirmed name only', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const service = workbench.project.corroboration
+    expect((await service.expandQuery('"Lee Seok-pae" Moscow')).included).toEqual([])
+    const group = (await service.names('Lee')).groups.find((candidate) => candidate.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
+    await service.decideNames('confirm', [group.variants[0]!.key])
+    const widened = await service.expandQuery('"Lee Seok-pae" Moscow')
+    expect(widened.included[0]!.variants).toEqual(expect.arrayContaining(['Lee Seok-pae', 'Lee Sok-bae']))
+    expect(widened.query).toMatch(/^\(".*" OR ".*"\) Moscow$/)
+    const found = await workbench.project.search.search(widened.query)
+    const plain = await workbench.project.search.search('"Lee Seok-pae" Moscow')
+    expect(found.total).toBeGreaterThan(plain.total)
+  })
+
+  it('aligns two seeds, linking the shared quote and leaving JoongAng’s own reporting unlinked', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const summary = sourceIdOf(workbench, '000_')
+    const joongang = sourceIdOf(workbench, '003_')
+    const alignment = await workbench.project.corroboration.align([summary, joongang])
+    const text = (await workbench.project.library.sourceText(joongang)).text
+    const sentences = alignment.sources[1]!.sentences
+    const route = sentences.find((sentence) => text.slice(sentence.start, sentence.end).includes('Northern Sea Route'))!
+    expect(route.link).toBeNull()
+    const quote = sentences.find((sentence) => text.slice(sentence.start, sentence.end).includes('truly positive results'))!
+    expect(quote.link).not.toBeNull()
+    expect(alignment.sources[0]!.sentences.some((sentence) => sentence.link === quote.link)).toBe(true)
+  })
+
+  it('says which source cannot be compared when its text is gone', async () => {
+    const dataDir = await tempDir()
+    const workbench = await seededWorkbench(dataDir)
+    const [first, second] = workbench.project.store.library.data.sources
+    await rm(join(workbench.project.store.dir, 'texts', `${second!.contentHash}.txt`))
+    await expect(workbench.project.corroboration.align([first!.id, second!.id])).rejects.toThrow(`compare: the text of "${second!.title}" cannot be read`)
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: '', minWords: 3, limit: 10 })
+    expect(ledger.unreadable.map((entry) => entry.sourceId)).toEqual([second!.id])
+  })
+})
