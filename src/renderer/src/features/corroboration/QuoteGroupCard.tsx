@@ -53,7 +53,7 @@ export function QuoteGroupCard({ group, sources }: Props) {
       notify('info', `Highlighted the quote in “${source.title}”.`)
       return
     }
-    const claimId = choice === NEW_CLAIM ? (await createClaim(`${version.speaker ?? 'The source'} said: “${group.reference}”`))?.id : choice
+    const claimId = choice === NEW_CLAIM ? (await createClaim(`${version.speaker ?? 'The source'} said: “${group.reference.replace(/[\s,;:]+$/u, '')}”`))?.id : choice
     if (claimId === undefined) return
     await linkAnnotation(claimId, annotation.id)
     notify('info', `Highlighted the quote in “${source.title}” and linked it to the claim.`)
