@@ -2,6 +2,7 @@
 // wording diffed, person and organisation names grouped by spelling variant, and two or
 // more sources aligned sentence by sentence. Offsets are in each source's stored text.
 import { z } from 'zod'
+import type { AnnotationTarget } from './annotation'
 
 export interface TextSpan {
   start: number
@@ -21,6 +22,8 @@ export interface WordDiffPart {
 
 export interface QuoteVersion {
   sourceId: string
+  /** Where the quotation is, as an annotation targets a passage: the text it was found in, quote and position selectors. */
+  target: AnnotationTarget
   /** The quoted words, quote marks excluded; more than one when attribution interrupts. */
   parts: TextSpan[]
   /** The parts' text joined by a space, as written. */

@@ -13,7 +13,7 @@ import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
-import { extractNames, type NameMention } from './names/extract-names'
+import type { NameMention } from './names/extract-names'
 import { groupNames } from './names/group-names'
 import { expandNameVariants, type VariantExpansion } from './name-variant-query'
 import { extractQuotes } from './quotes/extract-quotes'
@@ -33,6 +33,15 @@ export interface LedgerRequest {
   /** Quotes with fewer words (scare quotes like "unfriendly") are left out. */
   minWords: number
   limit: number
+}
+
+type NameFinder = (text: string) => NameMention[]
+let nameFinder: Promise<NameFinder> | null = null
+
+/** Name finding loads compromise's lexicon (~0.2 s): done when names are first needed, not at start-up. */
+function loadNameFinder(): Promise<NameFinder> {
+  nameFinder ??= import('./names/extract-names').then((module) => module.extractNames)
+  return nameFinder
 }
 
 /** Sources read between pauses, so other requests are answered during a long first scan. */
@@ -72,12 +81,13 @@ export class CorroborationService {
       }
     }
     let sinceBreak = 0
+    const extractNames = sources.length > 0 ? await loadNameFinder() : null
     for (const source of sources) {
       if (this.#findings.get(source.id)?.contentHash === source.contentHash) continue
       if (++sinceBreak % BATCH === 0) await new Promise((resolve) => setImmediate(resolve))
       const text = await this.#text(source)
       if (text === null) continue
-      this.#findings.set(source.id, this.#extract(source, text))
+      this.#findings.set(source.id, this.#extract(source, text, extractNames!))
       this.extractedSources++
       changed++
     }
@@ -97,10 +107,10 @@ export class CorroborationService {
     }
   }
 
-  #extract(source: Source, text: string): SourceFindings {
+  #extract(source: Source, text: string, extractNames: NameFinder): SourceFindings {
     return {
       contentHash: source.contentHash,
-      quotes: extractQuotes(text).map((quote) => prepareQuote(source.id, quote)),
+      quotes: extractQuotes(text).map((quote) => prepareQuote(source, text, quote)),
       names: extractNames(text)
     }
   }

@@ -58,7 +58,7 @@ interface WorkbenchState {
   /** Loads a source's text into `texts` if it is not there yet. */
   ensureText(sourceId: string): Promise<void>
   /** Opens quotations, one per pane (as many panes as needed, up to four), each marked and scrolled to. */
-  openQuotes(quotes: readonly { sourceId: string; parts: { start: number; end: number }[] }[]): Promise<void>
+  openQuotes(quotes: readonly { sourceId: string; contentHash: string; parts: { start: number; end: number }[] }[]): Promise<void>
   /** Sources shown aligned sentence by sentence instead of the reading panes; null = panes. */
   compare: string[] | null
   openCompare(sourceIds: string[]): void
@@ -224,7 +224,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         const source = quote === undefined ? undefined : sources.get(quote.sourceId)
         if (quote === undefined || source === undefined) return pane
         const kept = pane.sourceId === quote.sourceId && pane.query !== undefined ? { query: pane.query } : {}
-        return { id: pane.id, sourceId: quote.sourceId, ...kept, quote: { contentHash: source.contentHash, parts: quote.parts, nonce: ++quoteNonce } }
+        // The offsets belong to the text the quote was found in; a pane showing a newer text draws no marks.
+        return { id: pane.id, sourceId: quote.sourceId, ...kept, quote: { contentHash: quote.contentHash, parts: quote.parts, nonce: ++quoteNonce } }
       })
       set({ panes: next, focusedPaneId: targets[0] ?? get().focusedPaneId })
       persistPanes(next)

@@ -3,7 +3,9 @@
 // dropped. Each group gets a reference wording (the one most sources carry), a diff of
 // every version against it, and flags a fact-checker acts on.
 import type { QuoteGroup, QuoteVersion, TextSpan } from '../../../../shared/domain/corroboration'
+import type { AnnotationTarget } from '../../../../shared/domain/annotation'
 import { terms } from '../../../../shared/search/tokenize'
+import { describeRange } from '../../../../shared/text/anchor'
 import { contentCount, ledgerWords, wordingKey, type LedgerWord } from './ledger-words'
 import { alignLocally } from './local-alignment'
 import { diffWording } from './word-diff'
@@ -29,14 +31,19 @@ export interface QuoteInput {
 
 export interface LedgerQuote extends QuoteInput {
   sourceId: string
+  target: AnnotationTarget
   words: LedgerWord[]
   key: string
   content: number
 }
 
-export function prepareQuote(sourceId: string, quote: QuoteInput): LedgerQuote {
+/** A quotation of a source ready for grouping, anchored in the text it was found in. */
+export function prepareQuote(source: { id: string; contentHash: string }, text: string, quote: QuoteInput): LedgerQuote {
   const words = ledgerWords(quote.text)
-  return { ...quote, sourceId, words, key: wordingKey(words), content: contentCount(words) }
+  const start = quote.parts[0]?.start ?? 0
+  const end = quote.parts.at(-1)?.end ?? start
+  const target: AnnotationTarget = { sourceId: source.id, contentHash: source.contentHash, selectors: describeRange(text, start, end) }
+  return { ...quote, sourceId: source.id, target, words, key: wordingKey(words), content: contentCount(words) }
 }
 
 class UnionFind {
@@ -220,6 +227,7 @@ function buildGroup(members: LedgerQuote[]): QuoteGroup {
     const diff = diffWording(quote, reference)
     return {
       sourceId: quote.sourceId,
+      target: quote.target,
       parts: quote.parts,
       text: quote.text,
       speaker: quote.speaker,

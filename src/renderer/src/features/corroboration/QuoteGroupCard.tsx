@@ -24,6 +24,10 @@ export function versionPerSource(group: QuoteGroup): QuoteVersion[] {
   return [...longest.values()]
 }
 
+function located(version: QuoteVersion): { sourceId: string; contentHash: string; parts: QuoteVersion['parts'] } {
+  return { sourceId: version.sourceId, contentHash: version.target.contentHash, parts: version.parts }
+}
+
 interface Props {
   group: QuoteGroup
   sources: ReadonlyMap<string, Source>
@@ -36,14 +40,17 @@ export function QuoteGroupCard({ group, sources }: Props) {
 
   async function annotate(version: QuoteVersion, choice: string): Promise<void> {
     const source = sources.get(version.sourceId)
-    const first = version.parts[0]
-    const last = version.parts.at(-1)
-    if (source === undefined || first === undefined || last === undefined) return
+    if (source === undefined) return
+    if (source.contentHash !== version.target.contentHash) {
+      notify('error', `“${source.title}” changed since the ledger was built; open the Quotes tab again to see its current quotations.`)
+      return
+    }
+    const position = version.target.selectors[1]
     const annotation = await createAnnotation({
       sourceId: source.id,
-      contentHash: source.contentHash,
-      start: first.start,
-      end: last.end,
+      contentHash: version.target.contentHash,
+      start: position.start,
+      end: position.end,
       color: 'blue',
       comment: '',
       tags: ['quote']
@@ -75,7 +82,7 @@ export function QuoteGroupCard({ group, sources }: Props) {
         <span className="spacer" />
         {perSource.length > 1 && (
           <>
-            <button type="button" className="link-button" title="Open each source in its own pane with the quote marked" onClick={() => void openQuotes(perSource)}>
+            <button type="button" className="link-button" title="Open each source in its own pane with the quote marked" onClick={() => void openQuotes(perSource.map(located))}>
               Side by side
             </button>
             <button type="button" className="link-button" title="Align these sources sentence by sentence" onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
@@ -105,7 +112,7 @@ export function QuoteGroupCard({ group, sources }: Props) {
               <option value={NEW_CLAIM}>+ New claim from this quote</option>
               </select>
             </div>
-            <button type="button" className="version-open" title="Open the source with this quote marked" onClick={() => void openQuotes([version])}>
+            <button type="button" className="version-open" title="Open the source with this quote marked" onClick={() => void openQuotes([located(version)])}>
               <span className={`version-text${version.differs ? ' differs' : ''}`}>
                 <WordDiff parts={version.diff} />
               </span>
