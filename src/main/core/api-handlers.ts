@@ -1,6 +1,8 @@
 // The engine's side of the API contract: one handler per operation that does not depend
 // on the host. Hosts add the rest (app info, the folder picker, saving an export).
 import type { ApiHandlers } from '../../shared/ipc/contract'
+import { parseQuery } from '../../shared/search/query'
+import type { VariantExpansion } from './corroboration/name-variant-query'
 import type { Workbench } from './workbench'
 
 export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes'
@@ -10,6 +12,12 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
   const annotations = () => workbench.project.annotations
   const claims = () => workbench.project.claims
   const corroboration = () => workbench.project.corroboration
+  /** The query with confirmed names in all their spellings; as typed when the widened one would not parse. */
+  const widen = async (query: string): Promise<VariantExpansion & { warnings: string[] }> => {
+    const expansion = await corroboration().expandQuery(query)
+    if (expansion.included.length === 0 || parseQuery(expansion.query).ok) return { ...expansion, warnings: [] }
+    return { query, included: [], warnings: ['other spellings of names were not searched: the widened query could not be read'] }
+  }
   return {
     getProject: async () => workbench.projectInfo(),
     createProject: ({ name }) => workbench.createProject(name),
@@ -19,16 +27,13 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     updateSource: (edits) => workbench.project.library.update(edits),
     search: async ({ query, limit, nameVariants }) => {
       if (!nameVariants) return workbench.project.search.search(query, limit)
-      const expansion = await corroboration().expandQuery(query)
-      const response = await workbench.project.search.search(expansion.query, limit)
-      // A problem is reported against what the user typed, not the widened query.
-      if (response.problem !== null && expansion.included.length > 0) return workbench.project.search.search(query, limit)
-      return { ...response, includedVariants: expansion.included }
+      const widened = await widen(query)
+      const response = await workbench.project.search.search(widened.query, limit)
+      return { ...response, includedVariants: widened.included, warnings: [...response.warnings, ...widened.warnings] }
     },
     searchHits: async ({ query, sourceId, nameVariants }) => {
       const source = workbench.project.library.find(sourceId)
-      const widened = nameVariants ? (await corroboration().expandQuery(query)).query : query
-      return workbench.project.search.hitRanges(widened, source)
+      return workbench.project.search.hitRanges(nameVariants ? (await widen(query)).query : query, source)
     },
     listSources: async () => {
       const { roots, sources } = workbench.project.store.library.data

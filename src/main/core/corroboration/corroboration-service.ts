@@ -3,6 +3,7 @@
 // changes only that source is read again; grouping across sources is redone on demand.
 import type {
   NameDecision,
+  NameGroup,
   NameGroups,
   QuoteGroup,
   QuoteLedger,
@@ -11,6 +12,7 @@ import type {
 } from '../../../shared/domain/corroboration'
 import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
+import { collapseSpaces, foldText } from '../../../shared/text/fold'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
 import type { NameMention } from './names/extract-names'
@@ -50,9 +52,13 @@ const BATCH = 50
 export class CorroborationService {
   readonly #findings = new Map<string, SourceFindings>()
   readonly #unreadable = new Map<string, string>()
-  /** Grouping results, dropped whenever a source's findings change. */
-  #quoteGroups: QuoteGroup[] | null = null
-  #refreshing: Promise<void> | null = null
+  /** Bumped whenever any source's findings change: the caches below belong to one generation. */
+  #generation = 0
+  #quoteGroups: { generation: number; groups: QuoteGroup[]; terms: Map<string, Set<string>> } | null = null
+  #nameGroups: { generation: number; decisions: number; groups: NameGroup[] } | null = null
+  /** The pass running now, and the one queued behind it (shared by every caller that arrives meanwhile). */
+  #running: Promise<void> = Promise.resolve()
+  #queued: Promise<void> | null = null
   /** Sources read and extracted since this service started, for the benchmark. */
   extractedSources = 0
 
@@ -62,52 +68,62 @@ export class CorroborationService {
     private readonly now: () => Date
   ) {}
 
-  /** Brings every source's findings up to date with its current text. Concurrent calls share one pass. */
+  /**
+   * Brings every source's findings up to date with its current text. A call made while a
+   * pass runs waits for a fresh pass after it (the library may have changed behind the
+   * running one); calls made meanwhile share that one.
+   */
   refresh(): Promise<void> {
-    this.#refreshing ??= this.#refresh().finally(() => {
-      this.#refreshing = null
+    if (this.#queued !== null) return this.#queued
+    const queued = this.#running.then(() => {
+      this.#queued = null
+      return this.#refresh()
     })
-    return this.#refreshing
+    this.#queued = queued
+    this.#running = queued.catch(() => undefined)
+    return queued
   }
 
   async #refresh(): Promise<void> {
     const sources = this.store.library.data.sources
     const live = new Set(sources.map((source) => source.id))
-    let changed = 0
+    let changed = false
     for (const id of [...this.#findings.keys()]) {
-      if (!live.has(id)) {
-        this.#findings.delete(id)
-        changed++
-      }
+      if (!live.has(id)) changed = this.#findings.delete(id) || changed
     }
+    for (const id of [...this.#unreadable.keys()]) if (!live.has(id)) this.#unreadable.delete(id)
     let sinceBreak = 0
     const extractNames = sources.length > 0 ? await loadNameFinder() : null
     for (const source of sources) {
-      if (this.#findings.get(source.id)?.contentHash === source.contentHash) continue
+      // The import updates sources in place: the hash read now is the one the text belongs to.
+      const contentHash = source.contentHash
+      if (this.#findings.get(source.id)?.contentHash === contentHash) continue
       if (++sinceBreak % BATCH === 0) await new Promise((resolve) => setImmediate(resolve))
-      const text = await this.#text(source)
-      if (text === null) continue
-      this.#findings.set(source.id, this.#extract(source, text, extractNames!))
+      const text = await this.#text(source, contentHash)
+      if (text === null) {
+        changed = this.#findings.delete(source.id) || changed
+        continue
+      }
+      this.#findings.set(source.id, this.#extract({ id: source.id, contentHash }, text, extractNames!))
       this.extractedSources++
-      changed++
+      changed = true
     }
-    if (changed > 0) this.#quoteGroups = null
+    if (changed) this.#generation++
   }
 
-  async #text(source: Source): Promise<string | null> {
+  async #text(source: Source, contentHash: string): Promise<string | null> {
     try {
-      const text = await this.readText(source.contentHash)
+      const text = await this.readText(contentHash)
       if (text === null) throw new Error('its stored text is missing')
       this.#unreadable.delete(source.id)
       return text
     } catch (error: unknown) {
-      this.#findings.delete(source.id)
       this.#unreadable.set(source.id, error instanceof Error ? error.message : String(error))
       return null
     }
   }
 
-  #extract(source: Source, text: string, extractNames: NameFinder): SourceFindings {
+  #extract(source: { id: string; contentHash: string }, text: string, extractNames: NameFinder): SourceFindings {
     return {
       contentHash: source.contentHash,
       quotes: extractQuotes(text).map((quote) => prepareQuote(source, text, quote)),
@@ -115,20 +131,24 @@ export class CorroborationService {
     }
   }
 
-  #groups(): QuoteGroup[] {
-    this.#quoteGroups ??= groupQuotes([...this.#findings.values()].flatMap((findings) => findings.quotes))
+  #groups(): { groups: QuoteGroup[]; terms: Map<string, Set<string>> } {
+    if (this.#quoteGroups?.generation !== this.#generation) {
+      const groups = groupQuotes([...this.#findings.values()].flatMap((findings) => findings.quotes))
+      this.#quoteGroups = { generation: this.#generation, groups, terms: new Map() }
+    }
     return this.#quoteGroups
   }
 
   async ledger(request: LedgerRequest): Promise<QuoteLedger> {
     await this.refresh()
-    const groups = this.#groups().filter(
+    const { groups: all, terms } = this.#groups()
+    const groups = all.filter(
       (group) =>
         group.words >= request.minWords &&
         (request.filter === 'all' ||
           (request.filter === 'single-source' && group.flags.singleSource) ||
           (request.filter === 'differs' && (group.flags.wordingDiffers || group.flags.speakerDiffers))) &&
-        matchesLedgerQuery(group, request.query)
+        matchesLedgerQuery(group, request.query, terms)
     )
     let quotations = 0
     for (const findings of this.#findings.values()) quotations += findings.quotes.length
@@ -141,16 +161,24 @@ export class CorroborationService {
     }
   }
 
-  #nameGroupsNow(): ReturnType<typeof groupNames> {
+  /** Name groups with the decisions replayed, cached until the findings or the decisions change. */
+  #nameGroupsNow(): NameGroup[] {
+    const decisions = this.store.notes.data.nameDecisions
+    const cached = this.#nameGroups
+    if (cached !== null && cached.generation === this.#generation && cached.decisions === decisions.length) return cached.groups
     const sources = [...this.#findings].map(([sourceId, findings]) => ({ sourceId, mentions: findings.names }))
-    return groupNames(sources, this.store.notes.data.nameDecisions)
+    const groups = groupNames(sources, decisions)
+    this.#nameGroups = { generation: this.#generation, decisions: decisions.length, groups }
+    return groups
   }
 
   async names(query = '', limit = 500): Promise<NameGroups> {
     await this.refresh()
-    const folded = query.trim().toLowerCase()
+    const wanted = foldText(collapseSpaces(query))
     const groups = this.#nameGroupsNow().filter(
-      (group) => folded === '' || group.variants.some((variant) => variant.text.toLowerCase().includes(folded))
+      (group) =>
+        wanted === '' ||
+        group.variants.some((variant) => variant.spellings.some((spelling) => foldText(spelling.text).includes(wanted)))
     )
     return { groups: groups.slice(0, limit), total: groups.length, sourcesScanned: this.#findings.size }
   }
@@ -167,10 +195,20 @@ export class CorroborationService {
     return this.names()
   }
 
-  /** The confirmed variants of the names a query mentions, for a search that includes them. */
+  /**
+   * The spellings of confirmed names a query mentions, for a search that includes them. Only
+   * variants the user named in a merge or confirmation count: a spelling that joined a
+   * confirmed group automatically later is not searched until the user confirms it too.
+   */
   async expandQuery(query: string): Promise<VariantExpansion> {
     await this.refresh()
-    return expandNameVariants(query, this.#nameGroupsNow().filter((group) => group.confirmed))
+    const chosen = new Set(
+      this.store.notes.data.nameDecisions.filter((decision) => decision.kind !== 'split').flatMap((decision) => decision.variants)
+    )
+    const confirmed = this.#nameGroupsNow()
+      .filter((group) => group.confirmed)
+      .map((group) => ({ ...group, variants: group.variants.filter((variant) => chosen.has(variant.key)) }))
+    return expandNameVariants(query, confirmed)
   }
 
   async align(sourceIds: string[]): Promise<SourceAlignment> {
@@ -178,7 +216,7 @@ export class CorroborationService {
     for (const sourceId of sourceIds) {
       const source = this.store.findSource(sourceId)
       if (source === undefined) throw new UserError('not-found', `compare: no source ${sourceId}`)
-      const text = await this.#text(source)
+      const text = await this.#text(source, source.contentHash)
       if (text === null) throw new UserError('unavailable', `compare: the text of "${source.title}" cannot be read (${this.#unreadable.get(source.id) ?? 'unknown reason'})`)
       inputs.push({ sourceId, text })
     }

@@ -160,7 +160,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       set({ project, roots, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
       for (const warning of project.warnings) get().notify('error', warning)
       void get().refreshSupport()
-      await Promise.all(panes.map((pane) => (pane.sourceId === null ? undefined : get().openSource(pane.sourceId, pane.id))))
+      // Texts only: the panes stay as they are (their search, their quote, an open comparison).
+      await Promise.all(panes.map((pane) => (pane.sourceId === null ? undefined : get().ensureText(pane.sourceId))))
     },
 
     notify(kind, text) {
@@ -223,7 +224,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         const quote = wanted[index]
         const source = quote === undefined ? undefined : sources.get(quote.sourceId)
         if (quote === undefined || source === undefined) return pane
-        const kept = pane.sourceId === quote.sourceId && pane.query !== undefined ? { query: pane.query } : {}
+        const kept =
+          pane.sourceId === quote.sourceId && pane.query !== undefined ? { query: pane.query, ...(pane.nameVariants === true ? { nameVariants: true } : {}) } : {}
         // The offsets belong to the text the quote was found in; a pane showing a newer text draws no marks.
         return { id: pane.id, sourceId: quote.sourceId, ...kept, quote: { contentHash: quote.contentHash, parts: quote.parts, nonce: ++quoteNonce } }
       })
@@ -406,7 +408,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     async switchProject(projectId) {
       const project = await get().run(unwrap(call().openProject({ projectId })))
       if (project !== undefined) {
-        set({ texts: {}, selectedAnnotationId: null, findQuery: '' })
+        set({ texts: {}, selectedAnnotationId: null, findQuery: '', compare: null })
         await get().refresh()
       }
     },
@@ -414,7 +416,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     async createProject(name) {
       const project = await get().run(unwrap(call().createProject({ name })))
       if (project !== undefined) {
-        set({ texts: {}, selectedAnnotationId: null, findQuery: '' })
+        set({ texts: {}, selectedAnnotationId: null, findQuery: '', compare: null })
         await get().refresh()
       }
     }

@@ -125,7 +125,7 @@ describe('CorroborationService', () => {
     const service = workbench.project.corroboration
     expect((await service.expandQuery('"Lee Seok-pae" Moscow')).included).toEqual([])
     const group = (await service.names('Lee')).groups.find((candidate) => candidate.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
-    await service.decideNames('confirm', [group.variants[0]!.key])
+    await service.decideNames('confirm', group.variants.map((variant) => variant.key))
     const widened = await service.expandQuery('"Lee Seok-pae" Moscow')
     expect(widened.included[0]!.variants).toEqual(expect.arrayContaining(['Lee Seok-pae', 'Lee Sok-bae']))
     expect(widened.query).toMatch(/^\(".*" OR ".*"\) Moscow$/)

@@ -7,6 +7,7 @@ import type { AnnotationTarget } from '../../../../shared/domain/annotation'
 import { terms } from '../../../../shared/search/tokenize'
 import { describeRange } from '../../../../shared/text/anchor'
 import { contentCount, ledgerWords, wordingKey, type LedgerWord } from './ledger-words'
+import { soundKey } from '../names/name-key'
 import { alignLocally } from './local-alignment'
 import { diffWording } from './word-diff'
 
@@ -117,19 +118,32 @@ interface Parent {
  * matches best, so two unrelated long quotes are never bridged by a phrase both contain.
  */
 function linkQuotes(quotes: readonly LedgerQuote[], sets: UnionFind): void {
+  // Equal wordings are one version: only the first of each is compared with the others
+  // (a widely reprinted quote is compared once, not once per copy).
   const byKey = new Map<string, number>()
-  const postings = new Map<string, number[]>()
-  const stems = quotes.map((quote) => [...new Set(quote.words.filter((word) => word.content).map((word) => word.stem))])
+  const representatives: number[] = []
   quotes.forEach((quote, index) => {
     const same = byKey.get(quote.key)
-    if (same === undefined) byKey.set(quote.key, index)
-    else sets.union(same, index)
-    for (const stem of stems[index]!) {
+    if (same !== undefined) sets.union(same, index)
+    else {
+      byKey.set(quote.key, index)
+      if (quote.content >= MIN_CONTENT_FOR_CONTAINMENT) representatives.push(index)
+    }
+  })
+  const stems = new Map<number, string[]>()
+  const postings = new Map<string, number[]>()
+  for (const index of representatives) {
+    const own = [...new Set(quotes[index]!.words.filter((word) => word.content).map((word) => word.stem))]
+    stems.set(index, own)
+    for (const stem of own) {
       const list = postings.get(stem)
       if (list === undefined) postings.set(stem, [index])
       else list.push(index)
     }
-  })
+  }
+  // Words too common to find candidates by are left out of the count the candidates must reach.
+  const usable = new Map<number, number>()
+  for (const [index, own] of stems) usable.set(index, own.filter((stem) => postings.get(stem)!.length <= MAX_POSTINGS).length)
   const parents = new Map<number, Parent>()
   const offerParent = (child: number, parent: number, score: number): void => {
     const best = parents.get(child)
@@ -138,26 +152,25 @@ function linkQuotes(quotes: readonly LedgerQuote[], sets: UnionFind): void {
     }
   }
   const shared = new Map<number, number>()
-  quotes.forEach((quote, index) => {
-    if (quote.content < MIN_CONTENT_FOR_CONTAINMENT) return
+  for (const index of representatives) {
+    const quote = quotes[index]!
     shared.clear()
-    for (const stem of stems[index]!) {
+    for (const stem of stems.get(index)!) {
       const list = postings.get(stem)!
       if (list.length > MAX_POSTINGS) continue
       for (const other of list) if (other > index) shared.set(other, (shared.get(other) ?? 0) + 1)
     }
     for (const [other, count] of shared) {
-      const smaller = Math.min(stems[index]!.length, stems[other]!.length)
+      const smaller = Math.min(usable.get(index)!, usable.get(other)!)
       if (count < Math.min(2, smaller) || count < smaller * MIN_COVERAGE - 1e-9) continue
       const otherQuote = quotes[other]!
-      if (quote.key === otherQuote.key) continue
       const score = quotationMatch(quote, otherQuote)
       if (score === null) continue
       if (arePeers(quote, otherQuote)) sets.union(index, other)
       else if (quote.words.length < otherQuote.words.length) offerParent(index, other, score)
       else offerParent(other, index, score)
     }
-  })
+  }
   // Each group of versions hangs from the best parent of its longest member only.
   const longest = new Map<number, number>()
   quotes.forEach((quote, index) => {
@@ -177,13 +190,18 @@ function speakerTerms(speaker: string): string[] {
   return terms(speaker)
 }
 
-/** Two attributed speakers who share no name word are different people. */
+/** One name written in full and in part ("Putin", "Vladimir Putin") or romanised two ways ("Lee Seok-pae", "Lee Sok-bae"). */
+function sameSpeaker(a: string, b: string): boolean {
+  const termsA = speakerTerms(a)
+  const termsB = new Set(speakerTerms(b))
+  const [shorter, longer] = termsA.length <= termsB.size ? [termsA, termsB] : [[...termsB], new Set(termsA)]
+  return shorter.every((term) => longer.has(term)) || soundKey(a) === soundKey(b)
+}
+
+/** Attributed speakers who are not one name written two ways are different people ("Lee Jae-myung", "Lee Sok-bae"). */
 function speakersDiffer(speakers: readonly string[]): boolean {
-  const named = speakers.map((speaker) => new Set(speakerTerms(speaker)))
-  for (let i = 0; i < named.length; i++) {
-    for (let j = i + 1; j < named.length; j++) {
-      if (![...named[i]!].some((term) => named[j]!.has(term))) return true
-    }
+  for (let i = 0; i < speakers.length; i++) {
+    for (let j = i + 1; j < speakers.length; j++) if (!sameSpeaker(speakers[i]!, speakers[j]!)) return true
   }
   return false
 }
@@ -215,10 +233,16 @@ function referenceOf(members: readonly LedgerQuote[]): LedgerQuote {
   return best
 }
 
+/** Two 32-bit FNV-1a hashes with different seeds: 20,000 groups would collide on one. */
 function groupId(key: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
-  return `q${(hash >>> 0).toString(36)}`
+  let a = 0x811c9dc5
+  let b = 0x01c9dc58
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x01000193)
+  }
+  return `q${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`
 }
 
 function buildGroup(members: LedgerQuote[]): QuoteGroup {

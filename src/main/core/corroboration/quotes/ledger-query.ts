@@ -4,13 +4,23 @@
 import type { QuoteGroup } from '../../../../shared/domain/corroboration'
 import { terms } from '../../../../shared/search/tokenize'
 
-export function matchesLedgerQuery(group: QuoteGroup, query: string): boolean {
+/** The folded words of a group, built once per group and kept in `cache` (one per grouping). */
+function groupTerms(group: QuoteGroup, cache: Map<string, Set<string>>): Set<string> {
+  let present = cache.get(group.id)
+  if (present === undefined) {
+    present = new Set(terms(group.reference))
+    for (const version of group.versions) {
+      for (const term of terms(version.text)) present.add(term)
+      if (version.speaker !== null) for (const term of terms(version.speaker)) present.add(term)
+    }
+    cache.set(group.id, present)
+  }
+  return present
+}
+
+export function matchesLedgerQuery(group: QuoteGroup, query: string, cache: Map<string, Set<string>> = new Map()): boolean {
   const wanted = terms(query)
   if (wanted.length === 0) return true
-  const present = new Set(terms(group.reference))
-  for (const version of group.versions) {
-    for (const term of terms(version.text)) present.add(term)
-    if (version.speaker !== null) for (const term of terms(version.speaker)) present.add(term)
-  }
+  const present = groupTerms(group, cache)
   return wanted.every((term) => present.has(term))
 }

@@ -113,7 +113,8 @@ export function NamesPanel({ active }: { active: boolean }) {
   const { api, run, notify } = useWorkbench.getState()
   const [query, setQuery] = useState('')
   const [names, setNames] = useState<NameGroups | null>(null)
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  // Selected groups with their variant keys, so a selection survives changing the filter.
+  const [selected, setSelected] = useState<ReadonlyMap<string, { label: string; keys: string[] }>>(new Map())
   const [version, setVersion] = useState(0)
   const asked = useRef(0)
 
@@ -132,12 +133,12 @@ export function NamesPanel({ active }: { active: boolean }) {
     if (api === null) return
     const done = await run(unwrap(api.decideNames({ kind, variants })))
     if (done === undefined) return
-    setSelected(new Set())
+    setSelected(new Map())
     setVersion((current) => current + 1)
     notify('info', kind === 'merge' ? 'Merged: these spellings now count as one name.' : kind === 'split' ? 'Split off into a name of its own.' : 'Confirmed: search can include every spelling.')
   }
 
-  const chosen = names?.groups.filter((group) => selected.has(group.id)) ?? []
+  const chosen = [...selected.values()]
   return (
     <div className="names-panel" data-testid="names-panel">
       <div className="ledger-controls">
@@ -147,14 +148,15 @@ export function NamesPanel({ active }: { active: boolean }) {
             type="button"
             className="button"
             disabled={chosen.length < 2}
-            title="The selected groups are the same person or organisation"
-            onClick={() => void decide('merge', chosen.flatMap((group) => group.variants.map((variant) => variant.key)))}
+            title={chosen.length > 0 ? `Selected: ${chosen.map((group) => group.label).join(', ')}` : 'Tick two or more names that are the same person or organisation'}
+            onClick={() => void decide('merge', chosen.flatMap((group) => group.keys))}
           >
             Merge {chosen.length > 1 ? chosen.length : ''} selected
           </button>
           {names !== null && (
             <span className="hint" data-testid="names-summary">
               {names.total.toLocaleString()} names in {names.sourcesScanned.toLocaleString()} sources
+              {names.total > names.groups.length ? ` · the ${names.groups.length} most widely reported shown; filter to find others` : ''}
             </span>
           )}
         </div>
@@ -167,8 +169,8 @@ export function NamesPanel({ active }: { active: boolean }) {
             sources={byId}
             selected={selected.has(group.id)}
             onSelect={(on) => {
-              const next = new Set(selected)
-              if (on) next.add(group.id)
+              const next = new Map(selected)
+              if (on) next.set(group.id, { label: group.label, keys: group.variants.map((variant) => variant.key) })
               else next.delete(group.id)
               setSelected(next)
             }}

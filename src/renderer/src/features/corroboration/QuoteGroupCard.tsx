@@ -1,12 +1,15 @@
 // One group of the quote ledger: the wording most sources carry, who carries it, the
 // flags, and every version diffed against it, each one click away from its passage, from
 // a side-by-side reading, or from becoming linked evidence for a claim.
+import { useState } from 'react'
 import type { QuoteGroup, QuoteVersion } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { useWorkbench } from '../../app/workbench-store'
 import { WordDiff } from './WordDiff'
 
 const NEW_CLAIM = '__new__'
+/** Versions listed before "Show all": a quote reprinted by hundreds of sources stays one card. */
+const VERSIONS_SHOWN = 6
 const HIGHLIGHT_ONLY = '__highlight__'
 
 function sourceLabel(source: Source | undefined): string {
@@ -37,6 +40,10 @@ export function QuoteGroupCard({ group, sources }: Props) {
   const claims = useWorkbench((state) => state.claims)
   const { openQuotes, openCompare, createAnnotation, createClaim, linkAnnotation, notify } = useWorkbench.getState()
   const perSource = versionPerSource(group)
+  const [showAll, setShowAll] = useState(false)
+  // Differing versions first: they are what the reader came for.
+  const ordered = group.versions.length <= VERSIONS_SHOWN ? group.versions : [...group.versions].sort((a, b) => Number(b.differs) - Number(a.differs))
+  const shown = showAll ? ordered : ordered.slice(0, VERSIONS_SHOWN)
 
   async function annotate(version: QuoteVersion, choice: string): Promise<void> {
     const source = sources.get(version.sourceId)
@@ -94,7 +101,7 @@ export function QuoteGroupCard({ group, sources }: Props) {
       <blockquote className="quote-reference">“{group.reference}”</blockquote>
       {group.speakers.length > 0 && <p className="quote-speakers">Attributed to {group.speakers.join(' · ')}</p>}
       <ol className="quote-versions">
-        {group.versions.map((version) => (
+        {shown.map((version) => (
           <li key={`${version.sourceId}:${version.parts[0]?.start ?? 0}`} className="quote-version" data-testid="quote-version">
             <div className="version-head">
               <span className="version-source" title={sources.get(version.sourceId)?.title}>
@@ -120,6 +127,11 @@ export function QuoteGroupCard({ group, sources }: Props) {
           </li>
         ))}
       </ol>
+      {shown.length < group.versions.length && (
+        <button type="button" className="link-button show-all" onClick={() => setShowAll(true)}>
+          Show all {group.versions.length} versions
+        </button>
+      )}
     </article>
   )
 }

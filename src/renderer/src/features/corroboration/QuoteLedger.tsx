@@ -34,9 +34,9 @@ export function QuoteLedger({ active }: { active: boolean }) {
     const timer = setTimeout(() => {
       setLoading(true)
       void run(unwrap(api.quoteLedger({ filter, query, minWords: scareQuotes ? 1 : 3, limit: LIMIT }))).then((answer) => {
-        if (ticket !== asked.current) return
+        // Any answer ends the wait shown; only the latest is shown.
         setLoading(false)
-        if (answer !== undefined) setLedger(answer)
+        if (answer !== undefined && ticket === asked.current) setLedger(answer)
       })
     }, TYPING_PAUSE_MS)
     return () => clearTimeout(timer)

@@ -107,6 +107,25 @@ describe('groupQuotes', () => {
     expect(groupWith(again, 'truly good results').id).toBe(groupWith(groups, 'truly good results').id)
   })
 
+  it('still groups a changed version with a quote reprinted by hundreds of sources', () => {
+    const copies = Array.from({ length: 450 }, (_, index) => quote(`copy-${index}`, FULL))
+    const reprinted = groupQuotes([...copies, quote('tass', 'achieved truly good results in trade and business.')])
+    expect(reprinted).toHaveLength(1)
+    expect(reprinted[0]!.sourceIds).toHaveLength(451)
+    expect(reprinted[0]!.flags.wordingDiffers).toBe(true)
+  })
+
+  it('tells apart speakers who share only a surname, not a name written two ways', () => {
+    const lees = groupQuotes([quote('a', FULL, 'Lee Jae-myung'), quote('b', FULL, 'Lee Sok-bae')])
+    expect(lees[0]!.flags.speakerDiffers).toBe(true)
+    const putin = groupQuotes([quote('a', FULL, 'Putin'), quote('b', FULL, 'Vladimir Putin'), quote('c', FULL, 'Lee Seok-pae'), quote('d', FULL, 'Lee Sok-bae')])
+    expect(putin[0]!.flags.speakerDiffers).toBe(true)
+    const same = groupQuotes([quote('a', FULL, 'Putin'), quote('b', FULL, 'Vladimir Putin')])
+    expect(same[0]!.flags.speakerDiffers).toBe(false)
+    const romanised = groupQuotes([quote('c', FULL, 'Lee Seok-pae'), quote('d', FULL, 'Lee Sok-bae')])
+    expect(romanised[0]!.flags.speakerDiffers).toBe(false)
+  })
+
   it('returns no groups for no quotes or quotes without words', () => {
     expect(groupQuotes([])).toEqual([])
     expect(groupQuotes([quote('a', '…')])).toEqual([])
