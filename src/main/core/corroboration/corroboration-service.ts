@@ -19,13 +19,15 @@ import type { NameMention } from './names/extract-names'
 import { groupNames } from './names/group-names'
 import { expandNameVariants, type VariantExpansion } from './name-variant-query'
 import { extractQuotes } from './quotes/extract-quotes'
-import { groupQuotes, prepareQuote, type LedgerQuote } from './quotes/group-quotes'
+import type { CountedMention } from './names/group-names'
+import { groupQuotes, prepareQuote, type StoredQuote } from './quotes/group-quotes'
 import { matchesLedgerQuery } from './quotes/ledger-query'
 
 interface SourceFindings {
   contentHash: string
-  quotes: LedgerQuote[]
-  names: NameMention[]
+  quotes: StoredQuote[]
+  /** Each distinct name as written, with how often: offsets are not needed to group names. */
+  names: CountedMention[]
 }
 
 export interface LedgerRequest {
@@ -124,11 +126,20 @@ export class CorroborationService {
   }
 
   #extract(source: { id: string; contentHash: string }, text: string, extractNames: NameFinder): SourceFindings {
-    return {
+    const names = new Map<string, CountedMention & { count: number }>()
+    for (const mention of extractNames(text)) {
+      const key = `${mention.kind}\u0000${mention.text}`
+      const seen = names.get(key)
+      if (seen === undefined) names.set(key, { text: mention.text, kind: mention.kind, count: 1 })
+      else seen.count++
+    }
+    const findings = {
       contentHash: source.contentHash,
       quotes: extractQuotes(text).map((quote) => prepareQuote(source, text, quote)),
-      names: extractNames(text)
+      names: [...names.values()]
     }
+    // A copy: the strings above are slices that would keep the whole text of every source in memory.
+    return structuredClone(findings)
   }
 
   #groups(): { groups: QuoteGroup[]; terms: Map<string, Set<string>> } {

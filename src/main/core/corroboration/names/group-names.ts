@@ -7,9 +7,12 @@ import type { NameMention } from './extract-names'
 import { nameKey, soundKey } from './name-key'
 import { SURNAME_FIRST } from './name-words'
 
+/** A mention as grouping needs it; `count` stands for that many identical mentions in the source. */
+export type CountedMention = Pick<NameMention, 'text' | 'kind'> & { count?: number }
+
 export interface SourceNames {
   sourceId: string
-  mentions: NameMention[]
+  mentions: readonly CountedMention[]
 }
 
 interface Tally {
@@ -39,10 +42,11 @@ function tally(sources: readonly SourceNames[]): Map<string, Tally> {
       }
       // A line break or a double space inside a name is layout, not spelling.
       const spelling = mention.text.replace(/\s+/gu, ' ')
-      entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1)
-      entry.sources.set(source.sourceId, (entry.sources.get(source.sourceId) ?? 0) + 1)
-      entry.mentions++
-      entry[mention.kind === 'organization' ? 'organization' : 'person']++
+      const count = mention.count ?? 1
+      entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + count)
+      entry.sources.set(source.sourceId, (entry.sources.get(source.sourceId) ?? 0) + count)
+      entry.mentions += count
+      entry[mention.kind === 'organization' ? 'organization' : 'person'] += count
     }
   }
   return tallies

@@ -30,21 +30,30 @@ export interface QuoteInput {
   attribution: string | null
 }
 
-export interface LedgerQuote extends QuoteInput {
+/** A quotation as kept between groupings: small, and holding no slice of its source's text. */
+export interface StoredQuote extends QuoteInput {
   sourceId: string
   target: AnnotationTarget
+}
+
+/** A quotation while grouping: its words folded and stemmed (made anew each grouping, not kept). */
+export interface LedgerQuote extends StoredQuote {
   words: LedgerWord[]
   key: string
   content: number
 }
 
-/** A quotation of a source ready for grouping, anchored in the text it was found in. */
-export function prepareQuote(source: { id: string; contentHash: string }, text: string, quote: QuoteInput): LedgerQuote {
-  const words = ledgerWords(quote.text)
+/** A quotation of a source ready to keep, anchored in the text it was found in. */
+export function prepareQuote(source: { id: string; contentHash: string }, text: string, quote: QuoteInput): StoredQuote {
   const start = quote.parts[0]?.start ?? 0
   const end = quote.parts.at(-1)?.end ?? start
   const target: AnnotationTarget = { sourceId: source.id, contentHash: source.contentHash, selectors: describeRange(text, start, end) }
-  return { ...quote, sourceId: source.id, target, words, key: wordingKey(words), content: contentCount(words) }
+  return { ...quote, sourceId: source.id, target }
+}
+
+export function withWords(quote: StoredQuote): LedgerQuote {
+  const words = ledgerWords(quote.text)
+  return { ...quote, words, key: wordingKey(words), content: contentCount(words) }
 }
 
 class UnionFind {
@@ -278,8 +287,8 @@ function buildGroup(members: LedgerQuote[]): QuoteGroup {
 }
 
 /** Groups sorted by how many sources they span, then by how many versions, then length. */
-export function groupQuotes(quotes: readonly LedgerQuote[]): QuoteGroup[] {
-  const usable = quotes.filter((quote) => quote.words.length > 0)
+export function groupQuotes(quotes: readonly StoredQuote[]): QuoteGroup[] {
+  const usable = quotes.map(withWords).filter((quote) => quote.words.length > 0)
   const sets = new UnionFind(usable.length)
   linkQuotes(usable, sets)
   const members = new Map<number, LedgerQuote[]>()

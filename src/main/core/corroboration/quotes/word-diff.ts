@@ -17,12 +17,13 @@ export interface WordingDiff {
   differs: boolean
 }
 
-const TRAILING_PUNCTUATION = /^[,.;:!?\u2026]+/
+const TRAILING_PUNCTUATION = /^[\])]?[,.;:!?\u2026]*/
 
-/** The text of words [from, to), with the sentence punctuation that follows the last one. */
+/** The text of words [from, to), with an editor's bracket around them and the sentence punctuation after. */
 function wordsText(side: DiffSide, from: number, to: number): string {
   if (from >= to) return ''
-  const start = from === 0 ? 0 : side.words[from]!.start
+  let start = from === 0 ? 0 : side.words[from]!.start
+  if (start > 0 && /[[(]/.test(side.text.charAt(start - 1))) start--
   let end = side.words[to - 1]!.end
   const trailing = TRAILING_PUNCTUATION.exec(side.text.slice(end, end + 8))
   if (trailing !== null) end += trailing[0].length

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { QuoteGroup } from '../../../../../src/shared/domain/corroboration'
-import { groupQuotes, prepareQuote, sameQuotation, type LedgerQuote } from '../../../../../src/main/core/corroboration/quotes/group-quotes'
+import { groupQuotes, prepareQuote, sameQuotation, withWords, type LedgerQuote } from '../../../../../src/main/core/corroboration/quotes/group-quotes'
 
 function quote(sourceId: string, text: string, speaker: string | null = null): LedgerQuote {
-  return prepareQuote({ id: sourceId, contentHash: '0'.repeat(64) }, text, { parts: [{ start: 0, end: text.length }], text, speaker, attribution: null })
+  return withWords(prepareQuote({ id: sourceId, contentHash: '0'.repeat(64) }, text, { parts: [{ start: 0, end: text.length }], text, speaker, attribution: null }))
 }
 
 function groupWith(groups: QuoteGroup[], words: string): QuoteGroup {
