@@ -86,20 +86,19 @@ export function QuoteGroupCard({ group, sources }: Props) {
         )}
         {group.flags.wordingDiffers && <span className="flag flag-wording">wording differs</span>}
         {group.flags.speakerDiffers && <span className="flag flag-speaker">speaker differs</span>}
-        <span className="spacer" />
-        {perSource.length > 1 && (
-          <>
-            <button type="button" className="link-button" title="Open each source in its own pane with the quote marked" onClick={() => void openQuotes(perSource.map(located))}>
-              Side by side
-            </button>
-            <button type="button" className="link-button" title="Align these sources sentence by sentence" onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
-              Compare
-            </button>
-          </>
-        )}
       </header>
       <blockquote className="quote-reference">“{group.reference}”</blockquote>
       {group.speakers.length > 0 && <p className="quote-speakers">Attributed to {group.speakers.join(' · ')}</p>}
+      {perSource.length > 1 && (
+        <div className="quote-actions">
+          <button type="button" className="link-button" title="Open each source in its own pane with the quote marked" onClick={() => void openQuotes(perSource.map(located))}>
+            Side by side
+          </button>
+          <button type="button" className="link-button" title="Align these sources sentence by sentence" onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
+            Compare
+          </button>
+        </div>
+      )}
       <ol className="quote-versions">
         {shown.map((version) => (
           <li key={`${version.sourceId}:${version.parts[0]?.start ?? 0}`} className="quote-version" data-testid="quote-version">
