@@ -2,14 +2,12 @@
 // quote contained in a longer one, or the same passage with words changed, inserted or
 // dropped. Each group gets a reference wording (the one most sources carry), a diff of
 // every version against it, and flags a fact-checker acts on.
-import type { QuoteGroup, QuoteVersion, TextSpan } from '../../../../shared/domain/corroboration'
+import type { QuoteGroup, TextSpan } from '../../../../shared/domain/corroboration'
 import type { AnnotationTarget } from '../../../../shared/domain/annotation'
-import { terms } from '../../../../shared/search/tokenize'
 import { describeRange } from '../../../../shared/text/anchor'
 import { contentCount, ledgerWords, wordingKey, type LedgerWord } from './ledger-words'
-import { soundKey } from '../names/name-key'
 import { alignLocally } from './local-alignment'
-import { diffWording } from './word-diff'
+import { buildGroup } from './group-summary'
 
 /** Share of the shorter quote's content words that must reappear, in order, in the longer. */
 export const MIN_COVERAGE = 0.6
@@ -193,97 +191,6 @@ function linkQuotes(quotes: readonly LedgerQuote[], sets: UnionFind): void {
     if (parent !== undefined) attachments.push([member, parent.index])
   }
   for (const [member, parent] of attachments) sets.union(member, parent)
-}
-
-function speakerTerms(speaker: string): string[] {
-  return terms(speaker)
-}
-
-/** One name written in full and in part ("Putin", "Vladimir Putin") or romanised two ways ("Lee Seok-pae", "Lee Sok-bae"). */
-function sameSpeaker(a: string, b: string): boolean {
-  const termsA = speakerTerms(a)
-  const termsB = new Set(speakerTerms(b))
-  const [shorter, longer] = termsA.length <= termsB.size ? [termsA, termsB] : [[...termsB], new Set(termsA)]
-  return shorter.every((term) => longer.has(term)) || soundKey(a) === soundKey(b)
-}
-
-/** Attributed speakers who are not one name written two ways are different people ("Lee Jae-myung", "Lee Sok-bae"). */
-function speakersDiffer(speakers: readonly string[]): boolean {
-  for (let i = 0; i < speakers.length; i++) {
-    for (let j = i + 1; j < speakers.length; j++) if (!sameSpeaker(speakers[i]!, speakers[j]!)) return true
-  }
-  return false
-}
-
-function distinctSpeakers(members: readonly LedgerQuote[]): string[] {
-  const seen = new Map<string, string>()
-  for (const quote of members) {
-    if (quote.speaker === null) continue
-    const key = speakerTerms(quote.speaker).join(' ')
-    if (key !== '' && !seen.has(key)) seen.set(key, quote.speaker)
-  }
-  return [...seen.values()]
-}
-
-/** The wording most sources carry; among equals the longer, then the first. */
-function referenceOf(members: readonly LedgerQuote[]): LedgerQuote {
-  const sourcesByKey = new Map<string, Set<string>>()
-  for (const quote of members) {
-    const sources = sourcesByKey.get(quote.key) ?? new Set<string>()
-    sources.add(quote.sourceId)
-    sourcesByKey.set(quote.key, sources)
-  }
-  let best = members[0]!
-  for (const quote of members) {
-    const count = sourcesByKey.get(quote.key)!.size
-    const bestCount = sourcesByKey.get(best.key)!.size
-    if (count > bestCount || (count === bestCount && quote.words.length > best.words.length)) best = quote
-  }
-  return best
-}
-
-/** Two 32-bit FNV-1a hashes with different seeds: 20,000 groups would collide on one. */
-function groupId(key: string): string {
-  let a = 0x811c9dc5
-  let b = 0x01c9dc58
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i)
-    a = Math.imul(a ^ code, 0x01000193)
-    b = Math.imul(b ^ code, 0x01000193)
-  }
-  return `q${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`
-}
-
-function buildGroup(members: LedgerQuote[]): QuoteGroup {
-  const reference = referenceOf(members)
-  const versions: QuoteVersion[] = members.map((quote) => {
-    const diff = diffWording(quote, reference)
-    return {
-      sourceId: quote.sourceId,
-      target: quote.target,
-      parts: quote.parts,
-      text: quote.text,
-      speaker: quote.speaker,
-      attribution: quote.attribution,
-      diff: diff.parts,
-      differs: diff.differs
-    }
-  })
-  const sourceIds = [...new Set(members.map((quote) => quote.sourceId))]
-  const speakers = distinctSpeakers(members)
-  return {
-    id: groupId(reference.key),
-    reference: reference.text,
-    sourceIds,
-    speakers,
-    versions,
-    flags: {
-      singleSource: sourceIds.length === 1,
-      wordingDiffers: versions.some((version) => version.differs),
-      speakerDiffers: speakersDiffer(speakers)
-    },
-    words: reference.words.length
-  }
 }
 
 /** Groups sorted by how many sources they span, then by how many versions, then length. */
