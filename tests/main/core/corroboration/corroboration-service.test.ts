@@ -2,6 +2,7 @@ import { appendFile, cp, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { QuoteGroup } from '../../../../src/shared/domain/corroboration'
+import { CorroborationService } from '../../../../src/main/core/corroboration/corroboration-service'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
@@ -86,6 +87,30 @@ describe('CorroborationService', () => {
     expect(service.extractedSources - before).toBe(1)
     expect(ledger.groups[0]!.sourceIds).toHaveLength(2)
     expect(ledger.groups[0]!.flags.singleSource).toBe(false)
+  })
+
+  it('stamps a text with the hash it was read at when an import changes the source meanwhile', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const store = workbench.project.store
+    const aggregator = store.library.data.sources.find((source) => source.relativePath.startsWith('001_'))!
+    const oldHash = aggregator.contentHash
+    const newHash = 'f'.repeat(64)
+    let reads = 0
+    const service = new CorroborationService(
+      store,
+      async (hash) => {
+        const text = await store.readText(hash === newHash ? oldHash : hash)
+        // The importer updates the source in place while this text is on its way.
+        if (hash === oldHash && reads++ === 0) aggregator.contentHash = newHash
+        return text
+      },
+      () => new Date()
+    )
+    const ledger = await service.ledger({ filter: 'all', query: 'goodwill', minWords: 3, limit: 10 })
+    expect(ledger.groups[0]!.versions[0]!.target.contentHash).toBe(oldHash)
+    const before = service.extractedSources
+    await service.refresh()
+    expect(service.extractedSources - before).toBe(1)
   })
 
   it('groups the spellings of Lee Sok-bae and of Lee Jae-myung, and keeps a merge across a restart', async () => {
