@@ -29,6 +29,7 @@ async function start(): Promise<void> {
   registerApiHandlers(getWindow, handlers)
   workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))
   workbench.events.on('libraryChanged', () => getWindow()?.webContents.send(events.libraryChanged, null))
+  workbench.events.on('corroborationProgress', (progress) => getWindow()?.webContents.send(events.corroborationProgress, progress))
   installMenu(getWindow)
   await workbench.boot()
   mainWindow = createMainWindow()

@@ -50,6 +50,7 @@ const api = {
   alignSources: (input) => invoke('alignSources', input),
   onImportProgress: (callback) => subscribe('importProgress', callback),
   onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
+  onCorroborationProgress: (callback) => subscribe('corroborationProgress', callback),
   onMenuCommand: (callback) => subscribe('menuCommand', callback)
 } satisfies Api
 

@@ -148,7 +148,9 @@ export class Workbench {
         maxFileBytes: this.options.maxFileBytes,
         search
       })
-      const corroboration = new CorroborationService(store, (hash) => store.readText(hash), this.now)
+      const corroboration = new CorroborationService(store, (hash) => store.readText(hash), this.now, (progress) =>
+        this.events.emit('corroborationProgress', progress)
+      )
       open = { entry, store, library, annotations, claims: new ClaimService(store, this.now), search, corroboration }
       this.#opened.set(entry.id, open)
       await annotations.reanchorStale()

@@ -39,6 +39,7 @@ export const channels = {
 export const events = {
   importProgress: 'event:import-progress',
   libraryChanged: 'event:library-changed',
+  corroborationProgress: 'event:corroboration-progress',
   menuCommand: 'event:menu-command'
 } as const
 

@@ -191,6 +191,8 @@ export type MenuCommand = 'import-folder' | 'export-notes' | 'new-claim' | 'find
 export interface EventPayloads {
   importProgress: ImportProgress
   libraryChanged: null
+  /** Sources read so far by the first quote/name scan of a library (sent every 50 sources and at the end). */
+  corroborationProgress: { done: number; total: number }
   menuCommand: MenuCommand
 }
 
@@ -204,6 +206,7 @@ type ApiCall<K extends ApiMethod> = undefined extends ApiInput<K>
 export type Api = { [K in ApiMethod]: ApiCall<K> } & {
   onImportProgress(callback: (progress: ImportProgress) => void): Unsubscribe
   onLibraryChanged(callback: () => void): Unsubscribe
+  onCorroborationProgress(callback: (progress: { done: number; total: number }) => void): Unsubscribe
   onMenuCommand(callback: (command: MenuCommand) => void): Unsubscribe
 }
 

@@ -67,7 +67,9 @@ export class CorroborationService {
   constructor(
     private readonly store: ProjectStore,
     private readonly readText: (contentHash: string) => Promise<string | null>,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    /** Told how far a pass that reads texts has got, every BATCH sources and at the end. */
+    private readonly progress: (progress: { done: number; total: number }) => void = () => undefined
   ) {}
 
   /**
@@ -96,11 +98,15 @@ export class CorroborationService {
     for (const id of [...this.#unreadable.keys()]) if (!live.has(id)) this.#unreadable.delete(id)
     let sinceBreak = 0
     const extractNames = sources.length > 0 ? await loadNameFinder() : null
-    for (const source of sources) {
+    const total = sources.length
+    for (const [done, source] of sources.entries()) {
       // The import updates sources in place: the hash read now is the one the text belongs to.
       const contentHash = source.contentHash
       if (this.#findings.get(source.id)?.contentHash === contentHash) continue
-      if (++sinceBreak % BATCH === 0) await new Promise((resolve) => setImmediate(resolve))
+      if (++sinceBreak % BATCH === 0) {
+        this.progress({ done, total })
+        await new Promise((resolve) => setImmediate(resolve))
+      }
       const text = await this.#text(source, contentHash)
       if (text === null) {
         changed = this.#findings.delete(source.id) || changed
@@ -110,6 +116,7 @@ export class CorroborationService {
       this.extractedSources++
       changed = true
     }
+    if (sinceBreak >= BATCH) this.progress({ done: total, total })
     if (changed) this.#generation++
   }
 

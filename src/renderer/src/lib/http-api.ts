@@ -57,9 +57,10 @@ export function createHttpApi(token: string): Api {
     Object.entries(channels).map(([method, channel]) => [method, (input?: unknown) => call(channel, input)])
   )
   return {
-    ...(methods as Omit<Api, 'onImportProgress' | 'onLibraryChanged' | 'onMenuCommand'>),
+    ...(methods as Omit<Api, 'onImportProgress' | 'onLibraryChanged' | 'onCorroborationProgress' | 'onMenuCommand'>),
     onImportProgress: (callback) => subscribe('importProgress', callback),
     onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
+    onCorroborationProgress: (callback) => subscribe('corroborationProgress', callback),
     // Browser mode has no application menu.
     onMenuCommand: () => () => undefined
   }

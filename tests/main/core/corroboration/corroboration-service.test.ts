@@ -1,4 +1,4 @@
-import { appendFile, cp, rm } from 'node:fs/promises'
+import { appendFile, cp, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { QuoteGroup } from '../../../../src/shared/domain/corroboration'
@@ -8,7 +8,7 @@ import { useTempDirs } from '../../../helpers/temp-dir'
 
 const seedsDir = resolve(__dirname, '../../../../seeds')
 
-async function seededWorkbench(dataDir: string, seeds = seedsDir): Promise<Workbench> {
+async function seededWorkbench(dataDir: string, seeds: string | null = seedsDir): Promise<Workbench> {
   const workbench = new Workbench({ dataDir, seedsDir: seeds, now: () => new Date('2026-01-16T10:00:00Z') })
   await workbench.boot()
   return workbench
@@ -111,6 +111,22 @@ describe('CorroborationService', () => {
     const before = service.extractedSources
     await service.refresh()
     expect(service.extractedSources - before).toBe(1)
+  })
+
+  it('reports how far a first scan of a larger library has got, ending at the total', async () => {
+    const folder = await tempDir()
+    await Promise.all(
+      Array.from({ length: 120 }, (_, index) => writeFile(join(folder, `note-${index}.txt`), `Note ${index}\n\n"Item ${index} was delivered on time," the clerk said.\n`))
+    )
+    const workbench = await seededWorkbench(await tempDir(), null)
+    await workbench.importFolder(folder)
+    const seen: { done: number; total: number }[] = []
+    workbench.events.on('corroborationProgress', (progress) => seen.push(progress))
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: '', minWords: 3, limit: 500 })
+    expect(ledger.quotations).toBe(120)
+    expect(seen.length).toBeGreaterThanOrEqual(3)
+    expect(seen.at(-1)).toEqual({ done: 120, total: 120 })
+    expect(seen.map((progress) => progress.done)).toEqual([...seen.map((progress) => progress.done)].sort((a, b) => a - b))
   })
 
   it('groups the spellings of Lee Sok-bae and of Lee Jae-myung, and keeps a merge across a restart', async () => {

@@ -7,6 +7,7 @@ import type { Source } from '../../../../shared/domain/source'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
+import { useScanProgress } from './useScanProgress'
 
 const TYPING_PAUSE_MS = 150
 const TYPOGRAPHIC = /[\u2010\u2011\u2012\u2013\u2014\u2019\u00a0]/gu
@@ -113,6 +114,8 @@ export function NamesPanel({ active }: { active: boolean }) {
   const { api, run, notify } = useWorkbench.getState()
   const [query, setQuery] = useState('')
   const [names, setNames] = useState<NameGroups | null>(null)
+  const [loading, setLoading] = useState(false)
+  const scan = useScanProgress(loading)
   // Selected groups with their variant keys, so a selection survives changing the filter.
   const [selected, setSelected] = useState<ReadonlyMap<string, { label: string; keys: string[] }>>(new Map())
   const [version, setVersion] = useState(0)
@@ -122,7 +125,9 @@ export function NamesPanel({ active }: { active: boolean }) {
     if (api === null || !active) return undefined
     const ticket = ++asked.current
     const timer = setTimeout(() => {
+      setLoading(true)
       void run(unwrap(api.nameGroups({ query, limit: 500 }))).then((answer) => {
+        setLoading(false)
         if (answer !== undefined && ticket === asked.current) setNames(answer)
       })
     }, TYPING_PAUSE_MS)
@@ -162,6 +167,11 @@ export function NamesPanel({ active }: { active: boolean }) {
         </div>
       </div>
       <div className="ledger-groups">
+        {names === null && loading && (
+          <p className="empty-hint">
+            {scan === null ? 'Finding the names in every source…' : `Finding names: ${scan.done.toLocaleString()} of ${scan.total.toLocaleString()} sources…`}
+          </p>
+        )}
         {names?.groups.map((group) => (
           <NameGroupCard
             key={group.id}

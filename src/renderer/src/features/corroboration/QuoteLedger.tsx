@@ -7,6 +7,7 @@ import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
 import { QuoteGroupCard } from './QuoteGroupCard'
+import { useScanProgress } from './useScanProgress'
 
 const TYPING_PAUSE_MS = 150
 const LIMIT = 300
@@ -26,6 +27,8 @@ export function QuoteLedger({ active }: { active: boolean }) {
   const [ledger, setLedger] = useState<Ledger | null>(null)
   const [loading, setLoading] = useState(false)
   const asked = useRef(0)
+  const scan = useScanProgress(loading)
+  const reading = scan === null ? 'Reading the quotations of every source…' : `Reading quotations: ${scan.done.toLocaleString()} of ${scan.total.toLocaleString()} sources…`
 
   useEffect(() => {
     // Built when first shown, and again when the library or the filters change while shown.
@@ -75,7 +78,7 @@ export function QuoteLedger({ active }: { active: boolean }) {
             {ledger.total === 0 ? 'No quote matches.' : `${ledger.total.toLocaleString()} group${ledger.total === 1 ? '' : 's'}`}
             {ledger.total > ledger.groups.length ? ` · first ${ledger.groups.length} shown` : ''}
             {` · ${ledger.quotations.toLocaleString()} quotations in ${ledger.sourcesScanned.toLocaleString()} sources`}
-            {loading ? ' · updating…' : ''}
+            {loading ? (scan === null ? ' · updating…' : ` · ${reading}`) : ''}
           </p>
         )}
         {ledger !== null && ledger.unreadable.length > 0 && (
@@ -85,7 +88,9 @@ export function QuoteLedger({ active }: { active: boolean }) {
         )}
       </div>
       {ledger === null ? (
-        <p className="empty-hint ledger-empty">{loading ? 'Reading the quotations of every source…' : ''}</p>
+        <p className="empty-hint ledger-empty" data-testid="ledger-loading">
+          {loading ? reading : ''}
+        </p>
       ) : (
         <div className="ledger-groups">
           {ledger.groups.map((group) => (
