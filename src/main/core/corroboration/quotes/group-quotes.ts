@@ -16,6 +16,11 @@ const MIN_CONTENT_FOR_FUZZY = 3
 const MIN_CONTENT_FOR_CONTAINMENT = 2
 /** Share of the shorter quote's words the aligned passage must span. */
 const MIN_SPAN = 0.55
+/** Quotes with this few content words may only match a passage at most MAX_SHORT_INSERTION words longer. */
+const SHORT_QUOTE_CONTENT = 4
+const MAX_SHORT_INSERTION = 2
+/** Share of both quotes' content words that versions of about the same length must have in common. */
+const MIN_PEER_DICE = 0.7
 /** Versions whose lengths differ less than this are peers; a shorter one is a fragment of the longer. */
 const PEER_RATIO = 0.5
 /** A word in more quotes than this says nothing about which quotes match. */
@@ -99,9 +104,17 @@ export function quotationMatch(a: LedgerQuote, b: LedgerQuote): number | null {
   const match = alignLocally(short.words, long.words)
   if (match === null || match.matchedContent < 2) return null
   // Two matched words at the edge of a longer phrase ("come back [and bite him]") are a coincidence.
-  if (match.shortEnd - match.shortStart < MIN_SPAN * short.words.length) return null
+  const span = match.shortEnd - match.shortStart
+  if (span < MIN_SPAN * short.words.length) return null
+  // A short quote's few words must sit close together in the longer one: "I trust the prime
+  // minister" is not "lack of trust in Tony Blair as prime minister".
+  if (short.content <= SHORT_QUOTE_CONTENT && match.longEnd - match.longStart > span + MAX_SHORT_INSERTION) return null
   const coverage = match.matchedContent / short.content
-  return coverage >= MIN_COVERAGE ? coverage : null
+  if (coverage < MIN_COVERAGE) return null
+  // Two quotes of about the same length must share most words both ways: "Of course I trust
+  // the prime minister" and "fundamental lack of trust in the prime minister" do not.
+  if (arePeers(short, long) && (2 * match.matchedContent) / (short.content + long.content) < MIN_PEER_DICE) return null
+  return coverage
 }
 
 /** Whether two quotations report the same words (order of arguments irrelevant). */

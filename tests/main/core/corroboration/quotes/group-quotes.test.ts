@@ -38,6 +38,12 @@ describe('sameQuotation', () => {
     expect(sameQuotation(quote('a', 'squandered'), quote('b', 'goodwill has been squandered'))).toBe(false)
   })
 
+  it('keeps a short quote apart from a longer one whose shared words are spread out', () => {
+    expect(sameQuotation(quote('a', 'Of course I trust the prime minister.'), quote('b', 'There is a fundamental lack of trust in Tony Blair as prime minister and in his government,'))).toBe(false)
+    expect(sameQuotation(quote('a', 'Of course I trust the prime minister.'), quote('b', 'fundamental lack of trust in the prime minister'))).toBe(false)
+    expect(sameQuotation(quote('a', 'fundamental lack of trust'), quote('b', 'There is a fundamental lack of trust in Tony Blair as prime minister and in his government,'))).toBe(true)
+  })
+
   it('keeps apart two different statements on the same subject', () => {
     expect(
       sameQuotation(
