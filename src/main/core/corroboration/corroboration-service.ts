@@ -48,8 +48,27 @@ function loadNameFinder(): Promise<NameFinder> {
   return nameFinder
 }
 
-/** Sources read between pauses, so other requests are answered during a long first scan. */
+/** Sources read together between pauses, so other requests are answered during a long first scan. */
 const BATCH = 50
+/** ...and no more file bytes than this in one batch, so a folder of large PDFs is not all in memory at once. */
+const BATCH_BYTES = 32 * 1024 * 1024
+
+function batches<T extends { source: Source }>(items: readonly T[]): T[][] {
+  const result: T[][] = []
+  let current: T[] = []
+  let bytes = 0
+  for (const item of items) {
+    if (current.length > 0 && (current.length >= BATCH || bytes + item.source.size > BATCH_BYTES)) {
+      result.push(current)
+      current = []
+      bytes = 0
+    }
+    current.push(item)
+    bytes += item.source.size
+  }
+  if (current.length > 0) result.push(current)
+  return result
+}
 
 export class CorroborationService {
   readonly #findings = new Map<string, SourceFindings>()
@@ -96,27 +115,32 @@ export class CorroborationService {
       if (!live.has(id)) changed = this.#findings.delete(id) || changed
     }
     for (const id of [...this.#unreadable.keys()]) if (!live.has(id)) this.#unreadable.delete(id)
-    let sinceBreak = 0
-    const extractNames = sources.length > 0 ? await loadNameFinder() : null
+    // The import updates sources in place: the hash read now is the one the text belongs to.
+    const stale = sources
+      .map((source) => ({ source, contentHash: source.contentHash }))
+      .filter(({ source, contentHash }) => this.#findings.get(source.id)?.contentHash !== contentHash)
+    const extractNames = stale.length > 0 ? await loadNameFinder() : null
     const total = sources.length
-    for (const [done, source] of sources.entries()) {
-      // The import updates sources in place: the hash read now is the one the text belongs to.
-      const contentHash = source.contentHash
-      if (this.#findings.get(source.id)?.contentHash === contentHash) continue
-      if (++sinceBreak % BATCH === 0) {
-        this.progress({ done, total })
-        await new Promise((resolve) => setImmediate(resolve))
-      }
-      const text = await this.#text(source, contentHash)
-      if (text === null) {
-        changed = this.#findings.delete(source.id) || changed
-        continue
-      }
-      this.#findings.set(source.id, this.#extract({ id: source.id, contentHash }, text, extractNames!))
-      this.extractedSources++
-      changed = true
+    const fresh = total - stale.length
+    // Texts are read a batch at a time, side by side (reading one after another left the
+    // disk idle most of the time), and other requests are answered between batches.
+    let done = fresh
+    for (const batch of batches(stale)) {
+      const texts = await Promise.all(batch.map(({ source, contentHash }) => this.#text(source, contentHash)))
+      batch.forEach(({ source, contentHash }, index) => {
+        const text = texts[index]
+        if (text === null || text === undefined) {
+          changed = this.#findings.delete(source.id) || changed
+          return
+        }
+        this.#findings.set(source.id, this.#extract({ id: source.id, contentHash }, text, extractNames!))
+        this.extractedSources++
+        changed = true
+      })
+      done += batch.length
+      if (stale.length > BATCH) this.progress({ done, total })
+      await new Promise((resolve) => setImmediate(resolve))
     }
-    if (sinceBreak >= BATCH) this.progress({ done: total, total })
     if (changed) this.#generation++
   }
 
