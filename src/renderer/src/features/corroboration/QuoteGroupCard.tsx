@@ -18,7 +18,7 @@ function sourceLabel(source: Source | undefined): string {
 }
 
 /** The longest version of each source (a source may quote a fragment too): what side by side shows. */
-export function versionPerSource(group: QuoteGroup): QuoteVersion[] {
+function versionPerSource(group: QuoteGroup): QuoteVersion[] {
   const longest = new Map<string, QuoteVersion>()
   for (const version of group.versions) {
     const kept = longest.get(version.sourceId)
@@ -91,10 +91,10 @@ export function QuoteGroupCard({ group, sources }: Props) {
       {group.speakers.length > 0 && <p className="quote-speakers">Attributed to {group.speakers.join(' · ')}</p>}
       {perSource.length > 1 && (
         <div className="quote-actions">
-          <button type="button" className="link-button" title="Open each source in its own pane with the quote marked" onClick={() => void openQuotes(perSource.map(located))}>
+          <button type="button" className="link-button" title={perSource.length > 4 ? `Open the first four of the ${perSource.length} sources in panes, each with its quote marked` : 'Open each source in its own pane with the quote marked'} onClick={() => void openQuotes(perSource.map(located))}>
             Side by side
           </button>
-          <button type="button" className="link-button" title="Align these sources sentence by sentence" onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
+          <button type="button" className="link-button" title={perSource.length > 4 ? `Align the first four of the ${perSource.length} sources sentence by sentence` : 'Align these sources sentence by sentence'} onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
             Compare
           </button>
         </div>
