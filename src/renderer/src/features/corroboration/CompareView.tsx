@@ -56,18 +56,19 @@ export function CompareView({ sourceIds }: { sourceIds: string[] }) {
     // hashes: a source that changed on disk is aligned again.
   }, [api, run, ensureText, sourceIds, hashes])
 
+  /** The mounted columns (a column removed since keeps a null ref until its slot is reused). */
   function columns(): ColumnElements[] {
-    return scrollers.current.map((scroller) => ({
-      scroller: scroller!,
-      sentences: scroller === null ? [] : [...scroller.querySelectorAll<HTMLElement>('[data-sentence]')]
-    }))
+    return scrollers.current
+      .filter((scroller): scroller is HTMLDivElement => scroller !== null)
+      .map((scroller) => ({ scroller, sentences: [...scroller.querySelectorAll<HTMLElement>('[data-sentence]')] }))
   }
 
   function onScroll(index: number): void {
-    if (!synced) return
+    const scroller = scrollers.current[index]
+    if (!synced || scroller === null || scroller === undefined) return
     const all = columns()
-    const source = all[index]
-    if (source !== undefined) sync.follow(source, all.filter((_, other) => other !== index))
+    const source = all.find((column) => column.scroller === scroller)
+    if (source !== undefined) sync.follow(source, all.filter((column) => column !== source))
   }
 
   function showLink(link: number, from: HTMLElement): void {
