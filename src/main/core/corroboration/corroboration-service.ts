@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain/corroboration'
 import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
+import { terms } from '../../../shared/search/tokenize'
 import { collapseSpaces, foldText } from '../../../shared/text/fold'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
@@ -116,8 +117,8 @@ export class CorroborationService {
     for (const id of [...this.#unreadable.keys()]) if (!live.has(id)) this.#unreadable.delete(id)
     // The import updates sources in place: the hash read now is the one the text belongs to.
     const stale = sources
+      .filter((source) => this.#findings.get(source.id)?.contentHash !== source.contentHash)
       .map((source) => ({ source, contentHash: source.contentHash }))
-      .filter(({ source, contentHash }) => this.#findings.get(source.id)?.contentHash !== contentHash)
     const extractNames = stale.length > 0 ? await loadNameFinder() : null
     const total = sources.length
     const fresh = total - stale.length
@@ -182,14 +183,15 @@ export class CorroborationService {
 
   async ledger(request: LedgerRequest): Promise<QuoteLedger> {
     await this.refresh()
-    const { groups: all, terms } = this.#groups()
+    const { groups: all, terms: cache } = this.#groups()
+    const wanted = terms(request.query)
     const groups = all.filter(
       (group) =>
         group.words >= request.minWords &&
         (request.filter === 'all' ||
           (request.filter === 'single-source' && group.flags.singleSource) ||
           (request.filter === 'differs' && (group.flags.wordingDiffers || group.flags.speakerDiffers))) &&
-        matchesLedgerQuery(group, request.query, terms)
+        matchesLedgerQuery(group, wanted, cache)
     )
     let quotations = 0
     for (const findings of this.#findings.values()) quotations += findings.quotes.length

@@ -7,6 +7,7 @@ import type { EvidenceSuggestion } from '../../../shared/domain/suggestions'
 import { isStopWord } from '../../../shared/search/stop-words'
 import { terms, tokenize } from '../../../shared/search/tokenize'
 import type { TextRange } from '../../../shared/text/find'
+import { splitSentences } from '../../../shared/text/sentences'
 import { rankPassages, stem } from './rank-passages'
 
 export const SUGGESTIONS = 5
@@ -24,20 +25,6 @@ export interface SuggestDeps {
 interface Sentence extends TextRange {
   sourceId: string
   text: string
-}
-
-/** Sentences with their offsets: split after . ! ? followed by a space, and at line breaks. */
-export function sentences(text: string): TextRange[] {
-  const ranges: TextRange[] = []
-  const pattern = /[^\n.!?]*(?:[.!?]+["'”’)\]]*|\n|$)/g
-  for (const match of text.matchAll(pattern)) {
-    const raw = match[0]
-    if (raw.length === 0) continue
-    const leading = raw.length - raw.trimStart().length
-    const trimmed = raw.trim()
-    if (trimmed.length > 0) ranges.push({ start: match.index + leading, end: match.index + leading + trimmed.length })
-  }
-  return ranges
 }
 
 /** The claim's content words, normalised like the index, for the candidate search. */
@@ -60,7 +47,7 @@ export async function suggestEvidence(claim: string, deps: SuggestDeps, exclude:
     if (source === undefined) continue
     const text = await deps.text(source.contentHash)
     if (text === null) continue
-    for (const range of sentences(text)) {
+    for (const range of splitSentences(text)) {
       if (range.end - range.start < MIN_SENTENCE_CHARS) continue
       const key = `${sourceId}:${range.start}`
       if (!exclude.has(key)) candidates.push({ ...range, sourceId, text: text.slice(range.start, range.end) })

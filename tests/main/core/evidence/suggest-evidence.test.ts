@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { rankPassages, stem } from '../../../../src/main/core/evidence/rank-passages'
-import { sentences } from '../../../../src/main/core/evidence/suggest-evidence'
+import { splitSentences as sentences } from '../../../../src/shared/text/sentences'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { useTempDirs } from '../../../helpers/temp-dir'
 

@@ -4,9 +4,7 @@
 import type { AlignedSource, SourceAlignment } from '../../../../shared/domain/corroboration'
 import { scorePairs, type ScoredPair, type ScoredSentence } from './score-pairs'
 import { sentenceFeatures } from './sentence-features'
-import { splitSentences } from './split-sentences'
-
-export { splitSentences } from './split-sentences'
+import { splitSentences } from '../../../../shared/text/sentences'
 
 /**
  * Tuned on the five seed articles: reworded reports of one statement mostly score

@@ -1,26 +1,9 @@
 // What a sentence is compared by: its content words (folded by the shared tokenizer,
 // stemmed, numbers kept), which of them are written as names, and its three-word runs,
 // which catch quotations that outlets copy word for word even when they reword the rest.
-import { isStopWord } from '../../../../shared/search/stop-words'
 import { tokenize, type Token } from '../../../../shared/search/tokenize'
-import { stem } from '../../evidence/rank-passages'
+import { compareStem, isApostrophePiece, isFunctionWord } from '../compare-words'
 
-// Function words the shared search list keeps (it serves phrase queries): they say
-// nothing about which event a sentence reports, and in a two-article comparison IDF is
-// computed over too few sentences to push them down on its own.
-const FUNCTION_WORDS = new Set([
-  'about', 'after', 'again', 'against', 'all', 'also', 'am', 'any', 'been', 'before', 'being', 'between', 'both',
-  'can', 'could', 'did', 'do', 'does', 'during', 'each', 'even', 'how', 'him', 'just', 'may', 'me', 'might', 'more',
-  'most', 'much', 'must', 'my', 'now', 'our', 'ours', 'out', 'over', 'own', 'same', 'should', 'some', 'than', 'them',
-  'those', 'through', 'too', 'under', 'until', 'up', 'us', 'very', 'what', 'when', 'where', 'while', 'who', 'whom',
-  'why', 'your', 'says', 'say', 'told', 'added', 'stated', 'noted'
-])
-// The tokenizer splits at apostrophes ("Korea's" gives `korea s`, "don't" `don t`): the
-// pieces are not words, and dropping them lets "Korea's new envoy" meet "Korea new envoy".
-const APOSTROPHE_PIECES = new Set([
-  's', 't', 'd', 'll', 'm', 're', 've', 'don', 'didn', 'doesn', 'isn', 'wasn', 'aren', 'weren', 'hasn', 'haven',
-  'hadn', 'wouldn', 'couldn', 'shouldn'
-])
 /** Headlines capitalise nearly every word; sentences full of names still leave some lower case. */
 const TITLE_CASE_SHARE = 0.9
 const UPPER_START = /^\p{Lu}/u
@@ -35,16 +18,6 @@ export interface SentenceFeatures {
   lowerCase: Set<string>
   /** Three-word runs (stemmed, stop words included) with at least two content words that are not names. */
   runs: Set<string>
-}
-
-function isContentWord(term: string): boolean {
-  return !isStopWord(term) && !FUNCTION_WORDS.has(term)
-}
-
-/** Like the evidence stemmer, plus a final "e" dropped so "achieve" meets "achieved". */
-function stemWord(term: string): string {
-  const stemmed = stem(term)
-  return stemmed.length > 4 && stemmed.endsWith('e') && !/\d/.test(stemmed) ? stemmed.slice(0, -1) : stemmed
 }
 
 /**
@@ -66,9 +39,9 @@ function writtenAsName(sentence: string, tokens: readonly Token[], content: read
 }
 
 export function sentenceFeatures(sentence: string): SentenceFeatures {
-  const tokens = tokenize(sentence).filter((token) => !APOSTROPHE_PIECES.has(token.term))
-  const stems = tokens.map((token) => stemWord(token.term))
-  const content = tokens.map((token) => isContentWord(token.term))
+  const tokens = tokenize(sentence).filter((token) => !isApostrophePiece(token.term))
+  const stems = tokens.map((token) => compareStem(token.term))
+  const content = tokens.map((token) => !isFunctionWord(token.term))
   const names = writtenAsName(sentence, tokens, content)
   const words = [...new Set(stems.filter((_word, index) => content[index] === true))]
   const capitalised = new Set<string>()

@@ -18,8 +18,8 @@ function groupTerms(group: QuoteGroup, cache: Map<string, Set<string>>): Set<str
   return present
 }
 
-export function matchesLedgerQuery(group: QuoteGroup, query: string, cache: Map<string, Set<string>> = new Map()): boolean {
-  const wanted = terms(query)
+/** Whether the group holds every one of `wanted` (the filter box's words, from `terms()`). */
+export function matchesLedgerQuery(group: QuoteGroup, wanted: readonly string[], cache: Map<string, Set<string>> = new Map()): boolean {
   if (wanted.length === 0) return true
   const present = groupTerms(group, cache)
   return wanted.every((term) => present.has(term))

@@ -1,19 +1,8 @@
 // The words of a quotation as the ledger compares them: folded like search terms (case,
 // diacritics, quote marks, hyphens and brackets aside), lightly stemmed, with function
 // words told apart so "has been" never makes two different quotes look alike.
-import { isStopWord } from '../../../../shared/search/stop-words'
 import { tokenize } from '../../../../shared/search/tokenize'
-import { stem } from '../../evidence/rank-passages'
-
-const FUNCTION_WORDS = new Set([
-  'about', 'all', 'also', 'am', 'any', 'been', 'being', 'can', 'could', 'did', 'do', 'does', 'him',
-  'how', 'just', 'may', 'me', 'might', 'more', 'most', 'much', 'must', 'my', 'now', 'one', 'only',
-  'our', 'out', 'over', 'shall', 'should', 'some', 'than', 'them', 'those', 'up', 'us', 'very',
-  'what', 'when', 'where', 'who', 'whom', 'why', 'your',
-  // What the tokenizer leaves of contractions at the apostrophe ("don't" → don, t).
-  'aren', 'couldn', 'd', 'didn', 'doesn', 'don', 'hadn', 'hasn', 'haven', 'isn', 'll', 'm', 're', 'shouldn',
-  't', 've', 'wasn', 'weren', 'won', 'wouldn'
-])
+import { compareStem, isFunctionWord } from '../compare-words'
 
 export interface LedgerWord {
   /** Folded term, compared exactly for the wording diff. */
@@ -26,11 +15,6 @@ export interface LedgerWord {
   /** Offsets in the quotation's text. */
   start: number
   end: number
-}
-
-/** Function words, and single letters (the "e" of "e-mail"), which tell no two quotes apart. */
-export function isFunctionWord(term: string): boolean {
-  return isStopWord(term) || FUNCTION_WORDS.has(term) || (term.length === 1 && !/\d/.test(term))
 }
 
 /** For each character, whether it sits inside brackets or parentheses. */
@@ -50,7 +34,7 @@ export function ledgerWords(text: string): LedgerWord[] {
   const inside = text.includes('[') || text.includes('(') ? bracketDepths(text) : null
   return tokenize(text).map((token) => ({
     term: token.term,
-    stem: stem(token.term),
+    stem: compareStem(token.term),
     content: !isFunctionWord(token.term),
     editorial: inside !== null && inside[token.start] === 1,
     start: token.start,

@@ -17,7 +17,6 @@ const TOKEN = `(?:(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr
 const PARTICLE = '(?:de|van|von|der|den|del|della|da|di|du|dos|le|la|bin|ibn|al|el|ter|ten)'
 /** Up to eight capitalised tokens on one line, with "van", "de" and the like between them. */
 export const NAME_RUN = `${TOKEN}(?:${SEP}(?:${PARTICLE}${SEP})?${TOKEN}){0,7}`
-export const SINGLE_TOKEN = TOKEN
 
 export const PRONOUN = `(?:[Hh]e|[Ss]he|[Tt]hey)${WORD_END}`
 

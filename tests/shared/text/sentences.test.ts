@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { splitSentences } from '../../../../../src/main/core/corroboration/align/split-sentences'
+import { splitSentences } from '../../../src/shared/text/sentences'
 
-const seedsDir = join(__dirname, '../../../../../seeds')
+const seedsDir = join(__dirname, '../../../seeds')
 
 function split(text: string): string[] {
   return splitSentences(text).map((span) => text.slice(span.start, span.end))
 }
 
-describe('split-sentences', () => {
+describe('splitSentences', () => {
   it('splits after . ! and ? followed by a space, and at line breaks', () => {
     expect(split('First one. Second one! Third one? Fourth\nFifth line')).toEqual(['First one.', 'Second one!', 'Third one?', 'Fourth', 'Fifth line'])
   })

@@ -1,7 +1,7 @@
-// Splits an article into sentences with exact offsets, so aligned passages can be shown
-// and highlighted where the reader sees them. Like `sentences()` in evidence, but it
-// keeps "Mr. Lee", "J. Smith", "U.S. President" and "Jan. 15" in one sentence.
-import type { TextSpan } from '../../../../shared/domain/corroboration'
+// Splits an article into sentences with exact offsets, for suggested evidence and the
+// aligned comparison: after . ! ? and at line breaks, but "Mr. Lee", "J. Smith",
+// "U.S. President" and "Jan. 15" stay in one sentence.
+import type { TextRange } from './find'
 
 // Followed by a capitalised name or a number far more often than they end a sentence.
 // "No" counts only before a number: "No. 10" but "the answer was no."
@@ -36,7 +36,7 @@ function continuesSentence(text: string, index: number, terminator: string): boo
   return ABBREVIATIONS.has(folded) || DOTTED.test(word) || INITIAL.test(word)
 }
 
-function trimmedSpan(text: string, start: number, end: number): TextSpan | null {
+function trimmedSpan(text: string, start: number, end: number): TextRange | null {
   while (start < end && /\s/.test(text.charAt(start))) start++
   while (end > start && /\s/.test(text.charAt(end - 1))) end--
   // Lines of only dashes, bullets or rules are layout, not sentences.
@@ -44,8 +44,8 @@ function trimmedSpan(text: string, start: number, end: number): TextSpan | null 
 }
 
 /** Sentences of `text`, trimmed, in order; `text.slice(start, end)` is the sentence. */
-export function splitSentences(text: string): TextSpan[] {
-  const spans: TextSpan[] = []
+export function splitSentences(text: string): TextRange[] {
+  const spans: TextRange[] = []
   let start = 0
   const push = (end: number): void => {
     const span = trimmedSpan(text, start, end)
