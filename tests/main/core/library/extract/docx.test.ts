@@ -41,3 +41,13 @@ describe('docx', () => {
     await expect(extractDocx(await makeDocx({ withoutDocument: true }), options)).rejects.toThrow(/^not a Word document \(no word\/document\.xml\)$/)
   })
 })
+
+describe('extractDocx on hostile properties', () => {
+  it('imports the text of a Word file whose core properties hold 400,000 unclosed title tags', async () => {
+    const docx = await makeDocx({ parts: { 'docProps/core.xml': `<cp:coreProperties xmlns:cp="c" xmlns:dc="d">${'<dc:title>'.repeat(400_000)}</cp:coreProperties>` } })
+    expect(docx.length).toBeLessThan(50_000)
+    const document = await extractDocx(docx, { maxInflatedBytes: 50 * 1024 * 1024 })
+    expect(document.title).toBeNull()
+    expect(document.text).toBe('First paragraph.\n\nSecond paragraph.')
+  }, 20_000)
+})
