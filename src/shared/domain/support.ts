@@ -34,6 +34,8 @@ export interface ClaimSupport {
   independentGroups: string[][]
   contradictingSources: string[]
   sameOrigin: SameOrigin[]
+  /** Linked annotations that lost their passage (its source is gone, or it was not found in the current text): never counted. */
+  lostLinks: string[]
 }
 
 /** Sources sharing at least this share of their 5-word sequences are copies or rewrites of one another. */
@@ -42,14 +44,20 @@ export const SAME_ORIGIN_CONTAINMENT = 0.5
 export function claimSupport(
   claim: Claim,
   annotationsById: ReadonlyMap<string, Annotation>,
-  containment: (copy: string, original: string) => number
+  containment: (copy: string, original: string) => number,
+  /** Whether the annotation's passage is still there to back anything; by default every annotation counts. */
+  holdsPassage: (annotation: Annotation) => boolean = () => true
 ): ClaimSupport {
   const contradicting = new Set(claim.contradicting)
   const supporting = new Set<string>()
   const against = new Set<string>()
+  const lostLinks: string[] = []
   for (const annotationId of claim.annotationIds) {
     const annotation = annotationsById.get(annotationId)
-    if (annotation === undefined) continue
+    if (annotation === undefined || !holdsPassage(annotation)) {
+      lostLinks.push(annotationId)
+      continue
+    }
     ;(contradicting.has(annotationId) ? against : supporting).add(annotation.target.sourceId)
   }
   // Union-find over the supporting sources: a pair that shares most of its wording is one source.
@@ -77,5 +85,5 @@ export function claimSupport(
   const independentGroups = [...groups.values()]
   const status: SupportStatus =
     against.size > 0 ? 'disputed' : independentGroups.length === 0 ? 'unsupported' : independentGroups.length === 1 ? 'single' : 'corroborated'
-  return { status, independentGroups, contradictingSources: [...against], sameOrigin }
+  return { status, independentGroups, contradictingSources: [...against], sameOrigin, lostLinks }
 }

@@ -1,5 +1,6 @@
 // The reporter's claims, in order, each linking to the annotations that back it.
 import { randomUUID } from 'node:crypto'
+import type { Annotation } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
 import { claimSourceIds, claimSupport, type ClaimSupport } from '../../../shared/domain/support'
 import { containment, shingles } from './independence'
@@ -104,7 +105,10 @@ export class ClaimService {
     const sets = new Map<string, Set<string>>()
     for (const sourceId of linked) sets.set(sourceId, await this.#shinglesOf(sourceId))
     const measure = (copy: string, original: string): number => containment(sets.get(copy) ?? new Set(), sets.get(original) ?? new Set())
-    return Object.fromEntries(claims.map((claim) => [claim.id, claimSupport(claim, annotationsById, measure)]))
+    // A passage whose source left the library, or that was not found in the source's current text, backs nothing.
+    const holdsPassage = (annotation: Annotation): boolean =>
+      annotation.anchor.state !== 'orphan' && this.store.findSource(annotation.target.sourceId) !== undefined
+    return Object.fromEntries(claims.map((claim) => [claim.id, claimSupport(claim, annotationsById, measure, holdsPassage)]))
   }
 
   async unlink(claimId: string, annotationId: string): Promise<Claim> {

@@ -69,4 +69,21 @@ describe('claim support', () => {
     await claims.setStance(claim.id, against.id, false)
     expect((await claims.support())[claim.id]?.status).toBe('corroborated')
   })
+
+  it('never counts a link whose passage is gone: its source left the library, or its words are no longer in the text', async () => {
+    const { workbench, claims, highlight } = await setUp()
+    const claim = await claims.create('Putin hopes to restore relations')
+    const wire = await highlight('wire.txt', 'Moscow hoped to restore them')
+    const own = await highlight('own-words.txt', 'wanted ties restored')
+    await claims.link(claim.id, wire.id)
+    await claims.link(claim.id, own.id)
+    expect((await claims.support())[claim.id]?.status).toBe('corroborated')
+    // As after a crash that lost a source an annotation pointed at.
+    const library = workbench.project.store.library.data
+    library.sources = library.sources.filter((source) => source.id !== own.target.sourceId)
+    const oneLost = (await claims.support())[claim.id]!
+    expect(oneLost).toMatchObject({ status: 'single', lostLinks: [own.id] })
+    wire.anchor = { state: 'orphan', previousQuote: null }
+    expect((await claims.support())[claim.id]).toMatchObject({ status: 'unsupported', lostLinks: [wire.id, own.id] })
+  })
 })

@@ -92,7 +92,7 @@ describe('renderNotesMarkdown support', () => {
       sources,
       roots: [],
       support: {
-        c: { status: 'disputed', independentGroups: [['w', 'g']], contradictingSources: ['o'], sameOrigin: [{ copy: 'g', original: 'w', containment: 0.8 }] }
+        c: { status: 'disputed', independentGroups: [['w', 'g']], contradictingSources: ['o'], sameOrigin: [{ copy: 'g', original: 'w', containment: 0.8 }], lostLinks: [] }
       }
     })
     expect(markdown).toContain('_Disputed. Backed by 3 sources (1 independent; 1 contradicting; counted as one: Aggregator page repeats Wire story)._')

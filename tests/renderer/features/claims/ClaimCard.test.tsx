@@ -28,7 +28,7 @@ describe('ClaimCard', () => {
     })
     const claim = { id: 'c1', text: 'Putin praised past trade results', annotationIds: ['a1', 'a2', 'a3'], contradicting: [], createdAt: '', updatedAt: '' }
     useWorkbench.setState({
-      support: { c1: { status: 'single', independentGroups: [['s1', 's2']], contradictingSources: [], sameOrigin: [{ copy: 's2', original: 's1', containment: 0.72 }] } }
+      support: { c1: { status: 'single', independentGroups: [['s1', 's2']], contradictingSources: [], sameOrigin: [{ copy: 's2', original: 's1', containment: 0.72 }], lostLinks: [] } }
     })
     render(<ClaimCard claim={claim} index={0} count={1} />)
     expect(screen.getByTestId('claim-support').textContent).toBe('2 sources')

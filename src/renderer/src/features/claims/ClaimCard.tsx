@@ -39,8 +39,10 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
   const justCreated = useWorkbench((state) => state.justCreatedClaimId === claim.id)
 
   const annotationsById = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations])
-  const supporting = claimSourceIds(claim, annotationsById).length
   const support = useWorkbench((state) => state.support[claim.id])
+  // A link whose passage is gone (source removed, passage not found) backs nothing and is not counted.
+  const lostLinks = support?.lostLinks ?? []
+  const supporting = claimSourceIds({ ...claim, annotationIds: claim.annotationIds.filter((id) => !lostLinks.includes(id)) }, annotationsById).length
   const { setLinkStance } = useWorkbench.getState()
   const titleOf = (sourceId: string): string => sourcesById.get(sourceId)?.title ?? 'a source'
   const why = (support?.sameOrigin ?? [])
@@ -144,6 +146,11 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
       {why !== '' && (
         <p className="same-origin" data-testid="same-origin">
           Counted as one source: {why}.
+        </p>
+      )}
+      {lostLinks.length > 0 && (
+        <p className="same-origin" data-testid="lost-links">
+          {lostLinks.length === 1 ? '1 linked passage is' : `${lostLinks.length} linked passages are`} no longer in the sources and not counted.
         </p>
       )}
       {claim.annotationIds.length === 0 && <p className="drop-hint">Drag a highlight here, or use “Link to claim…” on it.</p>}
