@@ -29,9 +29,9 @@ async function timed<T>(task: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function readAllBytes(folder: string): Promise<number> {
-  const { files } = await walkFolder(folder, new Set(['.txt']))
+  const { files } = await walkFolder(folder, { extensions: new Set(['.txt']) })
   const [, seconds] = await timed(async () => {
-    for (const file of files) await readFile(file.absolutePath)
+    for (const file of files) await readFile(file.fsPath)
   })
   return seconds
 }

@@ -9,6 +9,7 @@ import { registerApiHandlers } from './shell/ipc/handle'
 import { installMenu } from './shell/menu'
 import { createMainWindow, hardenSession } from './shell/window'
 
+const SHUTDOWN_GRACE_MS = 4000
 let mainWindow: BrowserWindow | null = null
 const getWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null)
 
@@ -24,7 +25,17 @@ async function start(): Promise<void> {
     extractWorker: { path: join(__dirname, 'extract-worker.js') },
     watchFolders: true
   })
-  app.on('will-quit', () => void workbench.shutdown())
+  let quitting = false
+  app.on('will-quit', (event) => {
+    // Let a running import save what it did (at most a few seconds), then quit for real.
+    if (quitting) return
+    quitting = true
+    event.preventDefault()
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))
+    void Promise.race([workbench.shutdown(), grace])
+      .catch(() => undefined)
+      .finally(() => app.exit(0))
+  })
   const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createElectronHandlers(workbench, getWindow) }
   registerApiHandlers(getWindow, handlers)
   workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))

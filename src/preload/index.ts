@@ -22,6 +22,7 @@ const api = {
   openProject: (input) => invoke('openProject', input),
   pickFolder: () => invoke('pickFolder'),
   importFolder: (input) => invoke('importFolder', input),
+  rescanFolders: () => invoke('rescanFolders'),
   cancelImport: () => invoke('cancelImport'),
   updateSource: (input) => invoke('updateSource', input),
   search: (input) => invoke('search', input),

@@ -15,6 +15,8 @@ const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--seeds DIR]
   --port N     port on 127.0.0.1 (default 5183; 0 picks a free one)
   --seeds DIR  sample articles for a first launch (default: the repository's seeds/)`
 
+const SHUTDOWN_GRACE_MS = 4000
+
 function fail(message: string): never {
   console.error(`sourcebench serve: ${message}\n${USAGE}`)
   process.exit(2)
@@ -55,11 +57,15 @@ async function main(): Promise<void> {
     throw error
   })
   console.log(`Sourcebench (browser mode) is ready. Open:\n  ${running.url}`)
-  const stop = (): void =>
+  const stop = (): void => {
+    // Every acknowledged write is already on disk; shutting down only lets an import save
+    // what it did. Whatever still runs after a few seconds is not worth waiting for.
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref()
     void Promise.all([running.close(), workbench.shutdown()]).then(
       () => process.exit(0),
       () => process.exit(0)
     )
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

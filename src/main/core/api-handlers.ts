@@ -22,8 +22,9 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     getProject: async () => workbench.projectInfo(),
     createProject: ({ name }) => workbench.createProject(name),
     openProject: ({ projectId }) => workbench.openProject(projectId),
-    importFolder: ({ path }) => workbench.importFolder(path),
+    importFolder: ({ path, confirmLarge }) => workbench.importFolder(path, confirmLarge),
     cancelImport: async () => workbench.cancelImport(),
+    rescanFolders: () => workbench.rescan(),
     updateSource: (edits) => workbench.project.library.update(edits),
     search: async ({ query, limit, nameVariants }) => {
       if (!nameVariants) return workbench.project.search.search(query, limit)
@@ -37,7 +38,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     },
     listSources: async () => {
       const { roots, sources } = workbench.project.store.library.data
-      return { roots, sources }
+      return { roots, sources, unwatchedRootIds: workbench.unwatchedRootIds() }
     },
     getSourceText: ({ sourceId }) => workbench.project.library.sourceText(sourceId),
     listAnnotations: async () => annotations().list(),

@@ -1,7 +1,6 @@
 // The engine: the open project and its services, independent of Electron. Hosts (the
 // Electron shell, the browser-mode server, tests) build one and call it.
-import { availableParallelism } from 'node:os'
-import { resolve } from 'node:path'
+import { availableParallelism, homedir } from 'node:os'
 import type { ProjectEntry, ProjectInfo } from '../../shared/domain/project'
 import type { ImportProgress, ImportReport } from '../../shared/domain/source'
 import { UserError } from '../../shared/ipc/result'
@@ -34,6 +33,10 @@ export interface WorkbenchOptions {
   maxFileBytes?: number
   /** Follow imported folders on disk (off in most tests). */
   watchFolders?: boolean
+  /** What "~" and relative folder paths count from (default: the user's home). */
+  homeDir?: string
+  /** At most this many folders per project are watched live; the rest are re-scanned on request (default 4,000). */
+  maxWatchedFolders?: number
 }
 
 interface OpenProject {
@@ -50,8 +53,10 @@ const SAMPLE_PROJECT_NAME = 'Sample project: Putin and South Korea'
 
 /** The report of an import stopped while it was still waiting its turn: nothing was touched. */
 function stoppedBeforeStart(path: string): ImportReport {
-  return { rootId: '', rootPath: resolve(path), added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: true, seconds: 0 }
+  return { rootId: '', rootPath: path, added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: true, seconds: 0 }
 }
+
+export const DEFAULT_MAX_WATCHED_FOLDERS = 4000
 const PROGRESS_INTERVAL_MS = 50
 
 export class Workbench {
@@ -73,7 +78,7 @@ export class Workbench {
 
   constructor(private readonly options: WorkbenchOptions) {
     this.now = options.now ?? (() => new Date())
-    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), new Set(SUPPORTED_EXTENSIONS.keys())) : null
+    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => void this.#followDisk(rootPath), new Set(SUPPORTED_EXTENSIONS.keys())) : null
   }
 
   /** Created on first use, so opening the app starts no threads. */
@@ -97,14 +102,18 @@ export class Workbench {
     } while (seen !== this.#queue)
   }
 
-  /** Stops watching, stops imports (keeping what they did), waits for queued work, ends the threads. */
+  /**
+   * Stops watching and importing (keeping what the imports did), ends the extraction
+   * threads at once (a file being extracted is given up, not waited for), then waits for
+   * the queued work to write what it has.
+   */
   async shutdown(): Promise<void> {
     this.#shutDown = true
     for (const controller of this.#imports) controller.abort()
     await this.#watcher?.close()
-    await this.#queue
     await this.#extractor?.close()
     this.#extractor = null
+    await this.#queue
   }
 
   async boot(): Promise<void> {
@@ -146,7 +155,8 @@ export class Workbench {
         now: this.now,
         extractor: () => this.#getExtractor(),
         maxFileBytes: this.options.maxFileBytes,
-        search
+        search,
+        policy: { home: this.options.homeDir ?? homedir(), dataDir: this.options.dataDir }
       })
       const corroboration = new CorroborationService(store, (hash) => store.readText(hash), this.now, (progress) =>
         this.events.emit('corroborationProgress', progress)
@@ -164,17 +174,47 @@ export class Workbench {
     this.events.emit('libraryChanged', null)
   }
 
-  /** Watches the open project's folders whose import ran to the end (a stopped import is not finished behind the user's back). */
+  /** Complete folders not watched live because their subfolders would take more watches than a project may hold. */
+  #unwatched = new Set<string>()
+
+  /**
+   * Watches the open project's folders whose import ran to the end (a stopped import is
+   * not finished behind the user's back), as many as fit in the watch budget: each
+   * subfolder costs the system one watch, a limit shared with every app of the user.
+   */
   async #watchRoots(): Promise<void> {
     if (this.#shutDown) return
-    await this.#watcher?.watchFolders(this.project.store.library.data.roots.filter((root) => root.complete).map((root) => root.path))
+    let budget = this.options.maxWatchedFolders ?? DEFAULT_MAX_WATCHED_FOLDERS
+    const watched: string[] = []
+    const unwatched = new Set<string>()
+    for (const root of this.project.store.library.data.roots.filter((candidate) => candidate.complete)) {
+      const cost = root.folders ?? 1
+      if (cost <= budget) {
+        watched.push(root.path)
+        budget -= cost
+      } else unwatched.add(root.id)
+    }
+    this.#unwatched = unwatched
+    await this.#watcher?.watchFolders(watched)
+  }
+
+  /** Ids of the open project's folders that are checked for changes only when asked (see rescan). */
+  unwatchedRootIds(): string[] {
+    return this.#watcher === null ? [] : [...this.#unwatched]
+  }
+
+  /** Brings the folders too large to watch up to date with the disk, quietly (on window focus, or the user's "Check for changes"). */
+  async rescan(): Promise<{ folders: number }> {
+    const roots = this.project.store.library.data.roots.filter((root) => this.#unwatched.has(root.id))
+    await Promise.all(roots.map((root) => this.#followDisk(root.path)))
+    return { folders: roots.length }
   }
 
   /** A watched folder changed on disk: bring the library up to date, quietly. */
-  #followDisk(rootPath: string): void {
-    if (this.#shutDown || this.#following.has(rootPath)) return
+  #followDisk(rootPath: string): Promise<void> {
+    if (this.#shutDown || this.#following.has(rootPath)) return Promise.resolve()
     this.#following.add(rootPath)
-    void this.#serially(async () => {
+    return this.#serially(async () => {
       this.#following.delete(rootPath)
       // Only a folder of the project open now: a change seen just before a project switch is not imported into the new one.
       const project = this.project
@@ -182,8 +222,10 @@ export class Workbench {
       const controller = new AbortController()
       this.#imports.add(controller)
       try {
-        const report = await project.library.import(rootPath, () => undefined, controller.signal)
+        const report = await project.library.import(rootPath, { onProgress: () => undefined, signal: controller.signal })
         if (report.added + report.updated + report.missing > 0) this.events.emit('libraryChanged', null)
+        // The folder count may have changed: a folder that outgrew the budget stops being watched.
+        if (this.#open === project) await this.#watchRoots()
       } catch (error: unknown) {
         if (error instanceof UserError && error.code === 'not-found' && (await project.library.markRootMissing(rootPath)) > 0) {
           this.events.emit('libraryChanged', null)
@@ -217,13 +259,13 @@ export class Workbench {
   }
 
   /** Imports into the project open when the import was asked for, one at a time. */
-  importFolder(path: string): Promise<ImportReport> {
+  importFolder(path: string, confirmLarge = false): Promise<ImportReport> {
     const project = this.project
     const controller = new AbortController()
     this.#imports.add(controller)
     return this.#serially(async () => {
       if (controller.signal.aborted) return stoppedBeforeStart(path)
-      const report = await project.library.import(path, this.#progressForwarder(), controller.signal)
+      const report = await project.library.import(path, { onProgress: this.#progressForwarder(), signal: controller.signal, confirmLarge })
       if (this.#open === project) await this.#watchRoots()
       this.events.emit('libraryChanged', null)
       return report

@@ -50,7 +50,9 @@ export const importRootSchema = z.object({
   name: z.string(),
   importedAt: z.string(),
   /** False until one import of the folder ran to the end; an unfinished folder is not watched. */
-  complete: z.boolean().default(true)
+  complete: z.boolean().default(true),
+  /** How many folders the last full walk found: what watching it live would cost. */
+  folders: z.number().int().nonnegative().optional()
 })
 export type ImportRoot = z.infer<typeof importRootSchema>
 
@@ -67,6 +69,8 @@ export interface ImportFileError {
 
 export interface ImportProgress {
   rootPath: string
+  /** `listing` while the folder is walked (`done` counts files found so far), then `importing`. */
+  phase?: 'listing' | 'importing'
   done: number
   total: number
   currentFile: string | null
@@ -87,4 +91,15 @@ export interface ImportReport {
   /** True when the user stopped the import: what was done so far is kept. */
   cancelled: boolean
   seconds: number
+  /** Set when nothing was imported because the folder is large and the user has not confirmed it yet. */
+  needsConfirmation?: LargeFolder
 }
+
+/** What a folder holds that Sourcebench can read, when that is more than it imports without asking. */
+export interface LargeFolder {
+  files: number
+  bytes: number
+}
+
+/** A folder with more readable files or bytes than this is imported only once the user confirms. */
+export const LARGE_IMPORT = { files: 20_000, bytes: 2 * 1024 * 1024 * 1024 } as const

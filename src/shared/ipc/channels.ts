@@ -9,6 +9,7 @@ export const channels = {
   pickFolder: 'library:pick-folder',
   importFolder: 'library:import-folder',
   cancelImport: 'library:cancel-import',
+  rescanFolders: 'library:rescan',
   updateSource: 'library:update-source',
   search: 'search:query',
   searchHits: 'search:hits',

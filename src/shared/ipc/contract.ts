@@ -17,6 +17,12 @@ export { API_GLOBAL, channels, events } from './channels'
 
 const id = z.string().min(1).max(200)
 const none = z.undefined()
+/** A folder path typed or picked by the user; a NUL can never be part of a real path. */
+const folderPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'a path cannot hold a NUL character')
 /** An editable metadata field: text, or null (or empty) to clear it. */
 const metaText = z
   .string()
@@ -30,8 +36,13 @@ export const contract = {
   createProject: { channel: channels.createProject, input: z.object({ name: z.string().trim().min(1).max(120) }) },
   openProject: { channel: channels.openProject, input: z.object({ projectId: id }) },
   pickFolder: { channel: channels.pickFolder, input: none },
-  importFolder: { channel: channels.importFolder, input: z.object({ path: z.string().min(1).max(4096) }) },
+  importFolder: {
+    channel: channels.importFolder,
+    /** confirmLarge: the user agreed to import a folder larger than LARGE_IMPORT. */
+    input: z.object({ path: folderPath, confirmLarge: z.boolean().default(false) })
+  },
   cancelImport: { channel: channels.cancelImport, input: none },
+  rescanFolders: { channel: channels.rescanFolders, input: none },
   updateSource: {
     channel: channels.updateSource,
     input: z.object({
@@ -159,10 +170,12 @@ export interface ApiOutputs {
   pickFolder: string | null
   importFolder: ImportReport
   cancelImport: { cancelled: boolean }
+  rescanFolders: { folders: number }
   updateSource: Source
   search: SearchResponse
   searchHits: HitRangesResponse
-  listSources: { roots: ImportRoot[]; sources: Source[] }
+  /** unwatchedRootIds: folders too large to watch live, checked for changes by rescanFolders. */
+  listSources: { roots: ImportRoot[]; sources: Source[]; unwatchedRootIds: string[] }
   getSourceText: SourceText
   listAnnotations: Annotation[]
   createAnnotation: Annotation

@@ -221,3 +221,53 @@ describe('Workbench projects', () => {
     expect(reopened.projectInfo().warnings[0]).toMatch(/projects\.json was damaged/)
   })
 })
+
+describe('Workbench crash safety', () => {
+  const tempDir = useTempDirs()
+
+  it('saves a source a running import just added before acknowledging a highlight on it', async () => {
+    const folder = await tempDir()
+    for (let index = 0; index < 800; index++) await writeFile(join(folder, `f${String(index).padStart(3, '0')}.txt`), `Article number ${index} about the ceremony.\n`)
+    const dataDir = await tempDir()
+    const workbench = await bootWorkbench(dataDir, null)
+    const started = new Promise<void>((resolvePromise) =>
+      workbench.events.on('importProgress', (progress) => {
+        if (progress.phase === 'importing' && progress.done >= 5) resolvePromise()
+      })
+    )
+    const importing = workbench.importFolder(folder)
+    await started
+    const source = workbench.project.store.library.data.sources[0]!
+    const annotation = await workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 0, end: 7, color: 'yellow', comment: '', tags: [] })
+    // Read the disk the moment the highlight is acknowledged, as a kill -9 would leave it.
+    const projectDir = workbench.projectInfo().current.dir
+    const library = JSON.parse(await readFile(join(projectDir, 'library.json'), 'utf-8')) as { sources: Array<{ id: string; contentHash: string }> }
+    const notes = JSON.parse(await readFile(join(projectDir, 'notes.json'), 'utf-8')) as { annotations: Array<{ id: string }> }
+    expect(notes.annotations.map((saved) => saved.id)).toContain(annotation.id)
+    expect(library.sources.find((saved) => saved.id === source.id)?.contentHash).toBe(source.contentHash)
+    expect(await readdir(join(projectDir, 'texts'))).toContain(`${source.contentHash}.txt`)
+    await importing
+    await workbench.shutdown()
+  }, 60_000)
+
+  it('stops within seconds on shutdown even while a file is being extracted on a worker', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'story.txt'), 'A story.\n')
+    const workbench = new Workbench({
+      dataDir: await tempDir(),
+      seedsDir: null,
+      extractWorker: { path: resolve(__dirname, '../../helpers/hanging-worker.mjs') },
+      extractThreads: 1
+    })
+    await workbench.boot()
+    const extracting = new Promise<void>((resolvePromise) =>
+      workbench.events.on('importProgress', (progress) => progress.phase === 'importing' && resolvePromise())
+    )
+    const importing = workbench.importFolder(folder)
+    await extracting
+    const stopped = Date.now()
+    await workbench.shutdown()
+    expect(Date.now() - stopped).toBeLessThan(5000)
+    expect((await importing).errors).toEqual([{ relativePath: 'story.txt', reason: 'extractor: closed' }])
+  }, 30_000)
+})

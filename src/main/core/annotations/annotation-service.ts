@@ -84,6 +84,9 @@ export class AnnotationService {
       createdAt: stamp,
       updatedAt: stamp
     }
+    // A source a running import just added may exist only in memory: save it first, so
+    // a crash can never keep the highlight and lose what it highlights.
+    await this.store.saveLibrary()
     this.store.notes.data.annotations.push(annotation)
     await this.store.notes.write()
     return annotation
@@ -98,6 +101,7 @@ export class AnnotationService {
     const newQuote = annotation.target.selectors[0].exact
     annotation.anchor = { state: 'exact', previousQuote: newQuote === oldQuote ? null : oldQuote }
     annotation.updatedAt = this.now().toISOString()
+    await this.store.saveLibrary()
     await this.store.notes.write()
     return annotation
   }

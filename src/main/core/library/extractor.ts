@@ -1,11 +1,11 @@
 // Runs format extraction for the importer, either in this thread or spread over worker
 // threads so a folder of PDFs and web pages uses every core while the app stays
 // responsive. Workers read the file themselves, so bytes never cross threads.
-import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
 import { sha256Bytes } from '../store/content-hash'
 import type { ExtractedDocument, ExtractOptions } from './extract/types'
+import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
 
 export interface Extraction {
   document: ExtractedDocument
@@ -13,37 +13,52 @@ export interface Extraction {
   fileHash: string
 }
 
+/** A path as a string, or as bytes when it is not valid UTF-8 (a Buffer arrives in a worker as a Uint8Array). */
+export type FilePath = string | Uint8Array
+
 export interface Extractor {
   readonly parallelism: number
-  extract(absolutePath: string, fileName: string): Promise<Extraction>
+  extract(path: FilePath, fileName: string): Promise<Extraction>
   close(): Promise<void>
 }
 
 export interface ExtractRequest {
   id: number
-  absolutePath: string
+  path: FilePath
   fileName: string
   options: ExtractOptions
 }
 
 export type ExtractReply =
   | { id: number; ok: true; extraction: Extraction }
-  | { id: number; ok: false; reason: string; userError: boolean; code?: string }
+  | { id: number; ok: false; reason: string; userError: boolean; code?: string; fileHash?: string }
+
+/** The hash of the bytes a failed extraction read, if it got that far: lets the importer remember a bad file. */
+export function failedFileHash(error: unknown): string | null {
+  const hash = (error as { fileHash?: unknown } | null)?.fileHash
+  return typeof hash === 'string' ? hash : null
+}
 
 /** Reads and extracts one file; the same code runs in a worker and in-process. */
 export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<Extraction> {
   // Loaded on first use: the parsers (Readability, pdf.js, mammoth) stay out of app start-up.
   const { extractDocument } = await import('./extract')
-  const bytes = await readFile(request.absolutePath)
-  return { document: await extractDocument(bytes, request.fileName, request.options), fileHash: sha256Bytes(bytes) }
+  const path = typeof request.path === 'string' ? request.path : Buffer.from(request.path)
+  const bytes = await readFileCapped(path, request.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
+  const fileHash = sha256Bytes(bytes)
+  try {
+    return { document: await extractDocument(bytes, request.fileName, request.options), fileHash }
+  } catch (error: unknown) {
+    throw error instanceof Error ? Object.assign(error, { fileHash }) : error
+  }
 }
 
 export class InProcessExtractor implements Extractor {
   readonly parallelism = 1
   constructor(private readonly options: ExtractOptions) {}
 
-  extract(absolutePath: string, fileName: string): Promise<Extraction> {
-    return extractFile({ absolutePath, fileName, options: this.options })
+  extract(path: FilePath, fileName: string): Promise<Extraction> {
+    return extractFile({ path, fileName, options: this.options })
   }
 
   async close(): Promise<void> {}
@@ -94,7 +109,10 @@ export class WorkerPoolExtractor implements Extractor {
       const job = this.#finish(pooled)
       if (job === null || job.request.id !== reply.id) return
       if (reply.ok) job.resolve(reply.extraction)
-      else job.reject(reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code }))
+      else {
+        const error = reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code })
+        job.reject(reply.fileHash === undefined ? error : Object.assign(error, { fileHash: reply.fileHash }))
+      }
       this.#release(pooled)
     })
     const died = (error: unknown): void => {
@@ -150,10 +168,10 @@ export class WorkerPoolExtractor implements Extractor {
     }
   }
 
-  extract(absolutePath: string, fileName: string): Promise<Extraction> {
+  extract(path: FilePath, fileName: string): Promise<Extraction> {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: ++this.#nextId, absolutePath, fileName, options: this.options }, resolve, reject })
+      this.#queue.push({ request: { id: ++this.#nextId, path, fileName, options: this.options }, resolve, reject })
       this.#pump()
     })
   }

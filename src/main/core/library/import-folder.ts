@@ -2,12 +2,14 @@
 // file (same size and mtime, or else the same text hash) is skipped, a changed one
 // updated in place, a vanished one marked missing (its annotations stay). One bad file
 // becomes a line in the report; it never stops the rest. Extraction runs on the
-// extractor's threads, several files at a time; the user can cancel between files.
+// extractor's threads, several files at a time; the user can cancel at any moment, and
+// the library is saved every few hundred files, so a crash keeps what was done.
+import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
-import { readFile, realpath, stat } from 'node:fs/promises'
-import { basename, relative, resolve, sep } from 'node:path'
-import type { ImportFileError, ImportProgress, ImportReport, Source } from '../../../shared/domain/source'
-import { EMPTY_META } from '../../../shared/domain/source'
+import { realpath } from 'node:fs/promises'
+import { basename, relative, sep } from 'node:path'
+import type { ImportFileError, ImportProgress, ImportReport, ImportRoot, LargeFolder, Source } from '../../../shared/domain/source'
+import { EMPTY_META, LARGE_IMPORT } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { countWords } from '../../../shared/text/words'
 import { sha256, sha256Bytes } from '../store/content-hash'
@@ -15,10 +17,16 @@ import type { ProjectStore } from '../store/project-store'
 import { SUPPORTED_EXTENSIONS } from './extract/formats'
 import type { ExtractedDocument } from './extract/types'
 import type { Extractor } from './extractor'
+import { FailedFiles } from './failed-files'
+import { resolveImportFolder, type FolderPolicy } from './import-root'
+import { DEFAULT_MAX_FILE_BYTES, overLimit, readFileCapped } from './read-file-capped'
 import { pickTitle } from './title'
 import { walkFolder, type FoundFile } from './walk-folder'
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+export { DEFAULT_MAX_FILE_BYTES } from './read-file-capped'
+
+/** The library is saved after this many changed files or this many milliseconds, whichever comes first. */
+export const CHECKPOINT = { files: 300, ms: 3000 } as const
 
 export interface ImportOptions {
   now: () => Date
@@ -28,6 +36,14 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Told about every text that is new or changed, e.g. to index it for search. */
   onText?: (sourceId: string, contentHash: string, text: string) => void
+  /** Where "~" and relative paths point, and which folder holds the app's own data. */
+  policy?: FolderPolicy
+  /** The user agreed to import a folder above `largeImport`. */
+  confirmLarge?: boolean
+  /** Above this a new folder needs the user's confirmation (default LARGE_IMPORT). */
+  largeImport?: LargeFolder
+  /** How often the library is saved during the import (default CHECKPOINT). */
+  checkpoint?: { files: number; ms: number }
 }
 
 export interface ImportOutcome {
@@ -40,11 +56,6 @@ function stableId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16)}`
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
-  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB` : `${bytes} bytes`
-}
-
 function reasonOf(error: unknown): string {
   if (error instanceof UserError) return error.message
   const code = (error as NodeJS.ErrnoException).code
@@ -52,19 +63,6 @@ function reasonOf(error: unknown): string {
   if (code === 'ENOENT') return 'the file disappeared during import'
   if (code === 'EISDIR') return 'a folder, not a file'
   return error instanceof Error ? error.message : String(error)
-}
-
-async function resolveFolder(path: string): Promise<string> {
-  const resolved = resolve(path)
-  const info = await stat(resolved).catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(
-      code === 'ENOENT' ? 'not-found' : 'failed',
-      code === 'ENOENT' ? `library: no folder at ${resolved}` : `library: cannot open ${resolved} (${code ?? 'error'})`
-    )
-  })
-  if (!info.isDirectory()) throw new UserError('invalid-input', `library: ${resolved} is a file, not a folder`)
-  return realpath(resolved)
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -75,6 +73,14 @@ function posix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
+/** The file's real location, refused if a link swapped in since the walk now leads out of the folder. */
+async function realInside(file: FoundFile, rootPath: string): Promise<Buffer> {
+  const real = await realpath(Buffer.from(file.fsPath), { encoding: 'buffer' })
+  if (!isInside(real.toString('latin1'), Buffer.from(rootPath).toString('latin1'))) {
+    throw new UserError('invalid-input', 'the file now leads outside the imported folder: not read')
+  }
+  return real
+}
 /** A source record from freshly extracted text, keeping whatever the user edited by hand. */
 function buildSource(
   base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
@@ -95,73 +101,125 @@ function buildSource(
 
 export async function importFolder(store: ProjectStore, path: string, options: ImportOptions): Promise<ImportOutcome> {
   const started = Date.now()
-  const rootPath = await resolveFolder(path)
+  const rootPath = await resolveImportFolder(path, options.policy ?? { home: process.cwd() })
   const library = store.library.data
   const nowIso = options.now().toISOString()
   // A folder inside an imported one is a partial re-import of that root, so no file is
   // ever listed twice; roots nested inside a new root keep their own files.
   const existingRoot = library.roots.find((candidate) => candidate.path === rootPath || isInside(rootPath, candidate.path))
-  const root = existingRoot ?? { id: stableId('root', rootPath), path: rootPath, name: basename(rootPath), importedAt: nowIso, complete: false }
+  const root: ImportRoot = existingRoot ?? { id: stableId('root', rootPath), path: rootPath, name: basename(rootPath), importedAt: nowIso, complete: false }
   const rootId = root.id
   const scope = posix(relative(root.path, rootPath))
   const withScope = (relativePath: string): string => (scope === '' ? relativePath : relativePath === '.' ? scope : `${scope}/${relativePath}`)
   const nestedRoots = new Set(library.roots.filter((candidate) => isInside(candidate.path, rootPath)).map((candidate) => candidate.path))
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-  const walked = await walkFolder(rootPath, new Set(SUPPORTED_EXTENSIONS.keys()), nestedRoots)
+  const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: false, seconds: 0 }
+  const finish = (): ImportOutcome => {
+    report.errors.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
+    report.seconds = (Date.now() - started) / 1000
+    return { report, changedSourceIds }
+  }
+  const changedSourceIds: string[] = []
+
+  let lastListed = 0
+  const walked = await walkFolder(rootPath, {
+    extensions: new Set(SUPPORTED_EXTENSIONS.keys()),
+    skip: nestedRoots,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    onProgress: (found) => {
+      if (Date.now() - lastListed < 100) return
+      lastListed = Date.now()
+      options.onProgress({ rootPath, phase: 'listing', done: found, total: 0, currentFile: null, errors: 0 })
+    }
+  })
+  if (walked.cancelled) {
+    report.cancelled = true
+    return finish()
+  }
+  const bytes = walked.files.reduce((sum, file) => sum + file.size, 0)
+  const large = options.largeImport ?? LARGE_IMPORT
+  if (existingRoot === undefined && options.confirmLarge !== true && (walked.files.length > large.files || bytes > large.bytes)) {
+    report.needsConfirmation = { files: walked.files.length, bytes }
+    return finish()
+  }
   if (existingRoot === undefined) library.roots.push(root)
+  if (existingRoot === undefined || (scope === '' && root.folders !== walked.folders)) {
+    if (scope === '') root.folders = walked.folders
+    store.markLibraryChanged()
+    // The root is on disk before any of its files: a crash from here on keeps it, and importing again resumes.
+    await store.saveLibrary()
+  }
+
   const files = walked.files.map((file) => ({ ...file, relativePath: withScope(file.relativePath) }))
   const errors: ImportFileError[] = walked.errors.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
+  report.errors = errors
+  report.warnings = walked.warnings.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
   // Files under a folder that could not be read are unknown, not gone: never mark them missing.
   const unreadableFolders = walked.errors.filter((error) => error.folder === true).map((error) => withScope(error.relativePath))
   const maybeGone = (relativePath: string): boolean =>
     (scope === '' || relativePath.startsWith(`${scope}/`)) &&
     !unreadableFolders.some((folder) => folder === '.' || folder === '' || relativePath.startsWith(`${folder}/`))
-  const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors, warnings: [], cancelled: false, seconds: 0 }
   const byId = new Map(library.sources.map((source) => [source.id, source]))
   const storedTexts = await store.storedTextHashes()
+  const failed = new FailedFiles(store, maxBytes)
   const seen = new Set<string>()
-  const changedSourceIds: string[] = []
-  let dirty = existingRoot === undefined
   let done = 0
+  let changedSinceSave = 0
+  let lastSave = Date.now()
   const progress = (currentFile: string | null): void =>
-    options.onProgress({ rootPath, done, total: files.length, currentFile, errors: errors.length })
+    options.onProgress({ rootPath, phase: 'importing', done, total: files.length, currentFile, errors: errors.length })
+  const changed = (): void => {
+    store.markLibraryChanged()
+    changedSinceSave++
+  }
 
   /** The file was touched but its bytes are the same: note the new time, extract nothing. */
-  async function sameBytes(file: FoundFile, existing: Source, size: number): Promise<boolean> {
-    if (existing.fileHash === null || existing.size !== size || !storedTexts.has(existing.contentHash)) return false
-    return sha256Bytes(await readFile(file.absolutePath)) === existing.fileHash
+  async function sameBytes(file: FoundFile, existing: Source): Promise<boolean> {
+    if (existing.fileHash === null || existing.size !== file.size || !storedTexts.has(existing.contentHash)) return false
+    return sha256Bytes(await readFileCapped(file.fsPath, maxBytes)) === existing.fileHash
   }
 
   async function importOne(file: FoundFile): Promise<void> {
     const id = stableId('src', rootId, file.relativePath)
     seen.add(id)
-    const info = await stat(file.absolutePath)
     const existing = byId.get(id)
-    const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === info.size && existing.mtimeMs === info.mtimeMs
+    const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === file.size && existing.mtimeMs === file.mtimeMs
     if (unchangedOnDisk && storedTexts.has(existing.contentHash)) {
       report.unchanged++
       return
     }
-    if (info.size > maxBytes) throw new UserError('invalid-input', `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} import limit`)
-    dirty = true
-    if (existing !== undefined && (await sameBytes(file, existing, info.size))) {
-      Object.assign(existing, { mtimeMs: info.mtimeMs, missing: false })
+    if (file.size > maxBytes) throw overLimit(file.size, maxBytes)
+    await failed.refuseIfKnown(id, file)
+    if (existing !== undefined && (await sameBytes(file, existing))) {
+      Object.assign(existing, { mtimeMs: file.mtimeMs, missing: false })
+      changed()
       report.unchanged++
       return
     }
-    const { document, fileHash } = await options.extractor.extract(file.absolutePath, basename(file.relativePath))
+    const real = await realInside(file, rootPath)
+    let extraction
+    try {
+      extraction = await options.extractor.extract(isUtf8(real) ? real.toString('utf8') : real, basename(file.relativePath))
+    } catch (error: unknown) {
+      failed.remember(id, file, error)
+      throw error
+    }
+    failed.forget(id)
+    const { document, fileHash } = extraction
     for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
     const contentHash = sha256(document.text)
     if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
       if (!storedTexts.has(contentHash)) await store.writeText(contentHash, document.text)
-      Object.assign(existing, { size: info.size, mtimeMs: info.mtimeMs, fileHash, missing: false })
+      Object.assign(existing, { size: file.size, mtimeMs: file.mtimeMs, fileHash, missing: false })
+      changed()
       report.unchanged++
       return
     }
+    // The text is on disk before the source that names it, so a saved source always has its text.
     await store.writeText(contentHash, document.text)
     storedTexts.add(contentHash)
     options.onText?.(id, contentHash, document.text)
-    const base = { id, rootId, relativePath: file.relativePath, size: info.size, mtimeMs: info.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
+    const base = { id, rootId, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
     const source = buildSource(base, document, existing)
     if (existing === undefined) {
       library.sources.push(source)
@@ -173,6 +231,16 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       if (textChanged) changedSourceIds.push(id)
       report.updated++
     }
+    changed()
+  }
+
+  /** Saves the library every few hundred changed files or seconds: a crash loses at most that much work. */
+  async function checkpoint(): Promise<void> {
+    const every = options.checkpoint ?? CHECKPOINT
+    if (changedSinceSave === 0 || (changedSinceSave < every.files && Date.now() - lastSave < every.ms)) return
+    changedSinceSave = 0
+    lastSave = Date.now()
+    await store.saveLibrary()
   }
 
   progress(null)
@@ -190,6 +258,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       }
       done++
       progress(file.relativePath)
+      await checkpoint()
     }
   }
   await Promise.all(Array.from({ length: lanes }, lane))
@@ -200,17 +269,16 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       if (source.rootId === rootId && maybeGone(source.relativePath) && !seen.has(source.id) && !source.missing) {
         source.missing = true
         report.missing++
+        store.markLibraryChanged()
       }
     }
     if (scope === '' && !root.complete) {
       root.complete = true
-      dirty = true
+      store.markLibraryChanged()
     }
   }
-  // Nothing changed (a watcher event for a file we do not import, say): leave the file alone.
-  if (dirty || report.missing > 0) await store.library.write()
+  // Nothing changed (a watcher event for a file we do not import, say): the file is left alone.
+  await store.saveLibrary()
   progress(null)
-  report.errors.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
-  report.seconds = (Date.now() - started) / 1000
-  return { report, changedSourceIds }
+  return finish()
 }

@@ -7,6 +7,7 @@ import type { ProjectStore } from '../store/project-store'
 import type { SearchService } from '../library-search/search-service'
 import type { Extractor } from './extractor'
 import { importFolder } from './import-folder'
+import type { FolderPolicy } from './import-root'
 
 export interface SourceEdits {
   sourceId: string
@@ -23,6 +24,15 @@ export interface LibraryDeps {
   maxFileBytes?: number | undefined
   /** Keeps the search index in step as texts arrive, then once the import is done. */
   search: SearchService
+  /** Where typed paths count from, and the app's own data folder (never imported). */
+  policy: FolderPolicy
+}
+
+export interface ImportRequest {
+  onProgress: (progress: ImportProgress) => void
+  signal?: AbortSignal | undefined
+  /** The user agreed to import a folder larger than LARGE_IMPORT. */
+  confirmLarge?: boolean | undefined
 }
 
 export class LibraryService {
@@ -43,15 +53,18 @@ export class LibraryService {
     return { sourceId, contentHash: source.contentHash, text: await this.store.readText(source.contentHash) }
   }
 
-  async import(path: string, onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): Promise<ImportReport> {
+  async import(path: string, request: ImportRequest): Promise<ImportReport> {
     const { report, changedSourceIds } = await importFolder(this.store, path, {
       now: this.deps.now,
-      onProgress,
+      onProgress: request.onProgress,
       extractor: this.deps.extractor(),
+      policy: this.deps.policy,
+      confirmLarge: request.confirmLarge === true,
       ...(this.deps.maxFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxFileBytes }),
-      ...(signal === undefined ? {} : { signal }),
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
       onText: (sourceId, contentHash, text) => this.deps.search.indexText(sourceId, contentHash, text)
     })
+    if (report.needsConfirmation !== undefined) return report
     await this.annotations.reanchor(changedSourceIds)
     // Also retries annotations left stale by an earlier run that stopped before re-anchoring.
     await this.annotations.reanchorStale()
@@ -70,7 +83,10 @@ export class LibraryService {
         marked++
       }
     }
-    if (marked > 0) await this.store.library.write()
+    if (marked > 0) {
+      this.store.markLibraryChanged()
+      await this.store.saveLibrary()
+    }
     return marked
   }
 
@@ -88,7 +104,8 @@ export class LibraryService {
       edited.add(field)
     }
     source.editedFields = [...edited]
-    await this.store.library.write()
+    this.store.markLibraryChanged()
+    await this.store.saveLibrary()
     return source
   }
 }

@@ -1,66 +1,191 @@
-// Lists the importable files under a folder, recursively. Follows symlinks but never
-// enters the same real folder twice (so a symlink loop ends), skips hidden folders, and
-// records unreadable folders as errors instead of stopping.
-import { readdir, realpath, stat } from 'node:fs/promises'
-import { extname, join, relative, sep } from 'node:path'
+// Lists the importable files under a folder. Regular files only: a symbolic link is
+// followed only when it stays inside the folder, and links that leave it, pipes,
+// sockets and devices are refused with a reason. Hidden entries are skipped, unreadable
+// folders reported, names that are not valid UTF-8 still read, and the walk stops as
+// soon as it is asked to.
+import { isUtf8 } from 'node:buffer'
+import type { Dirent, Stats } from 'node:fs'
+import { lstat, readdir, realpath } from 'node:fs/promises'
+import { extname, sep } from 'node:path'
 import type { ImportFileError } from '../../../shared/domain/source'
 
 export interface FoundFile {
-  absolutePath: string
+  /** The path to open: a Buffer when the path is not valid UTF-8, so such a file can still be read. */
+  fsPath: string | Buffer
+  /** Forward slashes; bytes that are not UTF-8 are shown as U+FFFD. */
   relativePath: string
+  size: number
+  mtimeMs: number
 }
 
 export interface WalkResult {
   files: FoundFile[]
   /** `folder` marks a folder that could not be read: what was in it is unknown, not gone. */
   errors: Array<ImportFileError & { folder?: boolean }>
+  /** Files listed with a caveat (a name that is not valid UTF-8). */
+  warnings: ImportFileError[]
+  /** Folders walked, the root included: what watching them would cost. */
+  folders: number
+  cancelled: boolean
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/')
+export interface WalkOptions {
+  extensions: ReadonlySet<string>
+  /** Real paths of folders to leave out (other import roots nested inside this one). */
+  skip?: ReadonlySet<string>
+  signal?: AbortSignal
+  /** Called after each folder with the number of files found so far. */
+  onProgress?: (filesFound: number) => void
 }
 
-/** `skip` holds real paths of folders to leave out (other import roots nested inside this one). */
-export async function walkFolder(root: string, extensions: ReadonlySet<string>, skip: ReadonlySet<string> = new Set()): Promise<WalkResult> {
-  const files: FoundFile[] = []
-  const errors: WalkResult['errors'] = []
-  const visited = new Set<string>(skip)
+const SEPARATOR = Buffer.from(sep)
+const STAT_BATCH = 64
 
-  async function visit(dir: string): Promise<void> {
-    let entries
-    try {
-      const real = await realpath(dir)
-      if (visited.has(real)) return
-      visited.add(real)
-      entries = await readdir(dir, { withFileTypes: true })
-    } catch (error: unknown) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
-      const reason = code === 'ENOENT' ? 'the folder disappeared during import' : `cannot read folder (${code})`
-      errors.push({ relativePath: toPosix(relative(root, dir)) || '.', reason, folder: true })
-      return
+interface Place {
+  path: Buffer
+  name: Buffer
+  relative: string
+  /** Whether `path` is valid UTF-8 all the way down, so it can travel as a string. */
+  utf8: boolean
+}
+
+/** A lossless Map key for a path held as bytes. */
+const keyOf = (path: Buffer): string => path.toString('latin1')
+
+function isInsideOrAt(path: Buffer, folder: Buffer): boolean {
+  if (path.equals(folder)) return true
+  if (path.length <= folder.length) return false
+  const prefix = folder.at(-1) === SEPARATOR[0] ? folder : Buffer.concat([folder, SEPARATOR])
+  return path.subarray(0, prefix.length).equals(prefix)
+}
+
+function kindOf(info: Stats | Dirent<Buffer>): string {
+  if (info.isFIFO()) return 'a named pipe'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  return 'not a file or folder'
+}
+
+function child(place: Place, name: Buffer): Place {
+  const nameIsUtf8 = isUtf8(name)
+  const shown = name.toString('utf8')
+  return {
+    path: Buffer.concat([place.path, SEPARATOR, name]),
+    name,
+    relative: place.relative === '' ? shown : `${place.relative}/${shown}`,
+    utf8: place.utf8 && nameIsUtf8
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'error'
+}
+
+export async function walkFolder(root: string, options: WalkOptions): Promise<WalkResult> {
+  const result: WalkResult = { files: [], errors: [], warnings: [], folders: 0, cancelled: false }
+  const rootReal = await realpath(Buffer.from(root), { encoding: 'buffer' })
+  const visited = new Set<string>([...(options.skip ?? [])].map((path) => keyOf(Buffer.from(path))))
+  /** Real paths of files already listed, so a link to one inside the folder adds nothing twice. */
+  const listedFiles = new Set<string>()
+  /** Links are looked at after the folder itself, so a file is listed under its own path first. */
+  const links: Place[] = []
+  const wanted = (relative: string): boolean => options.extensions.has(extname(relative).toLowerCase())
+  const stopped = (): boolean => {
+    if (options.signal?.aborted === true) result.cancelled = true
+    return result.cancelled
+  }
+
+  function refuse(place: Place, reason: string): void {
+    result.errors.push({ relativePath: place.relative || '.', reason })
+  }
+
+  function list(place: Place, info: Stats, real: Buffer): void {
+    const key = keyOf(real)
+    if (listedFiles.has(key)) return
+    listedFiles.add(key)
+    if (!place.utf8) {
+      result.warnings.push({ relativePath: place.relative, reason: 'the file name is not valid UTF-8; bytes that could not be read are shown as �' })
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name))
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue
-      const absolutePath = join(dir, entry.name)
-      let isDirectory = entry.isDirectory()
-      let isFile = entry.isFile()
-      if (entry.isSymbolicLink()) {
-        const target = await stat(absolutePath).catch(() => null)
-        if (target === null) {
-          errors.push({ relativePath: toPosix(relative(root, absolutePath)), reason: 'broken symbolic link' })
-          continue
+    result.files.push({ fsPath: place.utf8 ? place.path.toString('utf8') : place.path, relativePath: place.relative, size: info.size, mtimeMs: info.mtimeMs })
+  }
+
+  async function visit(folder: Place, real: Buffer): Promise<void> {
+    const pending: Place[] = [folder]
+    const reals: Buffer[] = [real]
+    while (pending.length > 0) {
+      if (stopped()) return
+      const place = pending.pop() as Place
+      const placeReal = reals.pop() as Buffer
+      if (visited.has(keyOf(placeReal))) continue
+      visited.add(keyOf(placeReal))
+      let entries: Dirent<Buffer>[]
+      try {
+        entries = await readdir(place.path, { withFileTypes: true, encoding: 'buffer' })
+      } catch (error: unknown) {
+        const code = errorCode(error)
+        const reason = code === 'ENOENT' ? 'the folder disappeared during import' : `cannot read folder (${code})`
+        result.errors.push({ relativePath: place.relative || '.', reason, folder: true })
+        continue
+      }
+      result.folders++
+      entries.sort((a, b) => Buffer.compare(a.name, b.name))
+      const files: Place[] = []
+      const folders: Place[] = []
+      for (const entry of entries) {
+        if (entry.name[0] === 0x2e) continue // hidden: ".git", ".DS_Store", a sync client's ".tmp"
+        const entryPlace = child(place, entry.name)
+        if (entry.isDirectory()) folders.push(entryPlace)
+        else if (entry.isSymbolicLink()) links.push(entryPlace)
+        else if (!wanted(entryPlace.relative)) continue
+        else if (entry.isFile()) files.push(entryPlace)
+        else refuse(entryPlace, `not a regular file (${kindOf(entry)})`)
+      }
+      // Popped last-first, so subfolders are walked in name order.
+      for (const sub of folders.reverse()) {
+        pending.push(sub)
+        reals.push(Buffer.concat([placeReal, SEPARATOR, sub.name]))
+      }
+      for (let start = 0; start < files.length; start += STAT_BATCH) {
+        if (stopped()) return
+        const batch = files.slice(start, start + STAT_BATCH)
+        const infos = await Promise.all(batch.map((file) => lstat(file.path).then((info) => ({ info }), (error: unknown) => ({ error }))))
+        for (const [index, file] of batch.entries()) {
+          const outcome = infos[index]
+          if (outcome === undefined) continue
+          if ('error' in outcome) {
+            const code = errorCode(outcome.error)
+            refuse(file, code === 'ENOENT' ? 'the file disappeared during import' : `cannot read the file (${code})`)
+          } else if (outcome.info.isFile()) list(file, outcome.info, Buffer.concat([placeReal, SEPARATOR, file.name]))
+          else refuse(file, `not a regular file (${kindOf(outcome.info)})`)
         }
-        isDirectory = target.isDirectory()
-        isFile = target.isFile()
       }
-      if (isDirectory) await visit(absolutePath)
-      else if (isFile && extensions.has(extname(entry.name).toLowerCase())) {
-        files.push({ absolutePath, relativePath: toPosix(relative(root, absolutePath)) })
-      }
+      options.onProgress?.(result.files.length)
     }
   }
 
-  await visit(root)
-  return { files, errors }
+  async function follow(link: Place): Promise<void> {
+    let target: Buffer
+    let info: Stats
+    try {
+      target = await realpath(link.path, { encoding: 'buffer' })
+      info = await lstat(target)
+    } catch {
+      if (wanted(link.relative)) refuse(link, 'broken symbolic link')
+      return
+    }
+    if (!isInsideOrAt(target, rootReal)) {
+      if (info.isDirectory() || wanted(link.relative)) {
+        refuse(link, `symbolic link to ${target.toString('utf8')}, outside the imported folder: not followed`)
+      }
+      return
+    }
+    if (info.isDirectory()) await visit(link, target)
+    else if (!wanted(link.relative)) return
+    else if (info.isFile()) list(link, info, target)
+    else refuse(link, `not a regular file (${kindOf(info)})`)
+  }
+
+  await visit({ path: rootReal, name: rootReal, relative: '', utf8: isUtf8(rootReal) }, rootReal)
+  while (links.length > 0 && !stopped()) await follow(links.shift() as Place)
+  return result
 }

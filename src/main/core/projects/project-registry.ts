@@ -2,12 +2,12 @@
 // folder also holds its own project.json, so a damaged registry is rebuilt from the
 // folders instead of hiding the user's projects.
 import { randomUUID } from 'node:crypto'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { projectEntrySchema, projectRegistrySchema, type ProjectEntry, type ProjectRegistry as RegistryData } from '../../../shared/domain/project'
 import { UserError } from '../../../shared/ipc/result'
-import { writeFileAtomic } from '../store/atomic-write'
+import { isAtomicWriteTemp, writeFileAtomic } from '../store/atomic-write'
 import { ValidatedJsonFile } from '../store/validated-json-file'
 
 const PROJECT_FILE = 'project.json'
@@ -34,6 +34,7 @@ export class ProjectRegistry {
 
   static async open(dataDir: string): Promise<ProjectRegistry> {
     await mkdir(join(dataDir, 'projects'), { recursive: true })
+    for (const name of (await readdir(dataDir)).filter(isAtomicWriteTemp)) await rm(join(dataDir, name), { force: true })
     const registry = new ProjectRegistry(dataDir)
     await registry.#db.read()
     await registry.#recoverProjects()

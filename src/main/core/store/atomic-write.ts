@@ -19,6 +19,13 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
+const TEMP_NAME = /^\..+\.\d+\.\d+\.tmp$/
+
+/** Whether a file name is one of this writer's temporary files (left behind only by a crash). */
+export function isAtomicWriteTemp(name: string): boolean {
+  return TEMP_NAME.test(name)
+}
+
 async function writeNow(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
   try {

@@ -1,7 +1,7 @@
 // One project on disk, split by how often each part is written: library.json (sources,
 // rewritten on import), notes.json (annotations and claims, rewritten on every edit) and
 // texts/<sha256>.txt (each document's text, written once, content-addressed).
-import { access, mkdir, readdir, readFile, rename } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -10,14 +10,26 @@ import { claimSchema } from '../../../shared/domain/claim'
 import { nameDecisionSchema } from '../../../shared/domain/corroboration'
 import { importRootSchema, sourceSchema, type Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
-import { writeFileAtomic } from './atomic-write'
+import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
 import { sha256 } from './content-hash'
 import { ValidatedJsonFile } from './validated-json-file'
+
+/** A file that could not be imported, remembered so an unchanged bad file is not read again on every pass. */
+export const failedFileSchema = z.object({
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number(),
+  /** SHA-256 of the bytes that failed, when they were read: a touched but identical file fails the same way. */
+  fileHash: z.string().nullable(),
+  reason: z.string()
+})
+export type FailedFile = z.infer<typeof failedFileSchema>
 
 export const libraryDataSchema = z.object({
   version: z.literal(1),
   roots: z.array(importRootSchema),
-  sources: z.array(sourceSchema)
+  sources: z.array(sourceSchema),
+  /** By the id the source would have. */
+  failedFiles: z.record(z.string(), failedFileSchema).default({})
 })
 export type LibraryData = z.infer<typeof libraryDataSchema>
 
@@ -41,7 +53,8 @@ export class ProjectStore {
     this.library = new Low(new ValidatedJsonFile(join(dir, 'library.json'), libraryDataSchema, warn), {
       version: 1,
       roots: [],
-      sources: []
+      sources: [],
+      failedFiles: {}
     })
     this.notes = new Low(new ValidatedJsonFile(join(dir, 'notes.json'), notesDataSchema, warn), {
       version: 1,
@@ -55,10 +68,55 @@ export class ProjectStore {
   static async open(dir: string): Promise<ProjectStore> {
     const store = new ProjectStore(dir)
     await mkdir(store.#textsDir, { recursive: true })
+    await removeLeftoverTemps(dir)
     await store.library.read()
     await store.notes.read()
+    await store.#collectTexts()
     return store
   }
+
+  #libraryUnsaved = false
+
+  /** Notes that library.data changed in memory and is not on disk yet. */
+  markLibraryChanged(): void {
+    this.#libraryUnsaved = true
+  }
+
+  #lastLibraryWrite: Promise<void> = Promise.resolve()
+
+  /**
+   * Writes library.json (durably) if anything in it changed, and in any case waits until
+   * the last write of it is on disk: when this resolves, every source in memory is saved.
+   */
+  async saveLibrary(): Promise<void> {
+    if (this.#libraryUnsaved) {
+      this.#libraryUnsaved = false
+      this.#lastLibraryWrite = this.library.write().catch((error: unknown) => {
+        this.#libraryUnsaved = true
+        throw error
+      })
+    }
+    await this.#lastLibraryWrite
+  }
+
+  /**
+   * Deletes stored texts that neither a source nor an annotation refers to: left by an
+   * import that was killed before its sources were saved, or by old versions of a text
+   * no highlight was made on. Runs at open, before any import can write a new one.
+   */
+  async #collectTexts(): Promise<void> {
+    // A damaged file set aside means sources may be unknown now: delete nothing.
+    if (this.warnings.length > 0) return
+    const referenced = new Set(this.library.data.sources.map((source) => source.contentHash))
+    for (const annotation of this.notes.data.annotations) referenced.add(annotation.target.contentHash)
+    const names = await readdir(this.#textsDir)
+    const orphans = names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
+    for (const name of orphans) await rm(join(this.#textsDir, name), { force: true })
+    this.collectedTexts = orphans.length
+  }
+
+  /** How many unreferenced texts the last open deleted. */
+  collectedTexts = 0
 
   #byId: { sources: Source[]; length: number; map: Map<string, Source> } | null = null
 
@@ -118,5 +176,13 @@ export class ProjectStore {
   async storedTextHashes(): Promise<Set<string>> {
     const names = await readdir(this.#textsDir)
     return new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
+  }
+}
+
+/** Temporary files of writes a crash interrupted: the real file beside each is intact. */
+async function removeLeftoverTemps(dir: string): Promise<void> {
+  for (const folder of [dir, join(dir, 'texts')]) {
+    const names = await readdir(folder).catch(() => [])
+    for (const name of names.filter(isAtomicWriteTemp)) await rm(join(folder, name), { force: true })
   }
 }

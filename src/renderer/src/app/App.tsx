@@ -35,7 +35,13 @@ export function App() {
       }),
       api.onMenuCommand((command) => command === 'new-claim' && void createClaim(''))
     ]
-    return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
+    // Folders too large to watch live are looked at again when the user comes back to the app.
+    const lookAgain = (): void => void useWorkbench.getState().rescanFolders()
+    window.addEventListener('focus', lookAgain)
+    return () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe())
+      window.removeEventListener('focus', lookAgain)
+    }
   }, [boot, refresh, setImportProgress, createClaim])
 
   const find = useMemo(() => computeFindResults(panes, texts, findQuery, findCursor), [panes, texts, findQuery, findCursor])

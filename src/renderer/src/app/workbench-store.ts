@@ -28,6 +28,8 @@ interface WorkbenchState {
   appInfo: AppInfo | null
   project: ProjectInfo | null
   roots: ImportRoot[]
+  /** Folders with too many subfolders to watch live: changes there are looked for on focus and on request. */
+  unwatchedRootIds: string[]
   sources: Source[]
   /** The loaded text of each open source, with the hash it was loaded at. */
   texts: Record<string, SourceText>
@@ -46,6 +48,8 @@ interface WorkbenchState {
   reattachingId: string | null
   importing: ImportProgress | null
   lastImport: ImportReport | null
+  /** A folder the engine will import only once the user confirms its size. */
+  largeImport: { path: string; files: number; bytes: number } | null
   notices: Notice[]
 
   boot(api: Api): Promise<void>
@@ -71,7 +75,10 @@ interface WorkbenchState {
   showAnnotation(annotationId: string): Promise<void>
   selectAnnotation(annotationId: string | null): void
 
-  importFolder(path: string): Promise<void>
+  importFolder(path: string, confirmLarge?: boolean): Promise<void>
+  dismissLargeImport(): void
+  /** Looks for changes in the folders too large to watch live (quietly; at most every few seconds). */
+  rescanFolders(): Promise<void>
   cancelImport(): Promise<void>
   updateSource(edits: { sourceId: string; title?: string; outlet?: string | null; author?: string | null; date?: string | null; url?: string | null }): Promise<boolean>
   setImportProgress(progress: ImportProgress): void
@@ -96,6 +103,8 @@ const MAX_PANES = 4
 let noticeId = 0
 let flashNonce = 0
 let quoteNonce = 0
+let lastRescan = 0
+const RESCAN_INTERVAL_MS = 10_000
 
 function needApi(api: Api | null): Api {
   if (api === null) throw new Error('renderer: not connected to the engine')
@@ -118,6 +127,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     appInfo: null,
     project: null,
     roots: [],
+    unwatchedRootIds: [],
     sources: [],
     texts: {},
     annotations: [],
@@ -134,6 +144,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     reattachingId: null,
     importing: null,
     lastImport: null,
+    largeImport: null,
     notices: [],
 
     async boot(api) {
@@ -149,7 +160,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         Promise.all([unwrap(api.getProject()), unwrap(api.listSources()), unwrap(api.listAnnotations()), unwrap(api.listClaims())])
       )
       if (loaded === undefined) return
-      const [project, { roots, sources }, annotations, claims] = loaded
+      const [project, { roots, sources, unwatchedRootIds }, annotations, claims] = loaded
       const projectChanged = get().project?.current.id !== project.current.id
       const known = new Set(sources.map((source) => source.id))
       const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, known) : get().panes
@@ -157,7 +168,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const before = sourcesById(get().sources)
       const stale = new Set(sources.filter((source) => before.get(source.id)?.contentHash !== source.contentHash).map((source) => source.id))
       const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
-      set({ project, roots, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
+      set({ project, roots, unwatchedRootIds, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
       for (const warning of project.warnings) get().notify('error', warning)
       void get().refreshSupport()
       // Texts only: the panes stay as they are (their search, their quote, an open comparison).
@@ -293,13 +304,17 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       set({ selectedAnnotationId: annotationId })
     },
 
-    async importFolder(path) {
+    async importFolder(path, confirmLarge = false) {
       if (get().importing !== null) {
         get().notify('error', 'An import is already running; wait for it or stop it first.')
         return
       }
-      set({ importing: { rootPath: path, done: 0, total: 0, currentFile: null, errors: 0 }, lastImport: null })
-      const report = await get().run(unwrap(call().importFolder({ path })))
+      set({ importing: { rootPath: path, phase: 'listing', done: 0, total: 0, currentFile: null, errors: 0 }, lastImport: null, largeImport: null })
+      const report = await get().run(unwrap(call().importFolder({ path, confirmLarge })))
+      if (report?.needsConfirmation !== undefined) {
+        set({ importing: null, largeImport: { path: report.rootPath, ...report.needsConfirmation } })
+        return
+      }
       // The progress bar stays until the library shows the new sources.
       await get().refresh()
       set({ importing: null, lastImport: report ?? null })
@@ -310,6 +325,16 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         const verb = report.cancelled ? 'Import stopped' : 'Imported'
         get().notify(problems > 0 ? 'error' : 'info', `${verb} ${report.rootPath}: ${counts}${trouble} (${report.seconds.toFixed(1)} s).`)
       }
+    },
+
+    dismissLargeImport() {
+      set({ largeImport: null })
+    },
+
+    async rescanFolders() {
+      if (get().unwatchedRootIds.length === 0 || get().importing !== null || Date.now() - lastRescan < RESCAN_INTERVAL_MS) return
+      lastRescan = Date.now()
+      await get().run(unwrap(call().rescanFolders()))
     },
 
     async cancelImport() {

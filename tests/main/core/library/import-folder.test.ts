@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { chmod, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InProcessExtractor } from '../../../../src/main/core/library/extractor'
@@ -185,7 +185,7 @@ describe('importFolder and touched files', () => {
     await makeFolder(folder)
     const store = await ProjectStore.open(await tempDir())
     let extractions = 0
-    const counting = { parallelism: 1, close: async () => undefined, extract: (path: string, name: string) => (extractions++, extractor.extract(path, name)) }
+    const counting = { parallelism: 1, close: async () => undefined, extract: (path: string | Uint8Array, name: string) => (extractions++, extractor.extract(path, name)) }
     await importFolder(store, folder, { ...options(), extractor: counting })
     expect(extractions).toBe(2)
     const later = new Date(Date.now() + 60_000)
@@ -194,5 +194,113 @@ describe('importFolder and touched files', () => {
     expect(extractions).toBe(2)
     expect(report).toMatchObject({ unchanged: 2, updated: 0 })
     expect(store.library.data.sources.find((source) => source.relativePath === 'anadolu.txt')?.mtimeMs).toBeCloseTo(later.getTime(), -1)
+  })
+})
+
+describe('importFolder and hostile folders', () => {
+  const tempDir = useTempDirs()
+
+  it.skipIf(process.platform !== 'linux')('imports the articles and refuses links to /proc and /etc, reading nothing through them', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'story.txt'), 'A real story about the ceremony.\n')
+    await symlink('/proc/self/pagemap', join(folder, 'x.txt'))
+    await symlink('/etc/passwd', join(folder, 'passwd.txt'))
+    const store = await ProjectStore.open(await tempDir())
+    const before = process.memoryUsage().rss
+    const { report } = await importFolder(store, folder, options())
+    expect(report.added).toBe(1)
+    expect(report.errors.map((error) => [error.relativePath, error.reason])).toEqual([
+      ['passwd.txt', 'symbolic link to /etc/passwd, outside the imported folder: not followed'],
+      ['x.txt', expect.stringMatching(/^symbolic link to \/proc\/\d+\/pagemap, outside the imported folder: not followed$/)]
+    ])
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024)
+  })
+
+  it.skipIf(process.platform !== 'linux')('imports a file whose name is not valid UTF-8 and says so', async () => {
+    const folder = await tempDir()
+    await writeFile(Buffer.concat([Buffer.from(`${folder}/r`), Buffer.from([0xe9]), Buffer.from('sum\u00e9.txt')]), 'Le résumé de la cérémonie.\n')
+    const store = await ProjectStore.open(await tempDir())
+    const { report } = await importFolder(store, folder, options())
+    expect(report).toMatchObject({ added: 1, errors: [] })
+    expect(report.warnings).toEqual([{ relativePath: 'r\uFFFDsumé.txt', reason: 'the file name is not valid UTF-8; bytes that could not be read are shown as �' }])
+    const source = store.library.data.sources[0]!
+    expect(await store.readText(source.contentHash)).toBe('Le résumé de la cérémonie.\n')
+    expect((await importFolder(store, folder, options())).report).toMatchObject({ unchanged: 1, added: 0, missing: 0 })
+  })
+
+  it('asks before importing a folder larger than the limit, and imports it once confirmed', async () => {
+    const folder = await tempDir()
+    for (let index = 0; index < 12; index++) await writeFile(join(folder, `f${index}.txt`), `Article ${index}.\n`)
+    const store = await ProjectStore.open(await tempDir())
+    const large = { ...options(), largeImport: { files: 10, bytes: 1e9 } }
+    const asked = await importFolder(store, folder, large)
+    expect(asked.report.needsConfirmation).toEqual({ files: 12, bytes: 12 * 'Article 0.\n'.length + 2 })
+    expect(store.library.data.roots).toEqual([])
+    expect(store.library.data.sources).toEqual([])
+    const confirmed = await importFolder(store, folder, { ...large, confirmLarge: true })
+    expect(confirmed.report).toMatchObject({ added: 12 })
+    expect(confirmed.report.needsConfirmation).toBeUndefined()
+    // Once a folder is in the library, following it on disk never asks again.
+    await writeFile(join(folder, 'f12.txt'), 'Article 12.\n')
+    expect((await importFolder(store, folder, large)).report).toMatchObject({ added: 1 })
+  })
+})
+
+describe('importFolder and crashes', () => {
+  const tempDir = useTempDirs()
+
+  it('saves the library every few files, so what was imported before a crash is on disk', async () => {
+    const folder = await tempDir()
+    for (let index = 0; index < 30; index++) await writeFile(join(folder, `f${String(index).padStart(2, '0')}.txt`), `Article ${index}.\n`)
+    const projectDir = await tempDir()
+    const store = await ProjectStore.open(projectDir)
+    let extracted = 0
+    let release: () => void = () => undefined
+    const stuck = new Promise<void>((resolve) => (release = resolve))
+    let reachedStuck: () => void = () => undefined
+    const atStuck = new Promise<void>((resolve) => (reachedStuck = resolve))
+    const gated = {
+      parallelism: 1,
+      close: async () => undefined,
+      extract: async (path: string | Uint8Array, name: string) => {
+        if (++extracted === 21) {
+          reachedStuck()
+          await stuck // the process "dies" here: only what was saved counts
+        }
+        return extractor.extract(path, name)
+      }
+    }
+    const running = importFolder(store, folder, { ...options(), extractor: gated, checkpoint: { files: 5, ms: 60_000 } })
+    await atStuck
+    const onDisk = JSON.parse(await readFile(join(projectDir, 'library.json'), 'utf-8')) as { roots: unknown[]; sources: unknown[] }
+    expect(onDisk.roots).toHaveLength(1)
+    expect(onDisk.sources.length).toBeGreaterThanOrEqual(15)
+    expect(onDisk.sources.length).toBeLessThanOrEqual(20)
+    release()
+    await running
+    // A second run on a fresh store (as after a restart) resumes: nothing is extracted twice.
+    const reopened = await ProjectStore.open(projectDir)
+    expect(reopened.library.data.sources).toHaveLength(30)
+  })
+
+  it('remembers a file that failed and does not extract it again until it changes', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'good.txt'), 'A good article.\n')
+    await writeFile(join(folder, 'broken.pdf'), 'not a PDF at all, only words')
+    const store = await ProjectStore.open(await tempDir())
+    const extracted: string[] = []
+    const counting = { parallelism: 1, close: async () => undefined, extract: (path: string | Uint8Array, name: string) => (extracted.push(name), extractor.extract(path, name)) }
+    const first = await importFolder(store, folder, { ...options(), extractor: counting })
+    expect(first.report.errors).toEqual([{ relativePath: 'broken.pdf', reason: expect.stringMatching(/damaged PDF/) }])
+    expect(extracted).toEqual(['broken.pdf', 'good.txt'])
+    const again = await importFolder(store, folder, { ...options(), extractor: counting })
+    expect(again.report.errors).toEqual(first.report.errors)
+    const later = new Date(Date.now() + 60_000)
+    await utimes(join(folder, 'broken.pdf'), later, later)
+    await importFolder(store, folder, { ...options(), extractor: counting })
+    expect(extracted).toEqual(['broken.pdf', 'good.txt'])
+    await writeFile(join(folder, 'broken.pdf'), 'still not a PDF, but different bytes')
+    await importFolder(store, folder, { ...options(), extractor: counting })
+    expect(extracted).toEqual(['broken.pdf', 'good.txt', 'broken.pdf'])
   })
 })

@@ -1,5 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { useTempDirs } from '../../../helpers/temp-dir'
@@ -62,7 +62,7 @@ describe('LibraryService', () => {
     const workbench = await bench()
     let cancelAnswer: { cancelled: boolean } | null = null
     workbench.events.on('importProgress', (progress) => {
-      if (cancelAnswer === null && progress.done > 0) cancelAnswer = workbench.cancelImport()
+      if (cancelAnswer === null && progress.phase === 'importing' && progress.done > 0) cancelAnswer = workbench.cancelImport()
     })
     const report = await workbench.importFolder(folder)
     expect(cancelAnswer).toEqual({ cancelled: true })
@@ -95,6 +95,39 @@ describe('LibraryService', () => {
     // Each step was its own re-import, and each told the UI to refresh.
     await expect.poll(() => changes, { timeout: 8000 }).toBeGreaterThanOrEqual(3)
   })
+})
+
+describe('LibraryService and folders too large to watch', () => {
+  const tempDir = useTempDirs()
+  const open: Workbench[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
+  })
+
+  it('watches only as many subfolders as the budget allows, and picks up changes in the rest on rescan', async () => {
+    const small = await tempDir()
+    await writeFile(join(small, 'a.txt'), 'A small folder.\n')
+    const large = await tempDir()
+    for (let index = 0; index < 6; index++) {
+      await mkdir(join(large, `box${index}`))
+      await writeFile(join(large, `box${index}`, 'doc.txt'), `Document ${index}.\n`)
+    }
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null, watchFolders: true, maxWatchedFolders: 5 })
+    open.push(workbench)
+    await workbench.boot()
+    await workbench.importFolder(small)
+    await workbench.importFolder(large)
+    const largeRoot = workbench.project.store.library.data.roots.find((root) => root.name === basename(large))!
+    expect(largeRoot.folders).toBe(7)
+    expect(workbench.unwatchedRootIds()).toEqual([largeRoot.id])
+    await writeFile(join(large, 'box0', 'new.txt'), 'Added while nobody watched.\n')
+    await writeFile(join(small, 'b.txt'), 'Added to the watched folder.\n')
+    // The small folder is followed live; the large one only when asked.
+    await expect.poll(() => workbench.project.store.library.data.sources.length, { timeout: 8000 }).toBe(8)
+    expect(workbench.project.store.library.data.sources.some((source) => source.relativePath === 'box0/new.txt')).toBe(false)
+    expect(await workbench.rescan()).toEqual({ folders: 1 })
+    expect(workbench.project.store.library.data.sources.some((source) => source.relativePath === 'box0/new.txt')).toBe(true)
+  }, 30_000)
 })
 
 describe('LibraryService with the watcher and Stop', () => {

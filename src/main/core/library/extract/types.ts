@@ -19,4 +19,6 @@ export interface ExtractedDocument {
 export interface ExtractOptions {
   /** Refuse archives (DOCX) that would inflate past this many bytes: zip bombs. */
   maxInflatedBytes: number
+  /** Refuse files larger than this, counted while reading (default 50 MB). */
+  maxFileBytes?: number
 }

@@ -4,10 +4,40 @@ import { useEffect, useState } from 'react'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
 
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`
+  return bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+/** Asks before a large folder is imported: it takes a while, and every file in it is read and watched. */
+function LargeFolderConfirm({ folder }: { folder: { path: string; files: number; bytes: number } }) {
+  const { importFolder, dismissLargeImport } = useWorkbench.getState()
+  return (
+    <div className="large-import" role="alertdialog" aria-labelledby="large-import-title" aria-describedby="large-import-text" data-testid="large-import">
+      <p id="large-import-title" className="large-import-title">
+        Import a large folder?
+      </p>
+      <p id="large-import-text">
+        <code>{folder.path}</code> holds {folder.files.toLocaleString()} files Sourcebench can read ({formatSize(folder.bytes)}). Importing them takes a
+        while; you can stop at any time and keep what was imported.
+      </p>
+      <div className="large-import-actions">
+        <button type="button" className="button primary" autoFocus onClick={() => void importFolder(folder.path, true)}>
+          Import all {folder.files.toLocaleString()} files
+        </button>
+        <button type="button" className="button" onClick={dismissLargeImport}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  )
+}
+
 export function ImportBar() {
   const appInfo = useWorkbench((state) => state.appInfo)
   const importing = useWorkbench((state) => state.importing)
   const report = useWorkbench((state) => state.lastImport)
+  const largeImport = useWorkbench((state) => state.largeImport)
   const { importFolder, cancelImport, run, api } = useWorkbench.getState()
   const [path, setPath] = useState('')
   const [showErrors, setShowErrors] = useState(false)
@@ -50,12 +80,22 @@ export function ImportBar() {
           </button>
         </form>
       )}
+      {largeImport !== null && <LargeFolderConfirm folder={largeImport} />}
       {importing !== null && (
         <div className="import-progress" role="status" aria-live="polite">
-          <progress max={Math.max(1, importing.total)} value={importing.done} aria-label="Import progress" />
-          <span>
-            {importing.done} / {importing.total} files · {percent}%{importing.errors > 0 ? ` · ${importing.errors} problems` : ''}
-          </span>
+          {importing.phase === 'listing' ? (
+            <>
+              <progress aria-label="Import progress" />
+              <span>Listing files… {importing.done.toLocaleString()} found</span>
+            </>
+          ) : (
+            <>
+              <progress max={Math.max(1, importing.total)} value={importing.done} aria-label="Import progress" />
+              <span>
+                {importing.done.toLocaleString()} / {importing.total.toLocaleString()} files · {percent}%{importing.errors > 0 ? ` · ${importing.errors} problems` : ''}
+              </span>
+            </>
+          )}
           {importing.currentFile !== null && <span className="current-file">{importing.currentFile}</span>}
           <button type="button" className="link-button danger" onClick={() => void cancelImport()}>
             Stop import

@@ -8,6 +8,7 @@ import type { Source } from '../../../../shared/domain/source'
 import { useWorkbench } from '../../app/workbench-store'
 import { SOURCE_DRAG_TYPE } from '../reader/ReaderPane'
 import { buildFilterIndex, filterSources } from './filter-sources'
+import { FolderWatchNotice } from './FolderWatchNotice'
 import { ImportBar } from './ImportBar'
 
 const ROW_ESTIMATE_PX = 62
@@ -50,6 +51,7 @@ export function LibraryPanel() {
         <h2>Library</h2>
         <span className="muted">{query.trim() === '' ? `${sources.length.toLocaleString()} sources` : `${visible.length.toLocaleString()} of ${sources.length.toLocaleString()}`}</span>
       </div>
+      <FolderWatchNotice />
       <input className="filter" type="search" aria-label="Filter sources by title" placeholder="Filter by title or outlet" value={query} onChange={(event) => setQuery(event.target.value)} />
       <div className="source-list" ref={listRef} data-testid="source-list" role="list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

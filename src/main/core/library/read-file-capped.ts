@@ -1,0 +1,46 @@
+// Reads a file for import with the size limit enforced while reading, never trusted from
+// stat (files under /proc say 0 bytes and never end), refusing anything but a regular
+// file and never waiting on a named pipe.
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { unreadable } from './extract/unreadable'
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+const CHUNK_BYTES = 1024 * 1024
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} GB`
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB` : `${bytes} bytes`
+}
+
+export function overLimit(size: number, maxBytes: number): Error {
+  return unreadable(`${formatBytes(size)}, over the ${formatBytes(maxBytes)} import limit`)
+}
+
+export async function readFileCapped(path: string | Buffer, maxBytes: number): Promise<Buffer> {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw unreadable('not a regular file')
+    if (info.size > maxBytes) throw overLimit(info.size, maxBytes)
+    const chunks: Buffer[] = []
+    let total = 0
+    // One read for a file whose size stat told truly; more only if it holds more than it
+    // said. A file that says 0 bytes (/proc) is read in whole chunks, as such files expect.
+    let want = info.size === 0 ? CHUNK_BYTES : Math.min(info.size, maxBytes) + 1
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(want, 1), CHUNK_BYTES))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+      if (total > maxBytes) throw unreadable(`larger than the ${formatBytes(maxBytes)} import limit`)
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead))
+      want = CHUNK_BYTES
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total)
+  } finally {
+    await handle.close()
+  }
+}
