@@ -1,6 +1,7 @@
 // Test projects split by environment, as STYLE.md asks: node (shared, engine, server),
 // jsdom (renderer), smoke (the built Electron main bundle with a stubbed electron) and
-// e2e (the browser-mode app driven in Chromium). Smoke and e2e need `npm run build` first.
+// e2e (the browser-mode app driven in Chromium), crash (kill -9 rounds against the
+// browser-mode server). Smoke, e2e and crash need `npm run build` first.
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
@@ -31,6 +32,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false
         }
+      },
+      {
+        // kill -9 rounds against the built browser-mode server (CRASH_ROUNDS, default 6).
+        test: { name: 'crash', environment: 'node', include: ['tests/crash/**/*.test.ts'], hookTimeout: 60_000 }
       }
     ]
   }

@@ -10,7 +10,10 @@ export interface ServedApp {
   url: string
   origin: string
   token: string
+  /** SIGTERM: the server shuts down in order. */
   stop(): Promise<void>
+  /** SIGKILL: the process dies at once, as in a crash or a power cut. */
+  kill(): Promise<void>
 }
 
 export async function serveApp(dataDir: string): Promise<ServedApp> {
@@ -35,15 +38,17 @@ export async function serveApp(dataDir: string): Promise<ServedApp> {
     child.once('exit', (code) => reject(new Error(`e2e: the server exited with ${code}:\n${output}`)))
   })
   const parsed = new URL(url)
+  const end = (signal: NodeJS.Signals): Promise<void> =>
+    new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done()
+      child.once('exit', () => done())
+      child.kill(signal)
+    })
   return {
     url,
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done()
-        child.once('exit', () => done())
-        child.kill('SIGTERM')
-      })
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL')
   }
 }

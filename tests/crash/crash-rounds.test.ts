@@ -1,0 +1,229 @@
+// kill -9 of the browser-mode server at random moments, during edits and during imports,
+// then a restart: every write the server acknowledged must be there, nothing may be set
+// aside as damaged, and no orphaned text or temporary file may be left after the open.
+// `npm test` runs a few rounds; `npm run test:crash` runs 60 (CRASH_ROUNDS overrides).
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { serveApp, type ServedApp } from '../e2e/support/serve'
+import { useTempDirs } from '../helpers/temp-dir'
+
+const ROUNDS = Number(process.env['CRASH_ROUNDS'] ?? (process.env['npm_lifecycle_event'] === 'test:crash' ? 60 : 6))
+const SEED = Number(process.env['CRASH_SEED'] ?? 20261201)
+
+interface Source {
+  id: string
+  rootId: string
+  relativePath: string
+  contentHash: string
+}
+interface Annotation {
+  id: string
+  comment: string
+  target: { sourceId: string; contentHash: string; selectors: [{ exact: string }, { start: number; end: number }] }
+}
+interface Claim {
+  id: string
+  text: string
+  annotationIds: string[]
+}
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+
+/** What the server acknowledged, to be found again after every crash. */
+interface Acknowledged {
+  annotations: Map<string, { comment: string; sourceId: string; contentHash: string }>
+  claims: Map<string, { text: string; links: Set<string> }>
+}
+
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+async function call<T>(app: ServedApp, channel: string, input?: unknown): Promise<Reply<T> | null> {
+  try {
+    const response = await fetch(`${app.origin}/api/${channel.replace(':', '/')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sourcebench-token': app.token },
+      body: input === undefined ? '' : JSON.stringify(input)
+    })
+    return (await response.json()) as Reply<T>
+  } catch {
+    return null // the server died before it answered: not acknowledged
+  }
+}
+
+async function mustCall<T>(app: ServedApp, channel: string, input?: unknown): Promise<T> {
+  const reply = await call<T>(app, channel, input)
+  if (reply === null || !reply.ok) throw new Error(`crash test: ${channel} failed: ${JSON.stringify(reply)}`)
+  return reply.value
+}
+
+/** Edits as a user makes them, as fast as the server answers, until it dies. */
+async function edit(app: ServedApp, ack: Acknowledged, next: () => number, onlyRoot: string | null): Promise<void> {
+  for (;;) {
+    const listed = await call<{ sources: Source[] }>(app, 'library:list-sources')
+    if (listed === null || !listed.ok) return
+    const sources = listed.value.sources.filter((source) => onlyRoot === null || source.rootId === onlyRoot)
+    const source = sources[Math.floor(next() * sources.length)]
+    const choice = next()
+    if (source !== undefined && (choice < 0.45 || ack.annotations.size === 0)) {
+      const text = await call<{ text: string; contentHash: string }>(app, 'library:get-text', { sourceId: source.id })
+      if (text === null || !text.ok || text.value.text.length < 12) continue
+      const start = Math.floor(next() * (text.value.text.length - 10))
+      const reply = await call<Annotation>(app, 'annotations:create', {
+        sourceId: source.id,
+        contentHash: text.value.contentHash,
+        start,
+        end: start + 8,
+        color: 'yellow',
+        comment: `comment ${Math.floor(next() * 1e9)}`
+      })
+      if (reply === null) return
+      if (reply.ok) ack.annotations.set(reply.value.id, { comment: reply.value.comment, sourceId: source.id, contentHash: reply.value.target.contentHash })
+    } else if (choice < 0.7 && ack.annotations.size > 0) {
+      const ids = [...ack.annotations.keys()]
+      const id = ids[Math.floor(next() * ids.length)] as string
+      const comment = `edited ${Math.floor(next() * 1e9)}`
+      const before = ack.annotations.get(id)
+      const reply = await call<Annotation>(app, 'annotations:update', { id, comment })
+      if (reply === null) {
+        // Unacknowledged: either comment may be on disk.
+        if (before !== undefined) ack.annotations.set(id, { ...before, comment: `${before.comment}|${comment}` })
+        return
+      }
+      if (reply.ok && before !== undefined) ack.annotations.set(id, { ...before, comment })
+    } else if (choice < 0.85 || ack.claims.size === 0) {
+      const text = `claim ${Math.floor(next() * 1e9)}`
+      const reply = await call<Claim>(app, 'claims:create', { text })
+      if (reply === null) return
+      if (reply.ok) ack.claims.set(reply.value.id, { text, links: new Set() })
+    } else {
+      const claimIds = [...ack.claims.keys()]
+      const annotationIds = [...ack.annotations.keys()]
+      const claimId = claimIds[Math.floor(next() * claimIds.length)] as string
+      const annotationId = annotationIds[Math.floor(next() * annotationIds.length)]
+      if (annotationId === undefined) continue
+      const reply = await call<Claim>(app, 'claims:link', { claimId, annotationId })
+      if (reply === null) return
+      if (reply.ok) ack.claims.get(claimId)?.links.add(annotationId)
+    }
+  }
+}
+
+async function makeFolder(dir: string, files: number, round: number): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  for (let index = 0; index < files; index++) {
+    const name = join(dir, `round${round}-${String(index).padStart(4, '0')}.txt`)
+    await writeFile(name, `Report ${index} of round ${round}\n\nSEOUL, January ${1 + (index % 28)}. Officials said the talks on trade and business went on for ${index} hours.\n`)
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => [])
+}
+
+describe(`crash safety (${ROUNDS} rounds of kill -9)`, () => {
+  const tempDir = useTempDirs()
+  const apps: ServedApp[] = []
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.kill()))
+  })
+
+  it('keeps every acknowledged write, sets nothing aside and leaves no orphaned texts or temporary files', async () => {
+    const dataDir = await tempDir()
+    const foldersDir = await tempDir()
+    const next = random(SEED)
+    const ack: Acknowledged = { annotations: new Map(), claims: new Map() }
+    const folders: Array<{ path: string; files: number }> = []
+    let kills = 0
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const app = await serveApp(dataDir)
+      apps.push(app)
+      await verify(app, dataDir, ack)
+      const importing = round % 2 === 1
+      let onlyRoot: string | null = null
+      if (importing) {
+        const folder = { path: join(foldersDir, `folder${round}`), files: 400 + Math.floor(next() * 400) }
+        await makeFolder(folder.path, folder.files, round)
+        folders.push(folder)
+        void call(app, 'library:import-folder', { path: folder.path })
+        onlyRoot = await waitForRoot(app, folder.path)
+      }
+      const editing = edit(app, ack, next, onlyRoot)
+      // Die at a random moment: early in an import, mid-way, or between edits.
+      await new Promise((resolve) => setTimeout(resolve, 50 + next() * (importing ? 1500 : 600)))
+      await app.kill()
+      kills++
+      await editing
+      apps.splice(apps.indexOf(app), 1)
+    }
+
+    // One last start: every folder an import was killed in is imported again and resumes, once.
+    const app = await serveApp(dataDir)
+    apps.push(app)
+    await verify(app, dataDir, ack)
+    for (const folder of folders) {
+      const report = await mustCall<{ errors: unknown[]; rootId: string }>(app, 'library:import-folder', { path: folder.path })
+      expect(report.errors).toEqual([])
+      const { sources } = await mustCall<{ sources: Source[] }>(app, 'library:list-sources')
+      expect(sources.filter((source) => source.rootId === report.rootId)).toHaveLength(folder.files)
+    }
+    await app.stop()
+    const links = [...ack.claims.values()].reduce((sum, claim) => sum + claim.links.size, 0)
+    console.log(`crash test: ${kills} kills; ${ack.annotations.size} annotations, ${ack.claims.size} claims and ${links} links acknowledged and found; ${folders.length} killed imports resumed`)
+    expect(kills).toBe(ROUNDS)
+    expect(ack.annotations.size).toBeGreaterThan(ROUNDS)
+  }, 120_000 + ROUNDS * 20_000)
+})
+
+/** The root id of a folder once its import has saved it (a kill after that must keep it). */
+async function waitForRoot(app: ServedApp, path: string): Promise<string | null> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const listed = await call<{ roots: Array<{ id: string; path: string }> }>(app, 'library:list-sources')
+    if (listed === null || !listed.ok) return null
+    const root = listed.value.roots.find((candidate) => candidate.path === path)
+    if (root !== undefined) return root.id
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  return null
+}
+
+async function verify(app: ServedApp, dataDir: string, ack: Acknowledged): Promise<void> {
+  const project = await mustCall<{ current: { dir: string }; warnings: string[] }>(app, 'projects:get-current')
+  expect(project.warnings).toEqual([])
+  const { sources } = await mustCall<{ sources: Source[] }>(app, 'library:list-sources')
+  const annotations = await mustCall<Annotation[]>(app, 'annotations:list')
+  const claims = await mustCall<Claim[]>(app, 'claims:list')
+  const sourcesById = new Map(sources.map((source) => [source.id, source]))
+  const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
+  for (const [id, expected] of ack.annotations) {
+    const annotation = annotationsById.get(id)
+    expect(annotation, `acknowledged annotation ${id}`).toBeDefined()
+    expect(expected.comment.split('|')).toContain(annotation?.comment)
+    // The source it highlights survived too, with the text it was made on.
+    expect(sourcesById.get(expected.sourceId)?.contentHash, `source of annotation ${id}`).toBe(expected.contentHash)
+  }
+  const claimsById = new Map(claims.map((claim) => [claim.id, claim]))
+  for (const [id, expected] of ack.claims) {
+    expect(claimsById.get(id)?.text, `acknowledged claim ${id}`).toBe(expected.text)
+    for (const link of expected.links) expect(claimsById.get(id)?.annotationIds).toContain(link)
+  }
+  const dir = project.current.dir
+  const everywhere = [...(await listFiles(dataDir)), ...(await listFiles(dir)), ...(await listFiles(join(dir, 'texts')))]
+  expect(everywhere.filter((name) => name.includes('.damaged-'))).toEqual([])
+  expect(everywhere.filter((name) => name.endsWith('.tmp'))).toEqual([])
+  // Every stored text belongs to a source or an annotation (read from disk, as the next open sees it).
+  const library = JSON.parse(await readFile(join(dir, 'library.json'), 'utf-8')) as { sources: Source[] }
+  const notes = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf-8').catch(() => '{"annotations": []}')) as { annotations: Annotation[] }
+  const referenced = new Set([...library.sources.map((source) => source.contentHash), ...notes.annotations.map((annotation) => annotation.target.contentHash)])
+  const stored = (await listFiles(join(dir, 'texts'))).map((name) => name.slice(0, 64))
+  expect(stored.filter((hash) => !referenced.has(hash))).toEqual([])
+}
