@@ -2,7 +2,7 @@
 // Every API request must carry the per-launch token; Host and Origin must name this
 // server, so neither another web page nor a DNS-rebinding attack can drive it.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { contract, type ApiHandlers, type ApiMethod, type EventName } from '../shared/ipc/contract'
 import { err, type Result } from '../shared/ipc/result'
@@ -12,15 +12,34 @@ import { readStaticFile } from './static-files'
 
 export const TOKEN_HEADER = 'x-sourcebench-token'
 const MAX_BODY_BYTES = 1024 * 1024
+const EVENTS_ROUTE = '/api/events'
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY'
 }
+
+/**
+ * How long a client may take, so half-open or trickling connections cannot pile up.
+ * The event stream is a response, not a request: none of these cut it off.
+ */
+export interface ServerTimeouts {
+  /** From the first byte of a request to the end of its headers. */
+  headersMs: number
+  /** From the first byte of a request to the end of its body. */
+  requestMs: number
+  /** How long a connection may sit idle between two requests. */
+  keepAliveMs: number
+  /** How often Node looks for requests past `headersMs` or `requestMs` (fixed when the server is created). */
+  checkIntervalMs: number
+}
+
+/** Generous for a browser on the same computer, short enough that stuck sockets do not pile up. */
+export const DEFAULT_TIMEOUTS: Readonly<Omit<ServerTimeouts, 'checkIntervalMs'>> = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 }
 
 /** One route per channel: `library:import-folder` is served at POST /api/library/import-folder. */
 export function routeOf(channel: string): string {
@@ -37,6 +56,7 @@ export interface BrowserServerOptions {
   rendererDir: string
   port: number
   token?: string
+  timeouts?: Partial<ServerTimeouts>
 }
 
 export interface RunningServer {
@@ -47,8 +67,34 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-function sendJson(response: ServerResponse, status: number, body: Result<unknown>): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS })
+/** The timeouts to use: defaults filled in, checked often enough that a limit is not overshot by much. */
+export function resolveTimeouts(given: Partial<ServerTimeouts> = {}): ServerTimeouts {
+  const headersMs = given.headersMs ?? DEFAULT_TIMEOUTS.headersMs
+  const requestMs = given.requestMs ?? Math.max(DEFAULT_TIMEOUTS.requestMs, headersMs)
+  const keepAliveMs = given.keepAliveMs ?? DEFAULT_TIMEOUTS.keepAliveMs
+  const checkIntervalMs = given.checkIntervalMs ?? Math.min(1_000, Math.max(10, Math.floor(headersMs / 5)))
+  const timeouts = { headersMs, requestMs, keepAliveMs, checkIntervalMs }
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`server: timeout ${name} must be a whole number of milliseconds above 0, not ${value}`)
+  }
+  if (headersMs > requestMs) throw new Error(`server: headersMs (${headersMs}) cannot exceed requestMs (${requestMs})`)
+  return timeouts
+}
+
+/** `application/json`, any case, with optional parameters; a charset, if given, must be UTF-8. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false
+  const [mediaType = '', ...parameters] = header.split(';')
+  if (mediaType.trim().toLowerCase() !== 'application/json') return false
+  return parameters.every((parameter) => {
+    const [name = '', value = ''] = parameter.split('=').map((part) => part.trim().toLowerCase())
+    return name !== 'charset' || ['utf-8', 'utf8', '"utf-8"', '"utf8"'].includes(value)
+  })
+}
+
+function sendJson(response: ServerResponse, status: number, body: Result<unknown>, headers: OutgoingHttpHeaders = {}): void {
+  if (response.destroyed || response.headersSent) return
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...headers })
   response.end(JSON.stringify(body))
 }
 
@@ -57,15 +103,40 @@ function statusOf(result: Result<unknown>): number {
   return { 'invalid-input': 400, 'not-found': 404, forbidden: 403, unavailable: 503, failed: 500 }[result.error.code]
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new Error('request body is larger than 1 MB')
-    chunks.push(chunk as Buffer)
+/**
+ * The body, or null once it passes the limit. The rest of an oversized body is left for
+ * Node to discard after the answer, so the client still reads the 413 (bounded by `requestMs`).
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size <= limit) {
+        chunks.push(chunk)
+        return
+      }
+      request.off('data', onData)
+      request.off('end', onEnd)
+      resolve(null)
+    }
+    const onEnd = (): void => resolve(Buffer.concat(chunks))
+    request.on('data', onData)
+    request.once('end', onEnd)
+    request.once('error', reject)
+    request.once('close', () => reject(new Error('server: the client went away before sending the whole body')))
+  })
+}
+
+function parseJsonBody(body: Buffer): { input: unknown } | { error: string } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body)
+    return { input: text.trim() === '' ? undefined : (JSON.parse(text) as unknown) }
+  } catch (error: unknown) {
+    const detail = error instanceof SyntaxError ? error.message : 'it is not UTF-8'
+    return { error: `server: the body is not valid JSON (${detail})` }
   }
-  return Buffer.concat(chunks).toString('utf-8')
 }
 
 function sameSecret(given: string | null | undefined, token: string): boolean {
@@ -77,11 +148,14 @@ function sameSecret(given: string | null | undefined, token: string): boolean {
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('hex')
+  const timeouts = resolveTimeouts(options.timeouts)
   let allowedHosts = new Set<string>()
+  let allowedOrigins = new Set<string>()
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    if (url.pathname === '/api/events') {
+    if (url.pathname === EVENTS_ROUTE) {
       if (!sameSecret(url.searchParams.get('token'), token)) return sendJson(response, 401, err('forbidden', 'server: missing or wrong token'))
+      if (request.method !== 'GET') return sendJson(response, 405, err('invalid-input', `server: ${EVENTS_ROUTE} takes GET`), { Allow: 'GET' })
       return streamEvents(request, response)
     }
     if (!sameSecret(request.headers[TOKEN_HEADER] as string | undefined, token)) {
@@ -89,19 +163,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const method = methodByRoute.get(url.pathname)
     if (method === undefined) return sendJson(response, 404, err('not-found', `server: no API route ${url.pathname}`))
-    if (request.method !== 'POST') return sendJson(response, 405, err('invalid-input', `server: ${url.pathname} takes POST`))
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(response, 415, err('invalid-input', 'server: send the input as application/json'))
+    if (request.method !== 'POST') return sendJson(response, 405, err('invalid-input', `server: ${url.pathname} takes POST`), { Allow: 'POST' })
+    if (!isJsonContentType(request.headers['content-type'])) {
+      return sendJson(response, 415, err('invalid-input', 'server: send the input as application/json (UTF-8)'))
     }
-    let input: unknown
+    const tooLarge = err('invalid-input', 'server: the request body is larger than 1 MB')
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(response, 413, tooLarge)
+    let body: Buffer | null
     try {
-      const body = await readBody(request)
-      input = body.trim() === '' ? undefined : (JSON.parse(body) as unknown)
-    } catch (error: unknown) {
-      const detail = error instanceof Error ? error.message : String(error)
-      return sendJson(response, 400, err('invalid-input', `server: the body is not valid JSON (${detail})`))
+      body = await readBody(request, MAX_BODY_BYTES)
+    } catch {
+      return // The client hung up (or the request timed out); nobody is left to answer.
     }
-    const result = await dispatch(options.handlers, method, input)
+    if (body === null) return sendJson(response, 413, tooLarge)
+    const parsed = parseJsonBody(body)
+    if ('error' in parsed) return sendJson(response, 400, err('invalid-input', parsed.error))
+    const result = await dispatch(options.handlers, method, parsed.input)
     sendJson(response, statusOf(result), result)
   }
 
@@ -121,32 +198,43 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = request.headers.host ?? ''
-    if (!allowedHosts.has(host)) return sendJson(response, 403, err('forbidden', `server: refused Host "${host}"`))
+    if (!allowedHosts.has(host)) return sendJson(response, 403, err('forbidden', `server: refused Host "${host.slice(0, 200)}"`))
     const origin = request.headers.origin
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      return sendJson(response, 403, err('forbidden', `server: refused Origin "${origin}"`))
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return sendJson(response, 403, err('forbidden', `server: refused Origin "${origin.slice(0, 200)}"`))
     }
-    const url = new URL(request.url ?? '/', `http://${host}`)
+    // Only a path is accepted as the target: `GET http://elsewhere/ HTTP/1.1` or `OPTIONS *` is not ours to serve.
+    const target = request.url ?? ''
+    if (!target.startsWith('/')) return sendJson(response, 400, err('invalid-input', 'server: the request target must be a path'))
+    const url = new URL(`http://${host}${target}`)
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, url)
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, err('invalid-input', 'server: static files take GET'))
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, err('invalid-input', 'server: static files take GET'), { Allow: 'GET, HEAD' })
+    }
     const file = await readStaticFile(options.rendererDir, url.pathname)
-    if (file === null) return sendJson(response, 404, err('not-found', `server: no file ${url.pathname}`))
+    if (file === null) return sendJson(response, 404, err('not-found', `server: no file ${url.pathname.slice(0, 200)}`))
     response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS })
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
-  const server = createServer((request, response) => {
+  const server = createServer({ connectionsCheckingInterval: timeouts.checkIntervalMs }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, err('failed', `server: ${error instanceof Error ? error.message : String(error)}`))
+      // A bug, not bad input: say so without a stack trace, and log the details here.
+      console.error('server: unexpected error', error)
+      if (!response.headersSent) sendJson(response, 500, err('failed', 'server: internal error'))
       else response.destroy()
     })
   })
+  server.headersTimeout = timeouts.headersMs
+  server.requestTimeout = timeouts.requestMs
+  server.keepAliveTimeout = timeouts.keepAliveMs
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
   const port = (server.address() as AddressInfo).port
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  allowedOrigins = new Set([...allowedHosts].map((allowed) => `http://${allowed}`))
   return {
     server,
     port,

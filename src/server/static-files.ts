@@ -1,6 +1,6 @@
 // Serves the built renderer. Only files inside its folder, with a fixed set of types.
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +18,7 @@ export interface StaticFile {
   type: string
 }
 
+/** The file a URL path names inside `rootDir`, or null for anything else (outside, unknown type, missing). */
 export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
   let decoded: string
   try {
@@ -25,9 +26,12 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   } catch {
     return null
   }
-  const relativePath = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
-  const absolute = normalize(join(rootDir, relativePath))
-  if (!absolute.startsWith(normalize(rootDir) + sep)) return null
+  // A NUL ends a path for the OS; Node refuses it anyway, but refuse it before touching the disk.
+  if (decoded.includes('\0')) return null
+  const root = resolve(rootDir)
+  const absolute = resolve(root, decoded === '/' ? 'index.html' : decoded.replace(/^[/\\]+/, ''))
+  const inside = relative(root, absolute)
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null
   const type = TYPES[extname(absolute).toLowerCase()]
   if (type === undefined) return null
   try {
