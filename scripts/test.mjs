@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, then every vitest project (node, jsdom, smoke,
-// e2e). Runs every step even after a failure, so one run shows everything that is
+// `npm test`: typecheck, lint, the static Electron security scan, build, then every
+// vitest project (node, jsdom, smoke, e2e, crash). Runs every step even after a failure, so one run shows everything that is
 // wrong, and ends with one line for CI: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -15,6 +15,7 @@ const checks = [
   ['typecheck (web)', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
   ['typecheck (e2e)', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']],
   ['lint', ['eslint', '.', '--max-warnings', '0']],
+  ['security scan (electronegativity)', [process.execPath, 'scripts/security-scan.mjs']],
   ['build', ['electron-vite', 'build']]
 ]
 
@@ -22,8 +23,10 @@ let passed = 0
 let failed = 0
 const failures = []
 
+/** Runs a tool from node_modules/.bin through npx, or node itself when the first argument is its path. */
 function run(args, env = {}) {
-  return spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status
+  const [command, rest] = args[0] === process.execPath ? [process.execPath, args.slice(1)] : [npx, args]
+  return spawnSync(command, rest, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status
 }
 
 for (const [name, args] of checks) {

@@ -10,6 +10,8 @@ export interface StubRecord {
   permissionCheckHandler: (() => boolean) | null
   singleInstanceLockRequested: boolean
   menuTemplate: unknown
+  /** URLs handed to the system browser. */
+  openedExternally: string[]
 }
 
 export class StubWebContents extends EventEmitter {
@@ -50,7 +52,8 @@ export function createElectronStub(userData: string, appPath: string): { module:
     permissionRequestHandler: null,
     permissionCheckHandler: null,
     singleInstanceLockRequested: false,
-    menuTemplate: null
+    menuTemplate: null,
+    openedExternally: []
   }
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -97,7 +100,7 @@ export function createElectronStub(userData: string, appPath: string): { module:
         throw new Error(`${title}: ${detail}`)
       }
     },
-    shell: { openExternal: async () => undefined }
+    shell: { openExternal: async (url: string) => void record.openedExternally.push(url) }
   }
   return { module, record }
 }

@@ -55,6 +55,13 @@ describe('main bundle (stubbed electron)', () => {
     const navigation = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
     window.webContents.emit('will-navigate', navigation, 'https://example.com')
     expect(navigation.defaultPrevented).toBe(true)
+    const frameNavigation = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+    window.webContents.emit('will-frame-navigate', frameNavigation, 'https://example.com')
+    expect(frameNavigation.defaultPrevented).toBe(true)
+    // A middle-click on a file: or javascript: link opens nothing, in the app or outside it.
+    expect(window.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(window.webContents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(record.openedExternally).toEqual(['https://example.com/'])
     let granted: boolean | null = null
     record.permissionRequestHandler?.(window.webContents, 'media', (answer) => (granted = answer))
     expect(granted).toBe(false)

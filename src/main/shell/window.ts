@@ -12,6 +12,17 @@ export function rendererDevUrl(): string | undefined {
   return app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 }
 
+/** The address to hand to the system browser, or null: only well-formed http(s) links leave the app. */
+export function externalUrl(url: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
+}
+
 export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
@@ -36,12 +47,15 @@ export function createMainWindow(): BrowserWindow {
     }
   })
   window.once('ready-to-show', () => window.show())
+  // Every way to a new window lands here: window.open, target=_blank, and shift-, ctrl- or middle-clicks
+  // (disposition 'new-window' or 'background-tab'). Web links go to the system browser; nothing opens in the app.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links in notes may point at the web: hand http(s) to the system browser, never a new app window.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+    const external = externalUrl(url)
+    if (external !== null) void shell.openExternal(external)
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.on('will-frame-navigate', (event) => event.preventDefault())
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   const devUrl = rendererDevUrl()
   if (devUrl !== undefined) void window.loadURL(devUrl)
