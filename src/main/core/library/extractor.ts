@@ -1,6 +1,8 @@
 // Runs format extraction for the importer, either in this thread or spread over worker
 // threads so a folder of PDFs and web pages uses every core while the app stays
 // responsive. Workers read the file themselves, so bytes never cross threads.
+import { realpath } from 'node:fs/promises'
+import { sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
 import { sha256Bytes } from '../store/content-hash'
@@ -18,7 +20,8 @@ export type FilePath = string | Uint8Array
 
 export interface Extractor {
   readonly parallelism: number
-  extract(path: FilePath, fileName: string): Promise<Extraction>
+  /** `folder`: the real path of the imported folder, which the file's real path must still be inside. */
+  extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction>
   close(): Promise<void>
 }
 
@@ -26,6 +29,7 @@ export interface ExtractRequest {
   id: number
   path: FilePath
   fileName: string
+  folder?: string | undefined
   options: ExtractOptions
 }
 
@@ -39,11 +43,23 @@ export function failedFileHash(error: unknown): string | null {
   return typeof hash === 'string' ? hash : null
 }
 
+/**
+ * The file's real location, refused when a link swapped in since the folder was listed
+ * now leads out of it. Done here, on the extraction thread, so the importer never waits for it.
+ */
+async function realPathInside(path: Buffer, folder: string): Promise<Buffer> {
+  const real = await realpath(path, { encoding: 'buffer' })
+  const prefix = Buffer.from(folder.endsWith(sep) ? folder : folder + sep)
+  if (!real.subarray(0, prefix.length).equals(prefix)) throw new UserError('invalid-input', 'the file now leads outside the imported folder: not read')
+  return real
+}
+
 /** Reads and extracts one file; the same code runs in a worker and in-process. */
 export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<Extraction> {
   // Loaded on first use: the parsers (Readability, pdf.js, mammoth) stay out of app start-up.
   const { extractDocument } = await import('./extract')
-  const path = typeof request.path === 'string' ? request.path : Buffer.from(request.path)
+  const given = typeof request.path === 'string' ? Buffer.from(request.path, 'utf8') : Buffer.from(request.path)
+  const path = request.folder === undefined ? given : await realPathInside(given, request.folder)
   const bytes = await readFileCapped(path, request.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
   const fileHash = sha256Bytes(bytes)
   try {
@@ -57,8 +73,8 @@ export class InProcessExtractor implements Extractor {
   readonly parallelism = 1
   constructor(private readonly options: ExtractOptions) {}
 
-  extract(path: FilePath, fileName: string): Promise<Extraction> {
-    return extractFile({ path, fileName, options: this.options })
+  extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction> {
+    return extractFile({ path, fileName, folder, options: this.options })
   }
 
   async close(): Promise<void> {}
@@ -168,10 +184,10 @@ export class WorkerPoolExtractor implements Extractor {
     }
   }
 
-  extract(path: FilePath, fileName: string): Promise<Extraction> {
+  extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction> {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: ++this.#nextId, path, fileName, options: this.options }, resolve, reject })
+      this.#queue.push({ request: { id: ++this.#nextId, path, fileName, folder, options: this.options }, resolve, reject })
       this.#pump()
     })
   }

@@ -35,6 +35,9 @@ export class FolderWatcher {
         ignored: (candidate: string, stats?: Stats) =>
           /(^|[\\/])\./.test(candidate.slice(path.length)) || (stats?.isFile() === true && !this.extensions.has(extname(candidate).toLowerCase())),
         ignorePermissionErrors: true,
+        // A link leading out of the folder is never imported, so it is never watched either
+        // (one link to / would otherwise watch the whole disk); targets inside are watched anyway.
+        followSymlinks: false,
         awaitWriteFinish: { stabilityThreshold: 250, pollInterval: 100 }
       })
       watcher.on('all', () => this.#schedule(path))
@@ -44,6 +47,11 @@ export class FolderWatcher {
       watcher.once('ready', () => this.#schedule(path))
       this.#watchers.set(path, watcher)
     }
+  }
+
+  /** Every folder the system is asked to watch now, across all roots (each costs one watch). */
+  watchedFolders(): string[] {
+    return [...this.#watchers.values()].flatMap((watcher) => Object.keys(watcher.getWatched()))
   }
 
   #schedule(rootPath: string): void {

@@ -4,9 +4,7 @@
 // becomes a line in the report; it never stops the rest. Extraction runs on the
 // extractor's threads, several files at a time; the user can cancel at any moment, and
 // the library is saved every few hundred files, so a crash keeps what was done.
-import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
-import { realpath } from 'node:fs/promises'
 import { basename, relative, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, ImportRoot, LargeFolder, Source } from '../../../shared/domain/source'
 import { EMPTY_META, LARGE_IMPORT } from '../../../shared/domain/source'
@@ -26,7 +24,7 @@ import { walkFolder, type FoundFile } from './walk-folder'
 export { DEFAULT_MAX_FILE_BYTES } from './read-file-capped'
 
 /** The library is saved after this many changed files or this many milliseconds, whichever comes first. */
-export const CHECKPOINT = { files: 300, ms: 3000 } as const
+export const CHECKPOINT = { files: 500, ms: 5000 } as const
 
 export interface ImportOptions {
   now: () => Date
@@ -73,14 +71,6 @@ function posix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
-/** The file's real location, refused if a link swapped in since the walk now leads out of the folder. */
-async function realInside(file: FoundFile, rootPath: string): Promise<Buffer> {
-  const real = await realpath(Buffer.from(file.fsPath), { encoding: 'buffer' })
-  if (!isInside(real.toString('latin1'), Buffer.from(rootPath).toString('latin1'))) {
-    throw new UserError('invalid-input', 'the file now leads outside the imported folder: not read')
-  }
-  return real
-}
 /** A source record from freshly extracted text, keeping whatever the user edited by hand. */
 function buildSource(
   base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
@@ -196,10 +186,9 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       report.unchanged++
       return
     }
-    const real = await realInside(file, rootPath)
     let extraction
     try {
-      extraction = await options.extractor.extract(isUtf8(real) ? real.toString('utf8') : real, basename(file.relativePath))
+      extraction = await options.extractor.extract(file.fsPath, basename(file.relativePath), rootPath)
     } catch (error: unknown) {
       failed.remember(id, file, error)
       throw error
@@ -234,13 +223,21 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     changed()
   }
 
-  /** Saves the library every few hundred changed files or seconds: a crash loses at most that much work. */
-  async function checkpoint(): Promise<void> {
+  /**
+   * Saves the library every few hundred changed files or seconds: a crash loses at most
+   * that much work. The save runs beside the import (one at a time), so no lane waits
+   * for the disk; the save at the end reports any failure.
+   */
+  let saving: Promise<void> | null = null
+  function checkpoint(): void {
     const every = options.checkpoint ?? CHECKPOINT
-    if (changedSinceSave === 0 || (changedSinceSave < every.files && Date.now() - lastSave < every.ms)) return
+    if (saving !== null || changedSinceSave === 0 || (changedSinceSave < every.files && Date.now() - lastSave < every.ms)) return
     changedSinceSave = 0
     lastSave = Date.now()
-    await store.saveLibrary()
+    saving = store
+      .saveLibrary()
+      .catch(() => undefined)
+      .finally(() => (saving = null))
   }
 
   progress(null)
@@ -258,7 +255,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       }
       done++
       progress(file.relativePath)
-      await checkpoint()
+      checkpoint()
     }
   }
   await Promise.all(Array.from({ length: lanes }, lane))

@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises'
+import { realpath, symlink, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
+import { InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const script = {
@@ -36,5 +36,20 @@ describe('WorkerPoolExtractor', () => {
     pools.push(pool)
     await expect(pool.extract(join(folder, 'slow.txt'), 'slow.txt')).rejects.toThrow(/gave up after 0 s: the file takes too long to read/)
     await expect(pool.extract(join(folder, 'slow.txt'), 'slow.txt')).rejects.toThrow(/gave up/)
+  })
+})
+
+describe('extractFile and the imported folder', () => {
+  const tempDir = useTempDirs()
+
+  it('refuses a file whose path now leads out of the imported folder (a link swapped in after the walk)', async () => {
+    const folder = await realpath(await tempDir())
+    const outside = await realpath(await tempDir())
+    await writeFile(join(outside, 'secret.txt'), 'Not for import.\n')
+    await writeFile(join(folder, 'story.txt'), 'A story.\n')
+    await symlink(join(outside, 'secret.txt'), join(folder, 'swapped.txt'))
+    const extractor = new InProcessExtractor(options)
+    expect((await extractor.extract(join(folder, 'story.txt'), 'story.txt', folder)).document.text).toBe('A story.\n')
+    await expect(extractor.extract(join(folder, 'swapped.txt'), 'swapped.txt', folder)).rejects.toThrow('the file now leads outside the imported folder: not read')
   })
 })
