@@ -1,5 +1,6 @@
 // `npm run bench -- [corpora folder]`: import, search and corroboration speed and memory on real
-// corpora, against the baselines of merely reading every file's bytes and of grep.
+// corpora, against the baselines of merely reading every file's bytes and of grep, and
+// how Stop and a hostile folder behave.
 // Prints a table, then one JSON line. Query latencies are match + rank (the targets); the
 // whole answer, with snippets read from the texts of the first results, is shown beside them.
 //   bbc cold / warm (unchanged re-import), reuters cold, peak memory (RSS of this
@@ -13,6 +14,7 @@ import { walkFolder } from '../src/main/core/library/walk-folder'
 import { SearchService } from '../src/main/core/library-search/search-service'
 import { Workbench } from '../src/main/core/workbench'
 import { benchCorroboration } from './bench-corroboration'
+import { benchHardening } from './bench-hardening'
 
 const corpora = resolve(process.argv[2] ?? '../shared/corpora')
 const workerPath = resolve(__dirname, '../out/main/extract-worker.js')
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
 
     await workbench.createProject('reuters')
     const reutersBytes = await readAllBytes(reuters)
-    const [reutersCold, reutersColdSeconds] = await timed(() => workbench.importFolder(reuters))
+    const [reutersCold, reutersColdSeconds] = await timed(() => workbench.importFolder(reuters, true))
     const importPeakRss = peakRss
     // The quote ledger and names of the whole reuters library, first time (every text read).
     const [reutersLedger, reutersLedgerSeconds] = await timed(async () => {
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
       await workbench.suggestEvidence(claim.id)
       suggestMs.push(performance.now() - start)
     }
+    const hardening = await benchHardening(workbench, corpora)
     clearInterval(sampler)
 
     const figures = {
@@ -190,7 +193,8 @@ async function main(): Promise<void> {
       suggestP95Ms: percentile(suggestMs, 95),
       ...corroboration.figures,
       reutersLedgerAndNamesColdSeconds: reutersLedgerSeconds,
-      reutersQuotations: reutersLedger.quotations
+      reutersQuotations: reutersLedger.quotations,
+      ...hardening.figures
     }
     const rows: Array<[string, string, string]> = [
       ['bbc: read every file (baseline)', `${bbcBytes.toFixed(2)} s`, ''],
@@ -212,7 +216,8 @@ async function main(): Promise<void> {
       ['suggested evidence for a claim: p50 / p95', `${figures.suggestP50Ms.toFixed(1)} / ${figures.suggestP95Ms.toFixed(1)} ms`, 'p95 ≤ 50 ms'],
       ['grep -rliF, one word (median)', `${(figures.grepOneWordMedianSeconds * 1000).toFixed(0)} ms`, `search is ${figures.grepVsSearch.toFixed(0)}× faster`],
       ...corroboration.rows,
-      ['reuters: ledger + name groups, cold', `${reutersLedgerSeconds.toFixed(1)} s`, `${reutersLedger.quotations.toLocaleString()} quotations in ${reutersLedger.sourcesScanned.toLocaleString()} sources`]
+      ['reuters: ledger + name groups, cold', `${reutersLedgerSeconds.toFixed(1)} s`, `${reutersLedger.quotations.toLocaleString()} quotations in ${reutersLedger.sourcesScanned.toLocaleString()} sources`],
+      ...hardening.rows
     ]
     console.log(`Sourcebench import benchmark — ${corpora}, ${threads} extraction threads\n`)
     for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padStart(10)}   ${target}`)

@@ -74,7 +74,14 @@ export function ImportBar() {
             if (path.trim() !== '') void importFolder(path.trim())
           }}
         >
-          <input aria-label="Folder to import" placeholder="/path/to/folder of articles" value={path} onChange={(event) => setPath(event.target.value)} disabled={busy} />
+          <input
+            aria-label="Folder to import"
+            placeholder="~/Documents/stories"
+            title="A folder on the computer running Sourcebench; ~ and relative paths start in your home folder"
+            value={path}
+            onChange={(event) => setPath(event.target.value)}
+            disabled={busy}
+          />
           <button type="submit" className="button primary" disabled={busy || path.trim() === ''}>
             Import
           </button>
