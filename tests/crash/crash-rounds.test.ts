@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serveApp, type ServedApp } from '../e2e/support/serve'
+import { seededRandom } from '../helpers/seeded-random'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const ROUNDS = Number(process.env['CRASH_ROUNDS'] ?? (process.env['npm_lifecycle_event'] === 'test:crash' ? 60 : 6))
@@ -33,17 +34,6 @@ type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; mes
 interface Acknowledged {
   annotations: Map<string, { comment: string; sourceId: string; contentHash: string }>
   claims: Map<string, { text: string; links: Set<string> }>
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 async function call<T>(app: ServedApp, channel: string, input?: unknown): Promise<Reply<T> | null> {
@@ -139,7 +129,7 @@ describe(`crash safety (${ROUNDS} rounds of kill -9)`, () => {
   it('keeps every acknowledged write, sets nothing aside and leaves no orphaned texts or temporary files', async () => {
     const dataDir = await tempDir()
     const foldersDir = await tempDir()
-    const next = random(SEED)
+    const next = seededRandom(SEED)
     const ack: Acknowledged = { annotations: new Map(), claims: new Map() }
     const folders: Array<{ path: string; files: number }> = []
     let kills = 0

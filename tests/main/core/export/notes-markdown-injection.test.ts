@@ -11,6 +11,7 @@ import type { Claim } from '../../../../src/shared/domain/claim'
 import { outletAndDate } from '../../../../src/shared/domain/citation'
 import { EMPTY_META, type ImportRoot, type Source } from '../../../../src/shared/domain/source'
 import { makeAnnotation, makeSource } from '../../../helpers/factories'
+import { seededRandom } from '../../../helpers/seeded-random'
 
 const HASH = 'a'.repeat(64)
 
@@ -272,17 +273,6 @@ function hostileSnapshot(): NotesSnapshot {
     support: {
       c1: { status: 'disputed', independentGroups: [['s1', 's2']], contradictingSources: [], sameOrigin: [{ copy: 's2', original: 's1', containment: 0.9 }], lostLinks: [] }
     }
-  }
-}
-
-/** mulberry32: a small seeded generator, so a failing string can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
   }
 }
 

@@ -78,14 +78,4 @@ export function referenceSearch(query: Query, texts: ReadonlyMap<string, string>
     .sort()
 }
 
-/** A small seeded generator (mulberry32), so generated corpora are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../../../helpers/seeded-random'
