@@ -88,6 +88,8 @@ export interface ImportReport {
   errors: ImportFileError[]
   /** Files imported with a caveat (e.g. invalid bytes replaced). */
   warnings: ImportFileError[]
+  /** Files left out because Sourcebench does not read their type, counted by extension ('' = none), most first. */
+  skipped?: Array<{ extension: string; count: number }>
   /** True when the user stopped the import: what was done so far is kept. */
   cancelled: boolean
   seconds: number

@@ -151,7 +151,12 @@ export function renderNotesMarkdown(snapshot: NotesSnapshot): string {
   const annotationsById = new Map(snapshot.annotations.map((annotation) => [annotation.id, annotation]))
   const sourcesById = new Map(snapshot.sources.map((source) => [source.id, source]))
   const rootsById = new Map(snapshot.roots.map((root) => [root.id, root]))
-  const cited = new Set(snapshot.claims.flatMap((claim) => claimSourceIds(claim, annotationsById)))
+  // Links whose passage is gone back nothing and are not counted (their footnotes say so).
+  const counted = (claim: Claim): Claim => {
+    const lost = snapshot.support?.[claim.id]?.lostLinks ?? []
+    return lost.length === 0 ? claim : { ...claim, annotationIds: claim.annotationIds.filter((id) => !lost.includes(id)) }
+  }
+  const cited = new Set(snapshot.claims.flatMap((claim) => claimSourceIds(counted(claim), annotationsById)))
   const out = [
     `# Notes: ${inline(snapshot.projectName)}`,
     '',
@@ -165,10 +170,7 @@ export function renderNotesMarkdown(snapshot: NotesSnapshot): string {
     // A trailing ! would read as an image together with the footnote mark after it.
     const text = inline(claim.text).replace(/!$/, '\\!') || '(empty claim)'
     out.push(`## Claim ${index + 1}`, '', `${text}${marks}`, '')
-    const support = snapshot.support?.[claim.id]
-    // Links whose passage is gone back nothing and are not counted (their footnotes say so).
-    const counted = { ...claim, annotationIds: claim.annotationIds.filter((id) => !(support?.lostLinks ?? []).includes(id)) }
-    out.push(supportLine(claimSourceIds(counted, annotationsById).length, support, (id) => sourcesById.get(id)?.title ?? id), '')
+    out.push(supportLine(claimSourceIds(counted(claim), annotationsById).length, snapshot.support?.[claim.id], (id) => sourcesById.get(id)?.title ?? id), '')
     for (const [position, annotationId] of claim.annotationIds.entries()) {
       const annotation = annotationsById.get(annotationId)
       const source = annotation === undefined ? undefined : sourcesById.get(annotation.target.sourceId)

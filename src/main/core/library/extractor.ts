@@ -37,6 +37,18 @@ export type ExtractReply =
   | { id: number; ok: true; extraction: Extraction }
   | { id: number; ok: false; reason: string; userError: boolean; code?: string; fileHash?: string }
 
+/**
+ * Marks a failure that may not happen again with the same bytes (a timeout on a busy
+ * machine, a thread that ran out of memory): such a file is tried again on the next pass.
+ */
+function transient<T extends Error>(error: T): T {
+  return Object.assign(error, { transient: true })
+}
+
+export function isTransientFailure(error: unknown): boolean {
+  return (error as { transient?: unknown } | null)?.transient === true
+}
+
 /** The hash of the bytes a failed extraction read, if it got that far: lets the importer remember a bad file. */
 export function failedFileHash(error: unknown): string | null {
   const hash = (error as { fileHash?: unknown } | null)?.fileHash
@@ -135,7 +147,7 @@ export class WorkerPoolExtractor implements Extractor {
       if (!this.#all.has(pooled)) return
       this.#retire(pooled)
       const job = this.#finish(pooled)
-      job?.reject(new UserError('invalid-input', `the extractor crashed on this file (${error instanceof Error ? error.message : String(error)})`))
+      job?.reject(transient(new UserError('invalid-input', `the extractor crashed on this file (${error instanceof Error ? error.message : String(error)})`)))
       this.#pump()
     }
     pooled.worker.on('error', died)
@@ -177,7 +189,7 @@ export class WorkerPoolExtractor implements Extractor {
         this.#retire(pooled)
         const timedOut = this.#finish(pooled)
         void pooled.worker.terminate()
-        timedOut?.reject(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`))
+        timedOut?.reject(transient(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`)))
         this.#pump()
       }, this.timeoutMs)
       pooled.worker.postMessage(job.request)

@@ -4,9 +4,12 @@
 import { UserError } from '../../../shared/ipc/result'
 import { sha256Bytes } from '../store/content-hash'
 import type { FailedFile, ProjectStore } from '../store/project-store'
-import { failedFileHash } from './extractor'
+import { failedFileHash, isTransientFailure } from './extractor'
 import { readFileCapped } from './read-file-capped'
 import type { FoundFile } from './walk-folder'
+
+/** Bump when extraction improves, so files an older version refused are read again. */
+export const EXTRACTOR_VERSION = 1
 
 export class FailedFiles {
   constructor(
@@ -21,7 +24,7 @@ export class FailedFiles {
   /** Throws the remembered reason when this file is the one that failed before, unchanged. */
   async refuseIfKnown(id: string, file: FoundFile): Promise<void> {
     const known = this.#records[id]
-    if (known === undefined) return
+    if (known === undefined || known.extractor !== EXTRACTOR_VERSION) return
     if (known.size === file.size && known.mtimeMs === file.mtimeMs) throw new UserError('invalid-input', known.reason)
     if (known.size !== file.size || known.fileHash === null) return
     const bytes = await readFileCapped(file.fsPath, this.maxBytes).catch(() => null)
@@ -33,12 +36,18 @@ export class FailedFiles {
 
   /**
    * Records a failure the file itself caused (what the extractor said about its bytes),
-   * not one of the moment (permission denied, file vanished), which may pass.
+   * not one of the moment (permission denied, file vanished, a timeout or a crashed
+   * thread on a busy machine), which may pass.
    */
-  remember(id: string, file: FoundFile, error: unknown): void {
-    if (!(error instanceof UserError)) return
-    this.#records[id] = { size: file.size, mtimeMs: file.mtimeMs, fileHash: failedFileHash(error), reason: error.message }
+  remember(id: string, rootId: string, file: FoundFile, error: unknown): void {
+    if (!(error instanceof UserError) || isTransientFailure(error)) return
+    this.#records[id] = { extractor: EXTRACTOR_VERSION, rootId, size: file.size, mtimeMs: file.mtimeMs, fileHash: failedFileHash(error), reason: error.message }
     this.store.markLibraryChanged()
+  }
+
+  /** Drops the records of a folder's files that are no longer in it (after a full walk of it). */
+  forgetUnseen(rootId: string, seen: ReadonlySet<string>): void {
+    for (const [id, record] of Object.entries(this.#records)) if (record.rootId === rootId && !seen.has(id)) this.forget(id)
   }
 
   forget(id: string): void {

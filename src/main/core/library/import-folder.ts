@@ -16,7 +16,7 @@ import { SUPPORTED_EXTENSIONS } from './extract/formats'
 import type { ExtractedDocument } from './extract/types'
 import type { Extractor } from './extractor'
 import { FailedFiles } from './failed-files'
-import { resolveImportFolder, type FolderPolicy } from './import-root'
+import { realDataDir, resolveImportFolder, type FolderPolicy } from './import-root'
 import { DEFAULT_MAX_FILE_BYTES, overLimit, readFileCapped } from './read-file-capped'
 import { pickTitle } from './title'
 import { walkFolder, type FoundFile } from './walk-folder'
@@ -102,6 +102,9 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   const scope = posix(relative(root.path, rootPath))
   const withScope = (relativePath: string): string => (scope === '' ? relativePath : relativePath === '.' ? scope : `${scope}/${relativePath}`)
   const nestedRoots = new Set(library.roots.filter((candidate) => isInside(candidate.path, rootPath)).map((candidate) => candidate.path))
+  // The app's own data (a home folder holds ~/.config/Sourcebench) is never walked.
+  const dataDir = options.policy === undefined ? undefined : await realDataDir(options.policy)
+  if (dataDir !== undefined && isInside(dataDir, rootPath)) nestedRoots.add(dataDir)
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: false, seconds: 0 }
   const finish = (): ImportOutcome => {
@@ -143,6 +146,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   const files = walked.files.map((file) => ({ ...file, relativePath: withScope(file.relativePath) }))
   const errors: ImportFileError[] = walked.errors.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
   report.errors = errors
+  report.skipped = [...walked.skipped].map(([extension, count]) => ({ extension, count })).sort((a, b) => b.count - a.count || a.extension.localeCompare(b.extension))
   report.warnings = walked.warnings.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
   // Files under a folder that could not be read are unknown, not gone: never mark them missing.
   const unreadableFolders = walked.errors.filter((error) => error.folder === true).map((error) => withScope(error.relativePath))
@@ -188,9 +192,9 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     }
     let extraction
     try {
-      extraction = await options.extractor.extract(file.fsPath, basename(file.relativePath), rootPath)
+      extraction = await options.extractor.extract(file.fsPath, file.formatName ?? basename(file.relativePath), rootPath)
     } catch (error: unknown) {
-      failed.remember(id, file, error)
+      failed.remember(id, rootId, file, error)
       throw error
     }
     failed.forget(id)
@@ -273,6 +277,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       root.complete = true
       store.markLibraryChanged()
     }
+    if (scope === '' && unreadableFolders.length === 0) failed.forgetUnseen(rootId, seen)
   }
   // Nothing changed (a watcher event for a file we do not import, say): the file is left alone.
   await store.saveLibrary()

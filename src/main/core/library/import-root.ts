@@ -14,8 +14,10 @@ export interface FolderPolicy {
 
 /** Whole trees the system owns: nothing under them is a journalist's document. */
 const SYSTEM_TREES = ['/proc', '/sys', '/dev', '/run', '/boot', '/etc', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr', '/snap', '/System', '/private/etc']
+/** Inside a system tree, where the system mounts the user's disks (udisks2 on Fedora, Arch, GNOME). */
+const USER_MOUNTS = ['/run/media', '/run/mount']
 /** Folders that hold everyone's (or everything's) files: their subfolders are fine, they themselves are not. */
-const SHARED_ROOTS = ['/home', '/Users', '/var', '/private', '/private/var', '/opt', '/mnt', '/media', '/Volumes', '/srv', '/tmp', '/private/tmp']
+const SHARED_ROOTS = ['/home', '/Users', '/var', '/private', '/private/var', '/opt', '/mnt', '/media', '/Volumes', '/srv', '/tmp', '/private/tmp', ...USER_MOUNTS]
 const WINDOWS_TREES = ['windows', 'program files', 'program files (x86)', 'programdata']
 
 function isInside(path: string, folder: string): boolean {
@@ -30,11 +32,13 @@ export function refusalOf(realFolder: string, policy: FolderPolicy): string | nu
     const top = realFolder.slice(root.length).split(sep)[0]?.toLowerCase() ?? ''
     if (WINDOWS_TREES.includes(top)) return `${realFolder} is a system folder; import the folder that holds your documents instead`
   } else {
-    if (SYSTEM_TREES.some((tree) => isInside(realFolder, tree))) return `${realFolder} is a system folder; import the folder that holds your documents instead`
     if (SHARED_ROOTS.includes(realFolder)) return `${realFolder} holds every user's or every disk's files; import one folder inside it instead`
+    const system = SYSTEM_TREES.some((tree) => isInside(realFolder, tree)) && !USER_MOUNTS.some((mounts) => isInside(realFolder, mounts))
+    if (system) return `${realFolder} is a system folder; import the folder that holds your documents instead`
   }
-  if (policy.dataDir !== undefined && (isInside(realFolder, policy.dataDir) || isInside(policy.dataDir, realFolder))) {
-    return `${realFolder} holds Sourcebench's own project data; import a folder of documents instead`
+  // A folder holding the data folder (the home folder holds ~/.config/Sourcebench) is fine: the walk leaves the data out.
+  if (policy.dataDir !== undefined && isInside(realFolder, policy.dataDir)) {
+    return `${realFolder} is where Sourcebench keeps its own project data; import a folder of documents instead`
   }
   return null
 }
@@ -47,6 +51,11 @@ export function absoluteFolder(path: string, home: string): string {
   return isAbsolute(trimmed) ? resolve(trimmed) : resolve(home, trimmed)
 }
 
+/** The real path of the app's data folder, to refuse it and to leave it out of walks. */
+export async function realDataDir(policy: FolderPolicy): Promise<string | undefined> {
+  return policy.dataDir === undefined ? undefined : realpath(policy.dataDir).catch(() => resolve(policy.dataDir ?? ''))
+}
+
 export async function resolveImportFolder(path: string, policy: FolderPolicy): Promise<string> {
   const absolute = absoluteFolder(path, policy.home)
   const info = await stat(absolute).catch((error: unknown) => {
@@ -56,8 +65,7 @@ export async function resolveImportFolder(path: string, policy: FolderPolicy): P
   })
   if (!info.isDirectory()) throw new UserError('invalid-input', `library: ${absolute} is a file, not a folder`)
   const real = await realpath(absolute)
-  const dataDir = policy.dataDir === undefined ? undefined : await realpath(policy.dataDir).catch(() => resolve(policy.dataDir ?? ''))
-  const refusal = refusalOf(real, { ...policy, dataDir })
+  const refusal = refusalOf(real, { ...policy, dataDir: await realDataDir(policy) })
   if (refusal !== null) throw new UserError('forbidden', `library: ${refusal}`)
   return real
 }

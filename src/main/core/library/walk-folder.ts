@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer'
 import type { Dirent, Stats } from 'node:fs'
 import { lstat, readdir, realpath } from 'node:fs/promises'
-import { extname, sep } from 'node:path'
+import { basename, extname, sep } from 'node:path'
 import type { ImportFileError } from '../../../shared/domain/source'
 
 export interface FoundFile {
@@ -16,6 +16,8 @@ export interface FoundFile {
   relativePath: string
   size: number
   mtimeMs: number
+  /** For a link, the target's name when its extension says the format ("report" → "report.pdf"). */
+  formatName?: string
 }
 
 export interface WalkResult {
@@ -26,6 +28,8 @@ export interface WalkResult {
   warnings: ImportFileError[]
   /** Folders walked, the root included: what watching them would cost. */
   folders: number
+  /** Regular files not imported for their type, by lower-case extension ('' = none). */
+  skipped: Map<string, number>
   cancelled: boolean
 }
 
@@ -82,9 +86,10 @@ function errorCode(error: unknown): string {
 }
 
 export async function walkFolder(root: string, options: WalkOptions): Promise<WalkResult> {
-  const result: WalkResult = { files: [], errors: [], warnings: [], folders: 0, cancelled: false }
+  const result: WalkResult = { files: [], errors: [], warnings: [], folders: 0, skipped: new Map(), cancelled: false }
   const rootReal = await realpath(Buffer.from(root), { encoding: 'buffer' })
-  const visited = new Set<string>([...(options.skip ?? [])].map((path) => keyOf(Buffer.from(path))))
+  const skipped = [...(options.skip ?? [])].map((path) => Buffer.from(path))
+  const visited = new Set<string>(skipped.map(keyOf))
   /** Real paths of files already listed, so a link to one inside the folder adds nothing twice. */
   const listedFiles = new Set<string>()
   /** Links are looked at after the folder itself, so a file is listed under its own path first. */
@@ -95,18 +100,24 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
     return result.cancelled
   }
 
+  function skip(place: Place): void {
+    const extension = extname(place.relative).toLowerCase()
+    result.skipped.set(extension, (result.skipped.get(extension) ?? 0) + 1)
+  }
+
   function refuse(place: Place, reason: string): void {
     result.errors.push({ relativePath: place.relative || '.', reason })
   }
 
-  function list(place: Place, info: Stats, real: Buffer): void {
+  function list(place: Place, info: Stats, real: Buffer, formatName?: string): void {
     const key = keyOf(real)
     if (listedFiles.has(key)) return
     listedFiles.add(key)
     if (!place.utf8) {
       result.warnings.push({ relativePath: place.relative, reason: 'the file name is not valid UTF-8; bytes that could not be read are shown as �' })
     }
-    result.files.push({ fsPath: place.utf8 ? place.path.toString('utf8') : place.path, relativePath: place.relative, size: info.size, mtimeMs: info.mtimeMs })
+    const fsPath = place.utf8 ? place.path.toString('utf8') : place.path
+    result.files.push({ fsPath, relativePath: place.relative, size: info.size, mtimeMs: info.mtimeMs, ...(formatName === undefined ? {} : { formatName }) })
   }
 
   async function visit(folder: Place, real: Buffer): Promise<void> {
@@ -136,8 +147,9 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
         const entryPlace = child(place, entry.name)
         if (entry.isDirectory()) folders.push(entryPlace)
         else if (entry.isSymbolicLink()) links.push(entryPlace)
-        else if (!wanted(entryPlace.relative)) continue
-        else if (entry.isFile()) files.push(entryPlace)
+        else if (!wanted(entryPlace.relative)) {
+          if (entry.isFile()) skip(entryPlace)
+        } else if (entry.isFile()) files.push(entryPlace)
         else refuse(entryPlace, `not a regular file (${kindOf(entry)})`)
       }
       // Popped last-first, so subfolders are walked in name order.
@@ -173,15 +185,18 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
       if (wanted(link.relative)) refuse(link, 'broken symbolic link')
       return
     }
+    // The target's own name says its format when the link's name does not ("report" → "report.pdf").
+    const targetName = basename(target.toString('utf8'))
+    const readable = wanted(targetName) || wanted(link.relative)
     if (!isInsideOrAt(target, rootReal)) {
-      if (info.isDirectory() || wanted(link.relative)) {
-        refuse(link, `symbolic link to ${target.toString('utf8')}, outside the imported folder: not followed`)
-      }
+      if (info.isDirectory() || readable) refuse(link, `symbolic link to ${target.toString('utf8')}, outside the imported folder: not followed`)
       return
     }
+    // Another import root nested here keeps its own files, whichever way they are reached.
+    if (skipped.some((folder) => isInsideOrAt(target, folder))) return
     if (info.isDirectory()) await visit(link, target)
-    else if (!wanted(link.relative)) return
-    else if (info.isFile()) list(link, info, target)
+    else if (!readable) return
+    else if (info.isFile()) list(link, info, target, wanted(targetName) ? targetName : undefined)
     else refuse(link, `not a regular file (${kindOf(info)})`)
   }
 

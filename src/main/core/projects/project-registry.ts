@@ -11,6 +11,37 @@ import { isAtomicWriteTemp, writeFileAtomic } from '../store/atomic-write'
 import { ValidatedJsonFile } from '../store/validated-json-file'
 
 const PROJECT_FILE = 'project.json'
+/** Holds the pid of the process using the data folder: two processes must never clean up after each other. */
+export const LOCK_FILE = 'sourcebench.lock'
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error: unknown) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Claims the data folder for this process, or refuses when another running Sourcebench
+ * has it (the Electron app holds a single-instance lock; two browser-mode servers on one
+ * folder would each take the other's unsaved work for crash leftovers).
+ */
+async function lockDataFolder(dataDir: string): Promise<void> {
+  const path = join(dataDir, LOCK_FILE)
+  const holder = Number.parseInt(await readFile(path, 'utf-8').catch(() => ''), 10)
+  if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+    throw new UserError('unavailable', `projects: another Sourcebench (process ${holder}) is using ${dataDir}; close it first, or delete ${path} if none is running`)
+  }
+  await writeFileAtomic(path, String(process.pid))
+}
+
+/** Gives the data folder up, if this process still holds it. */
+export async function unlockDataFolder(dataDir: string): Promise<void> {
+  const path = join(dataDir, LOCK_FILE)
+  if (Number.parseInt(await readFile(path, 'utf-8').catch(() => ''), 10) === process.pid) await rm(path, { force: true })
+}
 
 async function readProjectFile(dir: string): Promise<ProjectEntry | null> {
   try {
@@ -34,6 +65,7 @@ export class ProjectRegistry {
 
   static async open(dataDir: string): Promise<ProjectRegistry> {
     await mkdir(join(dataDir, 'projects'), { recursive: true })
+    await lockDataFolder(dataDir)
     for (const name of (await readdir(dataDir)).filter(isAtomicWriteTemp)) await rm(join(dataDir, name), { force: true })
     const registry = new ProjectRegistry(dataDir)
     await registry.#db.read()

@@ -1,7 +1,7 @@
 // One project on disk, split by how often each part is written: library.json (sources,
 // rewritten on import), notes.json (annotations and claims, rewritten on every edit) and
 // texts/<sha256>.txt (each document's text, written once, content-addressed).
-import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -16,6 +16,9 @@ import { ValidatedJsonFile } from './validated-json-file'
 
 /** A file that could not be imported, remembered so an unchanged bad file is not read again on every pass. */
 export const failedFileSchema = z.object({
+  /** Which extraction code refused it: a newer one (a fixed parser) tries the file again. */
+  extractor: z.number().int().default(0),
+  rootId: z.string().default(''),
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),
   /** SHA-256 of the bytes that failed, when they were read: a touched but identical file fails the same way. */
@@ -100,19 +103,30 @@ export class ProjectStore {
   }
 
   /**
-   * Deletes stored texts that neither a source nor an annotation refers to: left by an
-   * import that was killed before its sources were saved, or by old versions of a text
-   * no highlight was made on. Runs at open, before any import can write a new one.
+   * Deletes the texts a crash left behind: written by an import after the library was last
+   * saved, and referred to by no source or annotation. Older unreferenced texts (earlier
+   * versions of a changed source) are kept. Nothing is deleted while a damaged data file
+   * is set aside in the folder: what refers to the texts is then not known for sure.
    */
   async #collectTexts(): Promise<void> {
-    // A damaged file set aside means sources may be unknown now: delete nothing.
-    if (this.warnings.length > 0) return
+    const names = await readdir(this.dir)
+    if (this.warnings.length > 0 || names.some((name) => name.includes('.damaged-'))) return
+    const savedAt = await stat(join(this.dir, 'library.json')).then(
+      (info) => info.mtimeMs,
+      () => 0
+    )
     const referenced = new Set(this.library.data.sources.map((source) => source.contentHash))
     for (const annotation of this.notes.data.annotations) referenced.add(annotation.target.contentHash)
-    const names = await readdir(this.#textsDir)
-    const orphans = names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
-    for (const name of orphans) await rm(join(this.#textsDir, name), { force: true })
-    this.collectedTexts = orphans.length
+    const texts = (await readdir(this.#textsDir)).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
+    let collected = 0
+    for (const name of texts) {
+      const path = join(this.#textsDir, name)
+      const info = await stat(path).catch(() => null)
+      if (info === null || info.mtimeMs < savedAt) continue
+      await rm(path, { force: true })
+      collected++
+    }
+    this.collectedTexts = collected
   }
 
   /** How many unreferenced texts the last open deleted. */

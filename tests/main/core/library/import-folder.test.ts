@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { chmod, mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InProcessExtractor } from '../../../../src/main/core/library/extractor'
@@ -7,6 +7,7 @@ import { importFolder } from '../../../../src/main/core/library/import-folder'
 import { sha256 } from '../../../../src/main/core/store/content-hash'
 import { ProjectStore } from '../../../../src/main/core/store/project-store'
 import type { ImportProgress } from '../../../../src/shared/domain/source'
+import { UserError } from '../../../../src/shared/ipc/result'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const extractor = new InProcessExtractor({ maxInflatedBytes: 200 * 1024 * 1024 })
@@ -33,6 +34,8 @@ describe('importFolder', () => {
     const progress: ImportProgress[] = []
     const { report } = await importFolder(store, folder, options(progress))
     expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0, errors: [] })
+    // Files of other types are not errors, but the report says how many were left out.
+    expect(report.skipped).toEqual([{ extension: '.odt', count: 1 }])
     const sources = store.library.data.sources
     expect(sources.map((source) => source.relativePath).sort()).toEqual(['anadolu.txt', 'wires/tass/ambassador.md'])
     const anadolu = sources.find((source) => source.relativePath === 'anadolu.txt')!
@@ -302,5 +305,66 @@ describe('importFolder and crashes', () => {
     await writeFile(join(folder, 'broken.pdf'), 'still not a PDF, but different bytes')
     await importFolder(store, folder, { ...options(), extractor: counting })
     expect(extracted).toEqual(['broken.pdf', 'good.txt', 'broken.pdf'])
+  })
+})
+
+describe('importFolder and the memory of failed files', () => {
+  const tempDir = useTempDirs()
+
+  it('tries again a file that timed out or crashed a thread, and one a newer extractor may read', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'slow.txt'), 'A file that timed out once on a busy machine.\n')
+    await writeFile(join(folder, 'broken.pdf'), 'not a PDF')
+    const store = await ProjectStore.open(await tempDir())
+    let calls = 0
+    const flaky = {
+      parallelism: 1,
+      close: async () => undefined,
+      extract: async (path: string | Uint8Array, name: string) => {
+        calls++
+        if (name === 'slow.txt' && calls <= 2) throw Object.assign(new UserError('invalid-input', 'gave up after 120 s: the file takes too long to read'), { transient: true })
+        return extractor.extract(path, name)
+      }
+    }
+    const first = await importFolder(store, folder, { ...options(), extractor: flaky })
+    expect(first.report.errors.map((error) => error.relativePath)).toEqual(['broken.pdf', 'slow.txt'])
+    const second = await importFolder(store, folder, { ...options(), extractor: flaky })
+    expect(second.report).toMatchObject({ added: 1 })
+    expect(second.report.errors.map((error) => error.relativePath)).toEqual(['broken.pdf'])
+    // A record written by an older extractor does not stop a newer one from trying.
+    const record = Object.values(store.library.data.failedFiles)[0]!
+    record.extractor = 0
+    const before = calls
+    await importFolder(store, folder, { ...options(), extractor: flaky })
+    expect(calls).toBe(before + 1)
+  })
+
+  it('forgets a failed file once it is gone from the folder', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'broken.pdf'), 'not a PDF')
+    const store = await ProjectStore.open(await tempDir())
+    await importFolder(store, folder, options())
+    expect(Object.keys(store.library.data.failedFiles)).toHaveLength(1)
+    await rm(join(folder, 'broken.pdf'))
+    await importFolder(store, folder, options())
+    expect(store.library.data.failedFiles).toEqual({})
+  })
+})
+
+describe('importFolder and the app data folder', () => {
+  const tempDir = useTempDirs()
+
+  it('imports a home folder that holds the app data, leaving the data out', async () => {
+    const home = await realpath(await tempDir())
+    await writeFile(join(home, 'story.txt'), 'A story in the home folder.\n')
+    // Not hidden (hidden folders are left out anyway), as a data folder on Windows is not.
+    const dataDir = join(home, 'AppData', 'Sourcebench')
+    await mkdir(join(dataDir, 'projects', 'p1', 'texts'), { recursive: true })
+    await writeFile(join(dataDir, 'projects', 'p1', 'texts', 'stored.txt'), 'A stored text.\n')
+    await writeFile(join(home, 'AppData', 'notes.txt'), 'Beside the data folder, imported.\n')
+    const store = await ProjectStore.open(join(dataDir, 'projects', 'p1'))
+    const { report } = await importFolder(store, home, { ...options(), policy: { home, dataDir } })
+    expect(store.library.data.sources.map((source) => source.relativePath).sort()).toEqual(['AppData/notes.txt', 'story.txt'])
+    expect(report.errors).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { mkdir, symlink } from 'node:fs/promises'
+import { mkdir, realpath, symlink } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -23,14 +23,17 @@ describe('import-root', () => {
     expect(refusalOf('/', policy)).toMatch(/is the root of the disk/)
     for (const folder of ['/proc', '/proc/self', '/sys/kernel', '/dev', '/etc', '/usr/share/doc', '/boot']) expect(refusalOf(folder, policy)).toMatch(/is a system folder/)
     for (const folder of ['/home', '/Users', '/Volumes', '/tmp', '/var']) expect(refusalOf(folder, policy)).toMatch(/every user's or every disk's files/)
-    for (const folder of ['/home/ann/Documents', '/tmp/stories', '/Volumes/USB/leak', '/srv/stories']) expect(refusalOf(folder, policy)).toBeNull()
+    for (const folder of ['/home/ann/Documents', '/tmp/stories', '/Volumes/USB/leak', '/srv/stories', '/run/media/ann/USB/leak']) expect(refusalOf(folder, policy)).toBeNull()
+    expect(refusalOf('/run/user/1000', policy)).toMatch(/is a system folder/)
+    expect(refusalOf('/run/media', policy)).toMatch(/every user's or every disk's files/)
   })
 
-  it('refuses the folder where the app keeps its projects, and any folder holding it', async () => {
+  it('refuses the folder where the app keeps its projects, but not a folder holding it', async () => {
     const dataDir = join(await tempDir(), 'data')
     await mkdir(join(dataDir, 'projects'), { recursive: true })
-    await expect(resolveImportFolder(join(dataDir, 'projects'), { home: homedir(), dataDir })).rejects.toThrow(/holds Sourcebench's own project data/)
-    await expect(resolveImportFolder(join(dataDir, '..'), { home: homedir(), dataDir })).rejects.toThrow(/holds Sourcebench's own project data/)
+    await expect(resolveImportFolder(join(dataDir, 'projects'), { home: homedir(), dataDir })).rejects.toThrow(/where Sourcebench keeps its own project data/)
+    // The home folder holds ~/.config/Sourcebench: it may be imported, the walk leaves the data out.
+    expect(await resolveImportFolder(join(dataDir, '..'), { home: homedir(), dataDir })).toBe(await realpath(join(dataDir, '..')))
   })
 
   it.skipIf(!posix)('judges a link by where it leads: a link to the root of the disk is the root', async () => {

@@ -125,8 +125,32 @@ describe('LibraryService and folders too large to watch', () => {
     // The small folder is followed live; the large one only when asked.
     await expect.poll(() => workbench.project.store.library.data.sources.length, { timeout: 8000 }).toBe(8)
     expect(workbench.project.store.library.data.sources.some((source) => source.relativePath === 'box0/new.txt')).toBe(false)
-    expect(await workbench.rescan()).toEqual({ folders: 1 })
+    expect(await workbench.rescan()).toEqual({ folders: 1, added: 1, updated: 0, missing: 0, problems: [] })
     expect(workbench.project.store.library.data.sources.some((source) => source.relativePath === 'box0/new.txt')).toBe(true)
+  }, 30_000)
+})
+
+describe('LibraryService and folders imported by an older version', () => {
+  const tempDir = useTempDirs()
+
+  it('does not watch a folder whose subfolders were never counted until a quiet pass has counted them', async () => {
+    const folder = await tempDir()
+    await mkdir(join(folder, 'a'))
+    await writeFile(join(folder, 'a', 'one.txt'), 'One.\n')
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null, watchFolders: true })
+    try {
+      await workbench.boot()
+      await workbench.importFolder(folder)
+      const root = workbench.project.store.library.data.roots[0]!
+      delete root.folders
+      await workbench.openProject(workbench.projectInfo().current.id)
+      expect(workbench.unwatchedRootIds()).toEqual([root.id])
+      await workbench.idle()
+      expect(root.folders).toBe(2)
+      expect(workbench.unwatchedRootIds()).toEqual([])
+    } finally {
+      await workbench.shutdown()
+    }
   }, 30_000)
 })
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { walkFolder } from '../../../../src/main/core/library/walk-folder'
@@ -27,7 +27,8 @@ describe('walkFolder', () => {
 
   it('refuses links that leave the folder, naming where they lead, and lists the rest', async () => {
     const folder = await tempDir()
-    const elsewhere = await tempDir()
+    // Real paths: on macOS the temporary folder /var/… is /private/var/….
+    const elsewhere = await realpath(await tempDir())
     await writeFile(join(elsewhere, 'passwd'), 'root:x:0:0\n')
     await mkdir(join(elsewhere, 'private'))
     await writeFile(join(folder, 'story.txt'), 'A story.\n')
@@ -95,5 +96,18 @@ describe('walkFolder', () => {
     expect(walked.folders).toBe(3)
     expect(walked.files[0]).toMatchObject({ relativePath: 'a/b/deep.md', size: 7 })
     expect(walked.files[0]?.mtimeMs).toBeGreaterThan(0)
+  })
+
+  it('never lists through a link what a nested import root holds, and reads a link by the type of its target', async () => {
+    const folder = await tempDir()
+    await mkdir(join(folder, 'nested'))
+    await writeFile(join(folder, 'nested', 'own.txt'), 'The nested root keeps this.\n')
+    await symlink(join(folder, 'nested', 'own.txt'), join(folder, 'through-link.txt'))
+    await mkdir(join(folder, '.drafts'))
+    await mkdir(join(folder, 'reports'))
+    await writeFile(join(folder, '.drafts', 'report.md'), '# The report\n')
+    await symlink(join(folder, '.drafts', 'report.md'), join(folder, 'reports', 'latest'))
+    const walked = await walkFolder(folder, { extensions, skip: new Set([await realpath(join(folder, 'nested'))]) })
+    expect(walked.files.map((file) => [file.relativePath, file.formatName])).toEqual([['reports/latest', 'report.md']])
   })
 })

@@ -1,7 +1,9 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sha256 } from '../../../../src/main/core/store/content-hash'
+import { LOCK_FILE, ProjectRegistry, unlockDataFolder } from '../../../../src/main/core/projects/project-registry'
 import { ProjectStore } from '../../../../src/main/core/store/project-store'
 import { makeAnnotation, makeSource } from '../../../helpers/factories'
 import { useTempDirs } from '../../../helpers/temp-dir'
@@ -12,34 +14,49 @@ describe('ProjectStore', () => {
   async function projectWithTexts() {
     const dir = await tempDir()
     const store = await ProjectStore.open(dir)
-    const texts = { current: 'The text a source shows.\n', highlighted: 'An older text an orphaned highlight was made on.\n', stray: 'A text a killed import wrote and never saved a source for.\n' }
-    for (const text of Object.values(texts)) await store.writeText(sha256(text), text)
+    const texts = {
+      current: 'The text a source shows.\n',
+      highlighted: 'An older text an orphaned highlight was made on.\n',
+      earlier: 'An earlier version of a source, from before it changed on disk.\n',
+      stray: 'A text a killed import wrote and never saved a source for.\n'
+    }
+    for (const text of [texts.current, texts.highlighted, texts.earlier]) await store.writeText(sha256(text), text)
+    // Make the save clearly later than the texts written before it, whatever the file system's time resolution.
+    const before = new Date(Date.now() - 60_000)
+    for (const text of [texts.current, texts.highlighted, texts.earlier]) await utimes(join(dir, 'texts', `${sha256(text)}.txt`), before, before)
     store.library.data.sources.push(makeSource({ id: 's1', title: 'Story', relativePath: 'story.txt', contentHash: sha256(texts.current) }))
     await store.library.write()
     store.notes.data.annotations.push(makeAnnotation({ id: 'a1', sourceId: 's1', exact: 'older text', contentHash: sha256(texts.highlighted) }))
     await store.notes.write()
+    // Then the import goes on and writes a text, and the process is killed before the next save.
+    await store.writeText(sha256(texts.stray), texts.stray)
     return { dir, texts }
   }
 
-  it('deletes at open the stored texts nothing refers to, and the temporary files of interrupted writes', async () => {
+  it('deletes at open the texts a killed import left, and the temporary files of interrupted writes, keeping earlier versions', async () => {
     const { dir, texts } = await projectWithTexts()
     await writeFile(join(dir, `.notes.json.4242.17.tmp`), '{"half": ')
     await writeFile(join(dir, 'texts', `.${sha256('x')}.txt.4242.18.tmp`), 'half a text')
     const reopened = await ProjectStore.open(dir)
     expect(reopened.collectedTexts).toBe(1)
-    expect((await readdir(join(dir, 'texts'))).sort()).toEqual([`${sha256(texts.current)}.txt`, `${sha256(texts.highlighted)}.txt`].sort())
+    const kept = [texts.current, texts.highlighted, texts.earlier].map((text) => `${sha256(text)}.txt`)
+    expect((await readdir(join(dir, 'texts'))).sort()).toEqual(kept.sort())
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
     expect(await reopened.readText(sha256(texts.highlighted))).toBe(texts.highlighted)
     expect(reopened.warnings).toEqual([])
   })
 
-  it('deletes no text when a data file was damaged, since what refers to the texts is then unknown', async () => {
+  it('deletes no text while a damaged data file is set aside, on this open or any later one', async () => {
     const { dir } = await projectWithTexts()
     await writeFile(join(dir, 'library.json'), '{"version": 1, "roots": [')
-    const reopened = await ProjectStore.open(dir)
-    expect(reopened.warnings).toHaveLength(1)
-    expect(reopened.collectedTexts).toBe(0)
-    expect(await readdir(join(dir, 'texts'))).toHaveLength(3)
+    const first = await ProjectStore.open(dir)
+    expect(first.warnings).toHaveLength(1)
+    expect(first.collectedTexts).toBe(0)
+    // The next open sees an empty library and no new damage, but the set-aside file may still be restored.
+    const second = await ProjectStore.open(dir)
+    expect(second.warnings).toEqual([])
+    expect(second.collectedTexts).toBe(0)
+    expect(await readdir(join(dir, 'texts'))).toHaveLength(4)
   })
 
   it('saves the library only when it changed, and waits for a save already under way', async () => {
@@ -56,4 +73,25 @@ describe('ProjectStore', () => {
     await first
     expect((await ProjectStore.open(dir)).library.data.sources).toHaveLength(1)
   })
+})
+
+describe('ProjectRegistry lock', () => {
+  const tempDir = useTempDirs()
+
+  it('refuses a data folder another running Sourcebench holds, and takes over one a dead process left', async () => {
+    const dataDir = await tempDir()
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' })
+    try {
+      await writeFile(join(dataDir, LOCK_FILE), String(other.pid))
+      await expect(ProjectRegistry.open(dataDir)).rejects.toThrow(`another Sourcebench (process ${other.pid}) is using ${dataDir}`)
+    } finally {
+      other.kill('SIGKILL')
+      await new Promise((done) => other.once('exit', done))
+    }
+    // Its process is gone now: the lock is stale and this process takes the folder.
+    await ProjectRegistry.open(dataDir)
+    expect(await readFile(join(dataDir, LOCK_FILE), 'utf-8')).toBe(String(process.pid))
+    await unlockDataFolder(dataDir)
+    expect(await readdir(dataDir)).not.toContain(LOCK_FILE)
+  }, 20_000)
 })
