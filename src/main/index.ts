@@ -41,6 +41,7 @@ async function start(): Promise<void> {
   workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))
   workbench.events.on('libraryChanged', () => getWindow()?.webContents.send(events.libraryChanged, null))
   workbench.events.on('corroborationProgress', (progress) => getWindow()?.webContents.send(events.corroborationProgress, progress))
+  workbench.events.on('historyChanged', (state) => getWindow()?.webContents.send(events.historyChanged, state))
   installMenu(getWindow)
   await workbench.boot()
   mainWindow = createMainWindow()

@@ -49,9 +49,13 @@ const api = {
   nameGroups: (input) => invoke('nameGroups', input),
   decideNames: (input) => invoke('decideNames', input),
   alignSources: (input) => invoke('alignSources', input),
+  historyState: () => invoke('historyState'),
+  undo: () => invoke('undo'),
+  redo: () => invoke('redo'),
   onImportProgress: (callback) => subscribe('importProgress', callback),
   onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
   onCorroborationProgress: (callback) => subscribe('corroborationProgress', callback),
+  onHistoryChanged: (callback) => subscribe('historyChanged', callback),
   onMenuCommand: (callback) => subscribe('menuCommand', callback)
 } satisfies Api
 

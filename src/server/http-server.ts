@@ -185,7 +185,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS })
     response.write(': connected\n\n')
-    const names: EventName[] = ['importProgress', 'libraryChanged', 'corroborationProgress']
+    const names: EventName[] = ['importProgress', 'libraryChanged', 'corroborationProgress', 'historyChanged']
     const unsubscribers = names.map((name) =>
       options.events.on(name, (payload) => response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`))
     )

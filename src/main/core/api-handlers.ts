@@ -8,10 +8,25 @@ import type { Workbench } from './workbench'
 export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes'
 export type CoreHandlers = Omit<ApiHandlers, HostMethod>
 
+const NAME_DECISION_LABELS = { merge: 'Merge names', split: 'Split name', confirm: 'Confirm names' } as const
+
 export function createCoreHandlers(workbench: Workbench): CoreHandlers {
+  /** After undo or redo, highlights whose source changed meanwhile are placed again in its current text. */
+  const afterHistory = async <T>(step: Promise<T>): Promise<T> => {
+    const result = await step
+    await workbench.project.annotations.reanchorStale()
+    return result
+  }
   const annotations = () => workbench.project.annotations
   const claims = () => workbench.project.claims
   const corroboration = () => workbench.project.corroboration
+  const history = () => workbench.project.history
+  /** The claims that link an annotation: deleting it changes them too. */
+  const claimsLinking = (annotationId: string): string[] =>
+    claims()
+      .list()
+      .filter((claim) => claim.annotationIds.includes(annotationId))
+      .map((claim) => claim.id)
   /** The query with confirmed names in all their spellings; as typed when the widened one would not parse. */
   const widen = async (query: string): Promise<VariantExpansion & { warnings: string[] }> => {
     const expansion = await corroboration().expandQuery(query)
@@ -25,11 +40,12 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     importFolder: ({ path, confirmLarge }) => workbench.importFolder(path, confirmLarge),
     cancelImport: async () => workbench.cancelImport(),
     rescanFolders: () => workbench.rescan(),
-    updateSource: (edits) => workbench.project.library.update(edits),
-    search: async ({ query, limit, nameVariants }) => {
-      if (!nameVariants) return workbench.project.search.search(query, limit)
+    updateSource: (edits) =>
+      history().record('Edit source details', { sources: [edits.sourceId] }, () => workbench.project.library.update(edits), { key: `source:${edits.sourceId}` }),
+    search: async ({ query, limit, offset, nameVariants }) => {
+      if (!nameVariants) return workbench.project.search.search(query, limit, offset)
       const widened = await widen(query)
-      const response = await workbench.project.search.search(widened.query, limit)
+      const response = await workbench.project.search.search(widened.query, limit, offset)
       return { ...response, includedVariants: widened.included, warnings: [...response.warnings, ...widened.warnings] }
     },
     searchHits: async ({ query, sourceId, nameVariants }) => {
@@ -42,23 +58,32 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     },
     getSourceText: ({ sourceId }) => workbench.project.library.sourceText(sourceId),
     listAnnotations: async () => annotations().list(),
-    createAnnotation: (input) => annotations().create(input),
-    updateAnnotation: (input) => annotations().update(input),
-    deleteAnnotation: ({ id }) => annotations().delete(id),
-    reattachAnnotation: ({ id, ...selection }) => annotations().reattach(id, selection),
+    createAnnotation: (input) => history().record('New highlight', {}, () => annotations().create(input)),
+    updateAnnotation: (input) =>
+      history().record('Edit highlight', { annotations: [input.id] }, () => annotations().update(input), { key: `annotation:${input.id}` }),
+    deleteAnnotation: ({ id }) => history().record('Delete highlight', { annotations: [id], claims: claimsLinking(id) }, () => annotations().delete(id)),
+    reattachAnnotation: ({ id, ...selection }) => history().record('Re-attach highlight', { annotations: [id] }, () => annotations().reattach(id, selection)),
     listClaims: async () => claims().list(),
-    createClaim: ({ text }) => claims().create(text),
-    updateClaim: ({ id, text }) => claims().update(id, text),
-    moveClaim: ({ id, toIndex }) => claims().move(id, toIndex),
-    deleteClaim: ({ id }) => claims().delete(id),
-    linkAnnotation: ({ claimId, annotationId }) => claims().link(claimId, annotationId),
-    unlinkAnnotation: ({ claimId, annotationId }) => claims().unlink(claimId, annotationId),
-    setLinkStance: ({ claimId, annotationId, contradicts }) => claims().setStance(claimId, annotationId, contradicts),
+    createClaim: ({ text }) => history().record('New claim', {}, () => claims().create(text)),
+    updateClaim: ({ id, text }) => history().record('Edit claim', { claims: [id] }, () => claims().update(id, text), { key: `claim:${id}` }),
+    moveClaim: ({ id, toIndex }) => history().record('Move claim', { claims: [id] }, () => claims().move(id, toIndex)),
+    deleteClaim: ({ id }) => history().record('Delete claim', { claims: [id] }, () => claims().delete(id)),
+    linkAnnotation: ({ claimId, annotationId }) => history().record('Link to claim', { claims: [claimId] }, () => claims().link(claimId, annotationId)),
+    unlinkAnnotation: ({ claimId, annotationId }) =>
+      history().record('Unlink from claim', { claims: [claimId] }, () => claims().unlink(claimId, annotationId)),
+    setLinkStance: ({ claimId, annotationId, contradicts }) =>
+      history().record(contradicts ? 'Mark as contradicting' : 'Mark as supporting', { claims: [claimId] }, () =>
+        claims().setStance(claimId, annotationId, contradicts)
+      ),
     claimSupport: () => claims().support(),
     suggestEvidence: ({ claimId }) => workbench.suggestEvidence(claimId),
     quoteLedger: (request) => corroboration().ledger(request),
     nameGroups: ({ query, limit }) => corroboration().names(query, limit),
-    decideNames: ({ kind, variants }) => corroboration().decideNames(kind, variants),
-    alignSources: ({ sourceIds }) => corroboration().align(sourceIds)
+    decideNames: ({ kind, variants }) =>
+      history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
+    alignSources: ({ sourceIds }) => corroboration().align(sourceIds),
+    historyState: async () => history().state(),
+    undo: () => afterHistory(history().undo()),
+    redo: () => afterHistory(history().redo())
   }
 }

@@ -8,6 +8,7 @@ import { AnnotationService } from './annotations/annotation-service'
 import { ClaimService } from './claims/claim-service'
 import { CorroborationService } from './corroboration/corroboration-service'
 import { EngineEvents } from './events'
+import { NotesHistory } from './history/notes-history'
 import { renderNotesMarkdown } from './export/notes-markdown'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
 import { SUPPORTED_EXTENSIONS } from './library/extract/formats'
@@ -17,7 +18,7 @@ import { LibraryService } from './library/library-service'
 import { SearchService } from './library-search/search-service'
 import { suggestEvidence } from './evidence/suggest-evidence'
 import type { EvidenceSuggestion } from '../../shared/domain/suggestions'
-import { ProjectRegistry } from './projects/project-registry'
+import { ProjectRegistry, unlockDataFolder } from './projects/project-registry'
 import { ProjectStore } from './store/project-store'
 
 export interface WorkbenchOptions {
@@ -47,6 +48,8 @@ interface OpenProject {
   claims: ClaimService
   search: SearchService
   corroboration: CorroborationService
+  /** Undo and redo of the user's changes in this project, for this session. */
+  history: NotesHistory
 }
 
 const SAMPLE_PROJECT_NAME = 'Sample project: Putin and South Korea'
@@ -57,6 +60,15 @@ function stoppedBeforeStart(path: string): ImportReport {
 }
 
 export const DEFAULT_MAX_WATCHED_FOLDERS = 4000
+
+/** What a rescan of the folders too large to watch found. */
+export interface RescanSummary {
+  folders: number
+  added: number
+  updated: number
+  missing: number
+  problems: string[]
+}
 const PROGRESS_INTERVAL_MS = 50
 
 export class Workbench {
@@ -78,7 +90,7 @@ export class Workbench {
 
   constructor(private readonly options: WorkbenchOptions) {
     this.now = options.now ?? (() => new Date())
-    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => void this.#followDisk(rootPath), new Set(SUPPORTED_EXTENSIONS.keys())) : null
+    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), new Set(SUPPORTED_EXTENSIONS.keys())) : null
   }
 
   /** Created on first use, so opening the app starts no threads. */
@@ -114,6 +126,7 @@ export class Workbench {
     await this.#extractor?.close()
     this.#extractor = null
     await this.#queue
+    if (this.#registry !== null) await unlockDataFolder(this.options.dataDir)
   }
 
   async boot(): Promise<void> {
@@ -161,13 +174,16 @@ export class Workbench {
       const corroboration = new CorroborationService(store, (hash) => store.readText(hash), this.now, (progress) =>
         this.events.emit('corroborationProgress', progress)
       )
-      open = { entry, store, library, annotations, claims: new ClaimService(store, this.now), search, corroboration }
+      // Only the open project's history is announced: a window shows one project.
+      const history = new NotesHistory(store, (state) => this.#open?.store === store && this.events.emit('historyChanged', state))
+      open = { entry, store, library, annotations, claims: new ClaimService(store, this.now), search, corroboration, history }
       this.#opened.set(entry.id, open)
       await annotations.reanchorStale()
       // Sources imported before the index existed, or whose index was damaged, are indexed in the background.
       void this.#serially(() => search.sync()).catch(() => undefined)
     }
     this.#open = open
+    this.events.emit('historyChanged', open.history.state())
     await this.#projects.markOpened(entry.id)
     // Watching starts in the background; once ready it catches up with what changed while the project was closed.
     await this.#watchRoots()
@@ -176,11 +192,15 @@ export class Workbench {
 
   /** Complete folders not watched live because their subfolders would take more watches than a project may hold. */
   #unwatched = new Set<string>()
+  /** Folders whose subfolders were never counted (imported by an older version) and are being counted now. */
+  readonly #counting = new Set<string>()
 
   /**
    * Watches the open project's folders whose import ran to the end (a stopped import is
    * not finished behind the user's back), as many as fit in the watch budget: each
-   * subfolder costs the system one watch, a limit shared with every app of the user.
+   * subfolder costs the system one watch, a limit shared with every app of the user. A
+   * folder whose subfolders were never counted is not watched until a quiet pass has
+   * counted them.
    */
   async #watchRoots(): Promise<void> {
     if (this.#shutDown) return
@@ -188,10 +208,15 @@ export class Workbench {
     const watched: string[] = []
     const unwatched = new Set<string>()
     for (const root of this.project.store.library.data.roots.filter((candidate) => candidate.complete)) {
-      const cost = root.folders ?? 1
-      if (cost <= budget) {
+      if (root.folders === undefined) {
+        unwatched.add(root.id)
+        if (!this.#counting.has(root.path)) {
+          this.#counting.add(root.path)
+          void this.#syncRoot(root.path)
+        }
+      } else if (root.folders <= budget) {
         watched.push(root.path)
-        budget -= cost
+        budget -= root.folders
       } else unwatched.add(root.id)
     }
     this.#unwatched = unwatched
@@ -203,22 +228,37 @@ export class Workbench {
     return this.#watcher === null ? [] : [...this.#unwatched]
   }
 
-  /** Brings the folders too large to watch up to date with the disk, quietly (on window focus, or the user's "Check for changes"). */
-  async rescan(): Promise<{ folders: number }> {
+  /**
+   * Brings the folders too large to watch up to date with the disk (on window focus, or
+   * the user's "Check for changes now"), and says what it found.
+   */
+  async rescan(): Promise<RescanSummary> {
     const roots = this.project.store.library.data.roots.filter((root) => this.#unwatched.has(root.id))
-    await Promise.all(roots.map((root) => this.#followDisk(root.path)))
-    return { folders: roots.length }
+    const outcomes = await Promise.all(roots.map((root) => this.#syncRoot(root.path)))
+    const summary: RescanSummary = { folders: roots.length, added: 0, updated: 0, missing: 0, problems: [] }
+    for (const outcome of outcomes) {
+      if (outcome.problem !== undefined) summary.problems.push(outcome.problem)
+      summary.added += outcome.report?.added ?? 0
+      summary.updated += outcome.report?.updated ?? 0
+      summary.missing += outcome.report?.missing ?? 0
+    }
+    return summary
   }
 
   /** A watched folder changed on disk: bring the library up to date, quietly. */
-  #followDisk(rootPath: string): Promise<void> {
-    if (this.#shutDown || this.#following.has(rootPath)) return Promise.resolve()
+  #followDisk(rootPath: string): void {
+    void this.#syncRoot(rootPath)
+  }
+
+  /** Re-imports one of the open project's folders in the queue; what went wrong is returned, never thrown. */
+  #syncRoot(rootPath: string): Promise<{ report?: ImportReport; problem?: string }> {
+    if (this.#shutDown || this.#following.has(rootPath)) return Promise.resolve({})
     this.#following.add(rootPath)
     return this.#serially(async () => {
       this.#following.delete(rootPath)
       // Only a folder of the project open now: a change seen just before a project switch is not imported into the new one.
       const project = this.project
-      if (!project.store.library.data.roots.some((root) => root.path === rootPath && root.complete)) return
+      if (!project.store.library.data.roots.some((root) => root.path === rootPath && root.complete)) return {}
       const controller = new AbortController()
       this.#imports.add(controller)
       try {
@@ -226,14 +266,21 @@ export class Workbench {
         if (report.added + report.updated + report.missing > 0) this.events.emit('libraryChanged', null)
         // The folder count may have changed: a folder that outgrew the budget stops being watched.
         if (this.#open === project) await this.#watchRoots()
+        return { report }
       } catch (error: unknown) {
+        const problem = error instanceof Error ? error.message : String(error)
         if (error instanceof UserError && error.code === 'not-found' && (await project.library.markRootMissing(rootPath)) > 0) {
           this.events.emit('libraryChanged', null)
+        } else if (error instanceof UserError && error.code === 'forbidden' && !project.store.warnings.includes(problem)) {
+          // A folder imported before today's rules refuse it: say so once, and stop following it.
+          project.store.warnings.push(problem)
+          this.events.emit('libraryChanged', null)
         }
+        return { problem }
       } finally {
         this.#imports.delete(controller)
       }
-    }).catch(() => undefined)
+    }).catch((error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }))
   }
 
   projectInfo(): ProjectInfo {

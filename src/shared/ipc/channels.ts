@@ -34,13 +34,17 @@ export const channels = {
   quoteLedger: 'corroboration:quote-ledger',
   nameGroups: 'corroboration:name-groups',
   decideNames: 'corroboration:decide-names',
-  alignSources: 'corroboration:align-sources'
+  alignSources: 'corroboration:align-sources',
+  historyState: 'history:get-state',
+  undo: 'history:undo',
+  redo: 'history:redo'
 } as const
 
 export const events = {
   importProgress: 'event:import-progress',
   libraryChanged: 'event:library-changed',
   corroborationProgress: 'event:corroboration-progress',
+  historyChanged: 'event:history-changed',
   menuCommand: 'event:menu-command'
 } as const
 

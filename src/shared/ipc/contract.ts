@@ -7,6 +7,7 @@ import type { Claim } from '../domain/claim'
 import type { NameGroups, QuoteLedger, SourceAlignment } from '../domain/corroboration'
 import type { EvidenceSuggestion } from '../domain/suggestions'
 import type { ClaimSupport } from '../domain/support'
+import type { HistoryState } from '../domain/history'
 import type { ProjectInfo } from '../domain/project'
 import type { HitRangesResponse, SearchResponse } from '../domain/search-results'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../domain/source'
@@ -61,6 +62,8 @@ export const contract = {
     input: z.object({
       query: z.string().max(20_000),
       limit: z.number().int().min(1).max(500).default(30),
+      /** Results to skip: the page after the first `offset` results (0 for the first page). */
+      offset: z.number().int().min(0).max(1_000_000).default(0),
       /** Also search the other spellings of confirmed name groups the query mentions. */
       nameVariants: z.boolean().default(false)
     })
@@ -143,7 +146,10 @@ export const contract = {
         .max(4, 'at most four sources side by side')
         .refine((ids) => new Set(ids).size === ids.length, 'the same source was picked twice')
     })
-  }
+  },
+  historyState: { channel: channels.historyState, input: none },
+  undo: { channel: channels.undo, input: none },
+  redo: { channel: channels.redo, input: none }
 } as const satisfies Record<string, { channel: string; input: z.ZodType }>
 
 export type ApiMethod = keyof typeof contract
@@ -170,7 +176,7 @@ export interface ApiOutputs {
   pickFolder: string | null
   importFolder: ImportReport
   cancelImport: { cancelled: boolean }
-  rescanFolders: { folders: number }
+  rescanFolders: { folders: number; added: number; updated: number; missing: number; problems: string[] }
   updateSource: Source
   search: SearchResponse
   searchHits: HitRangesResponse
@@ -197,15 +203,20 @@ export interface ApiOutputs {
   nameGroups: NameGroups
   decideNames: NameGroups
   alignSources: SourceAlignment
+  historyState: HistoryState
+  undo: { undone: string } & HistoryState
+  redo: { redone: string } & HistoryState
 }
 
-export type MenuCommand = 'import-folder' | 'export-notes' | 'new-claim' | 'find'
+export type MenuCommand = 'import-folder' | 'export-notes' | 'new-claim' | 'find' | 'undo' | 'redo' | 'shortcuts'
 
 export interface EventPayloads {
   importProgress: ImportProgress
   libraryChanged: null
   /** Sources read so far by the first quote/name scan of a library (sent every 50 sources and at the end). */
   corroborationProgress: { done: number; total: number }
+  /** What Undo and Redo would do now in the open project (after every change, undo and redo). */
+  historyChanged: HistoryState
   menuCommand: MenuCommand
 }
 
@@ -220,6 +231,7 @@ export type Api = { [K in ApiMethod]: ApiCall<K> } & {
   onImportProgress(callback: (progress: ImportProgress) => void): Unsubscribe
   onLibraryChanged(callback: () => void): Unsubscribe
   onCorroborationProgress(callback: (progress: { done: number; total: number }) => void): Unsubscribe
+  onHistoryChanged(callback: (state: HistoryState) => void): Unsubscribe
   onMenuCommand(callback: (command: MenuCommand) => void): Unsubscribe
 }
 

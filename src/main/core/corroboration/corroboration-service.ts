@@ -76,7 +76,7 @@ export class CorroborationService {
   /** Bumped whenever any source's findings change: the caches below belong to one generation. */
   #generation = 0
   #quoteGroups: { generation: number; groups: QuoteGroup[]; terms: Map<string, Set<string>> } | null = null
-  #nameGroups: { generation: number; decisions: number; groups: NameGroup[] } | null = null
+  #nameGroups: { generation: number; decisions: readonly NameDecision[]; count: number; groups: NameGroup[] } | null = null
   /** The pass running now, and the one queued behind it (shared by every caller that arrives meanwhile). */
   #running: Promise<void> = Promise.resolve()
   #queued: Promise<void> | null = null
@@ -208,10 +208,12 @@ export class CorroborationService {
   #nameGroupsNow(): NameGroup[] {
     const decisions = this.store.notes.data.nameDecisions
     const cached = this.#nameGroups
-    if (cached !== null && cached.generation === this.#generation && cached.decisions === decisions.length) return cached.groups
+    // Decisions are appended, or the whole list replaced (undo): either changes one of these.
+    const same = cached !== null && cached.generation === this.#generation && cached.decisions === decisions && cached.count === decisions.length
+    if (same) return cached.groups
     const sources = [...this.#findings].map(([sourceId, findings]) => ({ sourceId, mentions: findings.names }))
     const groups = groupNames(sources, decisions)
-    this.#nameGroups = { generation: this.#generation, decisions: decisions.length, groups }
+    this.#nameGroups = { generation: this.#generation, decisions, count: decisions.length, groups }
     return groups
   }
 

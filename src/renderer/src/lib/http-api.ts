@@ -57,10 +57,11 @@ export function createHttpApi(token: string): Api {
     Object.entries(channels).map(([method, channel]) => [method, (input?: unknown) => call(channel, input)])
   )
   return {
-    ...(methods as Omit<Api, 'onImportProgress' | 'onLibraryChanged' | 'onCorroborationProgress' | 'onMenuCommand'>),
+    ...(methods as Omit<Api, 'onImportProgress' | 'onLibraryChanged' | 'onCorroborationProgress' | 'onHistoryChanged' | 'onMenuCommand'>),
     onImportProgress: (callback) => subscribe('importProgress', callback),
     onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
     onCorroborationProgress: (callback) => subscribe('corroborationProgress', callback),
+    onHistoryChanged: (callback) => subscribe('historyChanged', callback),
     // Browser mode has no application menu.
     onMenuCommand: () => () => undefined
   }

@@ -1,0 +1,108 @@
+// Undo and redo for every change to the user's work in a project: highlights, claims and
+// their links, name decisions, source details. One history per project, kept by the
+// engine for the session, so both hosts, every window and the HTTP API share it.
+import type { HistoryState } from '../../../shared/domain/history'
+import { UserError } from '../../../shared/ipc/result'
+import type { ProjectStore } from '../store/project-store'
+import { addedAndRemoved, applySnapshot, takeSnapshot, type NotesSnapshot, type Touches } from './notes-snapshot'
+
+interface Step {
+  label: string
+  /** Steps with the same key in a row (typing in one claim) become one. */
+  key: string | null
+  before: NotesSnapshot
+  after: NotesSnapshot
+  at: number
+}
+
+export const HISTORY_LIMIT = 200
+/** Edits to the same record closer together than this undo as one (typing, autosave). */
+export const COALESCE_MS = 4000
+
+export interface RecordOptions {
+  /** Consecutive steps with this key within COALESCE_MS are merged. */
+  key?: string
+  now?: number
+}
+
+export class NotesHistory {
+  readonly #undo: Step[] = []
+  readonly #redo: Step[] = []
+  /** One change at a time: a snapshot must see the state its change starts from. */
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly onChange: (state: HistoryState) => void = () => undefined
+  ) {}
+
+  state(): HistoryState {
+    return { undo: this.#undo.at(-1)?.label ?? null, redo: this.#redo.at(-1)?.label ?? null }
+  }
+
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Runs a change that writes the user's work, and remembers how to take it back. */
+  record<T>(label: string, touches: Touches, change: () => Promise<T>, options: RecordOptions = {}): Promise<T> {
+    return this.#serially(async () => {
+      const declared = { annotations: touches.annotations ?? [], claims: touches.claims ?? [], nameDecisions: touches.nameDecisions ?? false, sources: touches.sources ?? [] }
+      const before = takeSnapshot(this.store, declared)
+      const result = await change()
+      const notes = this.store.notes.data
+      // Records the change created or removed count as touched; a created one did not exist before.
+      const annotations = [...new Set([...declared.annotations, ...addedAndRemoved(before.annotationOrder, notes.annotations.map((a) => a.id))])]
+      const claims = [...new Set([...declared.claims, ...addedAndRemoved(before.claimOrder, notes.claims.map((c) => c.id))])]
+      for (const id of annotations) if (!before.annotations.has(id)) before.annotations.set(id, null)
+      for (const id of claims) if (!before.claims.has(id)) before.claims.set(id, null)
+      const after = takeSnapshot(this.store, { ...declared, annotations, claims })
+      const now = options.now ?? Date.now()
+      const last = this.#undo.at(-1)
+      if (options.key !== undefined && last?.key === options.key && this.#redo.length === 0 && now - last.at < COALESCE_MS) {
+        last.after = after
+        last.at = now
+      } else {
+        this.#undo.push({ label, key: options.key ?? null, before, after, at: now })
+        if (this.#undo.length > HISTORY_LIMIT) this.#undo.shift()
+      }
+      this.#redo.length = 0
+      this.onChange(this.state())
+      return result
+    })
+  }
+
+  undo(): Promise<{ undone: string } & HistoryState> {
+    return this.#serially(async () => {
+      const step = this.#undo.pop()
+      if (step === undefined) throw new UserError('not-found', 'history: nothing to undo')
+      await this.#write(step.before)
+      this.#redo.push(step)
+      this.onChange(this.state())
+      return { undone: step.label, ...this.state() }
+    })
+  }
+
+  redo(): Promise<{ redone: string } & HistoryState> {
+    return this.#serially(async () => {
+      const step = this.#redo.pop()
+      if (step === undefined) throw new UserError('not-found', 'history: nothing to redo')
+      await this.#write(step.after)
+      // A redone step is never merged with the next edit.
+      this.#undo.push({ ...step, key: null })
+      this.onChange(this.state())
+      return { redone: step.label, ...this.state() }
+    })
+  }
+
+  async #write(snapshot: NotesSnapshot): Promise<void> {
+    const changed = applySnapshot(this.store, snapshot)
+    if (changed.library) {
+      this.store.markLibraryChanged()
+      await this.store.saveLibrary()
+    }
+    await this.store.notes.write()
+  }
+}
