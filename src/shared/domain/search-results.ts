@@ -16,8 +16,9 @@ export interface SearchHit {
 }
 
 export interface SearchResponse {
+  /** One page: the best `limit` after the first `offset` (see the search input in ipc/contract.ts). */
   results: SearchHit[]
-  /** Matching sources in all, before the result limit. */
+  /** Matching sources in all, before paging. */
   total: number
   /** Time to match and rank, and the whole answer with its snippets. */
   rankMs: number

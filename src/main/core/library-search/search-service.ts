@@ -17,7 +17,7 @@ const STATE_FILE = 'search-index.json'
 const stateSchema = z.object({ version: z.literal(1), hashes: z.record(z.string(), z.string()) })
 export const DEFAULT_RESULT_LIMIT = 30
 const SNIPPETS_PER_RESULT = 3
-/** Snippets need each text read back; the first results are what the user reads first. */
+/** Snippets need each text read back; the first results of a page are what the user reads first. */
 const RESULTS_WITH_SNIPPETS = 30
 /** Recently read texts kept for snippets, in characters (about 16 MB), whatever the files' sizes. */
 const TEXT_CACHE_CHARS = 8_000_000
@@ -167,12 +167,13 @@ export class SearchService {
     return text
   }
 
-  async search(input: string, limit = DEFAULT_RESULT_LIMIT): Promise<SearchResponse> {
+  /** One page of results: the `limit` best after the first `offset`; `total` counts every match. */
+  async search(input: string, limit = DEFAULT_RESULT_LIMIT, offset = 0): Promise<SearchResponse> {
     const started = performance.now()
     const parsed = parseQuery(input)
     if (!parsed.ok) return { results: [], total: 0, rankMs: 0, tookMs: 0, warnings: [], problem: { message: parsed.message, position: parsed.position } }
     const accept = this.#acceptFor(parsed.query)
-    const found = this.#index.search(parsed.query, accept === undefined ? { limit } : { limit, accept })
+    const found = this.#index.search(parsed.query, accept === undefined ? { limit, offset } : { limit, offset, accept })
     const rankMs = performance.now() - started
     const results: SearchResponse['results'] = []
     for (const result of found.results) {

@@ -21,15 +21,18 @@ export type { SearchResult } from './top-results'
 export type { Snippet } from '../../../shared/search/snippets'
 
 export interface SearchOptions {
+  /** Results to return at most (one page). */
   limit: number
+  /** Results to skip first, for the pages after the first; 0 when absent. */
+  offset?: number
   /** Metadata filters, applied by the caller (see shared/search/filters.ts). */
   accept?: (key: string) => boolean
 }
 
 export interface SearchResults {
-  /** Matching documents the caller accepts, before `limit`. */
+  /** Matching documents the caller accepts, before `offset` and `limit`. */
   total: number
-  /** Best first: score descending, then key ascending. */
+  /** Best first: score descending, then key ascending, so consecutive pages never overlap or skip. */
   results: SearchResult[]
 }
 
@@ -101,7 +104,8 @@ export class SearchIndex {
     }
     // A query of filters only lists every document the filters accept.
     const matches = query.root === null ? everyDocument(this.alive, this.docCount) : evaluate(corpus, query.root)
-    const top = new TopResults(Math.max(0, Math.floor(options.limit)))
+    const offset = Math.max(0, Math.floor(options.offset ?? 0))
+    const top = new TopResults(offset + Math.max(0, Math.floor(options.limit)))
     let total = 0
     for (let i = 0; i < matches.docs.length; i++) {
       const key = this.keys[matches.docs[i] ?? 0] ?? ''
@@ -109,7 +113,7 @@ export class SearchIndex {
       total++
       top.offer({ key, score: matches.scores[i] ?? 0, hits: matches.hits[i] ?? 0 })
     }
-    return { total, results: top.sorted() }
+    return { total, results: offset === 0 ? top.sorted() : top.sorted().slice(offset) }
   }
 
   /** Sorted, non-overlapping ranges in `text` of every hit of the query's positive clauses. */

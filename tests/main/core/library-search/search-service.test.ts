@@ -29,6 +29,21 @@ describe('SearchService', () => {
     expect((await workbench.project.search.search('"Lee Sok-bae"')).total).toBe(3)
   })
 
+  it('answers one page at a time from an offset, with the full total and snippets on every page', async () => {
+    const workbench = await boot(await tempDir())
+    const search = workbench.project.search
+    const all = await search.search('putin')
+    expect(all.total).toBe(5)
+    const pages = [await search.search('putin', 2), await search.search('putin', 2, 2), await search.search('putin', 2, 4)]
+    expect(pages.map((page) => page.total)).toEqual([5, 5, 5])
+    expect(pages.map((page) => page.results.length)).toEqual([2, 2, 1])
+    expect(pages.flatMap((page) => page.results.map((result) => result.sourceId))).toEqual(all.results.map((result) => result.sourceId))
+    expect(pages[2]?.results[0]?.snippets.length).toBeGreaterThan(0)
+    const beyond = await search.search('putin', 30, 5)
+    expect(beyond.results).toEqual([])
+    expect(beyond.total).toBe(5)
+  }, 20_000)
+
   it('applies field filters from the library metadata and explains a syntax error', async () => {
     const workbench = await boot(await tempDir())
     const tass = await workbench.project.search.search('relations outlet:TASS')

@@ -33,6 +33,25 @@ function accepts(matcher: TermMatcher, term: string | undefined): boolean {
   return levenshtein(matcher.word, term) <= matcher.distance
 }
 
+/** How close a word is to what a fuzzy term typed, compared as a list: edits, then the shared beginning (up to 4 letters, longer first). */
+export function referenceCloseness(typed: string, term: string): [number, number] {
+  let shared = 0
+  while (shared < Math.min(4, typed.length, term.length) && typed[shared] === term[shared]) shared++
+  const edits = levenshtein(typed, term)
+  return [edits, edits === 0 ? 0 : -shared]
+}
+
+/** The closeness of a document's closest word a fuzzy term accepts; null when it has none. */
+export function referenceBestCloseness(matcher: Extract<TermMatcher, { kind: 'fuzzy' }>, terms: string[]): [number, number] | null {
+  let best: [number, number] | null = null
+  for (const term of terms) {
+    if (!accepts(matcher, term)) continue
+    const closeness = referenceCloseness(matcher.word, term)
+    if (best === null || closeness[0] < best[0] || (closeness[0] === best[0] && closeness[1] < best[1])) best = closeness
+  }
+  return best
+}
+
 /** Whether `terms[from..to]` holds every part at a distinct position (parts are plain or repeated words). */
 function windowHolds(parts: TermMatcher[], terms: string[], from: number, to: number): boolean {
   const used = new Set<number>()

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SearchIndex } from '../../../../src/main/core/search/search-index'
 import { parseQuery, type Query } from '../../../../src/shared/search/query'
-import { referenceSearch, referenceTerms, seededRandom } from './reference-search'
+import { referenceBestCloseness, referenceSearch, referenceTerms, seededRandom } from './reference-search'
 
 const SEEDS = join(__dirname, '../../../../seeds')
 
@@ -73,7 +73,7 @@ describe('SearchIndex against a brute-force scan', () => {
       const query = parsed(input)
       expect({ input, keys: found(index, query) }).toEqual({ input, keys: referenceSearch(query, texts) })
     }
-  })
+  }, 30_000)
 
   it('agrees with the scan for OR, NOT, prefix, fuzzy and proximity queries on generated documents', () => {
     const texts = generatedCorpus(21, 250)
@@ -87,7 +87,41 @@ describe('SearchIndex against a brute-force scan', () => {
       const query = parsed(input)
       expect({ input, keys: found(index, query) }).toEqual({ input, keys: referenceSearch(query, texts) })
     }
-  })
+  }, 30_000)
+
+  it('ranks fuzzy matches by the closest word each document holds, however often farther words occur', () => {
+    // Near spellings of each other, each document holding a few of them any number of times amid filler of any length.
+    const spellings = ['blunkett', 'blunket', 'blanket', 'plunket', 'blunt', 'bucket', 'blankets', 'korea', 'korean', 'corea', 'kore', 'moscow', 'moskow', 'mosco']
+    const random = seededRandom(23)
+    const texts = new Map<string, string>()
+    for (let doc = 0; doc < 300; doc++) {
+      const words: string[] = []
+      for (let k = Math.floor(random() * 3); k >= 0; k--) {
+        const word = spellings[Math.floor(random() * spellings.length)] ?? ''
+        for (let times = 1 + Math.floor(random() * random() * 12); times > 0; times--) words.push(word)
+      }
+      for (let k = Math.floor(random() * random() * 200); k > 0; k--) words.push(WORDS[Math.floor(random() * WORDS.length)] ?? '')
+      texts.set(`doc-${String(doc).padStart(3, '0')}`, words.sort(() => random() - 0.5).join(' '))
+    }
+    const index = indexOf(texts)
+    const streams = new Map([...texts].map(([key, text]) => [key, referenceTerms(text)] as const))
+    let levels = 0
+    for (const input of ['blunket~', 'blunket~1', 'blunkett~2', 'blanket~2', 'korea~2', 'corea~1', 'moscow~2', 'mosco~2', 'bucket~2']) {
+      const root = parsed(input).root
+      if (root?.kind !== 'fuzzy') throw new Error(`${input} is not a fuzzy term`)
+      const ranked = index.search(parsed(input), { limit: 100_000 }).results.map((result) => result.key)
+      expect(ranked.slice().sort()).toEqual(referenceSearch(parsed(input), texts))
+      // Edits, then the shared beginning (0 = four letters or the word itself): never closer further down the list.
+      const closeness = ranked.map((key) => {
+        const best = referenceBestCloseness(root, streams.get(key) ?? [])
+        return best === null ? 'none' : `${best[0]}:${4 + best[1]}`
+      })
+      expect({ input, closeness }).toEqual({ input, closeness: [...closeness].sort() })
+      levels += new Set(closeness).size
+    }
+    // The queries reach words at several levels of closeness each, not only exact matches.
+    expect(levels).toBeGreaterThan(25)
+  }, 30_000)
 
   it('keeps agreeing after removals, replacements and compaction', () => {
     const texts = generatedCorpus(5, 200)
@@ -109,7 +143,7 @@ describe('SearchIndex against a brute-force scan', () => {
       const query = parsed(input)
       expect({ input, keys: found(index, query) }).toEqual({ input, keys: referenceSearch(query, texts) })
     }
-  })
+  }, 30_000)
 
   it('agrees with the scan when documents arrive after the index was sealed or loaded', () => {
     const texts = generatedCorpus(9, 240)
@@ -124,7 +158,7 @@ describe('SearchIndex against a brute-force scan', () => {
       const query = parsed(input)
       expect({ input, keys: found(loaded, query) }).toEqual({ input, keys: referenceSearch(query, texts) })
     }
-  })
+  }, 30_000)
 
   it('finds exactly what a scan finds in the five seed articles, and Lee Sok-bae finds the aggregator’s Lee Sok‑bae', () => {
     const texts = new Map(readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).map((name) => [name, readFileSync(join(SEEDS, name), 'utf-8')] as const))
@@ -145,5 +179,5 @@ describe('SearchIndex against a brute-force scan', () => {
       const query = parsed(input)
       expect({ input, keys: found(index, query) }).toEqual({ input, keys: referenceSearch(query, texts) })
     }
-  })
+  }, 30_000)
 })

@@ -162,3 +162,65 @@ describe('SearchIndex', () => {
     expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual(['envoy'])
   })
 })
+
+describe('SearchIndex paging', () => {
+  /** 45 documents: groups of identical texts, so most scores tie and only the key orders them. */
+  function tiedLibrary(): SearchIndex {
+    const index = new SearchIndex()
+    for (let i = 0; i < 45; i++) {
+      const key = `doc-${String((i * 17) % 45).padStart(2, '0')}`
+      index.upsert(key, i % 3 === 0 ? 'trade report trade' : i % 3 === 1 ? 'trade report' : 'a trade report on the trade in grain')
+    }
+    return index
+  }
+
+  function pages(index: SearchIndex, input: string, size: number): string[][] {
+    const out: string[][] = []
+    for (let offset = 0; ; offset += size) {
+      const page = index.search(parsed(input), { limit: size, offset })
+      expect(page.total).toBe(45)
+      if (page.results.length === 0) return out
+      out.push(page.results.map((result) => result.key))
+    }
+  }
+
+  it('splits the full ranking into pages that neither overlap nor skip, when scores tie', () => {
+    const index = tiedLibrary()
+    const all = keys(index, 'trade', 100)
+    expect(all).toHaveLength(45)
+    const paged = pages(index, 'trade', 7)
+    expect(paged.map((page) => page.length)).toEqual([7, 7, 7, 7, 7, 7, 3])
+    expect(paged.flat()).toEqual(all)
+    expect(new Set(paged.flat()).size).toBe(45)
+  })
+
+  it('breaks ties by key, so the same page comes back in the same order every time', () => {
+    const index = tiedLibrary()
+    const results = index.search(parsed('trade'), { limit: 45 }).results
+    for (let i = 1; i < results.length; i++) {
+      const [before, after] = [results[i - 1]!, results[i]!]
+      expect(before.score > after.score || (before.score === after.score && before.key < after.key)).toBe(true)
+    }
+    expect(index.search(parsed('trade'), { limit: 10, offset: 20 })).toEqual(index.search(parsed('trade'), { limit: 10, offset: 20 }))
+    index.compact()
+    expect(pages(index, 'trade', 10).flat()).toEqual(results.map((result) => result.key))
+  })
+
+  it('returns no results but the full total for an offset at or beyond the last match', () => {
+    const index = tiedLibrary()
+    expect(index.search(parsed('trade'), { limit: 30, offset: 45 })).toEqual({ total: 45, results: [] })
+    expect(index.search(parsed('trade'), { limit: 30, offset: 10_000 })).toEqual({ total: 45, results: [] })
+    expect(index.search(parsed('trade'), { limit: 30, offset: 40 }).results).toHaveLength(5)
+  })
+
+  it('pages what accept lets through, counting only that in total', () => {
+    const index = tiedLibrary()
+    const even = (key: string): boolean => Number(key.slice(4)) % 2 === 0
+    const first = index.search(parsed('trade'), { limit: 10, accept: even })
+    const second = index.search(parsed('trade'), { limit: 10, offset: 10, accept: even })
+    expect(first.total).toBe(23)
+    expect(second.total).toBe(23)
+    expect([...first.results, ...second.results].every((result) => even(result.key))).toBe(true)
+    expect(new Set([...first.results, ...second.results].map((result) => result.key)).size).toBe(20)
+  })
+})

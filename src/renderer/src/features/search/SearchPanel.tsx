@@ -1,43 +1,37 @@
 // Library-wide search: words, "phrases", OR, -exclusion, prefix*, fuzzy~, "near"~N and
-// field filters, with ranked results that appear while typing. Opening a result shows
-// the source with every hit marked.
+// field filters, with ranked results that appear while typing, a page at a time. Opening a
+// result shows the source with every hit marked.
 import { useEffect, useRef, useState } from 'react'
 import { outletAndDate } from '../../../../shared/domain/citation'
-import type { SearchResponse } from '../../../../shared/domain/search-results'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
-import { unwrap } from '../../lib/api'
 import { SnippetText } from './SnippetText'
+import { useSearchPages } from './useSearchPages'
 
-const TYPING_PAUSE_MS = 120
 const SYNTAX_HELP =
   'Words must all match · "exact phrase" · a OR b · -exclude · prefix* · fuzzy~ · "words near"~5 · title: outlet: folder: format:pdf date:2026-01 date:2025-12-01..2026-01-31'
 
 export function SearchPanel() {
-  const sources = useWorkbench((state) => state.sources)
   const byId = useSourcesById()
-  const { api, run, openSource } = useWorkbench.getState()
+  const { openSource } = useWorkbench.getState()
   const [query, setQuery] = useState('')
   const [nameVariants, setNameVariants] = useState(false)
-  const [response, setResponse] = useState<SearchResponse | null>(null)
-  const asked = useRef(0)
+  const { shown, hasMore, loadingMore, showMore } = useSearchPages(query, nameVariants)
+  const response = shown?.response ?? null
+  const list = useRef<HTMLOListElement>(null)
 
+  // A new first page starts at the top; an appended page leaves the list where the user had it.
+  const firstPage = shown?.firstPage ?? null
   useEffect(() => {
-    if (api === null) return undefined
-    // Every change of the query outdates the answers still on their way, an empty one included.
-    const ticket = ++asked.current
-    if (query.trim() === '') {
-      setResponse(null)
-      return undefined
-    }
-    const timer = setTimeout(() => {
-      void run(unwrap(api.search({ query, limit: 30, nameVariants }))).then((answer) => {
-        if (answer !== undefined && ticket === asked.current) setResponse(answer)
-      })
-    }, TYPING_PAUSE_MS)
-    return () => clearTimeout(timer)
-    // sources: a new import should refresh the results.
-  }, [api, run, query, nameVariants, sources])
+    if (firstPage !== null && list.current !== null) list.current.scrollTop = 0
+  }, [firstPage])
+  // Keyboard users continue from the first result "Show more" added (without scrolling the list).
+  const appendedFrom = shown?.appendedFrom ?? null
+  useEffect(() => {
+    if (appendedFrom === null || list.current === null) return
+    const items = Array.from(list.current.querySelectorAll<HTMLElement>('li[data-rank]'))
+    items.find((item) => Number(item.dataset['rank']) >= appendedFrom)?.querySelector('button')?.focus({ preventScroll: true })
+  }, [appendedFrom])
 
   return (
     <div className="search-panel">
@@ -62,7 +56,6 @@ export function SearchPanel() {
       {response !== null && response.problem === null && (
         <p className="hint" data-testid="search-summary">
           {response.total === 0 ? 'No source matches.' : `${response.total.toLocaleString()} source${response.total === 1 ? '' : 's'} · ${response.tookMs.toFixed(0)} ms`}
-          {response.total > response.results.length ? ` · best ${response.results.length} shown` : ''}
           {response.warnings.map((warning) => ` · ${warning}`).join('')}
         </p>
       )}
@@ -72,12 +65,12 @@ export function SearchPanel() {
           {response.includedVariants?.map((included) => `${included.variants.join(' / ')}`).join('; ')}
         </p>
       )}
-      <ol className="search-results" data-testid="search-results">
-        {response?.results.map((result) => {
+      <ol className="search-results" data-testid="search-results" ref={list}>
+        {shown?.results.map((result, rank) => {
           const source = byId.get(result.sourceId)
           if (source === undefined) return null
           return (
-            <li key={result.sourceId}>
+            <li key={result.sourceId} data-rank={rank}>
               <button type="button" className="search-result" onClick={() => void openSource(source.id, undefined, query, nameVariants)}>
                 <span className="source-title">{source.title}</span>
                 <span className="source-meta">
@@ -93,6 +86,19 @@ export function SearchPanel() {
           )
         })}
       </ol>
+      {shown !== null && response !== null && response.problem === null && response.total > 0 && (
+        <div className="hint search-paging">
+          <span role="status" data-testid="search-paging">
+            Showing 1–{shown.results.length.toLocaleString()} of {response.total.toLocaleString()}
+          </span>
+          {hasMore && (
+            // aria-disabled, not disabled: a disabled button would drop the keyboard focus while the page loads.
+            <button type="button" className="link-button" aria-disabled={loadingMore} onClick={showMore}>
+              {loadingMore ? 'Loading…' : 'Show more'}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   )
 }
