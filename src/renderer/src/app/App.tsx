@@ -1,29 +1,68 @@
-// The workbench window: library on the left, reading panes in the middle, claims and
-// annotations on the right, find and export in the header.
+// The workbench window: the top bar, the workspace (library, reading panes, notes) and
+// the notices row. One key handler here serves every app-wide shortcut, and the Electron
+// menu's commands arrive at the same place.
 import { useEffect, useMemo } from 'react'
 import { Notices } from '../components/Notices'
-import { AnnotationList } from '../features/annotations/AnnotationList'
-import { ClaimsPanel } from '../features/claims/ClaimsPanel'
-import { CompareView } from '../features/corroboration/CompareView'
-import { ExportButton } from '../features/export/ExportButton'
-import { FindBar } from '../features/find/FindBar'
+import { exportNotes } from '../features/export/export-notes'
 import { computeFindResults } from '../features/find/find-hits'
-import { ProjectSwitcher } from '../features/projects/ProjectSwitcher'
-import { ReaderPane } from '../features/reader/ReaderPane'
 import { api } from '../lib/api'
-import { Sidebar } from './Sidebar'
+import type { MenuCommand } from '../../../shared/ipc/contract'
+import { inTextField } from './history-slice'
+import { matchShortcut, type ShortcutId } from './shortcuts'
+import { ShortcutsSheet } from './ShortcutsSheet'
+import { TopBar } from './TopBar'
+import { sendUiCommand } from './ui-commands'
+import { Workspace } from './Workspace'
 import { useWorkbench } from './workbench-store'
+
+/** Does what a shortcut or a menu command asks; says whether anything handled it. */
+function perform(id: ShortcutId | MenuCommand, pane?: number): boolean {
+  const state = useWorkbench.getState()
+  switch (id) {
+    case 'find':
+      return sendUiCommand({ kind: 'focus-find' })
+    case 'search':
+      state.setSidebarTab('search')
+      return sendUiCommand({ kind: 'focus-search' })
+    case 'undo':
+      void state.undo()
+      return true
+    case 'redo':
+      void state.redo()
+      return true
+    case 'highlight':
+      return sendUiCommand({ kind: 'highlight-selection' })
+    case 'new-claim':
+      void state.createClaim('')
+      return true
+    case 'export':
+    case 'export-notes':
+      void exportNotes()
+      return true
+    case 'import':
+    case 'import-folder':
+      state.setSidebarTab('library')
+      return sendUiCommand({ kind: 'import' })
+    case 'shortcuts':
+      state.setShortcutsOpen(!state.shortcutsOpen)
+      return true
+    case 'toggle-library':
+      return sendUiCommand({ kind: 'toggle-library' })
+    case 'toggle-notes':
+      return sendUiCommand({ kind: 'toggle-notes' })
+    case 'focus-pane':
+      return sendUiCommand({ kind: 'focus-pane', pane: pane ?? 1 })
+  }
+}
 
 export function App() {
   const panes = useWorkbench((state) => state.panes)
   const texts = useWorkbench((state) => state.texts)
   const findQuery = useWorkbench((state) => state.findQuery)
   const findCursor = useWorkbench((state) => state.findCursor)
-  const annotationCount = useWorkbench((state) => state.annotations.length)
-  const claimCount = useWorkbench((state) => state.claims.length)
-  const compare = useWorkbench((state) => state.compare)
-  const { boot, refresh, setImportProgress, addPane, createClaim, openCompare } = useWorkbench.getState()
-  const paneSources = [...new Set(panes.map((pane) => pane.sourceId).filter((id) => id !== null))]
+  const shortcutsOpen = useWorkbench((state) => state.shortcutsOpen)
+  const panelsShown = useWorkbench((state) => state.panelsShown)
+  const { boot, refresh, setImportProgress, setHistory, setShortcutsOpen } = useWorkbench.getState()
 
   useEffect(() => {
     if (api === null) return undefined
@@ -33,7 +72,12 @@ export function App() {
       api.onLibraryChanged(() => {
         if (useWorkbench.getState().importing === null) void refresh()
       }),
-      api.onMenuCommand((command) => command === 'new-claim' && void createClaim(''))
+      api.onHistoryChanged(setHistory),
+      // Electron's menu: in a text box, Undo and Redo are the text box's own.
+      api.onMenuCommand((command) => {
+        if ((command === 'undo' || command === 'redo') && inTextField(document.activeElement)) document.execCommand(command)
+        else perform(command)
+      })
     ]
     // Folders too large to watch live are looked at again when the user comes back to the app.
     const lookAgain = (): void => void useWorkbench.getState().rescanFolders()
@@ -42,7 +86,19 @@ export function App() {
       unsubscribers.forEach((unsubscribe) => unsubscribe())
       window.removeEventListener('focus', lookAgain)
     }
-  }, [boot, refresh, setImportProgress, createClaim])
+  }, [boot, refresh, setImportProgress, setHistory])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const shortcut = matchShortcut(event)
+      if (shortcut === null) return
+      // A text box keeps its own undo, redo and select-all.
+      if ((shortcut.id === 'undo' || shortcut.id === 'redo') && inTextField(document.activeElement)) return
+      if (perform(shortcut.id, shortcut.pane)) event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   const find = useMemo(() => computeFindResults(panes, texts, findQuery, findCursor), [panes, texts, findQuery, findCursor])
 
@@ -57,58 +113,10 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <span className="brand">Sourcebench</span>
-        <ProjectSwitcher />
-        <FindBar total={find.total} position={find.position} />
-        <span className="spacer" />
-        <button
-          type="button"
-          className="button"
-          onClick={() => openCompare(paneSources)}
-          disabled={paneSources.length < 2 || compare !== null}
-          title="Align the sources open in the panes sentence by sentence"
-        >
-          Compare panes
-        </button>
-        <button type="button" className="button" onClick={addPane} disabled={panes.length >= 4 || compare !== null} title="Open another reading pane">
-          + Pane
-        </button>
-        <ExportButton />
-      </header>
-      <Sidebar />
-      {compare !== null ? (
-        <main className="panes compare-host">
-          <CompareView sourceIds={compare} />
-        </main>
-      ) : (
-      <main className="panes" style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}>
-        {panes.map((pane, index) => (
-          <ReaderPane
-            key={pane.id}
-            pane={pane}
-            position={index + 1}
-            hits={find.byPane[pane.id] ?? []}
-            currentHit={find.current?.paneId === pane.id ? find.current.index : -1}
-          />
-        ))}
-      </main>
-      )}
-      <aside className="notes" aria-label="Notes">
-        <section className="notes-section claims-section" aria-label="Claims">
-          <h2>
-            Claims <span className="muted">{claimCount}</span>
-          </h2>
-          <ClaimsPanel />
-        </section>
-        <section className="notes-section highlights-section" aria-label="Highlights">
-          <h2>
-            Highlights <span className="muted">{annotationCount}</span>
-          </h2>
-          <AnnotationList />
-        </section>
-      </aside>
+      <TopBar findTotal={find.total} findPosition={find.position} libraryShown={panelsShown.library} notesShown={panelsShown.notes} />
+      <Workspace find={find} />
       <Notices />
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </div>
   )
 }

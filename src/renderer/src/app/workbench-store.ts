@@ -9,21 +9,20 @@ import type { ProjectInfo } from '../../../shared/domain/project'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../../../shared/domain/source'
 import type { Api, AppInfo } from '../../../shared/ipc/contract'
 import { unwrap } from '../lib/api'
+import { createHistorySlice, type HistorySlice } from './history-slice'
+import { describeImport } from './import-summary'
+import { createNoticesSlice, type NoticesSlice } from './notices-slice'
 import { loadPanes, savePanes, type Pane } from './pane-layout'
 import { sourcesById } from './sources-by-id'
-
-export interface Notice {
-  id: number
-  kind: 'info' | 'error'
-  text: string
-}
 
 export interface FindHit {
   paneId: string
   index: number
 }
 
-interface WorkbenchState {
+export type SidebarTab = 'library' | 'search' | 'quotes' | 'names'
+
+export interface WorkbenchState extends NoticesSlice, HistorySlice {
   api: Api | null
   appInfo: AppInfo | null
   project: ProjectInfo | null
@@ -50,12 +49,17 @@ interface WorkbenchState {
   lastImport: ImportReport | null
   /** A folder the engine will import only once the user confirms its size. */
   largeImport: { path: string; files: number; bytes: number } | null
-  notices: Notice[]
+  /** Which tab the left sidebar shows. */
+  sidebarTab: SidebarTab
+  setSidebarTab(tab: SidebarTab): void
+  /** Whether the library and the notes columns are shown (not collapsed). */
+  panelsShown: { library: boolean; notes: boolean }
+  setPanelsShown(shown: { library: boolean; notes: boolean }): void
+  shortcutsOpen: boolean
+  setShortcutsOpen(open: boolean): void
 
   boot(api: Api): Promise<void>
   refresh(): Promise<void>
-  notify(kind: Notice['kind'], text: string): void
-  dismissNotice(id: number): void
   run<T>(pending: Promise<T>): Promise<T | undefined>
 
   openSource(sourceId: string, paneId?: string, query?: string, nameVariants?: boolean): Promise<void>
@@ -77,20 +81,26 @@ interface WorkbenchState {
 
   importFolder(path: string, confirmLarge?: boolean): Promise<void>
   dismissLargeImport(): void
-  /** Looks for changes in the folders too large to watch live (quietly; at most every few seconds). */
-  rescanFolders(): Promise<void>
+  /**
+   * Looks for changes in the folders too large to watch live: quietly, at most once a
+   * minute, when the window gets the focus back; at once and with a report when asked.
+   */
+  rescanFolders(asked?: boolean): Promise<void>
+  /** True while such a look is running. */
+  rescanning: boolean
   cancelImport(): Promise<void>
   updateSource(edits: { sourceId: string; title?: string; outlet?: string | null; author?: string | null; date?: string | null; url?: string | null }): Promise<boolean>
   setImportProgress(progress: ImportProgress): void
   createAnnotation(input: { sourceId: string; contentHash: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
   updateAnnotation(input: { id: string; color?: HighlightColor; comment?: string; tags?: string[] }): Promise<void>
-  deleteAnnotation(id: string): Promise<void>
+  /** Resolves true once deleted (the engine keeps it for undo). */
+  deleteAnnotation(id: string): Promise<boolean>
   setReattaching(id: string | null): void
   reattachAnnotation(input: { id: string; sourceId: string; contentHash: string; start: number; end: number }): Promise<boolean>
   createClaim(text: string): Promise<Claim | undefined>
   updateClaim(id: string, text: string): Promise<void>
   moveClaim(id: string, toIndex: number): Promise<void>
-  deleteClaim(id: string): Promise<void>
+  deleteClaim(id: string): Promise<boolean>
   linkAnnotation(claimId: string, annotationId: string): Promise<void>
   unlinkAnnotation(claimId: string, annotationId: string): Promise<void>
   setLinkStance(claimId: string, annotationId: string, contradicts: boolean): Promise<void>
@@ -100,18 +110,17 @@ interface WorkbenchState {
 }
 
 const MAX_PANES = 4
-let noticeId = 0
 let flashNonce = 0
 let quoteNonce = 0
 let lastRescan = 0
-const RESCAN_INTERVAL_MS = 10_000
+const RESCAN_INTERVAL_MS = 60_000
 
 function needApi(api: Api | null): Api {
   if (api === null) throw new Error('renderer: not connected to the engine')
   return api
 }
 
-export const useWorkbench = create<WorkbenchState>()((set, get) => {
+export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
   const call = (): Api => needApi(get().api)
   const replaceClaim = (claim: Claim): void => {
     set({ claims: get().claims.map((candidate) => (candidate.id === claim.id ? claim : candidate)) })
@@ -123,6 +132,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
   }
 
   return {
+    ...createNoticesSlice(set, get, store),
+    ...createHistorySlice(set, get, store),
     api: null,
     appInfo: null,
     project: null,
@@ -145,12 +156,28 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     importing: null,
     lastImport: null,
     largeImport: null,
-    notices: [],
+    rescanning: false,
+    sidebarTab: 'library',
+    panelsShown: { library: true, notes: true },
+    shortcutsOpen: false,
+
+    setSidebarTab(tab) {
+      set({ sidebarTab: tab })
+    },
+
+    setPanelsShown(shown) {
+      const current = get().panelsShown
+      if (current.library !== shown.library || current.notes !== shown.notes) set({ panelsShown: shown })
+    },
+
+    setShortcutsOpen(open) {
+      set({ shortcutsOpen: open })
+    },
 
     async boot(api) {
       set({ api })
-      const appInfo = await get().run(unwrap(api.getAppInfo()))
-      set({ appInfo: appInfo ?? null })
+      const [appInfo, history] = await Promise.all([get().run(unwrap(api.getAppInfo())), get().run(unwrap(api.historyState()))])
+      set({ appInfo: appInfo ?? null, ...(history === undefined ? {} : { history }) })
       await get().refresh()
     },
 
@@ -168,21 +195,13 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const before = sourcesById(get().sources)
       const stale = new Set(sources.filter((source) => before.get(source.id)?.contentHash !== source.contentHash).map((source) => source.id))
       const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
+      // What belonged to the previous project (an import report, a folder awaiting confirmation) goes with it.
+      if (projectChanged) set({ largeImport: null, lastImport: null })
       set({ project, roots, unwatchedRootIds, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
       for (const warning of project.warnings) get().notify('error', warning)
       void get().refreshSupport()
       // Texts only: the panes stay as they are (their search, their quote, an open comparison).
       await Promise.all(panes.map((pane) => (pane.sourceId === null ? undefined : get().ensureText(pane.sourceId))))
-    },
-
-    notify(kind, text) {
-      const id = ++noticeId
-      set({ notices: [...get().notices.filter((notice) => notice.text !== text), { id, kind, text }] })
-      if (kind === 'info') setTimeout(() => get().dismissNotice(id), 5000)
-    },
-
-    dismissNotice(id) {
-      set({ notices: get().notices.filter((notice) => notice.id !== id) })
     },
 
     async run(pending) {
@@ -319,11 +338,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       await get().refresh()
       set({ importing: null, lastImport: report ?? null })
       if (report !== undefined) {
-        const problems = report.errors.length
-        const counts = `${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged${report.missing > 0 ? `, ${report.missing} missing` : ''}`
-        const trouble = problems > 0 ? `; ${problems} file${problems === 1 ? '' : 's'} could not be read` : ''
-        const verb = report.cancelled ? 'Import stopped' : 'Imported'
-        get().notify(problems > 0 ? 'error' : 'info', `${verb} ${report.rootPath}: ${counts}${trouble} (${report.seconds.toFixed(1)} s).`)
+        const { kind, text } = describeImport(report)
+        get().notify(kind, text)
       }
     },
 
@@ -331,10 +347,21 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       set({ largeImport: null })
     },
 
-    async rescanFolders() {
-      if (get().unwatchedRootIds.length === 0 || get().importing !== null || Date.now() - lastRescan < RESCAN_INTERVAL_MS) return
+    async rescanFolders(asked = false) {
+      if (get().unwatchedRootIds.length === 0 || get().importing !== null || get().rescanning) return
+      if (!asked && Date.now() - lastRescan < RESCAN_INTERVAL_MS) return
+      set({ rescanning: true })
+      const summary = await get().run(unwrap(call().rescanFolders()))
+      // The interval counts from the end of a look, so large folders are not walked back to back.
       lastRescan = Date.now()
-      await get().run(unwrap(call().rescanFolders()))
+      set({ rescanning: false })
+      if (summary === undefined) return
+      for (const problem of summary.problems) get().notify('warning', problem)
+      const changes = summary.added + summary.updated + summary.missing
+      if (asked || changes > 0) {
+        const found = changes === 0 ? 'no changes' : `${summary.added} new, ${summary.updated} changed, ${summary.missing} gone from disk`
+        get().notify('success', `Checked ${summary.folders === 1 ? 'the folder' : `${summary.folders} folders`} for changes: ${found}.`)
+      }
     },
 
     async cancelImport() {
@@ -365,13 +392,14 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
 
     async deleteAnnotation(id) {
       const outcome = await get().run(unwrap(call().deleteAnnotation({ id })))
-      if (outcome === undefined) return
+      if (outcome === undefined) return false
       set({
         annotations: get().annotations.filter((annotation) => annotation.id !== id),
         claims: get().claims.map((claim) => ({ ...claim, annotationIds: claim.annotationIds.filter((linked) => linked !== id) })),
         selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId
       })
       void get().refreshSupport()
+      return true
     },
 
     setReattaching(id) {
@@ -407,7 +435,10 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
 
     async deleteClaim(id) {
       const done = await get().run(unwrap(call().deleteClaim({ id })))
-      if (done !== undefined) set({ claims: get().claims.filter((claim) => claim.id !== id) })
+      if (done === undefined) return false
+      set({ claims: get().claims.filter((claim) => claim.id !== id) })
+      void get().refreshSupport()
+      return true
     },
 
     async linkAnnotation(claimId, annotationId) {

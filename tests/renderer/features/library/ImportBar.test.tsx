@@ -79,6 +79,6 @@ describe('FolderWatchNotice', () => {
     render(<FolderWatchNotice />)
     expect(screen.getByTestId('watch-notice').textContent).toContain('“archive” has too many subfolders (37,529) to follow live')
     fireEvent.click(screen.getByRole('button', { name: 'Check for changes now' }))
-    expect(rescanFolders).toHaveBeenCalledOnce()
+    expect(rescanFolders).toHaveBeenCalledWith(true)
   })
 })

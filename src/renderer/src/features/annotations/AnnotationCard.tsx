@@ -19,7 +19,7 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
   const claims = useWorkbench((state) => state.claims)
   const selected = useWorkbench((state) => state.selectedAnnotationId === annotation.id)
   const reattaching = useWorkbench((state) => state.reattachingId === annotation.id)
-  const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim, setReattaching } = useWorkbench.getState()
+  const { updateAnnotation, deleteAnnotation, linkAnnotation, showAnnotation, createClaim, setReattaching, undoable } = useWorkbench.getState()
   const savedTags = annotation.tags.join(', ')
   const [tags, setTags] = useState(savedTags)
   // Compared as text, so a reload of the same tags never wipes what is being typed.
@@ -38,8 +38,9 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
   }
 
   async function remove(): Promise<void> {
-    const warning = linkedTo > 0 ? ` It is evidence for ${linkedTo} claim${linkedTo === 1 ? '' : 's'}; the link${linkedTo === 1 ? '' : 's'} will go too.` : ''
-    if (window.confirm(`Delete this highlight?${warning}`)) await deleteAnnotation(annotation.id)
+    // No question first: the delete can be undone from the notice, the Edit menu or Ctrl+Z.
+    const links = linkedTo > 0 ? ` and its link${linkedTo === 1 ? '' : 's'} to ${linkedTo} claim${linkedTo === 1 ? '' : 's'}` : ''
+    await undoable(`Deleted the highlight${links}.`, () => deleteAnnotation(annotation.id))
   }
 
   return (

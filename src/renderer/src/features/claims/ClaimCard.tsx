@@ -33,7 +33,7 @@ function supportLabel(sources: number): string {
 export function ClaimCard({ claim, index, count }: ClaimCardProps) {
   const annotations = useWorkbench((state) => state.annotations)
   const sourcesById = useSourcesById()
-  const { updateClaim, deleteClaim, moveClaim, unlinkAnnotation, linkAnnotation, showAnnotation } = useWorkbench.getState()
+  const { updateClaim, deleteClaim, moveClaim, unlinkAnnotation, linkAnnotation, showAnnotation, undoable } = useWorkbench.getState()
   const [dropping, setDropping] = useState(false)
   const [text, setText, flush] = useAutosavedDraft(claim.text, (value) => void updateClaim(claim.id, value))
   const justCreated = useWorkbench((state) => state.justCreatedClaimId === claim.id)
@@ -90,9 +90,7 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
             type="button"
             className="icon-button"
             aria-label="Delete claim"
-            onClick={() => {
-              if (window.confirm('Delete this claim? Its highlights stay in the sources.')) void deleteClaim(claim.id)
-            }}
+            onClick={() => void undoable('Deleted the claim; its highlights stay in the sources.', () => deleteClaim(claim.id))}
           >
             ×
           </button>

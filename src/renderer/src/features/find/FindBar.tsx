@@ -1,6 +1,7 @@
 // Find in the open panes: every match marked, a count, next and previous. Matching
 // ignores case and typographic variants (curly quotes, U+2011 hyphens, dashes).
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
+import { useUiCommand } from '../../app/ui-commands'
 import { useWorkbench } from '../../app/workbench-store'
 
 interface FindBarProps {
@@ -10,27 +11,14 @@ interface FindBarProps {
 
 export function FindBar({ total, position }: FindBarProps) {
   const query = useWorkbench((state) => state.findQuery)
-  const { setFindQuery, moveFindCursor, api } = useWorkbench.getState()
+  const { setFindQuery, moveFindCursor } = useWorkbench.getState()
   const inputRef = useRef<HTMLInputElement>(null)
 
-  useEffect(() => {
-    const focus = (): void => {
-      inputRef.current?.focus()
-      inputRef.current?.select()
-    }
-    const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault()
-        focus()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    const unsubscribe = api?.onMenuCommand((command) => command === 'find' && focus())
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      unsubscribe?.()
-    }
-  }, [api])
+  // Ctrl+F (not Ctrl+Shift+F, which is the library search) and Edit → Find in Sources.
+  useUiCommand('focus-find', () => {
+    inputRef.current?.focus()
+    inputRef.current?.select()
+  })
 
   return (
     <div className="find-bar" role="search">
@@ -38,7 +26,8 @@ export function FindBar({ total, position }: FindBarProps) {
         ref={inputRef}
         type="search"
         aria-label="Find in open sources"
-        placeholder="Find in open sources (Ctrl+F)"
+        placeholder="Find in open sources"
+        title="Find in the open sources (Ctrl+F); Enter for the next match, Shift+Enter for the previous"
         value={query}
         onChange={(event) => setFindQuery(event.target.value)}
         onKeyDown={(event) => {

@@ -1,0 +1,118 @@
+// A button that opens a short menu: arrow keys move, Enter picks, Escape or a click
+// elsewhere closes and gives the focus back to the button (the WAI-ARIA menu button pattern).
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+
+export interface MenuItem {
+  label: string
+  onSelect: () => void
+  disabled?: boolean
+  /** Shown as a check mark: the current choice among several. */
+  checked?: boolean
+  /** A shortcut shown beside the label. */
+  hint?: string
+}
+
+interface MenuButtonProps {
+  label: ReactNode
+  /** The accessible name when the label is an icon. */
+  ariaLabel?: string
+  items: ReadonlyArray<MenuItem | 'separator'>
+  className?: string
+  title?: string
+}
+
+export function MenuButton({ label, ariaLabel, items, className, title }: MenuButtonProps) {
+  const [open, setOpen] = useState(false)
+  const menuId = useId()
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const menuRef = useRef<HTMLDivElement>(null)
+  const entries = items.filter((item): item is MenuItem => item !== 'separator')
+
+  useEffect(() => {
+    if (!open) return undefined
+    menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled), [role="menuitemradio"]:not(:disabled)')?.focus()
+    const close = (event: MouseEvent): void => {
+      if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false)
+    }
+    document.addEventListener('mousedown', close)
+    return () => document.removeEventListener('mousedown', close)
+  }, [open])
+
+  function moveFocus(step: number): void {
+    const buttons = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])]
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    buttons[(at + step + buttons.length) % buttons.length]?.focus()
+  }
+
+  function close(): void {
+    setOpen(false)
+    buttonRef.current?.focus()
+  }
+
+  return (
+    <span className={`menu-button${className === undefined ? '' : ` ${className}`}`}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={ariaLabel}
+        title={title}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault()
+            setOpen(true)
+          }
+        }}
+      >
+        {label}
+      </button>
+      {open && (
+        <div
+          ref={menuRef}
+          id={menuId}
+          className="menu"
+          role="menu"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') close()
+            else if (event.key === 'ArrowDown') moveFocus(1)
+            else if (event.key === 'ArrowUp') moveFocus(-1)
+            else if (event.key === 'Tab') setOpen(false)
+            else return
+            event.preventDefault()
+          }}
+        >
+          {items.map((item, index) =>
+            item === 'separator' ? (
+              <div key={`separator-${index}`} role="separator" className="menu-separator" />
+            ) : (
+              <button
+                key={item.label}
+                type="button"
+                role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+                aria-checked={item.checked}
+                className="menu-item"
+                disabled={item.disabled}
+                tabIndex={-1}
+                onClick={() => {
+                  close()
+                  item.onSelect()
+                }}
+              >
+                <span className="menu-check" aria-hidden="true">
+                  {item.checked === true ? '✓' : ''}
+                </span>
+                <span className="menu-label">{item.label}</span>
+                {item.hint !== undefined && <span className="menu-hint">{item.hint}</span>}
+              </button>
+            )
+          )}
+          {entries.length === 0 && <span className="menu-empty">Nothing here</span>}
+        </div>
+      )}
+    </span>
+  )
+}
