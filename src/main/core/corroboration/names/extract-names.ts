@@ -1,9 +1,15 @@
 // Finds person and organisation names in news text by rules over capitalised words, with
 // compromise's lexicon as a gazetteer only: its full tagger is far too slow for a library
-// and misses hyphenated Korean names such as "Lee Jae-myung".
+// and misses hyphenated Korean names such as "Lee Jae-myung". Cyrillic, Hangul, Arabic and
+// Chinese words go to readers of their own, which only run when the text uses that script.
 import type { NameKind } from '../../../../shared/domain/corroboration'
+import { arabicNames } from './arabic-names'
+import { cyrillicNames } from './cyrillic-names'
+import { hanNames } from './han-names'
+import { hangulNames } from './hangul-names'
 import { wordClass } from './name-lexicon'
-import { capitalRuns, tokenize } from './name-tokens'
+import { inOtherScript, scriptsIn, type NameSpan, type ScriptsUsed } from './name-scripts'
+import { capitalRuns, tokenize, type NameToken } from './name-tokens'
 import type { FoundName, LoneWord, RunFindings } from './name-piece'
 import { readRun } from './read-run'
 import { SURNAME_FIRST } from './name-words'
@@ -38,13 +44,28 @@ function isSurname(word: LoneWord, surnames: ReadonlySet<string>): boolean {
   return known === 'surname' || (known === undefined && word.speech && !word.headline && !/s$/.test(word.token.lower))
 }
 
+/** Names in the words of scripts other than Latin; none when the text uses none of them. */
+function otherScriptNames(text: string, tokens: readonly NameToken[], scripts: ScriptsUsed | null): NameSpan[] {
+  if (scripts === null) return []
+  return [
+    ...(scripts.cyrillic ? cyrillicNames(text, tokens) : []),
+    ...(scripts.hangul ? hangulNames(text, tokens) : []),
+    ...(scripts.arabic ? arabicNames(text, tokens) : []),
+    ...(scripts.han ? hanNames(text) : [])
+  ]
+}
+
 export function extractNames(text: string): NameMention[] {
   if (typeof text !== 'string' || text.length === 0) return []
+  const tokens = tokenize(text)
+  const scripts = scriptsIn(text)
+  const latin = scripts === null ? tokens : tokens.filter((token) => !inOtherScript(token.text))
   const findings: RunFindings = { names: [], lone: [] }
-  for (const run of capitalRuns(text, tokenize(text))) readRun(run, findings)
+  for (const run of capitalRuns(text, latin)) readRun(run, findings)
   const surnames = surnamesOf(findings.names)
-  const names = findings.names.map((name) => ({ start: name.tokens[0]!.start, end: name.tokens[name.tokens.length - 1]!.end, kind: name.kind }))
+  const names: NameSpan[] = findings.names.map((name) => ({ start: name.tokens[0]!.start, end: name.tokens[name.tokens.length - 1]!.end, kind: name.kind }))
   for (const word of findings.lone) if (isSurname(word, surnames)) names.push({ start: word.token.start, end: word.token.end, kind: 'person' })
+  names.push(...otherScriptNames(text, tokens, scripts))
   names.sort((a, b) => a.start - b.start || b.end - a.end)
   const mentions: NameMention[] = []
   let covered = -1

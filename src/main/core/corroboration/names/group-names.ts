@@ -1,11 +1,11 @@
 // Groups the names found across a library into one entry per person or organisation:
 // spellings with the same folded key are one variant, variants that sound alike one group,
-// and a surname used alone joins the one full name it can belong to.
+// and a surname used alone joins the one full name it can belong to, in any script.
 import type { NameDecision, NameGroup, NameKind, NameVariant } from '../../../../shared/domain/corroboration'
 import { applyNameDecisions, type DraftGroup } from './apply-name-decisions'
 import type { NameMention } from './extract-names'
 import { nameKey, soundKey } from './name-key'
-import { SURNAME_FIRST } from './name-words'
+import { nameParts, surnameBeforePatronymic, surnameFirst } from './name-parts'
 
 /** A mention as grouping needs it; `count` stands for that many identical mentions in the source. */
 export type CountedMention = Pick<NameMention, 'text' | 'kind'> & { count?: number }
@@ -66,7 +66,6 @@ function mostFrequent(counts: ReadonlyMap<string, number>): string {
 }
 
 const kindOf = (entry: { person: number; organization: number }): NameKind => (entry.organization > entry.person ? 'organization' : 'person')
-const wordsOf = (text: string): string[] => text.split(/\s+/u).filter((word) => word.length > 0)
 
 class UnionFind {
   readonly #parent = new Map<string, string>()
@@ -98,7 +97,7 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
   for (const entry of tallies.values()) {
     sets.find(entry.key)
     const kind = kindOf(entry)
-    if (wordsOf(mostFrequent(entry.spellings)).length < 2) {
+    if (nameParts(mostFrequent(entry.spellings)).length < 2) {
       if (kind === 'person') lone.push(entry)
       continue
     }
@@ -119,10 +118,10 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
   for (const entry of tallies.values()) {
     if (kindOf(entry) !== 'person') continue
     for (const spelling of entry.spellings.keys()) {
-      const words = wordsOf(spelling)
+      const words = nameParts(spelling)
       if (words.length < 2) continue
-      claim(words[words.length - 1]!, entry.key)
-      if (SURNAME_FIRST.has(nameKey(words[0]!))) claim(words[0]!, entry.key)
+      if (!surnameBeforePatronymic(words)) claim(words[words.length - 1]!, entry.key)
+      if (surnameFirst(nameKey(words[0]!)) || surnameBeforePatronymic(words)) claim(words[0]!, entry.key)
     }
   }
   const hidden = new Set<string>()
@@ -130,7 +129,7 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
     const roots = claims.get(entry.key)
     if (roots === undefined) continue
     if (roots.size === 1) sets.union([...roots][0]!, entry.key)
-    else if (SURNAME_FIRST.has(entry.key)) hidden.add(entry.key)
+    else if (surnameFirst(entry.key)) hidden.add(entry.key)
   }
   const groups = new Map<string, DraftGroup>()
   for (const key of tallies.keys()) {
@@ -158,7 +157,7 @@ function toGroup(draft: DraftGroup, tallies: ReadonlyMap<string, Tally>): NameGr
     kinds.organization += entry.organization
   }
   const sources = [...perSource].map(([sourceId, mentions]) => ({ sourceId, mentions })).sort((a, b) => b.mentions - a.mentions || (a.sourceId < b.sourceId ? -1 : 1))
-  const label = (variants.find((variant) => wordsOf(variant.text).length > 1) ?? variants[0]!).text
+  const label = (variants.find((variant) => nameParts(variant.text).length > 1) ?? variants[0]!).text
   return {
     id: variants.map((variant) => variant.key).sort()[0]!,
     label,

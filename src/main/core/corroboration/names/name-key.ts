@@ -1,5 +1,9 @@
 // Keys that let spellings of one name meet: nameKey folds typography ("Lee Sok‑bae" with a
-// non-breaking hyphen, "Lee Sok-bae's"), soundKey also folds romanisation ("Lee Seok-pae").
+// non-breaking hyphen, "Lee Sok-bae's"), Russian case endings («Путина») and Arabic letter
+// variants («إردوغان»); soundKey also folds romanisation ("Lee Seok-pae").
+import { arabicFold } from './arabic-words'
+import { cyrillicStem, isPatronymic } from './cyrillic-words'
+import { hasOtherScript, isArabic, isCyrillic } from './name-scripts'
 import { ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './name-words'
 
 const DASHES = /[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d]/g
@@ -15,6 +19,19 @@ function fold(text: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[øđłæœßıþð]/g, (letter) => LETTER_FOLDS[letter] ?? letter)
 }
+
+/**
+ * One word folded by its script's rules: Cyrillic to its stem with ё as е («Алёна» and «Алена»,
+ * «Путина» and «Путин» meet), Arabic to one spelling with «للـ» read as «الـ»; others as written.
+ */
+function scriptWord(word: string): string {
+  if (isCyrillic(word)) return cyrillicStem(word)
+  if (isArabic(word)) return arabicFold(word).replace(/^لل(?=\p{L}{2})/u, 'ال')
+  return word
+}
+
+/** Hangul comes apart into letters under NFD; put the syllables back together. */
+const composed = (key: string): string => (/[\u1100-\u11ff]/.test(key) ? key.normalize('NFC') : key)
 
 /** The words of a name as written, without a trailing possessive or leading titles. */
 function nameWords(text: string): string[] {
@@ -38,7 +55,7 @@ function nameWords(text: string): string[] {
  * "Lee Jae Myung" and "Lee Jae-myung's" → "leejaemyung"; "O’Brien" and "OBrien" → "obrien".
  */
 export function nameKey(text: string): string {
-  return fold(nameWords(text).join(' ')).replace(/[^\p{L}\p{N}]/gu, '')
+  return composed(fold(nameWords(text).map(scriptWord).join(' ')).replace(/[^\p{L}\p{N}]/gu, ''))
 }
 
 /** One word of a name with romanisation differences folded away. */
@@ -68,10 +85,22 @@ function soundWord(word: string): string {
  * agree and "Lee Sok-bae" never meets "Lee Jae-myung".
  */
 export function soundKey(text: string): string {
-  return nameWords(text)
-    .flatMap((word) => fold(word).replace(DASHES, ' ').split(' '))
+  const words = nameWords(text)
+  // «Владимир Владимирович Путин» is «Владимир Путин» with the patronymic a formal text adds.
+  const named = words.length === 3 && isCyrillic(words[1]!) && isPatronymic(words[1]!) ? [words[0]!, words[2]!] : words
+  return named
+    .flatMap((word) => (hasOtherScript(word) ? [otherSoundWord(word)] : fold(word).replace(DASHES, ' ').split(' ')))
     .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((word) => word.length > 0)
-    .map(soundWord)
+    .map((word) => (hasOtherScript(word) ? word : soundWord(word)))
     .join(' ')
+}
+
+/** Cyrillic by stem; Arabic by its consonants, so «بوتين» and «بوتن» meet; Hangul and Chinese as written. */
+function otherSoundWord(word: string): string {
+  if (isArabic(word)) {
+    const folded = fold(scriptWord(word))
+    return folded.slice(0, 1) + folded.slice(1).replace(/[اوي]/g, '')
+  }
+  return composed(fold(scriptWord(word)))
 }

@@ -1,7 +1,9 @@
 // Reads what a wire story's opening says about itself: the agency in its dateline
 // ("SEOUL, February 13. /TASS/.", "MOSCOW, Jan 15 (Reuters) -"), a date written at the top,
 // Anadolu's byline and footer. Only these fixed shapes count, never ordinary sentences.
+// Russian, Ukrainian and Korean openings are read by dateline-russian-korean.
 import type { SourceMeta } from '../../../../shared/domain/source'
+import { readScriptDateline } from './dateline-russian-korean'
 import { isoDate, MONTH_PATTERN, parseWrittenDate } from './dates'
 
 export type DatelineMeta = Partial<Pick<SourceMeta, 'outlet' | 'date' | 'author'>>
@@ -108,15 +110,17 @@ function anadolu(text: string, lines: string[]): DatelineMeta {
   return found
 }
 
-/** The outlet, date and (Anadolu) author a plain text states in its opening lines; fields it does not state are absent. */
+/** The outlet, date and (Anadolu, Korean) author a plain text states in its opening lines; fields it does not state are absent. */
 export function readDateline(text: string): DatelineMeta {
   const lines = headLines(text)
   const fromAnadolu = anadolu(text, lines)
-  const outlet = lines.map(agencyIn).find((name) => name !== null) ?? fromAnadolu.outlet ?? null
-  const date = dateIn(lines) ?? fromAnadolu.date ?? null
+  const fromScript = readScriptDateline(lines)
+  const outlet = lines.map(agencyIn).find((name) => name !== null) ?? fromScript.outlet ?? fromAnadolu.outlet ?? null
+  const date = dateIn(lines) ?? fromScript.date ?? fromAnadolu.date ?? null
+  const author = fromAnadolu.author ?? fromScript.author
   const found: DatelineMeta = {}
   if (outlet !== null) found.outlet = outlet
   if (date !== null) found.date = date
-  if (fromAnadolu.author !== undefined) found.author = fromAnadolu.author
+  if (author !== undefined) found.author = author
   return found
 }

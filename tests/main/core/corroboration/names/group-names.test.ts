@@ -17,6 +17,11 @@ function library(texts: Record<string, string>): SourceNames[] {
   return Object.entries(texts).map(([sourceId, text]) => ({ sourceId, mentions: extractNames(text) }))
 }
 
+/** One of the fixture reports under tests/fixtures/scripts as a one-source library. */
+function scriptLibrary(name: string): SourceNames[] {
+  return library({ [name]: readFileSync(join(__dirname, '../../../../fixtures/scripts', name), 'utf-8') })
+}
+
 function groupWith(groups: readonly NameGroup[], key: string): NameGroup {
   const group = groups.find((candidate) => candidate.variants.some((variant) => variant.key === key))
   if (group === undefined) throw new Error(`no group holds ${key}`)
@@ -111,6 +116,40 @@ describe('groupNames', () => {
   it('brings back a hidden lone surname when the reporter merges it into a full name', () => {
     const groups = groupNames(seedLibrary, [decision('merge', ['lee', 'leejaemyung'])])
     expect(keysOf(groupWith(groups, 'lee'))).toEqual(['lee', 'leejaemyung'])
+  })
+
+  it('joins the declined and formal forms of a Russian name, and the surname alone, into one group', () => {
+    const groups = groupNames(scriptLibrary('ru-tass.txt'), [])
+    expect(keysOf(groupWith(groups, 'путин'))).toEqual(['владимирвладимировичпутин', 'владимирпутин', 'путин'])
+    expect(keysOf(groupWith(groups, 'лавров'))).toEqual(['лавров', 'серглавров'])
+    expect(groupWith(groups, 'лавров').label).toBe('Сергей Лавров')
+  })
+
+  it('keeps «Алёна» and «Алена» as one spelling variant of one person', () => {
+    const groups = groupNames(library({ a: 'Министр Алёна Петрова заявила о реформе.', b: 'Министр Алена Петрова заявила о реформе.' }), [])
+    expect(groups).toHaveLength(1)
+    expect(groups[0]!.variants).toHaveLength(1)
+    expect(groups[0]!.variants[0]!.spellings.map((spelling) => spelling.text).sort()).toEqual(['Алена Петрова', 'Алёна Петрова'])
+  })
+
+  it('groups Korean names written as one word, hiding a lone 이 that two full names share', () => {
+    const groups = groupNames(scriptLibrary('ko-yonhap.txt'), [])
+    expect(groupWith(groups, '이재명').mentions).toBe(2)
+    expect(keysOf(groupWith(groups, '푸틴'))).toEqual(['블라디미르푸틴', '푸틴'])
+    expect(groups.flatMap((group) => group.variants.map((variant) => variant.key))).not.toContain('이')
+  })
+
+  it('joins Arabic spellings that differ in hamza, short vowels or tatweel, and the surname alone', () => {
+    const groups = groupNames(library({ a: 'قال الرئيس رجب طيب أردوغان، إن ... وأكد أردوغان ذلك.', b: 'قال الرئيس رَجَب طَيِّب إردوغـان، إن ...' }), [])
+    const erdogan = groupWith(groups, 'اردوغان')
+    expect(keysOf(erdogan)).toEqual(['اردوغان', 'رجبطيباردوغان'])
+    expect(erdogan.sources.map((source) => source.sourceId).sort()).toEqual(['a', 'b'])
+  })
+
+  it('counts every mention of a Chinese name in one group', () => {
+    const xi = groupWith(groupNames(scriptLibrary('zh-xinhua.txt'), []), '习近平')
+    expect(xi.mentions).toBe(3)
+    expect(xi.kind).toBe('person')
   })
 
   it('returns no groups for an empty library', () => {

@@ -28,6 +28,28 @@ describe('nameKey', () => {
     expect(nameKey("Jones'")).toBe('jones')
   })
 
+  it('folds ё to е and Russian case endings, so «Алёна», «Алена», «Путина» and «Путин» meet', () => {
+    expect(nameKey('Алёна Петрова')).toBe(nameKey('Алена Петрова'))
+    expect(nameKey('Путина')).toBe(nameKey('Путин'))
+    expect(nameKey('Владимира Путина')).toBe(nameKey('Владимир Путин'))
+    expect(nameKey('Зеленского')).toBe(nameKey('Зеленский'))
+    expect(nameKey('ТАСС')).toBe('тасс')
+    expect(nameKey('Путин')).not.toBe(nameKey('Песков'))
+  })
+
+  it('folds Arabic hamza seats, short vowels, tatweel and final ة and ى', () => {
+    const key = nameKey('أردوغان')
+    for (const spelling of ['إردوغان', 'اردوغان', 'أَرْدُوغَان', 'أردوغـــان']) expect(nameKey(spelling)).toBe(key)
+    expect(nameKey('فاطمة')).toBe(nameKey('فاطمه'))
+    expect(nameKey('مصطفى')).toBe(nameKey('مصطفي'))
+    expect(nameKey('للأمم المتحدة')).toBe(nameKey('الأمم المتحدة'))
+  })
+
+  it('keeps Hangul syllables and Chinese characters whole', () => {
+    expect(nameKey('이재명')).toBe('이재명')
+    expect(nameKey('习近平')).toBe('习近平')
+  })
+
   it('returns an empty key for text with no letters', () => {
     expect(nameKey('')).toBe('')
     expect(nameKey(' – ')).toBe('')
@@ -47,6 +69,17 @@ describe('soundKey', () => {
     expect(soundKey('Lee Sok-bae')).not.toBe(soundKey('Lee Jae-myung'))
     expect(soundKey('Kim Jong-un')).not.toBe(soundKey('Kim Jong-il'))
     expect(soundKey('Kim Sung-bum')).not.toBe(soundKey('Kim Sung-han'))
+  })
+
+  it('lets a Russian name meet its formal form with the patronymic', () => {
+    expect(soundKey('Владимир Владимирович Путин')).toBe(soundKey('Владимир Путин'))
+    expect(soundKey('Владимира Владимировича Путина')).toBe(soundKey('Владимир Путин'))
+    expect(soundKey('Дмитрий Песков')).not.toBe(soundKey('Дмитрий Медведев'))
+  })
+
+  it('lets Arabic spellings with and without long vowels meet', () => {
+    expect(soundKey('فلاديمير بوتين')).toBe(soundKey('فلاديمير بوتن'))
+    expect(soundKey('فلاديمير بوتين')).not.toBe(soundKey('فلاديمير زيلينسكي'))
   })
 
   it('still counts words, so a name missing a syllable does not meet the full one', () => {

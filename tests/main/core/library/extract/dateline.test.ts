@@ -39,6 +39,18 @@ describe('dateline', () => {
     expect(readDateline('a\n\nb\n\nc\n\nd\n\nIn the 2019-05-01 filing…')).toEqual({})
   })
 
+  it('reads a Russian TASS dateline, taking the date from the stated date line as in English', () => {
+    const report = readFileSync(join(__dirname, '../../../../fixtures/scripts/ru-tass.txt'), 'utf8')
+    expect(readDateline(report)).toEqual({ outlet: 'ТАСС' })
+    expect(readDateline(` date 2026-01-15 ${report}`)).toEqual({ outlet: 'ТАСС', date: '2026-01-15' })
+  })
+
+  it('reads a Yonhap dateline with its reporter as the author', () => {
+    const report = readFileSync(join(__dirname, '../../../../fixtures/scripts/ko-yonhap.txt'), 'utf8')
+    expect(readDateline(report)).toEqual({ outlet: '연합뉴스', author: '홍길동' })
+    expect(readDateline(`이재명 대통령, 러 대사 접견\n입력 2026.01.15 14:32\n${report}`)).toEqual({ outlet: '연합뉴스', date: '2026-01-15', author: '홍길동' })
+  })
+
   it('reads outlet TASS and date 2026-02-13 from the real TASS seed', () => {
     const seed = readFileSync(join(__dirname, '../../../../../seeds/004_939526269576f732.txt'), 'utf8')
     expect(readDateline(seed)).toEqual({ outlet: 'TASS', date: '2026-02-13' })
