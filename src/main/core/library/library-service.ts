@@ -1,7 +1,9 @@
 // One project's library: importing folders (then re-anchoring what changed), reading a
-// source's text, and the user's edits to a source's citation details.
+// source's text, the user's edits to a source's citation details, tags and star, and
+// taking a folder out of the project.
 import type { ImportProgress, ImportReport, Source, SourceText } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
+import { parseSourceDate } from '../../../shared/text/dates'
 import type { AnnotationService } from '../annotations/annotation-service'
 import type { ProjectStore } from '../store/project-store'
 import type { SearchService } from '../library-search/search-service'
@@ -16,6 +18,29 @@ export interface SourceEdits {
   author?: string | null | undefined
   date?: string | null | undefined
   url?: string | null | undefined
+}
+
+export interface SourceMarks {
+  tags?: string[] | undefined
+  starred?: boolean | undefined
+}
+
+/** Tags as the user means them: trimmed, each once whatever its case (the first spelling wins). */
+function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>()
+  for (const tag of tags.map((candidate) => candidate.trim()).filter((candidate) => candidate !== '')) {
+    if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag)
+  }
+  return [...seen.values()]
+}
+
+/** Removes in place, so whoever holds the list (a running import) sees the same array. */
+function removeWhere<T>(list: T[], remove: (item: T) => boolean): number {
+  let kept = 0
+  for (const item of list) if (!remove(item)) list[kept++] = item
+  const removed = list.length - kept
+  list.length = kept
+  return removed
 }
 
 export interface LibraryDeps {
@@ -90,15 +115,51 @@ export class LibraryService {
     return marked
   }
 
+  /** Sets a source's tags and/or star; a re-import keeps them. */
+  async mark(sourceId: string, marks: SourceMarks): Promise<Source> {
+    const source = this.find(sourceId)
+    if (marks.tags !== undefined) source.tags = uniqueTags(marks.tags)
+    if (marks.starred !== undefined) source.starred = marks.starred
+    this.store.markLibraryChanged()
+    await this.store.saveLibrary()
+    return source
+  }
+
+  /**
+   * Takes an imported folder out of the project: its sources leave the library (the caller
+   * updates the search index and stops watching it). Highlights on them are kept, as
+   * orphans; their texts stay in texts/, so undo or importing the folder again finds them.
+   */
+  async removeRoot(rootId: string): Promise<{ removedSources: number; keptHighlights: number }> {
+    const library = this.store.library.data
+    if (!library.roots.some((root) => root.id === rootId)) throw new UserError('not-found', `library: no folder ${rootId} in this project`)
+    const removed = new Set(library.sources.filter((source) => source.rootId === rootId).map((source) => source.id))
+    removeWhere(library.sources, (source) => source.rootId === rootId)
+    removeWhere(library.roots, (root) => root.id === rootId)
+    for (const [id, failed] of Object.entries(library.failedFiles)) if (failed.rootId === rootId) delete library.failedFiles[id]
+    this.store.sourcesRemoved()
+    this.store.markLibraryChanged()
+    await this.store.saveLibrary()
+    const keptHighlights = this.store.notes.data.annotations.filter((annotation) => removed.has(annotation.target.sourceId)).length
+    return { removedSources: removed.size, keptHighlights }
+  }
+
+  /** Saves the user's corrections; a date is stored as ISO, and one that cannot be read is refused before anything changes. */
   async update(edits: SourceEdits): Promise<Source> {
     const source = this.find(edits.sourceId)
+    let date = edits.date
+    if (typeof date === 'string') {
+      const reading = date.trim() === '' ? null : parseSourceDate(date)
+      if (reading !== null && !reading.ok) throw new UserError('invalid-input', `library: ${reading.message}`)
+      date = reading?.iso ?? null
+    }
     const edited = new Set(source.editedFields)
     if (edits.title !== undefined) {
       source.title = edits.title
       edited.add('title')
     }
     for (const field of ['outlet', 'author', 'date', 'url'] as const) {
-      const value = edits[field]
+      const value = field === 'date' ? date : edits[field]
       if (value === undefined) continue
       source.meta[field] = value
       edited.add(field)
