@@ -79,6 +79,10 @@ describe('corroboration (browser mode)', () => {
     await expect.poll(() => page.locator('.claim-card').count()).toBe(1)
     expect(await page.locator('.claim-card .link-quote').textContent()).toContain('truly good results')
     expect(await page.locator('.claim-card textarea').inputValue()).toMatch(/said: “.*truly positive results/)
+    // The text box holds the whole claim, read from its first word: grown to fit, not scrolled to its end.
+    const box = page.locator('.claim-card textarea')
+    await expect.poll(() => box.evaluate((element) => element.scrollHeight - element.clientHeight)).toBeLessThanOrEqual(1)
+    expect(await box.evaluate((element) => element.scrollTop)).toBe(0)
   })
 
   it('groups the spellings of Lee Sok-bae, and a confirmed group widens a search', async () => {
@@ -151,7 +155,32 @@ describe('corroboration (browser mode)', () => {
       return Math.abs(a! - b!)
     }).toBeLessThan(40)
     await page.screenshot({ path: join(screenshots, 'compare.png') })
+
+    // At 1024 px the legend wraps onto more lines instead of being cut off.
+    await page.setViewportSize({ width: 1024, height: 700 })
+    const bar = view.locator('.compare-bar')
+    const barBox = (await bar.boundingBox())!
+    for (const item of await view.locator('.compare-legend li').all()) {
+      const box = (await item.boundingBox())!
+      expect(box.x + box.width).toBeLessThanOrEqual(barBox.x + barBox.width)
+      expect(await item.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true)
+    }
+    await page.setViewportSize({ width: 1500, height: 950 })
     await view.getByRole('button', { name: 'Back to reading panes' }).click()
     await expect.poll(() => page.locator('.reader-pane').count()).toBeGreaterThan(1)
+  })
+
+  it('warns on a claim backed by the aggregator’s single-source "goodwill has been squandered"', async () => {
+    await page.getByRole('tab', { name: 'Quotes' }).click()
+    await page.getByRole('radio', { name: 'Single source' }).click()
+    await page.getByLabel('Filter quotes').fill('goodwill')
+    await expect.poll(() => groups().count()).toBe(1)
+    const claims = await page.locator('.claim-card').count()
+    await groups().first().getByLabel('Highlight this quote and link it to a claim').first().selectOption({ label: '+ New claim from this quote' })
+    await expect.poll(() => page.locator('.claim-card').count()).toBe(claims + 1)
+    const warning = page.locator('.claim-card').last().getByTestId('single-source-quotes')
+    await expect.poll(() => warning.textContent()).toMatch(/^Quotes words only one source carries: “goodwill has been squandered” \(Putin Signals Reset/)
+    await warning.getByRole('button').click()
+    await expect.poll(() => page.locator('.reader-pane .pane-title').allTextContents()).toContainEqual(expect.stringMatching(/^Putin Signals Reset/))
   })
 })

@@ -21,6 +21,39 @@ export const SUPPORT_LABELS: Record<SupportStatus, string> = {
   disputed: 'Disputed'
 }
 
+/**
+ * Distinct sources of a claim's links that back it and that contradict it, as the claim
+ * card counts them: a link that lost its passage counts for neither side.
+ */
+export function stanceCounts(
+  claim: Claim,
+  annotationsById: ReadonlyMap<string, Annotation>,
+  lostLinks: readonly string[]
+): { backing: number; against: number } {
+  const lost = new Set(lostLinks)
+  const contradicting = new Set(claim.contradicting)
+  const backing = new Set<string>()
+  const against = new Set<string>()
+  for (const annotationId of claim.annotationIds) {
+    const annotation = annotationsById.get(annotationId)
+    if (annotation === undefined || lost.has(annotationId)) continue
+    ;(contradicting.has(annotationId) ? against : backing).add(annotation.target.sourceId)
+  }
+  return { backing: backing.size, against: against.size }
+}
+
+/**
+ * A linked passage that is, contains or lies within a quotation the quote ledger finds in
+ * its own source only: words no other source carries, which a fact-checker must check.
+ */
+export interface SingleSourceQuote {
+  annotationId: string
+  /** The quoted words as that source writes them. */
+  quote: string
+  /** The quote ledger group that flags them. */
+  groupId: string
+}
+
 /** Two sources treated as one, and why: the share of `copy`'s wording found in `original`. */
 export interface SameOrigin {
   copy: string
@@ -36,6 +69,8 @@ export interface ClaimSupport {
   sameOrigin: SameOrigin[]
   /** Linked annotations that lost their passage (its source is gone, or it was not found in the current text): never counted. */
   lostLinks: string[]
+  /** Backing links that quote words only their own source carries; absent when this was not checked. */
+  singleSourceQuotes?: SingleSourceQuote[]
 }
 
 /** Sources sharing at least this share of their 5-word sequences are copies or rewrites of one another. */
@@ -46,12 +81,15 @@ export function claimSupport(
   annotationsById: ReadonlyMap<string, Annotation>,
   containment: (copy: string, original: string) => number,
   /** Whether the annotation's passage is still there to back anything; by default every annotation counts. */
-  holdsPassage: (annotation: Annotation) => boolean = () => true
+  holdsPassage: (annotation: Annotation) => boolean = () => true,
+  /** Linked passages quoting words only their source carries (any claim's); those backing this claim are kept. */
+  singleSource: readonly SingleSourceQuote[] = []
 ): ClaimSupport {
   const contradicting = new Set(claim.contradicting)
   const supporting = new Set<string>()
   const against = new Set<string>()
   const lostLinks: string[] = []
+  const backingLinks = new Set<string>()
   for (const annotationId of claim.annotationIds) {
     const annotation = annotationsById.get(annotationId)
     if (annotation === undefined || !holdsPassage(annotation)) {
@@ -59,6 +97,7 @@ export function claimSupport(
       continue
     }
     ;(contradicting.has(annotationId) ? against : supporting).add(annotation.target.sourceId)
+    if (!contradicting.has(annotationId)) backingLinks.add(annotationId)
   }
   // Union-find over the supporting sources: a pair that shares most of its wording is one source.
   const ids = [...supporting]
@@ -85,5 +124,6 @@ export function claimSupport(
   const independentGroups = [...groups.values()]
   const status: SupportStatus =
     against.size > 0 ? 'disputed' : independentGroups.length === 0 ? 'unsupported' : independentGroups.length === 1 ? 'single' : 'corroborated'
-  return { status, independentGroups, contradictingSources: [...against], sameOrigin, lostLinks }
+  const singleSourceQuotes = singleSource.filter((found) => backingLinks.has(found.annotationId))
+  return { status, independentGroups, contradictingSources: [...against], sameOrigin, lostLinks, singleSourceQuotes }
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Annotation } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
-import { claimSourceIds, claimSupport, type ClaimSupport } from '../../../shared/domain/support'
+import { claimSourceIds, claimSupport, type ClaimSupport, type SingleSourceQuote } from '../../../shared/domain/support'
 import { containment, shingles } from './independence'
 import { UserError } from '../../../shared/ipc/result'
 import type { ProjectStore } from '../store/project-store'
@@ -97,8 +97,14 @@ export class ClaimService {
     return set
   }
 
-  /** Each claim's support status, with the sources treated as one and why. */
-  async support(): Promise<Record<string, ClaimSupport>> {
+  /**
+   * Each claim's support status, with the sources treated as one and why; and, given a way
+   * to find them (the quote ledger's), the backing passages that quote words only their own
+   * source carries.
+   */
+  async support(
+    findSingleSourceQuotes: (annotations: Annotation[]) => Promise<SingleSourceQuote[]> = () => Promise.resolve([])
+  ): Promise<Record<string, ClaimSupport>> {
     const { annotations, claims } = this.store.notes.data
     const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
     const linked = new Set(claims.flatMap((claim) => claimSourceIds(claim, annotationsById)))
@@ -108,7 +114,9 @@ export class ClaimService {
     // A passage whose source left the library, or that was not found in the source's current text, backs nothing.
     const holdsPassage = (annotation: Annotation): boolean =>
       annotation.anchor.state !== 'orphan' && this.store.findSource(annotation.target.sourceId) !== undefined
-    return Object.fromEntries(claims.map((claim) => [claim.id, claimSupport(claim, annotationsById, measure, holdsPassage)]))
+    const backing = new Set(claims.flatMap((claim) => claim.annotationIds.filter((id) => !claim.contradicting.includes(id))))
+    const singleSource = await findSingleSourceQuotes(annotations.filter((annotation) => backing.has(annotation.id) && holdsPassage(annotation)))
+    return Object.fromEntries(claims.map((claim) => [claim.id, claimSupport(claim, annotationsById, measure, holdsPassage, singleSource)]))
   }
 
   async unlink(claimId: string, annotationId: string): Promise<Claim> {

@@ -8,9 +8,12 @@ import type {
   QuoteGroup,
   QuoteLedger,
   QuoteLedgerFilter,
-  SourceAlignment
+  SourceAlignment,
+  TextSpan
 } from '../../../shared/domain/corroboration'
+import type { Annotation } from '../../../shared/domain/annotation'
 import type { Source } from '../../../shared/domain/source'
+import type { SingleSourceQuote } from '../../../shared/domain/support'
 import { UserError } from '../../../shared/ipc/result'
 import { terms } from '../../../shared/search/tokenize'
 import { collapseSpaces, foldText } from '../../../shared/text/fold'
@@ -254,6 +257,42 @@ export class CorroborationService {
       .filter((group) => group.confirmed)
       .map((group) => ({ ...group, variants: group.variants.filter((variant) => chosen.has(variant.key)) }))
     return expandNameVariants(query, confirmed)
+  }
+
+  /**
+   * Which of these annotations quote words the ledger finds in their own source only: the
+   * passage is, contains or lies within a quotation of a single-source group, found in the
+   * same text (same content hash). Quotes of one or two words (scare quotes) are left out,
+   * as the ledger leaves them out unless asked.
+   */
+  async singleSourceQuotes(annotations: readonly Annotation[]): Promise<SingleSourceQuote[]> {
+    if (annotations.length === 0) return []
+    await this.refresh()
+    const minWords = 3
+    const bySourceText = new Map<string, { groupId: string; text: string; start: number; end: number; parts: TextSpan[] }[]>()
+    for (const group of this.#groups().groups) {
+      if (!group.flags.singleSource || group.words < minWords) continue
+      for (const version of group.versions) {
+        const key = `${version.sourceId}\u0000${version.target.contentHash}`
+        const { start, end } = version.target.selectors[1]
+        const list = bySourceText.get(key) ?? []
+        list.push({ groupId: group.id, text: version.text, start, end, parts: version.parts })
+        bySourceText.set(key, list)
+      }
+    }
+    const found: SingleSourceQuote[] = []
+    for (const annotation of annotations) {
+      const { start, end } = annotation.target.selectors[1]
+      const quote = bySourceText
+        .get(`${annotation.target.sourceId}\u0000${annotation.target.contentHash}`)
+        ?.find(
+          (version) =>
+            // The passage holds the whole quotation, or lies within its words (not in an attribution that interrupts it).
+            (start <= version.start && version.end <= end) || version.parts.some((part) => part.start <= start && end <= part.end)
+        )
+      if (quote !== undefined) found.push({ annotationId: annotation.id, quote: quote.text, groupId: quote.groupId })
+    }
+    return found
   }
 
   async align(sourceIds: string[]): Promise<SourceAlignment> {

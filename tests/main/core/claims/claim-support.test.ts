@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createCoreHandlers } from '../../../../src/main/core/api-handlers'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
@@ -86,4 +87,30 @@ describe('claim support', () => {
     wire.anchor = { state: 'orphan', previousQuote: null }
     expect((await claims.support())[claim.id]).toMatchObject({ status: 'unsupported', lostLinks: [wire.id, own.id] })
   })
+
+  it('warns, on the seeds, that a claim backed by the aggregator’s "goodwill has been squandered" quotes words only it carries', async () => {
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: resolve(__dirname, '../../../../seeds') })
+    await workbench.boot()
+    const { annotations, claims } = workbench.project
+    const aggregator = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('001_'))!
+    const text = (await workbench.project.library.sourceText(aggregator.id)).text
+    const highlight = (phrase: string) => {
+      const start = text.indexOf(phrase)
+      return annotations.create({ sourceId: aggregator.id, contentHash: aggregator.contentHash, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
+    }
+    const goodwill = await highlight('goodwill has been squandered')
+    const trade = await highlight('truly good results')
+    const backed = await claims.create('Putin said goodwill had been squandered')
+    await claims.link(backed.id, goodwill.id)
+    await claims.link(backed.id, trade.id)
+    const disputed = await claims.create('Putin said relations were fine')
+    await claims.link(disputed.id, goodwill.id)
+    await claims.setStance(disputed.id, goodwill.id, true)
+    // What the renderer asks for: claim support with the quote ledger's findings merged in.
+    const api = createCoreHandlers(workbench)
+    const support = await api.claimSupport(undefined)
+    expect(support[backed.id]?.singleSourceQuotes).toEqual([{ annotationId: goodwill.id, quote: 'goodwill has been squandered', groupId: expect.any(String) }])
+    // A passage marked as contradicting the claim does not back it: nothing to warn about.
+    expect(support[disputed.id]?.singleSourceQuotes).toEqual([])
+  }, 30_000)
 })

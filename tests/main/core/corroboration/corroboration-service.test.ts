@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { QuoteGroup } from '../../../../src/shared/domain/corroboration'
 import { CorroborationService } from '../../../../src/main/core/corroboration/corroboration-service'
 import { Workbench } from '../../../../src/main/core/workbench'
+import { makeAnnotation } from '../../../helpers/factories'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const seedsDir = resolve(__dirname, '../../../../seeds')
@@ -174,6 +175,27 @@ describe('CorroborationService', () => {
     const plain = await workbench.project.search.search('"Lee Seok-pae" Moscow')
     expect(found.total).toBeGreaterThan(plain.total)
   })
+
+  it('tells which highlights quote the aggregator’s single-source "goodwill has been squandered", in its current text only', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const aggregator = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('001_'))!
+    const text = (await workbench.project.library.sourceText(aggregator.id)).text
+    const highlight = (phrase: string, contentHash = aggregator.contentHash) => {
+      const start = text.indexOf(phrase)
+      expect(start).toBeGreaterThanOrEqual(0)
+      return makeAnnotation({ id: phrase, sourceId: aggregator.id, exact: phrase, contentHash, start })
+    }
+    const exact = highlight('goodwill has been squandered')
+    const sentence = highlight('emphasizing that “goodwill has been squandered” and urging')
+    const within = highlight('has been squandered')
+    const tradeQuote = highlight('truly good results')
+    const otherText = highlight('goodwill has been squandered', 'f'.repeat(64))
+    const found = await workbench.project.corroboration.singleSourceQuotes([exact, sentence, within, tradeQuote, otherText])
+    expect(found.map((entry) => entry.annotationId)).toEqual([exact.id, sentence.id, within.id])
+    expect(new Set(found.map((entry) => entry.quote))).toEqual(new Set(['goodwill has been squandered']))
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'single-source', query: 'goodwill', minWords: 3, limit: 10 })
+    expect(found[0]!.groupId).toBe(ledger.groups[0]!.id)
+  }, 30_000)
 
   it('aligns two seeds, linking the shared quote and leaving JoongAng’s own reporting unlinked', async () => {
     const workbench = await seededWorkbench(await tempDir())

@@ -1,16 +1,19 @@
-// One claim: its text, how many distinct sources back it, and its links to evidence.
-// Drop an annotation on it to link; click a link to see the passage in a pane.
-import { useMemo, useState } from 'react'
+// One claim: its text, how many distinct sources back it and contradict it, and its links
+// to evidence. Drop an annotation on it to link; click a link to see the passage in a pane.
+import { useMemo, useRef, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain/annotation'
 import type { Claim } from '../../../../shared/domain/claim'
-import { claimSourceIds, SUPPORT_LABELS } from '../../../../shared/domain/support'
+import { stanceCounts, SUPPORT_LABELS } from '../../../../shared/domain/support'
 import { outletAndDate } from '../../../../shared/domain/citation'
 import { pageLabel } from '../annotations/page-label'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { ANNOTATION_DRAG_TYPE } from '../annotations/AnnotationCard'
+import { countLabel } from '../corroboration/count-label'
+import { SingleSourceQuotes } from './SingleSourceQuotes'
 import { SuggestedEvidence } from './SuggestedEvidence'
+import { useAutoHeight } from './useAutoHeight'
 
 interface ClaimCardProps {
   claim: Claim
@@ -25,9 +28,10 @@ function anchorNote(annotation: Annotation, currentHash: string | undefined): st
   return annotation.anchor.state === 'relocated' ? 'Moved after the source changed' : ''
 }
 
-function supportLabel(sources: number): string {
-  if (sources === 0) return 'No evidence yet'
-  return sources === 1 ? '1 source' : `${sources} sources`
+/** "2 sources", or with a source against it "1 source for · 1 against": a disputed claim never reads as backed by all its links. */
+function supportLabel({ backing, against }: { backing: number; against: number }): string {
+  if (backing === 0 && against === 0) return 'No evidence yet'
+  return against === 0 ? countLabel(backing, 'source') : `${countLabel(backing, 'source')} for · ${against.toLocaleString()} against`
 }
 
 export function ClaimCard({ claim, index, count }: ClaimCardProps) {
@@ -36,13 +40,15 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
   const { updateClaim, deleteClaim, moveClaim, unlinkAnnotation, linkAnnotation, showAnnotation, undoable } = useWorkbench.getState()
   const [dropping, setDropping] = useState(false)
   const [text, setText, flush] = useAutosavedDraft(claim.text, (value) => void updateClaim(claim.id, value))
+  const textBox = useRef<HTMLTextAreaElement>(null)
+  useAutoHeight(textBox, text)
   const justCreated = useWorkbench((state) => state.justCreatedClaimId === claim.id)
 
   const annotationsById = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations])
   const support = useWorkbench((state) => state.support[claim.id])
   // A link whose passage is gone (source removed, passage not found) backs nothing and is not counted.
   const lostLinks = support?.lostLinks ?? []
-  const supporting = claimSourceIds({ ...claim, annotationIds: claim.annotationIds.filter((id) => !lostLinks.includes(id)) }, annotationsById).length
+  const counts = stanceCounts(claim, annotationsById, lostLinks)
   const { setLinkStance } = useWorkbench.getState()
   const titleOf = (sourceId: string): string => sourcesById.get(sourceId)?.title ?? 'a source'
   const why = (support?.sameOrigin ?? [])
@@ -68,13 +74,17 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
     >
       <div className="claim-head">
         <span className="claim-number">{index + 1}</span>
-        <span className={`support support-${Math.min(supporting, 2)}`} data-testid="claim-support" title="Distinct sources linked to this claim">
-          {supportLabel(supporting)}
+        <span
+          className={`support ${counts.against > 0 ? 'support-against' : `support-${Math.min(counts.backing, 2)}`}`}
+          data-testid="claim-support"
+          title="Distinct sources linked to this claim: those that back it, and those marked as contradicting it"
+        >
+          {supportLabel(counts)}
         </span>
         {support !== undefined && (
           <span className={`status status-${support.status}`} data-testid="claim-status" title={why === '' ? undefined : why}>
             {SUPPORT_LABELS[support.status]}
-            {support.status !== 'unsupported' && support.independentGroups.length !== supporting - support.contradictingSources.length
+            {support.status !== 'unsupported' && support.independentGroups.length !== counts.backing
               ? ` (${support.independentGroups.length} independent)`
               : ''}
           </span>
@@ -90,18 +100,19 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
             type="button"
             className="icon-button"
             aria-label="Delete claim"
-            onClick={() => void undoable('Deleted the claim; its highlights stay in the sources.', () => deleteClaim(claim.id))}
+            onClick={() => void undoable('Deleted the claim; its highlights stay in the sources.', 'Delete claim', () => deleteClaim(claim.id))}
           >
             ×
           </button>
         </span>
       </div>
       <textarea
+        ref={textBox}
         className="claim-text"
         aria-label={`Claim ${index + 1}`}
         placeholder="Write the claim, then link the passages that back it"
         value={text}
-        rows={Math.max(2, Math.ceil(text.length / 48))}
+        rows={2}
         onChange={(event) => setText(event.target.value)}
         autoFocus={justCreated}
         onBlur={flush}
@@ -111,9 +122,15 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
           const annotation = annotationsById.get(annotationId)
           const source = annotation === undefined ? undefined : sourcesById.get(annotation.target.sourceId)
           if (annotation === undefined) return null
+          const contradicts = claim.contradicting.includes(annotationId)
           return (
-            <li key={annotationId} className="claim-link" data-testid="claim-link">
+            <li key={annotationId} className={`claim-link${contradicts ? ' against' : ''}`} data-testid="claim-link">
               <button type="button" className="link-body" onClick={() => void showAnnotation(annotationId)} title="Open the passage">
+                {contradicts && (
+                  <span className="stance-badge" data-testid="contradicts-badge" title="Marked as contradicting the claim">
+                    Contradicts
+                  </span>
+                )}
                 <span className="link-source">
                   {source === undefined ? 'Source no longer in the library' : [source.title, outletAndDate(source), pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
                 </span>
@@ -124,19 +141,21 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
                 )}
                 <span className={`link-quote color-${annotation.color}`}>“{annotation.target.selectors[0].exact}”</span>
               </button>
-              <button
-                type="button"
-                className={`icon-button stance${claim.contradicting.includes(annotationId) ? ' against' : ''}`}
-                aria-pressed={claim.contradicting.includes(annotationId)}
-                aria-label={claim.contradicting.includes(annotationId) ? 'Marked as contradicting; mark as supporting' : 'Mark as contradicting the claim'}
-                title={claim.contradicting.includes(annotationId) ? 'Contradicts the claim (click to mark as supporting)' : 'Mark as contradicting the claim'}
-                onClick={() => void setLinkStance(claim.id, annotationId, !claim.contradicting.includes(annotationId))}
-              >
-                ⊘
-              </button>
-              <button type="button" className="icon-button" aria-label="Remove this link" onClick={() => void unlinkAnnotation(claim.id, annotationId)}>
-                ×
-              </button>
+              <span className="link-tools">
+                <button
+                  type="button"
+                  className={`stance-toggle${contradicts ? ' on' : ''}`}
+                  aria-pressed={contradicts}
+                  aria-label="Contradicts the claim"
+                  title={contradicts ? 'Marked as contradicting the claim: click to count it as backing the claim' : 'Mark this passage as contradicting the claim'}
+                  onClick={() => void setLinkStance(claim.id, annotationId, !contradicts)}
+                >
+                  <span aria-hidden="true">⊘</span>
+                </button>
+                <button type="button" className="icon-button" aria-label="Remove this link" onClick={() => void unlinkAnnotation(claim.id, annotationId)}>
+                  ×
+                </button>
+              </span>
             </li>
           )
         })}
@@ -146,9 +165,10 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
           Counted as one source: {why}.
         </p>
       )}
+      <SingleSourceQuotes found={support?.singleSourceQuotes ?? []} annotationsById={annotationsById} />
       {lostLinks.length > 0 && (
         <p className="same-origin" data-testid="lost-links">
-          {lostLinks.length === 1 ? '1 linked passage is' : `${lostLinks.length} linked passages are`} no longer in the sources and not counted.
+          {lostLinks.length === 1 ? '1 linked passage is' : `${lostLinks.length.toLocaleString()} linked passages are`} no longer in the sources and not counted.
         </p>
       )}
       {claim.annotationIds.length === 0 && <p className="drop-hint">Drag a highlight here, or use “Link to claim…” on it.</p>}

@@ -1,12 +1,14 @@
 // People and organisations named across the library, spelling variants grouped (Lee
 // Sok-bae / Lee Seok-pae / Lee Sok‑bae). The reporter merges groups the app kept apart,
 // splits off a variant it wrongly joined, or confirms a group; the project keeps the choice.
+// Each project gets a panel of its own: switching project clears the last one at once.
 import { useEffect, useRef, useState } from 'react'
 import type { NameDecision, NameGroup, NameGroups } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
+import { countLabel } from './count-label'
 import { useScanProgress } from './useScanProgress'
 
 const TYPING_PAUSE_MS = 150
@@ -72,8 +74,8 @@ function NameGroupCard({
                 {typographicNote(spelling.text)}
               </button>
             ))}
-            <span className="muted">
-              ×{variant.mentions} in {variant.sourceIds.length}
+            <span className="muted" title={`${countLabel(variant.mentions, 'mention')} in ${countLabel(variant.sourceIds.length, 'source')}`}>
+              ×{variant.mentions.toLocaleString()} in {countLabel(variant.sourceIds.length, 'source')}
             </span>
             {group.variants.length > 1 && (
               <button
@@ -90,31 +92,43 @@ function NameGroupCard({
         ))}
       </ul>
       <button type="button" className="link-button name-sources-toggle" aria-expanded={showSources} onClick={() => setShowSources(!showSources)}>
-        {group.sources.length} source{group.sources.length === 1 ? '' : 's'} · {group.mentions} mention{group.mentions === 1 ? '' : 's'}
+        {countLabel(group.sources.length, 'source')} · {countLabel(group.mentions, 'mention')}
       </button>
       {showSources && (
-        <ul className="name-sources">
-          {group.sources.map((entry) => (
-            <li key={entry.sourceId}>
-              <button type="button" className="link-button" onClick={() => void openIn(entry.sourceId)}>
-                {sources.get(entry.sourceId)?.title ?? entry.sourceId}
-              </button>{' '}
-              <span className="muted">×{entry.mentions}</span>
-            </li>
-          ))}
+        <ul className="name-sources" data-testid="name-sources">
+          {group.sources.map((entry) => {
+            const title = sources.get(entry.sourceId)?.title ?? entry.sourceId
+            return (
+              <li key={entry.sourceId} className="name-source">
+                <button type="button" className="link-button name-source-title" title={title} onClick={() => void openIn(entry.sourceId)}>
+                  {title}
+                </button>
+                <span className="name-source-count" title={countLabel(entry.mentions, 'mention')}>
+                  ×{entry.mentions.toLocaleString()}
+                </span>
+              </li>
+            )
+          })}
         </ul>
       )}
     </article>
   )
 }
 
+/** The panel of the open project: a new project mounts a new one, its filter, selection and results empty, its answers its own. */
 export function NamesPanel({ active }: { active: boolean }) {
+  const projectId = useWorkbench((state) => state.project?.current.id ?? '')
+  return <ProjectNamesPanel key={projectId} active={active} />
+}
+
+function ProjectNamesPanel({ active }: { active: boolean }) {
   const sources = useWorkbench((state) => state.sources)
   const byId = useSourcesById()
   const { api, run, notify } = useWorkbench.getState()
   const [query, setQuery] = useState('')
   const [names, setNames] = useState<NameGroups | null>(null)
-  const [loading, setLoading] = useState(false)
+  // Shown from the start: a panel mounted for a project that was just opened is waiting for its first answer.
+  const [loading, setLoading] = useState(active)
   const scan = useScanProgress(loading)
   // Selected groups with their variant keys, so a selection survives changing the filter.
   const [selected, setSelected] = useState<ReadonlyMap<string, { label: string; keys: string[] }>>(new Map())
@@ -160,16 +174,16 @@ export function NamesPanel({ active }: { active: boolean }) {
           </button>
           {names !== null && (
             <span className="hint" data-testid="names-summary">
-              {names.total.toLocaleString()} names in {names.sourcesScanned.toLocaleString()} sources
-              {names.total > names.groups.length ? ` · the ${names.groups.length} most widely reported shown; filter to find others` : ''}
+              {countLabel(names.total, 'name')} in {countLabel(names.sourcesScanned, 'source')}
+              {names.total > names.groups.length ? ` · the ${names.groups.length.toLocaleString()} most widely reported shown; filter to find others` : ''}
             </span>
           )}
         </div>
       </div>
       <div className="ledger-groups">
         {names === null && loading && (
-          <p className="empty-hint">
-            {scan === null ? 'Finding the names in every source…' : `Finding names: ${scan.done.toLocaleString()} of ${scan.total.toLocaleString()} sources…`}
+          <p className="empty-hint" data-testid="names-loading">
+            {scan === null ? 'Finding the names in every source…' : `Finding names: ${scan.done.toLocaleString()} of ${countLabel(scan.total, 'source')}…`}
           </p>
         )}
         {names?.groups.map((group) => (

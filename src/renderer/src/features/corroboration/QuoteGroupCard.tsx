@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { QuoteGroup, QuoteVersion } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { useWorkbench } from '../../app/workbench-store'
+import { countLabel } from './count-label'
 import { WordDiff } from './WordDiff'
 
 const NEW_CLAIM = '__new__'
@@ -77,7 +78,7 @@ export function QuoteGroupCard({ group, sources }: Props) {
     <article className="quote-group" data-testid="quote-group" data-group-id={group.id}>
       <header className="quote-group-head">
         <span className="quote-count" title={group.sourceIds.map((id) => sourceLabel(sources.get(id))).join('\n')}>
-          {group.sourceIds.length} source{group.sourceIds.length === 1 ? '' : 's'}
+          {countLabel(group.sourceIds.length, 'source')}
         </span>
         {group.flags.singleSource && (
           <span className="flag flag-single" title="No other source in the library carries these words: check them against the original">

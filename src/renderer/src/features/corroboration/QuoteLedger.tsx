@@ -1,11 +1,13 @@
 // The quote ledger: every quotation in the library, grouped across sources, the groups
 // carried by most sources first. Filters pick out what a fact-checker checks first:
-// quotes only one source carries, and quotes whose wording or speaker differs.
+// quotes only one source carries, and quotes whose wording or speaker differs. Each
+// project gets a ledger of its own: switching project clears the last one at once.
 import { useEffect, useRef, useState } from 'react'
 import type { QuoteLedger as Ledger, QuoteLedgerFilter } from '../../../../shared/domain/corroboration'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
+import { countLabel } from './count-label'
 import { QuoteGroupCard } from './QuoteGroupCard'
 import { useScanProgress } from './useScanProgress'
 
@@ -17,7 +19,13 @@ const FILTERS: { value: QuoteLedgerFilter; label: string }[] = [
   { value: 'differs', label: 'Wording or speaker differs' }
 ]
 
+/** The panel of the open project: a new project mounts a new one, its filters and results empty, its answers its own. */
 export function QuoteLedger({ active }: { active: boolean }) {
+  const projectId = useWorkbench((state) => state.project?.current.id ?? '')
+  return <ProjectQuoteLedger key={projectId} active={active} />
+}
+
+function ProjectQuoteLedger({ active }: { active: boolean }) {
   const sources = useWorkbench((state) => state.sources)
   const byId = useSourcesById()
   const { api, run } = useWorkbench.getState()
@@ -25,10 +33,11 @@ export function QuoteLedger({ active }: { active: boolean }) {
   const [query, setQuery] = useState('')
   const [scareQuotes, setScareQuotes] = useState(false)
   const [ledger, setLedger] = useState<Ledger | null>(null)
-  const [loading, setLoading] = useState(false)
+  // Shown from the start: a panel mounted for a project that was just opened is waiting for its first answer.
+  const [loading, setLoading] = useState(active)
   const asked = useRef(0)
   const scan = useScanProgress(loading)
-  const reading = scan === null ? 'Reading the quotations of every source…' : `Reading quotations: ${scan.done.toLocaleString()} of ${scan.total.toLocaleString()} sources…`
+  const reading = scan === null ? 'Reading the quotations of every source…' : `Reading quotations: ${scan.done.toLocaleString()} of ${countLabel(scan.total, 'source')}…`
 
   useEffect(() => {
     // Built when first shown, and again when the library or the filters change while shown.
@@ -75,9 +84,9 @@ export function QuoteLedger({ active }: { active: boolean }) {
         </label>
         {ledger !== null && (
           <p className="hint" data-testid="ledger-summary">
-            {ledger.total === 0 ? 'No quote matches.' : `${ledger.total.toLocaleString()} group${ledger.total === 1 ? '' : 's'}`}
-            {ledger.total > ledger.groups.length ? ` · first ${ledger.groups.length} shown` : ''}
-            {` · ${ledger.quotations.toLocaleString()} quotations in ${ledger.sourcesScanned.toLocaleString()} sources`}
+            {ledger.total === 0 ? 'No quote matches.' : countLabel(ledger.total, 'group')}
+            {ledger.total > ledger.groups.length ? ` · first ${ledger.groups.length.toLocaleString()} shown` : ''}
+            {` · ${countLabel(ledger.quotations, 'quotation')} in ${countLabel(ledger.sourcesScanned, 'source')}`}
             {loading ? (scan === null ? ' · updating…' : ` · ${reading}`) : ''}
           </p>
         )}
