@@ -1,6 +1,6 @@
 // The page's only door to the engine: one method per contract operation, one onX per
 // event. The raw ipcRenderer and Electron's event objects never reach the page.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { API_GLOBAL, channels, events } from '../shared/ipc/channels'
 import type { Api, ApiInput, ApiMethod, ApiOutputs, EventName, EventPayloads } from '../shared/ipc/contract'
 import type { Result } from '../shared/ipc/result'
@@ -25,8 +25,13 @@ const api = {
   rescanFolders: () => invoke('rescanFolders'),
   cancelImport: () => invoke('cancelImport'),
   updateSource: (input) => invoke('updateSource', input),
+  tagSource: (input) => invoke('tagSource', input),
+  removeFolder: (input) => invoke('removeFolder', input),
   search: (input) => invoke('search', input),
   searchHits: (input) => invoke('searchHits', input),
+  saveSearch: (input) => invoke('saveSearch', input),
+  deleteSavedSearch: (input) => invoke('deleteSavedSearch', input),
+  listSavedSearches: () => invoke('listSavedSearches'),
   listSources: () => invoke('listSources'),
   getSourceText: (input) => invoke('getSourceText', input),
   listAnnotations: () => invoke('listAnnotations'),
@@ -56,7 +61,15 @@ const api = {
   onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
   onCorroborationProgress: (callback) => subscribe('corroborationProgress', callback),
   onHistoryChanged: (callback) => subscribe('historyChanged', callback),
-  onMenuCommand: (callback) => subscribe('menuCommand', callback)
+  onMenuCommand: (callback) => subscribe('menuCommand', callback),
+  // Not an IPC call: the page gives the File it was handed by a drop, and only its path comes back.
+  pathForDroppedFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file) || null
+    } catch {
+      return null
+    }
+  }
 } satisfies Api
 
 contextBridge.exposeInMainWorld(API_GLOBAL, api)

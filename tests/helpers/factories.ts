@@ -8,6 +8,8 @@ export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'tit
     format: 'text',
     meta: { ...EMPTY_META },
     editedFields: [],
+    tags: [],
+    starred: false,
     pageStarts: null,
     words: 10,
     size: 10,

@@ -3,6 +3,7 @@
 import type { ApiHandlers } from '../../shared/ipc/contract'
 import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'
+import { deleteSavedSearch, listSavedSearches, saveSearch } from './library-search/saved-searches'
 import type { Workbench } from './workbench'
 
 export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes'
@@ -11,16 +12,23 @@ export type CoreHandlers = Omit<ApiHandlers, HostMethod>
 const NAME_DECISION_LABELS = { merge: 'Merge names', split: 'Split name', confirm: 'Confirm names' } as const
 
 export function createCoreHandlers(workbench: Workbench): CoreHandlers {
-  /** After undo or redo, highlights whose source changed meanwhile are placed again in its current text. */
-  const afterHistory = async <T>(step: Promise<T>): Promise<T> => {
-    const result = await step
+  /**
+   * After undo or redo, highlights whose source changed meanwhile are placed again in its
+   * current text; a folder put back or taken out again is indexed and watched (or no longer).
+   */
+  const rootIds = (): string => workbench.project.store.library.data.roots.map((root) => root.id).join('\n')
+  const afterHistory = async <T>(step: () => Promise<T>): Promise<T> => {
+    const roots = rootIds()
+    const result = await step()
     await workbench.project.annotations.reanchorStale()
+    if (rootIds() !== roots) await workbench.foldersChanged()
     return result
   }
   const annotations = () => workbench.project.annotations
   const claims = () => workbench.project.claims
   const corroboration = () => workbench.project.corroboration
   const history = () => workbench.project.history
+  const store = () => workbench.project.store
   /** The claims that link an annotation: deleting it changes them too. */
   const claimsLinking = (annotationId: string): string[] =>
     claims()
@@ -42,6 +50,11 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     rescanFolders: () => workbench.rescan(),
     updateSource: (edits) =>
       history().record('Edit source details', { sources: [edits.sourceId] }, () => workbench.project.library.update(edits), { key: `source:${edits.sourceId}` }),
+    tagSource: ({ sourceId, tags, starred }) =>
+      history().record(tags === undefined ? (starred === true ? 'Star source' : 'Unstar source') : 'Tag source', { sources: [sourceId] }, () =>
+        workbench.project.library.mark(sourceId, { tags, starred })
+      ),
+    removeFolder: ({ rootId }) => workbench.removeFolder(rootId, (change) => history().record('Remove folder from project', { roots: [rootId] }, change)),
     search: async ({ query, limit, offset, nameVariants }) => {
       if (!nameVariants) return workbench.project.search.search(query, limit, offset)
       const widened = await widen(query)
@@ -57,6 +70,9 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       return { roots, sources, unwatchedRootIds: workbench.unwatchedRootIds() }
     },
     getSourceText: ({ sourceId }) => workbench.project.library.sourceText(sourceId),
+    saveSearch: (search) => history().record('Save search', { savedSearches: true }, () => saveSearch(store(), search, workbench.now)),
+    deleteSavedSearch: ({ id }) => history().record('Delete saved search', { savedSearches: true }, () => deleteSavedSearch(store(), id)),
+    listSavedSearches: async () => listSavedSearches(store()),
     listAnnotations: async () => annotations().list(),
     createAnnotation: (input) => history().record('New highlight', {}, () => annotations().create(input)),
     updateAnnotation: (input) =>
@@ -75,7 +91,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       history().record(contradicts ? 'Mark as contradicting' : 'Mark as supporting', { claims: [claimId] }, () =>
         claims().setStance(claimId, annotationId, contradicts)
       ),
-    claimSupport: () => claims().support(),
+    claimSupport: () => claims().support((linked) => corroboration().singleSourceQuotes(linked)),
     suggestEvidence: ({ claimId }) => workbench.suggestEvidence(claimId),
     quoteLedger: (request) => corroboration().ledger(request),
     nameGroups: ({ query, limit }) => corroboration().names(query, limit),
@@ -83,7 +99,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
     alignSources: ({ sourceIds }) => corroboration().align(sourceIds),
     historyState: async () => history().state(),
-    undo: () => afterHistory(history().undo()),
-    redo: () => afterHistory(history().redo())
+    undo: () => afterHistory(() => history().undo()),
+    redo: () => afterHistory(() => history().redo())
   }
 }

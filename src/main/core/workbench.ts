@@ -71,6 +71,9 @@ export interface RescanSummary {
 }
 const PROGRESS_INTERVAL_MS = 50
 
+/** What taking a folder out of a project did. */
+export type FolderRemoval = Awaited<ReturnType<LibraryService['removeRoot']>>
+
 export class Workbench {
   readonly events = new EngineEvents()
   readonly now: () => Date
@@ -223,6 +226,11 @@ export class Workbench {
     await this.#watcher?.watchFolders(watched)
   }
 
+  /** Every folder the system watches for the open project now (a removed folder is never among them). */
+  watchedFolders(): string[] {
+    return this.#watcher?.watchedFolders() ?? []
+  }
+
   /** Ids of the open project's folders that are checked for changes only when asked (see rescan). */
   unwatchedRootIds(): string[] {
     return this.#watcher === null ? [] : [...this.#unwatched]
@@ -317,6 +325,32 @@ export class Workbench {
       this.events.emit('libraryChanged', null)
       return report
     }).finally(() => this.#imports.delete(controller))
+  }
+
+  /**
+   * Takes a folder out of the open project, after the imports queued before it: its sources
+   * leave the library and the search index, and it is no longer watched. `record` wraps the
+   * change in the history, so it can be undone.
+   */
+  removeFolder(rootId: string, record: (change: () => Promise<FolderRemoval>) => Promise<FolderRemoval>): Promise<FolderRemoval> {
+    const project = this.project
+    return this.#serially(async () => {
+      const outcome = await record(() => project.library.removeRoot(rootId))
+      await this.#followFolders(project)
+      return outcome
+    })
+  }
+
+  /** Undo or redo put a folder back or took it out again: index and watch what the library holds now. */
+  foldersChanged(): Promise<void> {
+    const project = this.project
+    return this.#serially(() => this.#followFolders(project))
+  }
+
+  async #followFolders(project: OpenProject): Promise<void> {
+    await project.search.sync()
+    if (this.#open === project) await this.#watchRoots()
+    this.events.emit('libraryChanged', null)
   }
 
   /** Stops every import running or waiting after the files in hand; what was imported stays. */

@@ -1,6 +1,7 @@
 // A source is one imported document: where it came from, what it is, and the hash of
 // the text the reader shows (the text itself lives in its own content-addressed file).
 import { z } from 'zod'
+import { tagSchema } from './annotation'
 
 export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx'] as const
 export const sourceFormatSchema = z.enum(SOURCE_FORMATS)
@@ -31,6 +32,9 @@ export const sourceSchema = z.object({
   meta: sourceMetaSchema.default(EMPTY_META),
   /** Fields the user edited by hand: a re-import never overwrites them. */
   editedFields: z.array(z.enum(EDITABLE_META_FIELDS)).default([]),
+  /** The user's own labels and star for the source; like edited fields, a re-import keeps them. */
+  tags: z.array(tagSchema).max(50).default([]),
+  starred: z.boolean().default(false),
   /** For paged formats (PDF): the text offset where each page starts, page 1 first. */
   pageStarts: z.array(z.number().int().nonnegative()).nullable().default(null),
   words: z.number().int().nonnegative(),

@@ -10,6 +10,7 @@ import type { ClaimSupport } from '../domain/support'
 import type { HistoryState } from '../domain/history'
 import type { ProjectInfo } from '../domain/project'
 import type { HitRangesResponse, SearchResponse } from '../domain/search-results'
+import type { SavedSearch } from '../domain/saved-search'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../domain/source'
 import { channels, type events } from './channels'
 import type { Result } from './result'
@@ -51,11 +52,20 @@ export const contract = {
       title: z.string().trim().min(1).max(500).optional(),
       outlet: metaText.optional(),
       author: metaText.optional(),
+      /** As typed ("16 Jan 2026", "2026-01"): the library stores it as ISO or refuses it (invalid-input). */
       date: metaText.optional(),
       url: metaText.optional()
     })
   },
   listSources: { channel: channels.listSources, input: none },
+  tagSource: {
+    channel: channels.tagSource,
+    /** tags replace the source's tags; starred sets or clears its star. */
+    input: z
+      .object({ sourceId: id, tags: z.array(tagSchema).max(50).optional(), starred: z.boolean().optional() })
+      .refine((input) => input.tags !== undefined || input.starred !== undefined, 'give tags, starred or both')
+  },
+  removeFolder: { channel: channels.removeFolder, input: z.object({ rootId: id }) },
   search: {
     channel: channels.search,
     // Longer queries are refused by the parser with a message; this only bounds the request.
@@ -73,6 +83,13 @@ export const contract = {
     input: z.object({ query: z.string().max(20_000), sourceId: id, nameVariants: z.boolean().default(false) })
   },
   getSourceText: { channel: channels.getSourceText, input: z.object({ sourceId: id }) },
+  saveSearch: {
+    channel: channels.saveSearch,
+    /** A search saved under a name already used (case aside) replaces it. */
+    input: z.object({ name: z.string().trim().min(1).max(120), query: z.string().trim().min(1).max(20_000), nameVariants: z.boolean().default(false) })
+  },
+  deleteSavedSearch: { channel: channels.deleteSavedSearch, input: z.object({ id }) },
+  listSavedSearches: { channel: channels.listSavedSearches, input: none },
   listAnnotations: { channel: channels.listAnnotations, input: none },
   createAnnotation: {
     channel: channels.createAnnotation,
@@ -182,6 +199,12 @@ export interface ApiOutputs {
   searchHits: HitRangesResponse
   /** unwatchedRootIds: folders too large to watch live, checked for changes by rescanFolders. */
   listSources: { roots: ImportRoot[]; sources: Source[]; unwatchedRootIds: string[] }
+  tagSource: Source
+  /** keptHighlights: highlights on the removed sources, kept and listed as orphans. */
+  removeFolder: { removedSources: number; keptHighlights: number }
+  saveSearch: SavedSearch
+  deleteSavedSearch: null
+  listSavedSearches: SavedSearch[]
   getSourceText: SourceText
   listAnnotations: Annotation[]
   createAnnotation: Annotation
@@ -233,6 +256,11 @@ export type Api = { [K in ApiMethod]: ApiCall<K> } & {
   onCorroborationProgress(callback: (progress: { done: number; total: number }) => void): Unsubscribe
   onHistoryChanged(callback: (state: HistoryState) => void): Unsubscribe
   onMenuCommand(callback: (command: MenuCommand) => void): Unsubscribe
+  /**
+   * Where a file or folder dropped on the window is on disk (Electron's webUtils), or null
+   * where the page cannot know it (browser mode: browsers never expose paths).
+   */
+  pathForDroppedFile(file: File): string | null
 }
 
 /** What a host (Electron shell or HTTP server) provides for every method, after validation. */

@@ -1,5 +1,6 @@
 // Undo and redo for every change to the user's work in a project: highlights, claims and
-// their links, name decisions, source details. One history per project, kept by the
+// their links, name decisions, saved searches, source details, tags and stars, folders
+// taken out of the project. One history per project, kept by the
 // engine for the session, so both hosts, every window and the HTTP API share it.
 import type { HistoryState } from '../../../shared/domain/history'
 import { UserError } from '../../../shared/ipc/result'
@@ -49,7 +50,14 @@ export class NotesHistory {
   /** Runs a change that writes the user's work, and remembers how to take it back. */
   record<T>(label: string, touches: Touches, change: () => Promise<T>, options: RecordOptions = {}): Promise<T> {
     return this.#serially(async () => {
-      const declared = { annotations: touches.annotations ?? [], claims: touches.claims ?? [], nameDecisions: touches.nameDecisions ?? false, sources: touches.sources ?? [] }
+      const declared = {
+        annotations: touches.annotations ?? [],
+        claims: touches.claims ?? [],
+        nameDecisions: touches.nameDecisions ?? false,
+        savedSearches: touches.savedSearches ?? false,
+        sources: touches.sources ?? [],
+        roots: touches.roots ?? []
+      }
       const before = takeSnapshot(this.store, declared)
       const result = await change()
       const notes = this.store.notes.data

@@ -1,10 +1,12 @@
 // What one change did to the user's work, as two snapshots of just the records it
-// touched (annotations, claims, name decisions, source details) plus the order of the
-// lists. Undo writes the "before" snapshot back, redo the "after" one.
+// touched (annotations, claims, name decisions, saved searches, source details and marks,
+// whole imported folders with their sources) plus the order of the lists. Undo writes the
+// "before" snapshot back, redo the "after" one.
 import type { Annotation } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
 import type { NameDecision } from '../../../shared/domain/corroboration'
-import type { Source } from '../../../shared/domain/source'
+import type { SavedSearch } from '../../../shared/domain/saved-search'
+import type { ImportRoot, Source } from '../../../shared/domain/source'
 import type { ProjectStore } from '../store/project-store'
 
 /** The records a change may touch, named before it runs (records it creates are found by comparing). */
@@ -12,10 +14,20 @@ export interface Touches {
   annotations?: readonly string[]
   claims?: readonly string[]
   nameDecisions?: boolean
+  savedSearches?: boolean
+  /** Sources whose details, tags or star the change edits. */
   sources?: readonly string[]
+  /** Imported folders the change adds or takes out of the project, with all their sources. */
+  roots?: readonly string[]
 }
 
-type SourceDetails = Pick<Source, 'id' | 'title' | 'meta' | 'editedFields'>
+type SourceDetails = Pick<Source, 'id' | 'title' | 'meta' | 'editedFields' | 'tags' | 'starred'>
+
+/** An imported folder and its sources, each where it was in its list. */
+interface FolderRecords {
+  root: { index: number; record: ImportRoot } | null
+  sources: Array<{ index: number; record: Source }>
+}
 
 export interface NotesSnapshot {
   annotationOrder: string[]
@@ -24,7 +36,9 @@ export interface NotesSnapshot {
   annotations: Map<string, Annotation | null>
   claims: Map<string, Claim | null>
   nameDecisions: NameDecision[] | null
+  savedSearches: SavedSearch[] | null
   sources: Map<string, SourceDetails>
+  folders: Map<string, FolderRecords>
 }
 
 const ids = (records: readonly { id: string }[]): string[] => records.map((record) => record.id)
@@ -39,7 +53,21 @@ export function takeSnapshot(store: ProjectStore, touches: Required<Touches>): N
   const sources = new Map<string, SourceDetails>()
   for (const id of touches.sources) {
     const source = store.findSource(id)
-    if (source !== undefined) sources.set(id, structuredClone({ id, title: source.title, meta: source.meta, editedFields: source.editedFields }))
+    if (source !== undefined) {
+      const { title, meta, editedFields, tags, starred } = source
+      sources.set(id, structuredClone({ id, title, meta, editedFields, tags, starred }))
+    }
+  }
+  const library = store.library.data
+  const folders = new Map<string, FolderRecords>()
+  for (const rootId of touches.roots) {
+    const index = library.roots.findIndex((root) => root.id === rootId)
+    const root = library.roots[index]
+    const records: FolderRecords = { root: root === undefined ? null : { index, record: structuredClone(root) }, sources: [] }
+    library.sources.forEach((source, position) => {
+      if (source.rootId === rootId) records.sources.push({ index: position, record: structuredClone(source) })
+    })
+    folders.set(rootId, records)
   }
   return {
     annotationOrder: ids(notes.annotations),
@@ -47,7 +75,9 @@ export function takeSnapshot(store: ProjectStore, touches: Required<Touches>): N
     annotations: pick(notes.annotations, touches.annotations),
     claims: pick(notes.claims, touches.claims),
     nameDecisions: touches.nameDecisions ? structuredClone(notes.nameDecisions) : null,
-    sources
+    savedSearches: touches.savedSearches ? structuredClone(notes.savedSearches) : null,
+    sources,
+    folders
   }
 }
 
@@ -71,6 +101,22 @@ function restoreList<T extends { id: string }>(current: readonly T[], order: rea
   return restored
 }
 
+/** Puts a folder and its sources back as they were, or takes them out; lists change in place (an import may hold them). */
+function restoreFolder(store: ProjectStore, rootId: string, saved: FolderRecords): void {
+  const library = store.library.data
+  const keep = <T>(list: T[], kept: (item: T) => boolean): void => {
+    let length = 0
+    for (const item of list) if (kept(item)) list[length++] = item
+    list.length = length
+  }
+  keep(library.sources, (source) => source.rootId !== rootId)
+  keep(library.roots, (root) => root.id !== rootId)
+  if (saved.root !== null) library.roots.splice(Math.min(saved.root.index, library.roots.length), 0, structuredClone(saved.root.record))
+  // In the order they were listed, each goes back to its old place.
+  for (const { index, record } of saved.sources) library.sources.splice(Math.min(index, library.sources.length), 0, structuredClone(record))
+  store.sourcesRemoved()
+}
+
 /** Writes a snapshot back into the store (in memory); the caller saves. Says which files changed. */
 export function applySnapshot(store: ProjectStore, snapshot: NotesSnapshot): { notes: boolean; library: boolean } {
   const notes = store.notes.data
@@ -78,9 +124,12 @@ export function applySnapshot(store: ProjectStore, snapshot: NotesSnapshot): { n
   notes.claims = restoreList(notes.claims, snapshot.claimOrder, snapshot.claims)
   // A new array, not the same one changed in place, so caches keyed on it see the change.
   if (snapshot.nameDecisions !== null) notes.nameDecisions = structuredClone(snapshot.nameDecisions)
+  if (snapshot.savedSearches !== null) notes.savedSearches = structuredClone(snapshot.savedSearches)
+  for (const [rootId, saved] of snapshot.folders) restoreFolder(store, rootId, saved)
   for (const details of snapshot.sources.values()) {
     const source = store.findSource(details.id)
-    if (source !== undefined) Object.assign(source, structuredClone({ title: details.title, meta: details.meta, editedFields: details.editedFields }))
+    const { title, meta, editedFields, tags, starred } = details
+    if (source !== undefined) Object.assign(source, structuredClone({ title, meta, editedFields, tags, starred }))
   }
-  return { notes: true, library: snapshot.sources.size > 0 }
+  return { notes: true, library: snapshot.sources.size > 0 || snapshot.folders.size > 0 }
 }

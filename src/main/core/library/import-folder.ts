@@ -71,9 +71,9 @@ function posix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
-/** A source record from freshly extracted text, keeping whatever the user edited by hand. */
+/** A source record from freshly extracted text, keeping whatever the user edited by hand, tagged or starred. */
 function buildSource(
-  base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
+  base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'tags' | 'starred' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
   const extractedTitle = document.title ?? pickTitle(document.text, document.format, basename(base.relativePath))
   const edited = existing?.editedFields ?? []
   const meta = { ...EMPTY_META, ...document.meta }
@@ -84,6 +84,8 @@ function buildSource(
     format: document.format,
     meta,
     editedFields: edited,
+    tags: existing?.tags ?? [],
+    starred: existing?.starred ?? false,
     pageStarts: document.pageStarts,
     words: countWords(document.text)
   }

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { annotationSchema } from '../../../shared/domain/annotation'
 import { claimSchema } from '../../../shared/domain/claim'
 import { nameDecisionSchema } from '../../../shared/domain/corroboration'
+import { savedSearchSchema } from '../../../shared/domain/saved-search'
 import { importRootSchema, sourceSchema, type Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
@@ -41,7 +42,9 @@ export const notesDataSchema = z.object({
   annotations: z.array(annotationSchema),
   claims: z.array(claimSchema),
   /** Merges and splits of name groups, kept with the user's other work. */
-  nameDecisions: z.array(nameDecisionSchema).default([])
+  nameDecisions: z.array(nameDecisionSchema).default([]),
+  /** Library searches the user named, to run again. */
+  savedSearches: z.array(savedSearchSchema).default([])
 })
 export type NotesData = z.infer<typeof notesDataSchema>
 
@@ -63,7 +66,8 @@ export class ProjectStore {
       version: 1,
       annotations: [],
       claims: [],
-      nameDecisions: []
+      nameDecisions: [],
+      savedSearches: []
     })
     this.#textsDir = join(dir, 'texts')
   }
@@ -136,8 +140,8 @@ export class ProjectStore {
 
   /**
    * A source by id without scanning the list (20,000 string comparisons cost ~5 ms, more
-   * than saving an annotation). Sources are only ever appended or updated in place, so the
-   * map is rebuilt only when the list grows or is replaced.
+   * than saving an annotation). Sources are appended or updated in place, so the map is
+   * rebuilt only when the list grows or is replaced, or after sourcesRemoved().
    */
   findSource(id: string): Source | undefined {
     const sources = this.library.data.sources
@@ -145,6 +149,11 @@ export class ProjectStore {
       this.#byId = { sources, length: sources.length, map: new Map(sources.map((source) => [source.id, source])) }
     }
     return this.#byId.map.get(id)
+  }
+
+  /** Says that sources left the list (or came back) in place: findSource must look again. */
+  sourcesRemoved(): void {
+    this.#byId = null
   }
 
   #textPath(contentHash: string): string {

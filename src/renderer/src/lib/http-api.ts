@@ -57,12 +57,14 @@ export function createHttpApi(token: string): Api {
     Object.entries(channels).map(([method, channel]) => [method, (input?: unknown) => call(channel, input)])
   )
   return {
-    ...(methods as Omit<Api, 'onImportProgress' | 'onLibraryChanged' | 'onCorroborationProgress' | 'onHistoryChanged' | 'onMenuCommand'>),
+    ...(methods as Omit<Api, 'onImportProgress' | 'onLibraryChanged' | 'onCorroborationProgress' | 'onHistoryChanged' | 'onMenuCommand' | 'pathForDroppedFile'>),
     onImportProgress: (callback) => subscribe('importProgress', callback),
     onLibraryChanged: (callback) => subscribe('libraryChanged', () => callback()),
     onCorroborationProgress: (callback) => subscribe('corroborationProgress', callback),
     onHistoryChanged: (callback) => subscribe('historyChanged', callback),
     // Browser mode has no application menu.
-    onMenuCommand: () => () => undefined
+    onMenuCommand: () => () => undefined,
+    // A browser never tells a page where a dropped file is on disk.
+    pathForDroppedFile: () => null
   }
 }

@@ -98,6 +98,34 @@ describe('NotesHistory', () => {
     expect({ title: source.title, meta: source.meta, editedFields: source.editedFields }).toEqual(original)
   }, 30_000)
 
+  it('undoes tagging and starring a source, and a saved search', async () => {
+    const { workbench, api } = await setUp()
+    const source = workbench.project.store.library.data.sources[1]!
+    await api.tagSource({ sourceId: source.id, tags: ['Korea', 'reset'] })
+    await api.tagSource({ sourceId: source.id, starred: true })
+    expect(source).toMatchObject({ tags: ['Korea', 'reset'], starred: true })
+    expect((await api.undo(undefined)).undone).toBe('Star source')
+    expect(source).toMatchObject({ tags: ['Korea', 'reset'], starred: false })
+    expect((await api.undo(undefined)).undone).toBe('Tag source')
+    expect(source).toMatchObject({ tags: [], starred: false })
+    await api.redo(undefined)
+    await api.redo(undefined)
+    expect(source).toMatchObject({ tags: ['Korea', 'reset'], starred: true })
+    // Undone on disk, not only in memory.
+    await api.undo(undefined)
+    const reopened = new Workbench({ dataDir: dirname(dirname(workbench.project.store.dir)), seedsDir: null })
+    await reopened.boot()
+    expect(reopened.project.store.findSource(source.id)).toMatchObject({ tags: ['Korea', 'reset'], starred: false })
+
+    const saved = await api.saveSearch({ name: 'Trade quote', query: '"positive results"', nameVariants: false })
+    await api.deleteSavedSearch({ id: saved.id })
+    expect(await api.listSavedSearches(undefined)).toEqual([])
+    expect((await api.undo(undefined)).undone).toBe('Delete saved search')
+    expect(await api.listSavedSearches(undefined)).toEqual([saved])
+    expect((await api.undo(undefined)).undone).toBe('Save search')
+    expect(await api.listSavedSearches(undefined)).toEqual([])
+  }, 30_000)
+
   it('keeps one history per project for the session', async () => {
     const { workbench, api } = await setUp()
     await api.createClaim({ text: 'In the sample project' })

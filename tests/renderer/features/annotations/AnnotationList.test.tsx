@@ -39,3 +39,21 @@ describe('AnnotationList anchor states', () => {
     expect(useWorkbench.getState().reattachingId).toBe('a2')
   })
 })
+
+describe('AnnotationList and removed folders', () => {
+  afterEach(cleanup)
+
+  it('keeps a highlight whose source left the project, and says so instead of calling its passage missing', () => {
+    useWorkbench.setState({
+      sources: [],
+      claims: [],
+      reattachingId: null,
+      annotations: [makeAnnotation({ id: 'gone', sourceId: 'removed', exact: 'positive capital', contentHash: current })]
+    })
+    render(<AnnotationList />)
+    expect(screen.getByRole('heading', { name: 'Source removed from the project' })).toBeTruthy()
+    expect(screen.getByTestId('anchor-state').textContent?.trim()).toBe('source removed from the project')
+    expect(screen.getByTestId('annotation-card').textContent).toContain('“positive capital”')
+    expect(screen.getByLabelText(/Only the 1 not found in their source’s current text or whose source was removed/)).toBeTruthy()
+  })
+})

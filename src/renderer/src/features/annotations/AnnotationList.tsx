@@ -31,6 +31,7 @@ export function AnnotationList() {
 
   const [onlyOrphans, setOnlyOrphans] = useState(false)
   const orphanCount = groups.reduce((count, group) => count + group.list.filter((annotation) => isOrphan(annotation, group.source)).length, 0)
+  const removedCount = groups.reduce((count, group) => count + (group.source === undefined ? group.list.length : 0), 0)
   const shown = groups
     .map((group) => ({ ...group, list: onlyOrphans ? group.list.filter((annotation) => isOrphan(annotation, group.source)) : group.list }))
     .filter((group) => group.list.length > 0)
@@ -43,18 +44,19 @@ export function AnnotationList() {
       {orphanCount > 0 && (
         <label className="orphan-filter">
           <input type="checkbox" checked={onlyOrphans} onChange={(event) => setOnlyOrphans(event.target.checked)} />
-          Only the {orphanCount} not found in their source’s current text
+          Only the {orphanCount} not found in their source’s current text{removedCount > 0 ? ' or whose source was removed' : ''}
         </label>
       )}
       {shown.map(({ source, list }) => (
         <section key={source?.id ?? list[0]?.target.sourceId}>
-          <h3 className="group-title">{source?.title ?? 'Source no longer in the library'}</h3>
+          <h3 className="group-title">{source?.title ?? 'Source removed from the project'}</h3>
           {list.map((annotation) => (
             <AnnotationCard
               key={annotation.id}
               annotation={annotation}
-              sourceTitle={source === undefined ? '' : [source.relativePath, pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
+              sourceTitle={source === undefined ? '' : pageLabel(source.pageStarts, annotation.target.selectors[1].start)}
               orphaned={isOrphan(annotation, source)}
+              sourceRemoved={source === undefined}
             />
           ))}
         </section>
