@@ -15,14 +15,17 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // A busy 2-core machine can take several times as long as an idle one; tests that take
+          // seconds even when idle say their own, longer timeout.
+          testTimeout: 15_000,
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/server/**/*.test.ts']
         }
       },
       {
         plugins: [react()],
-        test: { name: 'jsdom', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'] }
+        test: { name: 'jsdom', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'], testTimeout: 15_000 }
       },
-      { test: { name: 'smoke', environment: 'node', include: ['tests/smoke/**/*.test.ts'] } },
+      { test: { name: 'smoke', environment: 'node', include: ['tests/smoke/**/*.test.ts'], testTimeout: 15_000 } },
       {
         test: {
           name: 'e2e',

@@ -111,7 +111,7 @@ describe('content security policy (browser mode)', () => {
     await pane(1).getByText('Seoul’s Envoy').waitFor()
     await pane(2).click()
     await page.getByTestId('source-list').getByRole('button', { name: JOONGANG }).click()
-    await pane(2).getByText('Header Ads').waitFor()
+    await pane(2).getByText('Header Ads', { exact: true }).waitFor()
     await page.getByLabel('Find in open sources').fill('Lee Sok-bae')
     await expect.poll(() => pane(1).locator('mark.find-hit').count()).toBeGreaterThan(0)
     await page.getByLabel('Next match').click()

@@ -71,7 +71,7 @@ describe('workbench in Chromium (browser mode)', () => {
     await pane(1).getByText('Seoul’s Envoy').waitFor()
     await pane(2).click()
     await page.getByTestId('source-list').getByRole('button', { name: JOONGANG }).click()
-    await pane(2).getByText('Header Ads').waitFor()
+    await pane(2).getByText('Header Ads', { exact: true }).waitFor()
     await page.getByLabel('Find in open sources').fill('Lee Sok-bae')
 
     const hitsIn = (n: number) => pane(n).locator('mark.find-hit').allTextContents()
@@ -118,7 +118,8 @@ describe('workbench in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Highlight yellow' }).click()
     await page.getByTestId('annotation-card').nth(1).waitFor()
     const secondCard = page.getByTestId('annotation-card').filter({ hasText: 'positive results in trade and business' })
-    await secondCard.getByLabel('Link to claim').selectOption({ index: 1 })
+    await secondCard.getByRole('button', { name: 'Link to claim' }).click()
+    await page.getByRole('menuitem', { name: /^1\. / }).click()
     await expect.poll(() => page.getByTestId('claim-support').textContent()).toBe('2 sources')
   })
 

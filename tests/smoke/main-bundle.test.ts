@@ -97,5 +97,9 @@ describe('main bundle (stubbed electron)', () => {
     const importItem = template.find((menu) => menu.label === 'File')?.submenu?.find((item) => item.label === 'Import Folder…')
     importItem?.click?.()
     expect(window.webContents.sent).toContainEqual([events.menuCommand, 'import-folder'])
+    // Undo in the Edit menu goes to the page, which undoes in a text box or in the notes' history.
+    const undoItem = template.find((menu) => menu.label === 'Edit')?.submenu?.find((item) => item.label === 'Undo')
+    undoItem?.click?.()
+    expect(window.webContents.sent).toContainEqual([events.menuCommand, 'undo'])
   })
 })

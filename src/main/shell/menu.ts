@@ -19,8 +19,9 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // The page decides: in a text box the box's own undo, elsewhere the notes' history.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: send('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -32,7 +33,8 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
       ]
     },
     { role: 'viewMenu' },
-    { role: 'windowMenu' }
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: send('shortcuts') }] }
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

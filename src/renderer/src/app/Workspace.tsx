@@ -64,7 +64,9 @@ export function Workspace({ find }: { find: FindResults }) {
     const panel = library.current
     if (panel === null || (sidebarTab !== 'quotes' && sidebarTab !== 'names')) return
     if (panel.isCollapsed()) panel.expand()
-    if (panel.getSize().inPixels < WIDE_SIDEBAR_PX) panel.resize(`${WIDE_SIDEBAR_PX}px`)
+    // On a narrow window the reading area keeps most of the width.
+    const wide = Math.min(WIDE_SIDEBAR_PX, Math.round(window.innerWidth * 0.34))
+    if (panel.getSize().inPixels < wide) panel.resize(`${wide}px`)
   }, [sidebarTab, library])
 
   return (

@@ -13,8 +13,12 @@ export interface HistorySlice {
   setHistory(state: HistoryState): void
   undo(): Promise<void>
   redo(): Promise<void>
-  /** Runs a delete and offers to undo it in a notice, instead of asking first. */
-  undoable(done: string, change: () => Promise<boolean>): Promise<void>
+  /**
+   * Runs a delete and offers to undo it in a notice, instead of asking first. `step` is
+   * the engine's label for it ("Delete highlight"): the notice's Undo acts only while
+   * that is still the last change.
+   */
+  undoable(done: string, step: string, change: () => Promise<boolean>): Promise<void>
 }
 
 /** Whether keyboard focus is in a field with its own undo (a text box). */
@@ -36,6 +40,8 @@ export const createHistorySlice: StateCreator<WorkbenchState, [], [], HistorySli
     const outcome = await get().run(pending)
     if (outcome === undefined) return
     set({ history: { undo: outcome.undo, redo: outcome.redo }, notesVersion: get().notesVersion + 1 })
+    // An "Undo" offered for an earlier step now points at a different one: it goes.
+    for (const notice of get().notices) if (notice.action?.label === 'Undo' || notice.action?.label === 'Redo') get().dismissNotice(notice.id)
     await get().refresh()
     const label = outcome.label
     get().notify('info', label, direction === 'undo' ? { label: 'Redo', run: () => void get().redo() } : { label: 'Undo', run: () => void get().undo() })
@@ -52,8 +58,15 @@ export const createHistorySlice: StateCreator<WorkbenchState, [], [], HistorySli
     undo: () => step('undo'),
     redo: () => step('redo'),
 
-    async undoable(done, change) {
-      if (await change()) get().notify('success', done, { label: 'Undo', run: () => void get().undo() })
+    async undoable(done, step, change) {
+      if (!(await change())) return
+      get().notify('success', done, {
+        label: 'Undo',
+        run: () => {
+          if (get().history.undo === step) void get().undo()
+          else get().notify('info', `“${step}” is no longer the last change: use Undo in the top bar to step back through your changes.`)
+        }
+      })
     }
   }
 }

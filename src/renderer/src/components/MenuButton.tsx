@@ -1,6 +1,7 @@
 // A button that opens a short menu: arrow keys move, Enter picks, Escape or a click
 // elsewhere closes and gives the focus back to the button (the WAI-ARIA menu button pattern).
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 
 export interface MenuItem {
   label: string
@@ -23,6 +24,8 @@ interface MenuButtonProps {
 
 export function MenuButton({ label, ariaLabel, items, className, title }: MenuButtonProps) {
   const [open, setOpen] = useState(false)
+  // Placed against the window, not the button's column: a column's overflow would clip it.
+  const [place, setPlace] = useState<{ top?: number; bottom?: number; right: number; maxHeight: number } | null>(null)
   const menuId = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
   const menuRef = useRef<HTMLDivElement>(null)
@@ -44,6 +47,18 @@ export function MenuButton({ label, ariaLabel, items, className, title }: MenuBu
     buttons[(at + step + buttons.length) % buttons.length]?.focus()
   }
 
+  function openMenu(): void {
+    const box = buttonRef.current?.getBoundingClientRect()
+    if (box !== undefined) {
+      const right = Math.max(8, window.innerWidth - box.right)
+      // Below the button, or above it when the window has more room there.
+      const below = window.innerHeight - box.bottom - 12
+      const above = box.top - 12
+      setPlace(below >= 220 || below >= above ? { top: box.bottom + 4, right, maxHeight: below } : { bottom: window.innerHeight - box.top + 4, right, maxHeight: above })
+    }
+    setOpen(true)
+  }
+
   function close(): void {
     setOpen(false)
     buttonRef.current?.focus()
@@ -60,27 +75,30 @@ export function MenuButton({ label, ariaLabel, items, className, title }: MenuBu
         aria-controls={open ? menuId : undefined}
         aria-label={ariaLabel}
         title={title}
-        onClick={() => setOpen(!open)}
+        onClick={() => (open ? setOpen(false) : openMenu())}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
             event.preventDefault()
-            setOpen(true)
+            openMenu()
           }
         }}
       >
         {label}
       </button>
-      {open && (
+      {open &&
+        // In the page's top layer: a column's overflow (or containment) would clip or misplace it.
+        createPortal(
         <div
           ref={menuRef}
           id={menuId}
           className="menu"
           role="menu"
+          style={place === null ? undefined : { position: 'fixed', top: place.top ?? 'auto', bottom: place.bottom ?? 'auto', right: place.right, maxHeight: place.maxHeight }}
           onKeyDown={(event) => {
             if (event.key === 'Escape') close()
             else if (event.key === 'ArrowDown') moveFocus(1)
             else if (event.key === 'ArrowUp') moveFocus(-1)
-            else if (event.key === 'Tab') setOpen(false)
+            else if (event.key === 'Tab') close()
             else return
             event.preventDefault()
           }}
@@ -90,7 +108,7 @@ export function MenuButton({ label, ariaLabel, items, className, title }: MenuBu
               <div key={`separator-${index}`} role="separator" className="menu-separator" />
             ) : (
               <button
-                key={item.label}
+                key={`${index}-${item.label}`}
                 type="button"
                 role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
                 aria-checked={item.checked}
@@ -111,8 +129,9 @@ export function MenuButton({ label, ariaLabel, items, className, title }: MenuBu
             )
           )}
           {entries.length === 0 && <span className="menu-empty">Nothing here</span>}
-        </div>
-      )}
+        </div>,
+          document.body
+        )}
     </span>
   )
 }

@@ -27,7 +27,7 @@ describe('WorkerPoolExtractor', () => {
     expect(texts).toEqual(Array.from({ length: 6 }, (_, index) => `Article ${index}.\n`))
     await expect(pool.extract(join(folder, 'bad.pdf'), 'bad.pdf')).rejects.toThrow(/damaged PDF/)
     await expect(pool.extract(join(folder, 'gone.txt'), 'gone.txt')).rejects.toMatchObject({ code: 'ENOENT' })
-  })
+  }, 30_000)
 
   it('gives up on a file that takes too long, and the next file gets a fresh thread', async () => {
     const folder = await tempDir()
@@ -36,7 +36,7 @@ describe('WorkerPoolExtractor', () => {
     pools.push(pool)
     await expect(pool.extract(join(folder, 'slow.txt'), 'slow.txt')).rejects.toThrow(/gave up after 0 s: the file takes too long to read/)
     await expect(pool.extract(join(folder, 'slow.txt'), 'slow.txt')).rejects.toThrow(/gave up/)
-  })
+  }, 30_000)
 })
 
 describe('extractFile and the imported folder', () => {

@@ -2,6 +2,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Workbench } from '../../../../src/main/core/workbench'
+import { createCoreHandlers } from '../../../../src/main/core/api-handlers'
+import { dispatch } from '../../../../src/main/core/dispatch'
+import { sourceSchema } from '../../../../src/shared/domain/source'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const workerScript = {
@@ -37,7 +40,7 @@ describe('LibraryService', () => {
         .sort((a, b) => a.title.localeCompare(b.title))
     expect(strip(threaded)).toEqual(strip(inline))
     expect(strip(threaded).find((source) => source.title === 'From front matter')?.meta.author).toBe('Jane Doe')
-  })
+  }, 30_000)
 
   it('keeps what the user edited when the file is re-imported after a change', async () => {
     const folder = await tempDir()
@@ -53,7 +56,7 @@ describe('LibraryService', () => {
     expect(updated.title).toBe('Corrected headline')
     expect(updated.meta).toMatchObject({ outlet: 'Korea JoongAng Daily', date: '2026-01-16' })
     expect(updated.editedFields.sort()).toEqual(['date', 'outlet', 'title'])
-  })
+  }, 30_000)
 
   it('stops an import when cancelled, keeping the files already done and marking nothing missing', async () => {
     const folder = await tempDir()
@@ -74,7 +77,7 @@ describe('LibraryService', () => {
     expect(workbench.cancelImport()).toEqual({ cancelled: false })
     const rest = await workbench.importFolder(folder)
     expect(rest.added + report.added).toBe(total)
-  })
+  }, 30_000)
 
   it('follows the disk: added, changed and removed files show up without an import', async () => {
     const folder = await tempDir()
@@ -94,7 +97,7 @@ describe('LibraryService', () => {
     await expect.poll(() => sources().find((source) => source.relativePath === 'sub/two.txt')?.missing, { timeout: 8000 }).toBe(true)
     // Each step was its own re-import, and each told the UI to refresh.
     await expect.poll(() => changes, { timeout: 8000 }).toBeGreaterThanOrEqual(3)
-  })
+  }, 30_000)
 })
 
 describe('LibraryService and folders too large to watch', () => {
@@ -181,7 +184,7 @@ describe('LibraryService with the watcher and Stop', () => {
     expect(workbench.project.store.library.data.roots).toHaveLength(0)
     await workbench.openProject(projectA)
     await expect.poll(() => workbench.project.store.library.data.sources.length, { timeout: 8000 }).toBe(2)
-  })
+  }, 30_000)
 
   it('does not finish a stopped import behind the user’s back when a file in that folder changes', async () => {
     const folder = await tempDir()
@@ -197,7 +200,7 @@ describe('LibraryService with the watcher and Stop', () => {
     await new Promise((done) => setTimeout(done, 1500))
     expect(workbench.project.store.library.data.sources).toHaveLength(count)
     expect(workbench.project.store.library.data.roots[0]?.complete).toBe(false)
-  })
+  }, 30_000)
 
   it('stops an import still waiting its turn without touching the library', async () => {
     const folder = await tempDir()
@@ -209,4 +212,97 @@ describe('LibraryService with the watcher and Stop', () => {
     expect((await first).cancelled).toBe(true)
     expect(await second).toMatchObject({ cancelled: true, added: 0 })
   })
+})
+
+describe('LibraryService tags and stars', () => {
+  const tempDir = useTempDirs()
+
+  it('keeps a source’s tags and star when its file changes and is re-imported, and after a restart', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'story.txt'), 'A headline the file gives\n\nBody.\n')
+    const dataDir = await tempDir()
+    const workbench = new Workbench({ dataDir, seedsDir: null })
+    await workbench.boot()
+    await workbench.importFolder(folder)
+    const source = workbench.project.store.library.data.sources[0]!
+    const marked = await workbench.project.library.mark(source.id, { tags: ['Korea', ' korea ', 'sanctions', ''], starred: true })
+    expect(marked).toMatchObject({ tags: ['Korea', 'sanctions'], starred: true })
+    await writeFile(join(folder, 'story.txt'), 'A headline the file gives\n\nBody, now longer.\n')
+    expect((await workbench.importFolder(folder)).updated).toBe(1)
+    expect(workbench.project.store.library.data.sources[0]).toMatchObject({ tags: ['Korea', 'sanctions'], starred: true })
+    await workbench.project.library.mark(source.id, { starred: false })
+    const reopened = new Workbench({ dataDir, seedsDir: null })
+    await reopened.boot()
+    expect(reopened.project.store.library.data.sources[0]).toMatchObject({ tags: ['Korea', 'sanctions'], starred: false })
+  }, 30_000)
+
+  it('reads a library saved before sources had tags and stars', () => {
+    const old = { id: 's', rootId: 'r', relativePath: 'a.txt', title: 'A', format: 'text', words: 1, size: 1, mtimeMs: 0, contentHash: 'a'.repeat(64), importedAt: '', missing: false }
+    expect(sourceSchema.parse(old)).toMatchObject({ tags: [], starred: false })
+  })
+})
+
+describe('LibraryService.update of a source’s date', () => {
+  const tempDir = useTempDirs()
+  const open: Workbench[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
+  })
+
+  /** A workbench holding one Markdown source whose front matter dates it as given. */
+  async function withSource(frontMatterDate: string | null = null): Promise<{ workbench: Workbench; sourceId: string }> {
+    const folder = await tempDir()
+    const front = frontMatterDate === null ? '' : `---\ntitle: Dated story\ndate: ${frontMatterDate}\n---\n`
+    await writeFile(join(folder, 'story.md'), `${front}Body text about the summit.\n`)
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null })
+    open.push(workbench)
+    await workbench.boot()
+    await workbench.importFolder(folder)
+    return { workbench, sourceId: workbench.project.store.library.data.sources[0]!.id }
+  }
+
+  it('stores the date as typed by a person in ISO form, so date: filters find it', async () => {
+    const { workbench, sourceId } = await withSource()
+    const updated = await workbench.project.library.update({ sourceId, date: '16 Jan 2026' })
+    expect(updated.meta.date).toBe('2026-01-16')
+    expect((await workbench.project.search.search('date:2026-01')).total).toBe(1)
+    expect((await workbench.project.library.update({ sourceId, date: 'January 2026' })).meta.date).toBe('2026-01')
+    expect((await workbench.project.library.update({ sourceId, date: '2026-01-16T09:00+09:00' })).meta.date).toBe('2026-01-16')
+    expect((await workbench.project.library.update({ sourceId, date: '  ' })).meta.date).toBeNull()
+  }, 20_000)
+
+  it('refuses a date it cannot read, naming the field and what was typed, and changes nothing', async () => {
+    const { workbench, sourceId } = await withSource()
+    const before = structuredClone(workbench.project.library.find(sourceId))
+    await expect(workbench.project.library.update({ sourceId, title: 'A new title', date: 'next Tuesday-ish' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'library: Date: “next Tuesday-ish” is not a date; type it like 2026-01-16 or 16 January 2026'
+    })
+    await expect(workbench.project.library.update({ sourceId, date: 'yesterday' })).rejects.toThrow('depends on today’s date')
+    expect(workbench.project.library.find(sourceId)).toEqual(before)
+  }, 20_000)
+
+  it('refuses it through the API handler too, as invalid input, and records no undo step', async () => {
+    const { workbench, sourceId } = await withSource()
+    const notAHost = async (): Promise<never> => {
+      throw new Error('not used here')
+    }
+    const handlers = { ...createCoreHandlers(workbench), getAppInfo: notAHost, pickFolder: notAHost, exportNotes: notAHost }
+    const refused = await dispatch(handlers, 'updateSource', { sourceId, date: 'next Tuesday-ish' })
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'library: Date: “next Tuesday-ish” is not a date; type it like 2026-01-16 or 16 January 2026' }
+    })
+    expect(workbench.project.history.state().undo).toBeNull()
+    const saved = await dispatch(handlers, 'updateSource', { sourceId, date: '16/01/2026' })
+    expect(saved).toMatchObject({ ok: true, value: { meta: { date: '2026-01-16' } } })
+  }, 20_000)
+
+  it('leaves a date-time imported from the file as it is when other details are edited, and still filterable', async () => {
+    const { workbench, sourceId } = await withSource('2015-07-24T05:36:09+01:00')
+    expect(workbench.project.library.find(sourceId).meta.date).toBe('2015-07-24T05:36:09+01:00')
+    await workbench.project.library.update({ sourceId, outlet: 'The Guardian' })
+    expect(workbench.project.library.find(sourceId).meta.date).toBe('2015-07-24T05:36:09+01:00')
+    expect((await workbench.project.search.search('date:2015-07-24')).total).toBe(1)
+  }, 20_000)
 })

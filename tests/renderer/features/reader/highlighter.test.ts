@@ -63,3 +63,31 @@ describe('Highlighter', () => {
     expect(selectionOffsets(container, window.getSelection())).toBeNull()
   })
 })
+
+describe('layoutText', () => {
+  it('puts each paragraph in its own direction and each line in an isolate, keeping the text exactly', () => {
+    const text = 'English first.\n\nيقول الرئيس "hello" ثم يتابع\nسطر ثان\n\n\n한국 대사관은 이석배 대사가\n'
+    document.body.innerHTML = '<div id="pane"></div>'
+    const container = document.getElementById('pane') as HTMLDivElement
+    new Highlighter(container).render(text, [])
+    expect(container.textContent).toBe(text)
+    const paragraphs = [...container.querySelectorAll('p.para')]
+    expect(paragraphs.map((p) => p.getAttribute('dir'))).toEqual(['auto', 'auto', 'auto'])
+    expect(paragraphs[1]?.querySelectorAll('span[dir="auto"]')).toHaveLength(2)
+    expect(paragraphs.map((p) => p.classList.contains('hangul'))).toEqual([false, false, true])
+  })
+
+  it('keeps offsets right for marks that cross a paragraph break', () => {
+    const text = 'First paragraph ends.\n\nSecond begins here.'
+    document.body.innerHTML = '<div id="pane"></div>'
+    const container = document.getElementById('pane') as HTMLDivElement
+    const highlighter = new Highlighter(container)
+    highlighter.render(text, [{ start: 6, end: 30, annotationId: 'a1', color: 'yellow' }])
+    expect(highlighter.elementsForAnnotation('a1').map((element) => element.textContent).join('')).toBe(text.slice(6, 30))
+    const range = document.createRange()
+    range.selectNodeContents(container.querySelectorAll('p.para')[1]!)
+    window.getSelection()!.removeAllRanges()
+    window.getSelection()!.addRange(range)
+    expect(selectionOffsets(container, window.getSelection())).toEqual({ start: 23, end: text.length })
+  })
+})

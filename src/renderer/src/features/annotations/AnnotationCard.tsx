@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain/annotation'
 import { HIGHLIGHT_COLORS } from '../../../../shared/domain/colors'
 import { useWorkbench } from '../../app/workbench-store'
+import { MenuButton } from '../../components/MenuButton'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { parseTags } from './tags'
 
@@ -13,9 +14,11 @@ interface AnnotationCardProps {
   annotation: Annotation
   sourceTitle: string
   orphaned: boolean
+  /** Its source left the project (its folder was removed): an orphan for that reason, said so. */
+  sourceRemoved?: boolean
 }
 
-export function AnnotationCard({ annotation, sourceTitle, orphaned }: AnnotationCardProps) {
+export function AnnotationCard({ annotation, sourceTitle, orphaned, sourceRemoved = false }: AnnotationCardProps) {
   const claims = useWorkbench((state) => state.claims)
   const selected = useWorkbench((state) => state.selectedAnnotationId === annotation.id)
   const reattaching = useWorkbench((state) => state.reattachingId === annotation.id)
@@ -40,7 +43,7 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
   async function remove(): Promise<void> {
     // No question first: the delete can be undone from the notice, the Edit menu or Ctrl+Z.
     const links = linkedTo > 0 ? ` and its link${linkedTo === 1 ? '' : 's'} to ${linkedTo} claim${linkedTo === 1 ? '' : 's'}` : ''
-    await undoable(`Deleted the highlight${links}.`, () => deleteAnnotation(annotation.id))
+    await undoable(`Deleted the highlight${links}.`, 'Delete highlight', () => deleteAnnotation(annotation.id))
   }
 
   return (
@@ -61,7 +64,11 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
       </button>
       <div className="card-meta">
         {sourceTitle}
-        {orphaned && <span className="badge warn" data-testid="anchor-state"> not found in the current text</span>}
+        {orphaned && (
+          <span className="badge warn" data-testid="anchor-state">
+            {sourceRemoved ? ' source removed from the project' : ' not found in the current text'}
+          </span>
+        )}
         {!orphaned && annotation.anchor.state === 'relocated' && (
           <span className="badge" data-testid="anchor-state">
             {annotation.anchor.previousQuote === null ? ' moved after the source changed' : ' wording changed in the source'}
@@ -76,7 +83,11 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
       )}
       {orphaned && (
         <p className="reattach">
-          {reattaching ? 'Select the passage it belongs to in a pane, then choose “Re-attach here”.' : 'Its passage is gone from the current text. '}
+          {reattaching
+            ? 'Select the passage it belongs to in a pane, then choose “Re-attach here”.'
+            : sourceRemoved
+              ? 'Its source was removed from the project; it backs no claim until it is re-attached (or the folder is imported again). '
+              : 'Its passage is gone from the current text. '}
           <button type="button" className="link-button" onClick={() => setReattaching(reattaching ? null : annotation.id)}>
             {reattaching ? 'Cancel' : 'Re-attach…'}
           </button>
@@ -112,15 +123,21 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned }: Annotation
             />
           ))}
         </span>
-        <select aria-label="Link to claim" value="" onChange={(event) => void linkTo(event.target.value)}>
-          <option value="">Link to claim…</option>
-          {claims.map((claim, index) => (
-            <option key={claim.id} value={claim.id} disabled={claim.annotationIds.includes(annotation.id)}>
-              {index + 1}. {(claim.text || '(empty claim)').slice(0, 60)}
-            </option>
-          ))}
-          <option value="__new__">+ New claim from this</option>
-        </select>
+        {/* A menu, not a select: arrowing through a select's options would link at every step. */}
+        <MenuButton
+          label="Link to claim ▾"
+          ariaLabel="Link to claim"
+          className="link-menu"
+          items={[
+            ...claims.map((claim, index) => ({
+              label: `${index + 1}. ${(claim.text || '(empty claim)').slice(0, 60)}`,
+              disabled: claim.annotationIds.includes(annotation.id),
+              onSelect: () => void linkTo(claim.id)
+            })),
+            ...(claims.length > 0 ? ['separator' as const] : []),
+            { label: '+ New claim from this', onSelect: () => void linkTo('__new__') }
+          ]}
+        />
         <button type="button" className="link-button danger" onClick={() => void remove()}>
           Delete
         </button>

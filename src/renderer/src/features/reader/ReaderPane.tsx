@@ -5,10 +5,13 @@ import type { TextRange } from '../../../../shared/text/find'
 import type { Pane } from '../../app/pane-layout'
 import { sourcesById } from '../../app/sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
-import { outletAndDate } from '../../../../shared/domain/citation'
-import { SelectionToolbar } from '../annotations/SelectionToolbar'
+import { displayDate, outletAndDate } from '../../../../shared/domain/citation'
+import { IS_MAC } from '../../app/shortcuts'
+import { useUiCommand } from '../../app/ui-commands'
+import { SelectionToolbar, TOOLBAR_WIDTH } from '../annotations/SelectionToolbar'
 import { SourceDetails } from '../library/SourceDetails'
 import { Highlighter, selectionOffsets, type AnnotationMark } from './highlighter'
+import { extendSelection, selectAllText, selectionStep } from './keyboard-selection'
 
 export const SOURCE_DRAG_TYPE = 'application/x-sourcebench-source'
 const FLASH_MS = 1600
@@ -29,8 +32,10 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const focused = useWorkbench((state) => state.focusedPaneId === pane.id)
   const { focusPane, closePane, openSource, selectAnnotation } = useWorkbench.getState()
   const containerRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
   const highlighterRef = useRef<Highlighter | null>(null)
-  const [selection, setSelection] = useState<(TextRange & { top: number; left: number }) | null>(null)
+  const [selection, setSelection] = useState<(TextRange & { top: number; left: number; keyboard: boolean }) | null>(null)
   const [dropping, setDropping] = useState(false)
   const [editingDetails, setEditingDetails] = useState(false)
   const [searchHits, setSearchHits] = useState<TextRange[]>([])
@@ -120,25 +125,66 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
     return () => clearTimeout(timer)
   }, [flash, text])
 
-  function onMouseUp(event: React.MouseEvent): void {
+  /** Opens the colours under the current selection in this pane; false when there is none here. */
+  function openToolbar(keyboard: boolean): boolean {
     const container = containerRef.current
-    if (container === null || source === undefined) return
+    const scroller = scrollRef.current
+    if (container === null || scroller === null || source === undefined) return false
     const offsets = selectionOffsets(container, window.getSelection())
-    if (offsets === null) {
-      setSelection(null)
-      const mark = (event.target as HTMLElement).closest('mark[data-annotation-id]')
-      if (mark instanceof HTMLElement && mark.dataset['annotationId'] !== undefined) selectAnnotation(mark.dataset['annotationId'])
+    if (offsets === null) return false
+    const box = scroller.getBoundingClientRect()
+    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect()
+    const width = Math.min(TOOLBAR_WIDTH, box.width - 16)
+    const top = (rect?.bottom ?? box.top) - box.top + scroller.scrollTop + 6
+    // Always inside the pane: never cut off at its right edge.
+    const left = Math.max(8, Math.min((rect?.left ?? box.left) - box.left, box.width - width - 8))
+    setSelection({ ...offsets, top, left, keyboard })
+    return true
+  }
+
+  function onMouseUp(event: React.MouseEvent): void {
+    if (openToolbar(false)) return
+    setSelection(null)
+    const mark = (event.target as HTMLElement).closest('mark[data-annotation-id]')
+    if (mark instanceof HTMLElement && mark.dataset['annotationId'] !== undefined) selectAnnotation(mark.dataset['annotationId'])
+  }
+
+  /** Caret-browsing keys in the text: Shift+arrows select, Ctrl+A selects the pane's text, Enter highlights. */
+  function onTextKeyDown(event: React.KeyboardEvent<HTMLDivElement>): void {
+    const container = containerRef.current
+    const scroller = scrollRef.current
+    if (container === null || scroller === null) return
+    const step = selectionStep(event, IS_MAC)
+    if (step !== null) {
+      if (extendSelection(container, scroller, step)) event.preventDefault()
       return
     }
-    const paneBox = event.currentTarget.getBoundingClientRect()
-    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect()
-    const top = (rect?.bottom ?? event.clientY) - paneBox.top + event.currentTarget.scrollTop + 6
-    const left = Math.max(8, Math.min((rect?.left ?? event.clientX) - paneBox.left, paneBox.width - 330))
-    setSelection({ ...offsets, top, left })
+    const mod = IS_MAC ? event.metaKey : event.ctrlKey
+    if (mod && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault()
+      selectAllText(container)
+      openToolbar(true)
+    } else if (event.key === 'Enter' && openToolbar(true)) event.preventDefault()
+    else if (event.key === 'Escape' && selection !== null) {
+      event.preventDefault()
+      setSelection(null)
+    }
   }
+
+  useUiCommand('focus-pane', ({ pane: wanted }) => {
+    if (wanted !== position) return
+    focusPane(pane.id)
+    if (source !== undefined) containerRef.current?.focus()
+    else sectionRef.current?.focus()
+  })
+  useUiCommand('highlight-selection', () => {
+    if (openToolbar(true)) focusPane(pane.id)
+  })
 
   return (
     <section
+      ref={sectionRef}
+      tabIndex={-1}
       className={`reader-pane${focused ? ' focused' : ''}${dropping ? ' dropping' : ''}`}
       aria-label={`Reading pane ${position}`}
       data-testid={`pane-${position}`}
@@ -164,8 +210,9 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
             <span className="pane-title" title={source.title}>
               {source.title}
             </span>
-            <span className="pane-meta">
-              {[outletAndDate(source), source.relativePath, `${source.words.toLocaleString()} words`].filter((part) => part !== '').join(' · ')}
+            {/* The title says what it is; the file's path (often a hash-like name) is in the tooltip. */}
+            <span className="pane-meta" title={source.relativePath}>
+              {[outletAndDate(source, displayDate), `${source.words.toLocaleString()} words`].filter((part) => part !== '').join(' · ')}
               {source.missing ? ' · file missing on disk' : ''}
             </span>
           </div>
@@ -196,19 +243,31 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
         )}
       </header>
       {editingDetails && source !== undefined && <SourceDetails key={source.id} source={source} onClose={() => setEditingDetails(false)} />}
-      <div className="pane-scroll" onMouseUp={onMouseUp}>
+      <div className="pane-scroll" ref={scrollRef} onMouseUp={onMouseUp}>
         {source === undefined && <p className="empty-pane">Choose a source in the library, or drag one here, to read it in this pane.</p>}
         {/* mark.js owns this element's children; React never renders inside it. */}
-        <div ref={containerRef} className="source-text" data-testid="source-text" hidden={source === undefined} />
+        <div
+          ref={containerRef}
+          className="source-text"
+          data-testid="source-text"
+          hidden={source === undefined}
+          tabIndex={source === undefined ? -1 : 0}
+          role="document"
+          aria-label={source === undefined ? undefined : `Text of ${source.title}. Shift and the arrow keys select; Enter highlights the selection.`}
+          onKeyDown={onTextKeyDown}
+        />
         {selection !== null && loaded !== undefined && (
           <SelectionToolbar
             sourceId={loaded.sourceId}
             contentHash={loaded.contentHash}
             range={selection}
             style={{ top: selection.top, left: selection.left }}
+            autoFocus={selection.keyboard}
             onDone={() => {
               setSelection(null)
               window.getSelection()?.removeAllRanges()
+              // Back where the reader was, so the next selection can start from the keyboard.
+              if (selection.keyboard) containerRef.current?.focus({ preventScroll: true })
             }}
           />
         )}

@@ -1,7 +1,10 @@
 // The adapter between the reader and mark.js. It owns the text container outright: React
 // renders the empty element, this module fills it with the source text and marks. Marks
 // are laid over the text by character offsets, so the text content never changes and
-// every offset stays valid however many marks are drawn.
+// every offset stays valid however many marks are drawn. Each paragraph is a block of its
+// own with dir="auto", and each of its lines an isolate, so Arabic or Hebrew paragraphs
+// run right to left and mixed lines keep their order; Korean paragraphs never break
+// inside a word.
 import Mark from 'mark.js'
 import type { TextRange } from '../../../../shared/text/find'
 
@@ -27,7 +30,7 @@ export class Highlighter {
 
   /** Shows the text with one mark per annotation. Overlapping annotations nest. */
   render(text: string, annotations: readonly AnnotationMark[]): void {
-    this.#container.textContent = text
+    this.#container.replaceChildren(layoutText(this.#container.ownerDocument, text))
     this.#text = text
     // mark.js drops ranges that overlap an earlier one in the same call, so each
     // annotation gets a call of its own and overlaps become nested marks.
@@ -89,6 +92,37 @@ export class Highlighter {
   currentSearchHit(): HTMLElement | null {
     return this.#container.querySelector<HTMLElement>('mark.search-current')
   }
+}
+
+const HANGUL = /\p{Script=Hangul}/u
+
+/**
+ * The text as paragraph blocks. Every character of the text is in a text node, in order
+ * (the blank lines between paragraphs too, where the stylesheet collapses them), so the
+ * container's text is exactly the source text and offsets count the same.
+ */
+export function layoutText(document: Document, text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment()
+  for (const part of text.split(/(\n{2,})/)) {
+    if (part === '') continue
+    if (/^\n+$/.test(part)) {
+      fragment.append(document.createTextNode(part))
+      continue
+    }
+    const paragraph = document.createElement('p')
+    paragraph.className = HANGUL.test(part) ? 'para hangul' : 'para'
+    paragraph.dir = 'auto'
+    part.split('\n').forEach((line, index) => {
+      if (index > 0) paragraph.append(document.createTextNode('\n'))
+      if (line === '') return
+      const span = document.createElement('span')
+      span.dir = 'auto'
+      span.textContent = line
+      paragraph.append(span)
+    })
+    fragment.append(paragraph)
+  }
+  return fragment
 }
 
 /** Character offsets of a DOM selection inside the container, or null if it is outside or empty. */

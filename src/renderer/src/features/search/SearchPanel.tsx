@@ -2,9 +2,11 @@
 // field filters, with ranked results that appear while typing, a page at a time. Opening a
 // result shows the source with every hit marked.
 import { useEffect, useRef, useState } from 'react'
-import { outletAndDate } from '../../../../shared/domain/citation'
+import { displayDate, outletAndDate } from '../../../../shared/domain/citation'
 import { useSourcesById } from '../../app/use-sources-by-id'
+import { useUiCommand } from '../../app/ui-commands'
 import { useWorkbench } from '../../app/workbench-store'
+import { SavedSearches } from './SavedSearches'
 import { SnippetText } from './SnippetText'
 import { useSearchPages } from './useSearchPages'
 
@@ -19,6 +21,13 @@ export function SearchPanel() {
   const { shown, hasMore, loadingMore, showMore } = useSearchPages(query, nameVariants)
   const response = shown?.response ?? null
   const list = useRef<HTMLOListElement>(null)
+  const input = useRef<HTMLInputElement>(null)
+  // Ctrl+Shift+F: the tab shows first, then the box takes the focus (a hidden box cannot).
+  const [focusAsked, setFocusAsked] = useState(0)
+  useUiCommand('focus-search', () => setFocusAsked((count) => count + 1))
+  useEffect(() => {
+    if (focusAsked > 0) input.current?.focus()
+  }, [focusAsked])
 
   // A new first page starts at the top; an appended page leaves the list where the user had it.
   const firstPage = shown?.firstPage ?? null
@@ -36,6 +45,7 @@ export function SearchPanel() {
   return (
     <div className="search-panel">
       <input
+        ref={input}
         className="filter"
         type="search"
         aria-label="Search the library"
@@ -47,6 +57,14 @@ export function SearchPanel() {
       <label className="check search-option" title="Names you merged or confirmed in the Names tab are searched in all their spellings">
         <input type="checkbox" checked={nameVariants} onChange={(event) => setNameVariants(event.target.checked)} /> Include spelling variants of confirmed names
       </label>
+      <SavedSearches
+        query={query}
+        nameVariants={nameVariants}
+        onRun={(saved) => {
+          setQuery(saved.query)
+          setNameVariants(saved.nameVariants)
+        }}
+      />
       <p className="hint search-help">{SYNTAX_HELP}</p>
       {response?.problem != null && (
         <p className="search-problem" role="alert" data-testid="search-problem">
@@ -74,7 +92,7 @@ export function SearchPanel() {
               <button type="button" className="search-result" onClick={() => void openSource(source.id, undefined, query, nameVariants)}>
                 <span className="source-title">{source.title}</span>
                 <span className="source-meta">
-                  {[outletAndDate(source), source.relativePath, `${result.hits} hit${result.hits === 1 ? '' : 's'}`, source.missing ? 'file missing on disk' : '']
+                  {[outletAndDate(source, displayDate), `${result.hits} hit${result.hits === 1 ? '' : 's'}`, source.missing ? 'file missing on disk' : '']
                     .filter((part) => part !== '')
                     .join(' · ')}
                 </span>
