@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain/annotation'
 import type { Claim } from '../../../../shared/domain/claim'
 import { stanceCounts, SUPPORT_LABELS } from '../../../../shared/domain/support'
-import { outletAndDate } from '../../../../shared/domain/citation'
+import { displayDate, outletAndDate } from '../../../../shared/domain/citation'
 import { pageLabel } from '../annotations/page-label'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
@@ -132,7 +132,7 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
                   </span>
                 )}
                 <span className="link-source">
-                  {source === undefined ? 'Source no longer in the library' : [source.title, outletAndDate(source), pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
+                  {source === undefined ? 'Source no longer in the library' : [source.title, outletAndDate(source, displayDate), pageLabel(source.pageStarts, annotation.target.selectors[1].start)].filter((part) => part !== '').join(' · ')}
                 </span>
                 {anchorNote(annotation, source?.contentHash) !== '' && (
                   <span className="link-anchor" data-testid="link-anchor">
