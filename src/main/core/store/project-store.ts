@@ -1,7 +1,7 @@
 // One project on disk, split by how often each part is written: library.json (sources,
 // rewritten on import), notes.json (annotations and claims, rewritten on every edit) and
 // texts/<sha256>.txt (each document's text, written once, content-addressed).
-import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -107,30 +107,20 @@ export class ProjectStore {
   }
 
   /**
-   * Deletes the texts a crash left behind: written by an import after the library was last
-   * saved, and referred to by no source or annotation. Older unreferenced texts (earlier
-   * versions of a changed source) are kept. Nothing is deleted while a damaged data file
-   * is set aside in the folder: what refers to the texts is then not known for sure.
+   * Deletes stored texts that no source or annotation refers to: what a killed import
+   * wrote before its sources were saved, and old versions of changed texts no highlight
+   * was made on. Nothing is deleted while a damaged data file is set aside in the folder
+   * (on this open or an earlier one): what refers to the texts is then not known for sure.
+   * Runs at open, with the data folder locked, before any import can write a new text.
    */
   async #collectTexts(): Promise<void> {
     const names = await readdir(this.dir)
     if (this.warnings.length > 0 || names.some((name) => name.includes('.damaged-'))) return
-    const savedAt = await stat(join(this.dir, 'library.json')).then(
-      (info) => info.mtimeMs,
-      () => 0
-    )
     const referenced = new Set(this.library.data.sources.map((source) => source.contentHash))
     for (const annotation of this.notes.data.annotations) referenced.add(annotation.target.contentHash)
-    const texts = (await readdir(this.#textsDir)).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
-    let collected = 0
-    for (const name of texts) {
-      const path = join(this.#textsDir, name)
-      const info = await stat(path).catch(() => null)
-      if (info === null || info.mtimeMs < savedAt) continue
-      await rm(path, { force: true })
-      collected++
-    }
-    this.collectedTexts = collected
+    const orphans = (await readdir(this.#textsDir)).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
+    for (const name of orphans) await rm(join(this.#textsDir, name), { force: true })
+    this.collectedTexts = orphans.length
   }
 
   /** How many unreferenced texts the last open deleted. */

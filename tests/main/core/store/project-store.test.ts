@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sha256 } from '../../../../src/main/core/store/content-hash'
@@ -21,9 +21,6 @@ describe('ProjectStore', () => {
       stray: 'A text a killed import wrote and never saved a source for.\n'
     }
     for (const text of [texts.current, texts.highlighted, texts.earlier]) await store.writeText(sha256(text), text)
-    // Make the save clearly later than the texts written before it, whatever the file system's time resolution.
-    const before = new Date(Date.now() - 60_000)
-    for (const text of [texts.current, texts.highlighted, texts.earlier]) await utimes(join(dir, 'texts', `${sha256(text)}.txt`), before, before)
     store.library.data.sources.push(makeSource({ id: 's1', title: 'Story', relativePath: 'story.txt', contentHash: sha256(texts.current) }))
     await store.library.write()
     store.notes.data.annotations.push(makeAnnotation({ id: 'a1', sourceId: 's1', exact: 'older text', contentHash: sha256(texts.highlighted) }))
@@ -33,13 +30,13 @@ describe('ProjectStore', () => {
     return { dir, texts }
   }
 
-  it('deletes at open the texts a killed import left, and the temporary files of interrupted writes, keeping earlier versions', async () => {
+  it('deletes at open the texts nothing refers to (a killed import left them, or an old version) and leftover temporary files', async () => {
     const { dir, texts } = await projectWithTexts()
     await writeFile(join(dir, `.notes.json.4242.17.tmp`), '{"half": ')
     await writeFile(join(dir, 'texts', `.${sha256('x')}.txt.4242.18.tmp`), 'half a text')
     const reopened = await ProjectStore.open(dir)
-    expect(reopened.collectedTexts).toBe(1)
-    const kept = [texts.current, texts.highlighted, texts.earlier].map((text) => `${sha256(text)}.txt`)
+    expect(reopened.collectedTexts).toBe(2)
+    const kept = [texts.current, texts.highlighted].map((text) => `${sha256(text)}.txt`)
     expect((await readdir(join(dir, 'texts'))).sort()).toEqual(kept.sort())
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
     expect(await reopened.readText(sha256(texts.highlighted))).toBe(texts.highlighted)
