@@ -1,36 +1,27 @@
 // Corroboration in the browser: the quote ledger on the seeds (the trade quote diffed,
 // the aggregator's single-source "goodwill", a version opened and made into evidence),
 // name variants confirmed and searched, and two sources aligned with scrolling in step.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/chromium'
-import { serveApp, type ServedApp } from './support/serve'
+import { openSession, type Session } from './support/session'
 
 const screenshots = resolve(__dirname, '../../test-results/screenshots')
 
 describe('corroboration (browser mode)', () => {
-  let app: ServedApp
-  let browser: Browser
   let page: Page
-  let dataDir: string
+
+  let session: Session
 
   beforeAll(async () => {
     await mkdir(screenshots, { recursive: true })
-    dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-corroboration-'))
-    app = await serveApp(dataDir)
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } })
-    await page.goto(app.url)
-    await page.locator('.source-item').nth(4).waitFor()
-  })
+    session = await openSession('corroboration', { viewport: { width: 1500, height: 950 } })
+    page = session.page
+  }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   const groups = () => page.getByTestId('quote-group')
@@ -131,6 +122,9 @@ describe('corroboration (browser mode)', () => {
     await page.locator('.source-item').filter({ hasText: 'Moscow, January 16' }).click()
     await page.getByTestId('pane-2').click()
     await page.locator('.source-item').filter({ hasText: 'Moscow signals desire' }).click()
+    // Each pane shows its source before the comparison starts (a slow machine takes a moment).
+    const titles = () => page.locator('.reader-pane .pane-title').allTextContents()
+    await expect.poll(titles, { timeout: 10_000 }).toEqual([expect.stringMatching(/^Moscow, January 16/), expect.stringMatching(/^Moscow signals desire/)])
     await page.getByRole('button', { name: 'Compare panes' }).click()
     const view = page.getByTestId('compare-view')
     await view.getByTestId('compare-column-2').locator('[data-sentence]').first().waitFor()
@@ -168,7 +162,7 @@ describe('corroboration (browser mode)', () => {
     await page.setViewportSize({ width: 1500, height: 950 })
     await view.getByRole('button', { name: 'Back to reading panes' }).click()
     await expect.poll(() => page.locator('.reader-pane').count()).toBeGreaterThan(1)
-  })
+  }, 60_000)
 
   it('warns on a claim backed by the aggregator’s single-source "goodwill has been squandered"', async () => {
     await page.getByRole('tab', { name: 'Quotes' }).click()

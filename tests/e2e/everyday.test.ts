@@ -3,13 +3,11 @@
 // finds no serious or critical accessibility problem on any main view, light or dark;
 // and the window is photographed at three sizes in both themes.
 import { AxeBuilder } from '@axe-core/playwright'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/chromium'
-import { serveApp, type ServedApp } from './support/serve'
+import { openSession, type Session } from './support/session'
 
 const screenshots = resolve(__dirname, '../../test-results/screenshots')
 const JOONGANG = 'Moscow signals desire for diplomatic reset with Seoul. But how far is it willing to go?'
@@ -32,29 +30,18 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 describe('an everyday session, keyboard only (browser mode)', () => {
-  let app: ServedApp
-  let browser: Browser
   let page: Page
-  let dataDir: string
+
+  let session: Session
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-'))
     await mkdir(screenshots, { recursive: true })
-    app = await serveApp(dataDir)
-    browser = await launchChromium()
-    // axe needs a page made through a context.
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    page.on('pageerror', (error) => {
-      throw error
-    })
-    await page.goto(app.url)
-    await page.locator('.source-item').nth(4).waitFor()
-  })
+    session = await openSession('everyday')
+    page = session.page
+  }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   it('highlights a passage, writes a claim and links them without touching the mouse', async () => {

@@ -3,13 +3,11 @@
 // outlives a reload; sources are grouped under their folder; a search is saved, another
 // typed, and the saved one run again with a click (also after a reload); a folder dropped
 // on the browser-mode page is explained instead of silently ignored.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/chromium'
-import { serveApp, type ServedApp } from './support/serve'
+import { type ServedApp } from './support/serve'
+import { openSession, type Session } from './support/session'
 
 const screenshots = resolve(__dirname, '../../test-results/screenshots')
 const ANADOLU = 'Putin has hope in restoring Russia’s ties with South Korea'
@@ -24,26 +22,17 @@ interface ListedSource {
 
 describe('library in Chromium (browser mode)', () => {
   let app: ServedApp
-  let browser: Browser
   let page: Page
-  let dataDir: string
+
+  let session: Session
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-library-'))
-    app = await serveApp(dataDir)
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    page.on('pageerror', (error) => {
-      throw error
-    })
-    await page.goto(app.url)
-    await page.locator('.source-item').nth(4).waitFor()
-  })
+    session = await openSession('library')
+    ;({ app, page } = session)
+  }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   const titles = () => page.getByTestId('source-list').locator('.source-title').allTextContents()

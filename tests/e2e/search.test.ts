@@ -1,36 +1,26 @@
 // Library-wide search in the browser: results while typing, snippets with the hits
 // marked, a syntax error explained, and a result opened with every hit marked and
 // navigable — two results side by side keep their marks.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/chromium'
-import { serveApp, type ServedApp } from './support/serve'
+import { openSession, type Session } from './support/session'
 
 const screenshots = resolve(__dirname, '../../test-results/screenshots')
 
 describe('library search (browser mode)', () => {
-  let app: ServedApp
-  let browser: Browser
   let page: Page
-  let dataDir: string
+
+  let session: Session
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-search-'))
-    app = await serveApp(dataDir)
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await page.goto(app.url)
-    await page.locator('.source-item').nth(4).waitFor()
+    session = await openSession('search')
+    page = session.page
     await page.getByRole('tab', { name: 'Search' }).click()
-  })
+  }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   const results = () => page.getByTestId('search-results').locator('li')

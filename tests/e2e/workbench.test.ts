@@ -1,14 +1,13 @@
 // The journalist's path through the browser-mode app in Chromium: the seeds load; find
 // marks a name in two panes (U+2011 included); a highlight is made, linked to a claim,
 // survives a reload, leads back to its passage, and is exported as a Markdown footnote.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/chromium'
 import { selectPhrase } from './support/page-actions'
-import { serveApp, type ServedApp } from './support/serve'
+import { type ServedApp } from './support/serve'
+import { openSession, type Session } from './support/session'
 
 const screenshots = resolve(__dirname, '../../test-results/screenshots')
 const AGGREGATOR = 'Putin Signals Reset of South Korea‑Russia Relations at Moscow Credential Event'
@@ -18,26 +17,18 @@ const CLAIM = 'Putin said goodwill between Moscow and Seoul had been squandered'
 
 describe('workbench in Chromium (browser mode)', () => {
   let app: ServedApp
-  let browser: Browser
   let page: Page
-  let dataDir: string
+
+  let session: Session
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-e2e-'))
     await mkdir(screenshots, { recursive: true })
-    app = await serveApp(dataDir)
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-    page.on('pageerror', (error) => {
-      throw error
-    })
-    await page.goto(app.url)
-  })
+    session = await openSession('workbench', { acceptDownloads: true })
+    ;({ app, page } = session)
+  }, 120_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   const pane = (n: number) => page.locator(`[data-testid="pane-${n}"]`)

@@ -29,15 +29,18 @@ function anchorSentence(column: ColumnElements): HTMLElement | null {
 }
 
 export class ScrollSync {
-  /** Columns whose next scroll event this module caused. */
-  readonly #programmatic = new WeakSet<HTMLElement>()
+  /**
+   * Where this module last scrolled each column. A scroll event that finds the column
+   * there is the echo of our own scroll; one that finds it elsewhere is the user's, even
+   * if our own event never came (the browser coalesces and drops scroll events).
+   */
+  readonly #placed = new WeakMap<HTMLElement, number>()
 
   /** Call from a column's scroll event. */
   follow(source: ColumnElements, others: readonly ColumnElements[]): void {
-    if (this.#programmatic.has(source.scroller)) {
-      this.#programmatic.delete(source.scroller)
-      return
-    }
+    const placed = this.#placed.get(source.scroller)
+    this.#placed.delete(source.scroller)
+    if (placed !== undefined && Math.abs(source.scroller.scrollTop - placed) < 2) return
     const anchor = anchorSentence(source)
     if (anchor === null) return
     const offset = anchor.offsetTop - source.scroller.scrollTop
@@ -51,7 +54,8 @@ export class ScrollSync {
   scrollTo(scroller: HTMLElement, top: number): void {
     const target = Math.max(0, Math.min(top, scroller.scrollHeight - scroller.clientHeight))
     if (Math.abs(target - scroller.scrollTop) < 1) return
-    this.#programmatic.add(scroller)
     scroller.scrollTop = target
+    // As the browser placed it (it may round to device pixels).
+    this.#placed.set(scroller, scroller.scrollTop)
   }
 }
