@@ -57,15 +57,6 @@ describe('removing a folder from a project', () => {
     expect((await api.search({ query: 'Putin', limit: 30, offset: 0, nameVariants: false })).total).toBe(0)
     expect(await api.historyState(undefined)).toEqual({ undo: 'Remove folder from project', redo: null })
 
-    // On disk too: a restart neither brings the folder back nor loses the highlight or the texts.
-    const reopened = new Workbench({ dataDir, seedsDir: null })
-    open.push(reopened)
-    await reopened.boot()
-    expect(reopened.project.store.library.data.sources).toHaveLength(1)
-    expect(reopened.project.store.notes.data.annotations).toHaveLength(2)
-    expect((await reopened.project.search.search('Putin')).total).toBe(0)
-    expect(await readdir(join(reopened.project.store.dir, 'texts'))).toContain(`${seed.contentHash}.txt`)
-
     expect((await api.undo(undefined)).undone).toBe('Remove folder from project')
     expect(library().roots[0]?.id).toBe(seedsRoot.id)
     expect(library().sources).toHaveLength(6)
@@ -77,6 +68,17 @@ describe('removing a folder from a project', () => {
     await api.redo(undefined)
     expect(library().sources).toHaveLength(1)
     expect((await api.search({ query: 'Putin', limit: 30, offset: 0, nameVariants: false })).total).toBe(0)
+
+    // On disk too: a restart neither brings the folder back nor loses the highlight or its text.
+    // (Last: a second workbench on the same folder collects the texts nothing refers to any more.)
+    const reopened = new Workbench({ dataDir, seedsDir: null })
+    open.push(reopened)
+    await reopened.boot()
+    expect(reopened.project.store.library.data.sources).toHaveLength(1)
+    expect(reopened.project.store.notes.data.annotations).toHaveLength(2)
+    expect((await reopened.project.search.search('Putin')).total).toBe(0)
+    expect(await readdir(join(reopened.project.store.dir, 'texts'))).toContain(`${seed.contentHash}.txt`)
+
   }, 60_000)
 
   it('brings the highlights back when the same folder is imported again', async () => {
