@@ -20,7 +20,11 @@ export type FilePath = string | Uint8Array
 
 export interface Extractor {
   readonly parallelism: number
-  /** `folder`: the real path of the imported folder, which the file's real path must still be inside. */
+  /**
+   * `folder`: the real path of the imported folder, which the file's real path must still
+   * be inside (for files reached through a link); without it the file is opened without
+   * following a link.
+   */
   extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction>
   close(): Promise<void>
 }
@@ -72,7 +76,7 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<
   const { extractDocument } = await import('./extract')
   const given = typeof request.path === 'string' ? Buffer.from(request.path, 'utf8') : Buffer.from(request.path)
   const path = request.folder === undefined ? given : await realPathInside(given, request.folder)
-  const bytes = await readFileCapped(path, request.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
+  const bytes = await readFileCapped(path, request.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, { noFollow: request.folder === undefined })
   const fileHash = sha256Bytes(bytes)
   try {
     return { document: await extractDocument(bytes, request.fileName, request.options), fileHash }

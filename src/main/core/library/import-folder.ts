@@ -23,8 +23,12 @@ import { walkFolder, type FoundFile } from './walk-folder'
 
 export { DEFAULT_MAX_FILE_BYTES } from './read-file-capped'
 
-/** The library is saved after this many changed files or this many milliseconds, whichever comes first. */
-export const CHECKPOINT = { files: 500, ms: 5000 } as const
+/**
+ * The library is saved after this many changed files or this many milliseconds, whichever
+ * comes first, but never more often than every `minMs`: a save of a large library costs
+ * tens of milliseconds of serialising, which must not eat the import.
+ */
+export const CHECKPOINT = { files: 500, ms: 5000, minMs: 2000 } as const
 
 export interface ImportOptions {
   now: () => Date
@@ -41,7 +45,7 @@ export interface ImportOptions {
   /** Above this a new folder needs the user's confirmation (default LARGE_IMPORT). */
   largeImport?: LargeFolder
   /** How often the library is saved during the import (default CHECKPOINT). */
-  checkpoint?: { files: number; ms: number }
+  checkpoint?: { files: number; ms: number; minMs?: number }
 }
 
 export interface ImportOutcome {
@@ -60,6 +64,7 @@ function reasonOf(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ENOENT') return 'the file disappeared during import'
   if (code === 'EISDIR') return 'a folder, not a file'
+  if (code === 'ELOOP') return 'the file became a symbolic link after the folder was listed: not read'
   return error instanceof Error ? error.message : String(error)
 }
 
@@ -194,7 +199,9 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     }
     let extraction
     try {
-      extraction = await options.extractor.extract(file.fsPath, file.formatName ?? basename(file.relativePath), rootPath)
+      // A file reached through a link has its real place checked again as it is read; any
+      // other is opened without following links, so one swapped in since the walk is refused.
+      extraction = await options.extractor.extract(file.fsPath, file.formatName ?? basename(file.relativePath), file.throughLink === true ? rootPath : undefined)
     } catch (error: unknown) {
       failed.remember(id, rootId, file, error)
       throw error
@@ -235,15 +242,21 @@ export async function importFolder(store: ProjectStore, path: string, options: I
    * for the disk; the save at the end reports any failure.
    */
   let saving: Promise<void> | null = null
+  /** What the last save cost this thread (serialising the library): saves are spaced so they take at most 1/20 of the time. */
+  let saveCostMs = 0
   function checkpoint(): void {
     const every = options.checkpoint ?? CHECKPOINT
-    if (saving !== null || changedSinceSave === 0 || (changedSinceSave < every.files && Date.now() - lastSave < every.ms)) return
+    const since = Date.now() - lastSave
+    const gap = Math.max(every.minMs ?? 0, saveCostMs * 20)
+    if (saving !== null || changedSinceSave === 0 || since < gap || (changedSinceSave < every.files && since < every.ms)) return
     changedSinceSave = 0
     lastSave = Date.now()
+    const started = performance.now()
     saving = store
       .saveLibrary()
       .catch(() => undefined)
       .finally(() => (saving = null))
+    saveCostMs = performance.now() - started
   }
 
   progress(null)

@@ -18,9 +18,11 @@ export function overLimit(size: number, maxBytes: number): Error {
   return unreadable(`${formatBytes(size)}, over the ${formatBytes(maxBytes)} import limit`)
 }
 
-export async function readFileCapped(path: string | Buffer, maxBytes: number): Promise<Buffer> {
+export async function readFileCapped(path: string | Buffer, maxBytes: number, options: { noFollow?: boolean } = {}): Promise<Buffer> {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  // O_NOFOLLOW: a file listed as a regular file must not have become a link since.
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.noFollow === true ? (constants.O_NOFOLLOW ?? 0) : 0)
+  const handle = await open(path, flags)
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw unreadable('not a regular file')
@@ -37,6 +39,8 @@ export async function readFileCapped(path: string | Buffer, maxBytes: number): P
       total += bytesRead
       if (total > maxBytes) throw unreadable(`larger than the ${formatBytes(maxBytes)} import limit`)
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead))
+      // A regular file that said its size and came up short of size + 1 has ended: no read to find out.
+      if (info.size > 0 && bytesRead < chunk.length) break
       want = CHUNK_BYTES
     }
     return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total)

@@ -18,6 +18,8 @@ export interface FoundFile {
   mtimeMs: number
   /** For a link, the target's name when its extension says the format ("report" → "report.pdf"). */
   formatName?: string
+  /** Reached through a symbolic link: its real place must be checked again when it is read. */
+  throughLink?: boolean
 }
 
 export interface WalkResult {
@@ -51,6 +53,8 @@ interface Place {
   relative: string
   /** Whether `path` is valid UTF-8 all the way down, so it can travel as a string. */
   utf8: boolean
+  /** Whether a symbolic link is on the way to it. */
+  viaLink?: boolean
 }
 
 /** A lossless Map key for a path held as bytes. */
@@ -77,7 +81,8 @@ function child(place: Place, name: Buffer): Place {
     path: Buffer.concat([place.path, SEPARATOR, name]),
     name,
     relative: place.relative === '' ? shown : `${place.relative}/${shown}`,
-    utf8: place.utf8 && nameIsUtf8
+    utf8: place.utf8 && nameIsUtf8,
+    ...(place.viaLink === true ? { viaLink: true } : {})
   }
 }
 
@@ -110,6 +115,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   }
 
   function list(place: Place, info: Stats, real: Buffer, formatName?: string): void {
+    const throughLink = place.viaLink === true
     const key = keyOf(real)
     if (listedFiles.has(key)) return
     listedFiles.add(key)
@@ -117,7 +123,14 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
       result.warnings.push({ relativePath: place.relative, reason: 'the file name is not valid UTF-8; bytes that could not be read are shown as �' })
     }
     const fsPath = place.utf8 ? place.path.toString('utf8') : place.path
-    result.files.push({ fsPath, relativePath: place.relative, size: info.size, mtimeMs: info.mtimeMs, ...(formatName === undefined ? {} : { formatName }) })
+    result.files.push({
+      fsPath,
+      relativePath: place.relative,
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      ...(formatName === undefined ? {} : { formatName }),
+      ...(throughLink ? { throughLink } : {})
+    })
   }
 
   async function visit(folder: Place, real: Buffer): Promise<void> {
@@ -201,6 +214,6 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   }
 
   await visit({ path: rootReal, name: rootReal, relative: '', utf8: isUtf8(rootReal) }, rootReal)
-  while (links.length > 0 && !stopped()) await follow(links.shift() as Place)
+  while (links.length > 0 && !stopped()) await follow({ ...(links.shift() as Place), viaLink: true })
   return result
 }

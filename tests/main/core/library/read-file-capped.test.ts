@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readFileCapped } from '../../../../src/main/core/library/read-file-capped'
@@ -29,5 +29,13 @@ describe('readFileCapped', () => {
     execFileSync('mkfifo', [join(folder, 'pipe.txt')])
     await expect(readFileCapped(join(folder, 'pipe.txt'), 1024)).rejects.toThrow('not a regular file')
     await expect(readFileCapped('/dev/zero', 1024)).rejects.toThrow('not a regular file')
+  })
+
+  it('refuses to follow a link when told the path is a regular file (swapped in since the walk)', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'secret.txt'), 'secret')
+    await symlink(join(folder, 'secret.txt'), join(folder, 'story.txt'))
+    await expect(readFileCapped(join(folder, 'story.txt'), 1024, { noFollow: true })).rejects.toMatchObject({ code: 'ELOOP' })
+    expect((await readFileCapped(join(folder, 'story.txt'), 1024)).toString()).toBe('secret')
   })
 })
