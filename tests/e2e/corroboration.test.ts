@@ -66,7 +66,8 @@ describe('corroboration (browser mode)', () => {
   })
 
   it('turns a version into a highlight linked to a new claim in one action', async () => {
-    await goodVersion().getByLabel('Highlight this quote and link it to a claim').selectOption({ label: '+ New claim from this quote' })
+    await goodVersion().getByRole('button', { name: 'Highlight this quote and link it to a claim' }).click()
+    await page.getByRole('menuitem', { name: '+ New claim from this quote' }).click()
     await expect.poll(() => page.locator('.claim-card').count()).toBe(1)
     expect(await page.locator('.claim-card .link-quote').textContent()).toContain('truly good results')
     expect(await page.locator('.claim-card textarea').inputValue()).toMatch(/said: “.*truly positive results/)
@@ -170,7 +171,8 @@ describe('corroboration (browser mode)', () => {
     await page.getByLabel('Filter quotes').fill('goodwill')
     await expect.poll(() => groups().count()).toBe(1)
     const claims = await page.locator('.claim-card').count()
-    await groups().first().getByLabel('Highlight this quote and link it to a claim').first().selectOption({ label: '+ New claim from this quote' })
+    await groups().first().getByRole('button', { name: 'Highlight this quote and link it to a claim' }).first().click()
+    await page.getByRole('menuitem', { name: '+ New claim from this quote' }).click()
     await expect.poll(() => page.locator('.claim-card').count()).toBe(claims + 1)
     const warning = page.locator('.claim-card').last().getByTestId('single-source-quotes')
     await expect.poll(() => warning.textContent()).toMatch(/^Quotes words only one source carries: “goodwill has been squandered” \(Putin Signals Reset/)

@@ -7,6 +7,7 @@ import type { Source } from '../../../../shared/domain/source'
 import { useWorkbench } from '../../app/workbench-store'
 import { countLabel } from './count-label'
 import { WordDiff } from './WordDiff'
+import { MenuButton } from '../../components/MenuButton'
 
 const NEW_CLAIM = '__new__'
 /** Versions listed before "Show all": a quote reprinted by hundreds of sources stays one card. */
@@ -108,16 +109,18 @@ export function QuoteGroupCard({ group, sources }: Props) {
                 {sourceLabel(sources.get(version.sourceId))}
                 {version.attribution !== null ? ` · ${version.attribution}` : ''}
               </span>
-              <select aria-label="Highlight this quote and link it to a claim" value="" onChange={(event) => void annotate(version, event.target.value)}>
-              <option value="">Highlight & link…</option>
-              <option value={HIGHLIGHT_ONLY}>Highlight only</option>
-              {claims.map((claim, index) => (
-                <option key={claim.id} value={claim.id}>
-                  {index + 1}. {(claim.text || '(empty claim)').slice(0, 60)}
-                </option>
-              ))}
-              <option value={NEW_CLAIM}>+ New claim from this quote</option>
-              </select>
+              {/* A menu, not a select: arrowing through a select's options would act at every step. */}
+              <MenuButton
+                label="Highlight & link ▾"
+                ariaLabel="Highlight this quote and link it to a claim"
+                className="version-menu"
+                items={[
+                  { label: 'Highlight only', onSelect: () => void annotate(version, HIGHLIGHT_ONLY) },
+                  ...claims.map((claim, index) => ({ label: `${index + 1}. ${(claim.text || '(empty claim)').slice(0, 60)}`, onSelect: () => void annotate(version, claim.id) })),
+                  'separator' as const,
+                  { label: '+ New claim from this quote', onSelect: () => void annotate(version, NEW_CLAIM) }
+                ]}
+              />
             </div>
             <button type="button" className="version-open" title="Open the source with this quote marked" onClick={() => void openQuotes([located(version)])}>
               <span className={`version-text${version.differs ? ' differs' : ''}`}>
