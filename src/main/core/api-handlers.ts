@@ -12,18 +12,6 @@ export type CoreHandlers = Omit<ApiHandlers, HostMethod>
 const NAME_DECISION_LABELS = { merge: 'Merge names', split: 'Split name', confirm: 'Confirm names' } as const
 
 export function createCoreHandlers(workbench: Workbench): CoreHandlers {
-  /**
-   * After undo or redo, highlights whose source changed meanwhile are placed again in its
-   * current text; a folder put back or taken out again is indexed and watched (or no longer).
-   */
-  const rootIds = (): string => workbench.project.store.library.data.roots.map((root) => root.id).join('\n')
-  const afterHistory = async <T>(step: () => Promise<T>): Promise<T> => {
-    const roots = rootIds()
-    const result = await step()
-    await workbench.project.annotations.reanchorStale()
-    if (rootIds() !== roots) await workbench.foldersChanged()
-    return result
-  }
   const annotations = () => workbench.project.annotations
   const claims = () => workbench.project.claims
   const corroboration = () => workbench.project.corroboration
@@ -54,7 +42,11 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       history().record(tags === undefined ? (starred === true ? 'Star source' : 'Unstar source') : 'Tag source', { sources: [sourceId] }, () =>
         workbench.project.library.mark(sourceId, { tags, starred })
       ),
-    removeFolder: ({ rootId }) => workbench.removeFolder(rootId, (change) => history().record('Remove folder from project', { roots: [rootId] }, change)),
+    removeFolder: ({ rootId }) => {
+      // The history of the project the folder is taken out of, even if the user switches meanwhile.
+      const project = workbench.project
+      return workbench.removeFolder(rootId, (change) => project.history.record('Remove folder from project', { roots: [rootId] }, change))
+    },
     search: async ({ query, limit, offset, nameVariants }) => {
       if (!nameVariants) return workbench.project.search.search(query, limit, offset)
       const widened = await widen(query)
@@ -77,7 +69,8 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     createAnnotation: (input) => history().record('New highlight', {}, () => annotations().create(input)),
     updateAnnotation: (input) =>
       history().record('Edit highlight', { annotations: [input.id] }, () => annotations().update(input), { key: `annotation:${input.id}` }),
-    deleteAnnotation: ({ id }) => history().record('Delete highlight', { annotations: [id], claims: claimsLinking(id) }, () => annotations().delete(id)),
+    // The linking claims are read when the delete's turn comes: a link made meanwhile is restored too.
+    deleteAnnotation: ({ id }) => history().record('Delete highlight', () => ({ annotations: [id], claims: claimsLinking(id) }), () => annotations().delete(id)),
     reattachAnnotation: ({ id, ...selection }) => history().record('Re-attach highlight', { annotations: [id] }, () => annotations().reattach(id, selection)),
     listClaims: async () => claims().list(),
     createClaim: ({ text }) => history().record('New claim', {}, () => claims().create(text)),
@@ -99,7 +92,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
     alignSources: ({ sourceIds }) => corroboration().align(sourceIds),
     historyState: async () => history().state(),
-    undo: () => afterHistory(() => history().undo()),
-    redo: () => afterHistory(() => history().redo())
+    undo: () => workbench.historyStep((steps) => steps.undo()),
+    redo: () => workbench.historyStep((steps) => steps.redo())
   }
 }

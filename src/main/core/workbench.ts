@@ -341,10 +341,21 @@ export class Workbench {
     })
   }
 
-  /** Undo or redo put a folder back or took it out again: index and watch what the library holds now. */
-  foldersChanged(): Promise<void> {
+  /**
+   * Undo or redo, in the queue with imports (an import holding the library's lists must
+   * not see a folder come back under it); then highlights whose source changed meanwhile
+   * are placed again, and a folder put back or taken out is indexed and watched, or not.
+   */
+  historyStep<T>(step: (history: NotesHistory) => Promise<T>): Promise<T> {
     const project = this.project
-    return this.#serially(() => this.#followFolders(project))
+    const rootIds = (): string => project.store.library.data.roots.map((root) => root.id).join('\n')
+    return this.#serially(async () => {
+      const roots = rootIds()
+      const result = await step(project.history)
+      await project.annotations.reanchorStale()
+      if (rootIds() !== roots) await this.#followFolders(project)
+      return result
+    })
   }
 
   async #followFolders(project: OpenProject): Promise<void> {

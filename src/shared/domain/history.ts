@@ -3,4 +3,6 @@ export interface HistoryState {
   /** The change Undo would take back ("Delete highlight"), or null. */
   undo: string | null
   redo: string | null
+  /** An id for the step Undo would take back, so a notice can tell whether its step is still the last. */
+  undoStep?: number | null
 }

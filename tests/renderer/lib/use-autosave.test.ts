@@ -72,4 +72,19 @@ describe('useAutosavedDraft when saves overlap or the field goes away', () => {
     expect(save).toHaveBeenLastCalledWith('and more')
     expect(save).toHaveBeenCalledTimes(2)
   })
+
+  it('shows the text an undo brought back, even one it saved itself before', () => {
+    const save = vi.fn()
+    const { result, rerender } = renderHook(({ saved, generation }) => useAutosavedDraft(saved, save, generation), {
+      initialProps: { saved: 'Putin spoke', generation: 0 }
+    })
+    act(() => result.current[1]('Putin spoke warmly'))
+    act(() => vi.advanceTimersByTime(AUTOSAVE_DELAY_MS))
+    rerender({ saved: 'Putin spoke warmly', generation: 0 })
+    // Undo: the engine is back at the first text, which this field once saved itself.
+    rerender({ saved: 'Putin spoke', generation: 1 })
+    expect(result.current[0]).toBe('Putin spoke')
+    act(() => vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2))
+    expect(save).toHaveBeenCalledTimes(1)
+  })
 })

@@ -8,6 +8,8 @@ import type { ProjectStore } from '../store/project-store'
 import { addedAndRemoved, applySnapshot, takeSnapshot, type NotesSnapshot, type Touches } from './notes-snapshot'
 
 interface Step {
+  /** Unique in the session, so a notice's Undo can tell its own step from a later one with the same label. */
+  id: number
   label: string
   /** Steps with the same key in a row (typing in one claim) become one. */
   key: string | null
@@ -37,8 +39,10 @@ export class NotesHistory {
     private readonly onChange: (state: HistoryState) => void = () => undefined
   ) {}
 
+  #nextId = 0
+
   state(): HistoryState {
-    return { undo: this.#undo.at(-1)?.label ?? null, redo: this.#redo.at(-1)?.label ?? null }
+    return { undo: this.#undo.at(-1)?.label ?? null, redo: this.#redo.at(-1)?.label ?? null, undoStep: this.#undo.at(-1)?.id ?? null }
   }
 
   #serially<T>(task: () => Promise<T>): Promise<T> {
@@ -47,9 +51,14 @@ export class NotesHistory {
     return run
   }
 
-  /** Runs a change that writes the user's work, and remembers how to take it back. */
-  record<T>(label: string, touches: Touches, change: () => Promise<T>, options: RecordOptions = {}): Promise<T> {
+  /**
+   * Runs a change that writes the user's work, and remembers how to take it back. The
+   * records it touches may be given as a function, read when the change's turn comes (the
+   * claims linking a highlight may have changed while it waited).
+   */
+  record<T>(label: string, touchesNow: Touches | (() => Touches), change: () => Promise<T>, options: RecordOptions = {}): Promise<T> {
     return this.#serially(async () => {
+      const touches = typeof touchesNow === 'function' ? touchesNow() : touchesNow
       const declared = {
         annotations: touches.annotations ?? [],
         claims: touches.claims ?? [],
@@ -73,7 +82,7 @@ export class NotesHistory {
         last.after = after
         last.at = now
       } else {
-        this.#undo.push({ label, key: options.key ?? null, before, after, at: now })
+        this.#undo.push({ id: ++this.#nextId, label, key: options.key ?? null, before, after, at: now })
         if (this.#undo.length > HISTORY_LIMIT) this.#undo.shift()
       }
       this.#redo.length = 0
@@ -86,7 +95,10 @@ export class NotesHistory {
     return this.#serially(async () => {
       const step = this.#undo.pop()
       if (step === undefined) throw new UserError('not-found', 'history: nothing to undo')
-      await this.#write(step.before)
+      await this.#write(step.before, step.after).catch((error: unknown) => {
+        this.#undo.push(step)
+        throw error
+      })
       this.#redo.push(step)
       this.onChange(this.state())
       return { undone: step.label, ...this.state() }
@@ -97,7 +109,10 @@ export class NotesHistory {
     return this.#serially(async () => {
       const step = this.#redo.pop()
       if (step === undefined) throw new UserError('not-found', 'history: nothing to redo')
-      await this.#write(step.after)
+      await this.#write(step.after, step.before).catch((error: unknown) => {
+        this.#redo.push(step)
+        throw error
+      })
       // A redone step is never merged with the next edit.
       this.#undo.push({ ...step, key: null })
       this.onChange(this.state())
@@ -105,12 +120,21 @@ export class NotesHistory {
     })
   }
 
-  async #write(snapshot: NotesSnapshot): Promise<void> {
-    const changed = applySnapshot(this.store, snapshot)
-    if (changed.library) {
-      this.store.markLibraryChanged()
-      await this.store.saveLibrary()
+  /**
+   * Puts `snapshot` in place of `left` (the state the step left) and writes it. If the
+   * disk refuses, memory goes back to `left`, so it never differs from the files.
+   */
+  async #write(snapshot: NotesSnapshot, left: NotesSnapshot): Promise<void> {
+    const changed = applySnapshot(this.store, snapshot, left)
+    try {
+      if (changed.library) {
+        this.store.markLibraryChanged()
+        await this.store.saveLibrary()
+      }
+      await this.store.notes.write()
+    } catch (error: unknown) {
+      applySnapshot(this.store, left, snapshot)
+      throw error
     }
-    await this.store.notes.write()
   }
 }

@@ -2,11 +2,13 @@
 // touched (annotations, claims, name decisions, saved searches, source details and marks,
 // whole imported folders with their sources) plus the order of the lists. Undo writes the
 // "before" snapshot back, redo the "after" one.
+import { sep } from 'node:path'
 import type { Annotation } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
 import type { NameDecision } from '../../../shared/domain/corroboration'
 import type { SavedSearch } from '../../../shared/domain/saved-search'
 import type { ImportRoot, Source } from '../../../shared/domain/source'
+import { UserError } from '../../../shared/ipc/result'
 import type { ProjectStore } from '../store/project-store'
 
 /** The records a change may touch, named before it runs (records it creates are found by comparing). */
@@ -118,7 +120,17 @@ function restoreFolder(store: ProjectStore, rootId: string, saved: FolderRecords
 }
 
 /** Writes a snapshot back into the store (in memory); the caller saves. Says which files changed. */
-export function applySnapshot(store: ProjectStore, snapshot: NotesSnapshot): { notes: boolean; library: boolean } {
+/** `left` is the snapshot of the state the step being taken back (or redone) left behind. */
+export function applySnapshot(store: ProjectStore, snapshot: NotesSnapshot, left: NotesSnapshot): { notes: boolean; library: boolean } {
+  // Checked before anything changes: a folder put back must not overlap one imported
+  // since, or the same files would be listed twice.
+  for (const [rootId, saved] of snapshot.folders) {
+    const path = saved.root?.record.path
+    const overlapping = path === undefined ? undefined : store.library.data.roots.find((root) => root.id !== rootId && overlaps(root.path, path))
+    if (overlapping !== undefined) {
+      throw new UserError('invalid-input', `history: ${path} cannot come back: ${overlapping.path} was imported since and holds the same files; remove it first`)
+    }
+  }
   const notes = store.notes.data
   notes.annotations = restoreList(notes.annotations, snapshot.annotationOrder, snapshot.annotations)
   notes.claims = restoreList(notes.claims, snapshot.claimOrder, snapshot.claims)
@@ -128,8 +140,28 @@ export function applySnapshot(store: ProjectStore, snapshot: NotesSnapshot): { n
   for (const [rootId, saved] of snapshot.folders) restoreFolder(store, rootId, saved)
   for (const details of snapshot.sources.values()) {
     const source = store.findSource(details.id)
-    const { title, meta, editedFields, tags, starred } = details
-    if (source !== undefined) Object.assign(source, structuredClone({ title, meta, editedFields, tags, starred }))
+    if (source !== undefined) restoreSource(source, details, left.sources.get(details.id))
   }
   return { notes: true, library: snapshot.sources.size > 0 || snapshot.folders.size > 0 }
+}
+
+function overlaps(a: string, b: string): boolean {
+  const inside = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep)
+  return inside(a, b) || inside(b, a)
+}
+
+/**
+ * Puts back each detail of a source the step changed, and only those still as the step
+ * left them: a title or author a later re-import brought stays.
+ */
+function restoreSource(source: Source, wanted: SourceDetails, left: SourceDetails | undefined): void {
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+  const untouched = <T>(current: T, afterStep: T | undefined): boolean => left === undefined || same(current, afterStep)
+  if (untouched(source.title, left?.title)) source.title = wanted.title
+  if (untouched(source.editedFields, left?.editedFields)) source.editedFields = [...wanted.editedFields]
+  if (untouched(source.tags, left?.tags)) source.tags = [...wanted.tags]
+  if (untouched(source.starred, left?.starred)) source.starred = wanted.starred
+  for (const key of Object.keys(wanted.meta) as Array<keyof Source['meta']>) {
+    if (untouched(source.meta[key], left?.meta[key])) Object.assign(source.meta, { [key]: wanted.meta[key] })
+  }
 }

@@ -8,7 +8,7 @@ import { computeFindResults } from '../features/find/find-hits'
 import { api } from '../lib/api'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import { inTextField } from './history-slice'
-import { matchShortcut, type ShortcutId } from './shortcuts'
+import { matchShortcut, NOT_WHILE_TYPING, type ShortcutId } from './shortcuts'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { TopBar } from './TopBar'
 import { sendUiCommand } from './ui-commands'
@@ -92,8 +92,10 @@ export function App() {
     const onKey = (event: KeyboardEvent): void => {
       const shortcut = matchShortcut(event)
       if (shortcut === null) return
-      // A text box keeps its own undo, redo and select-all.
-      if ((shortcut.id === 'undo' || shortcut.id === 'redo') && inTextField(document.activeElement)) return
+      // A text box keeps its own undo and redo, and typing is never turned into a command.
+      if (NOT_WHILE_TYPING.has(shortcut.id) && inTextField(document.activeElement)) return
+      // A dialog asking the user something keeps the keyboard to itself.
+      if (document.querySelector('[aria-modal="true"]') !== null && shortcut.id !== 'shortcuts') return
       if (perform(shortcut.id, shortcut.pane)) event.preventDefault()
     }
     window.addEventListener('keydown', onKey)

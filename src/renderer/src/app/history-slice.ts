@@ -60,10 +60,16 @@ export const createHistorySlice: StateCreator<WorkbenchState, [], [], HistorySli
 
     async undoable(done, step, change) {
       if (!(await change())) return
+      // The step's own id, asked for now: the event that announces it may come later.
+      const api = get().api
+      const state = api === null ? undefined : await get().run(unwrap(api.historyState()))
+      const stepId = state?.undo === step ? (state.undoStep ?? null) : null
       get().notify('success', done, {
         label: 'Undo',
         run: () => {
-          if (get().history.undo === step) void get().undo()
+          const now = get().history
+          const still = now.undo === step && (stepId === null || now.undoStep === undefined || now.undoStep === stepId)
+          if (still) void get().undo()
           else get().notify('info', `“${step}” is no longer the last change: use Undo in the top bar to step back through your changes.`)
         }
       })

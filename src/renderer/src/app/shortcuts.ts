@@ -43,7 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'import', keys: [`${MOD}+O`], description: 'Import a folder' },
   { id: 'toggle-library', keys: [`${MOD}+B`], description: 'Show or hide the library' },
   { id: 'toggle-notes', keys: [`${MOD}+Alt+B`], description: 'Show or hide claims and highlights' },
-  { id: 'focus-pane', keys: ['Alt+1 … Alt+4'], description: 'Go to reading pane 1 to 4' },
+  { id: 'focus-pane', keys: [IS_MAC ? '⌃1 … ⌃4' : 'Alt+1 … Alt+4'], description: 'Go to reading pane 1 to 4' },
   { id: 'shortcuts', keys: [`${MOD}+/`], description: 'Show these shortcuts' }
 ]
 
@@ -57,11 +57,16 @@ export const LOCAL_SHORTCUTS: readonly LocalShortcut[] = [
   { keys: ['Esc'], description: 'Close the colours, a menu or a dialog; clear the find box', where: 'anywhere' }
 ]
 
+/** Shortcuts that would get in the way of typing: not taken while a text box has the focus. */
+export const NOT_WHILE_TYPING: ReadonlySet<ShortcutId> = new Set(['undo', 'redo', 'focus-pane', 'toggle-library', 'toggle-notes'])
+
 /** The app-wide shortcut a key press means, or null. */
 export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): { id: ShortcutId; pane?: number } | null {
   const mod = IS_MAC ? event.metaKey : event.ctrlKey
   const key = event.key.toLowerCase()
-  if (event.altKey && !mod && /^Digit[1-4]$/.test(event.code)) return { id: 'focus-pane', pane: Number(event.code.slice(5)) }
+  // Option+digit types characters on a Mac (# € ¶ on common layouts): there it is Control+digit.
+  const paneKey = IS_MAC ? event.ctrlKey && !event.metaKey && !event.altKey : event.altKey && !event.ctrlKey && !event.metaKey
+  if (paneKey && /^Digit[1-4]$/.test(event.code)) return { id: 'focus-pane', pane: Number(event.code.slice(5)) }
   if (!mod) return null
   if (event.altKey) return event.code === 'KeyB' ? { id: 'toggle-notes' } : null
   if (event.shiftKey) {

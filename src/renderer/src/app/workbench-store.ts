@@ -196,7 +196,11 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
       const stale = new Set(sources.filter((source) => before.get(source.id)?.contentHash !== source.contentHash).map((source) => source.id))
       const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
       // What belonged to the previous project (an import report, a folder awaiting confirmation) goes with it.
-      if (projectChanged) set({ largeImport: null, lastImport: null })
+      if (projectChanged) {
+        set({ largeImport: null, lastImport: null })
+        // An Undo offered in the previous project would act on this one's history.
+        for (const notice of get().notices) if (notice.action !== undefined) get().dismissNotice(notice.id)
+      }
       set({ project, roots, unwatchedRootIds, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
       for (const warning of project.warnings) get().notify('error', warning)
       void get().refreshSupport()

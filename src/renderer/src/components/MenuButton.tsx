@@ -37,8 +37,19 @@ export function MenuButton({ label, ariaLabel, items, className, title }: MenuBu
     const close = (event: MouseEvent): void => {
       if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false)
     }
+    // Placed against the window: when the page scrolls or the window changes size, it closes
+    // rather than float away from its button.
+    const away = (event: Event): void => {
+      if (!(event.target instanceof Node) || !menuRef.current?.contains(event.target)) setOpen(false)
+    }
     document.addEventListener('mousedown', close)
-    return () => document.removeEventListener('mousedown', close)
+    window.addEventListener('resize', away)
+    document.addEventListener('scroll', away, true)
+    return () => {
+      document.removeEventListener('mousedown', close)
+      window.removeEventListener('resize', away)
+      document.removeEventListener('scroll', away, true)
+    }
   }, [open])
 
   function moveFocus(step: number): void {

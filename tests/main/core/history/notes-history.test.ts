@@ -41,8 +41,8 @@ describe('NotesHistory', () => {
     const before = structuredClone({ annotations: notes().annotations, claims: notes().claims })
 
     expect(await api.deleteAnnotation({ id: first.id })).toEqual({ unlinkedFromClaims: 2 })
-    expect(states.at(-1)).toEqual({ undo: 'Delete highlight', redo: null })
-    expect(await api.undo(undefined)).toEqual({ undone: 'Delete highlight', undo: 'Mark as contradicting', redo: 'Delete highlight' })
+    expect(states.at(-1)).toMatchObject({ undo: 'Delete highlight', redo: null })
+    expect(await api.undo(undefined)).toMatchObject({ undone: 'Delete highlight', undo: 'Mark as contradicting', redo: 'Delete highlight' })
     expect({ annotations: notes().annotations, claims: notes().claims }).toEqual(before)
     expect(await api.redo(undefined)).toMatchObject({ redone: 'Delete highlight' })
     expect(notes().annotations.map((annotation) => annotation.id)).toEqual([second.id])
@@ -76,7 +76,7 @@ describe('NotesHistory', () => {
     // A new change after undoing drops what could have been redone.
     expect((await api.redo(undefined)).redone).toBe('New claim')
     await api.createClaim({ text: 'Fresh' })
-    expect(await api.historyState(undefined)).toEqual({ undo: 'New claim', redo: null })
+    expect(await api.historyState(undefined)).toMatchObject({ undo: 'New claim', redo: null })
   }, 30_000)
 
   it('undoes a name merge and a correction of a source’s details', async () => {
@@ -126,14 +126,39 @@ describe('NotesHistory', () => {
     expect(await api.listSavedSearches(undefined)).toEqual([])
   }, 30_000)
 
+  it('undoes a tag without taking back what a later re-import changed in the source', async () => {
+    const { workbench, api } = await setUp()
+    const source = workbench.project.store.library.data.sources[1]!
+    await api.tagSource({ sourceId: source.id, tags: ['embassy'] })
+    // As a re-import would: the file's new title and author arrive after the tag.
+    source.title = 'A title the file has now'
+    source.meta.author = 'A new byline'
+    expect((await api.undo(undefined)).undone).toBe('Tag source')
+    expect(source.tags).toEqual([])
+    expect(source.title).toBe('A title the file has now')
+    expect(source.meta.author).toBe('A new byline')
+  }, 30_000)
+
+  it('gives each step an id, so a notice can tell its own step from a later one with the same label', async () => {
+    const { api } = await setUp()
+    const first = await api.createClaim({ text: 'First' })
+    const afterFirst = (await api.historyState(undefined)).undoStep
+    await api.createClaim({ text: 'Second' })
+    const afterSecond = (await api.historyState(undefined)).undoStep
+    expect(afterFirst).not.toBeNull()
+    expect(afterSecond).not.toBe(afterFirst)
+    await api.deleteClaim({ id: first.id })
+    expect((await api.historyState(undefined)).undoStep).not.toBe(afterSecond)
+  }, 30_000)
+
   it('keeps one history per project for the session', async () => {
     const { workbench, api } = await setUp()
     await api.createClaim({ text: 'In the sample project' })
     const sample = workbench.projectInfo().current.id
     await api.createProject({ name: 'Other' })
-    expect(await api.historyState(undefined)).toEqual({ undo: null, redo: null })
+    expect(await api.historyState(undefined)).toMatchObject({ undo: null, redo: null })
     await api.openProject({ projectId: sample })
-    expect(await api.historyState(undefined)).toEqual({ undo: 'New claim', redo: null })
+    expect(await api.historyState(undefined)).toMatchObject({ undo: 'New claim', redo: null })
   }, 30_000)
 })
 

@@ -1,5 +1,5 @@
-import { readdir, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCoreHandlers } from '../../../../src/main/core/api-handlers'
 import { Workbench } from '../../../../src/main/core/workbench'
@@ -55,7 +55,7 @@ describe('removing a folder from a project', () => {
     expect((await api.listClaims(undefined))[0]?.annotationIds).toEqual([onSeed.id, onOwn.id])
     expect(await api.claimSupport(undefined)).toMatchObject({ [claim.id]: { status: 'single' } })
     expect((await api.search({ query: 'Putin', limit: 30, offset: 0, nameVariants: false })).total).toBe(0)
-    expect(await api.historyState(undefined)).toEqual({ undo: 'Remove folder from project', redo: null })
+    expect(await api.historyState(undefined)).toMatchObject({ undo: 'Remove folder from project', redo: null })
 
     expect((await api.undo(undefined)).undone).toBe('Remove folder from project')
     expect(library().roots[0]?.id).toBe(seedsRoot.id)
@@ -94,7 +94,7 @@ describe('removing a folder from a project', () => {
   it('refuses a folder that is not in the project', async () => {
     const { api } = await setUp()
     await expect(api.removeFolder({ rootId: 'root_nothing' })).rejects.toThrow('library: no folder root_nothing in this project')
-    expect(await api.historyState(undefined)).toEqual({ undo: null, redo: null })
+    expect(await api.historyState(undefined)).toMatchObject({ undo: null, redo: null })
   }, 60_000)
 
   it('stops watching the folder, and watches it again after undo', async () => {
@@ -115,5 +115,20 @@ describe('removing a folder from a project', () => {
     await expect.poll(() => library().sources.filter((source) => source.rootId === otherRoot.id).length, { timeout: 10_000 }).toBe(2)
     await writeFile(join(other, 'later.txt'), 'Written after the folder came back.\n')
     await expect.poll(() => library().sources.filter((source) => source.rootId === otherRoot.id).length, { timeout: 10_000 }).toBe(3)
+  }, 60_000)
+
+  it('refuses to put a folder back over one imported inside it since, and keeps the step to try again', async () => {
+    const { api, library, workbench } = await setUp()
+    const folder = await tempDir()
+    await mkdir(join(folder, 'sub'))
+    await writeFile(join(folder, 'a.txt'), 'A note at the top.\n')
+    await writeFile(join(folder, 'sub', 'b.txt'), 'A note in the subfolder.\n')
+    await workbench.importFolder(folder)
+    const root = library().roots.find((candidate) => candidate.name === basename(folder))!
+    await api.removeFolder({ rootId: root.id })
+    await workbench.importFolder(join(folder, 'sub'))
+    await expect(api.undo(undefined)).rejects.toThrow(/cannot come back: .* was imported since and holds the same files/)
+    expect(library().sources.filter((source) => source.relativePath === 'b.txt' || source.relativePath === 'sub/b.txt')).toHaveLength(1)
+    expect(await api.historyState(undefined)).toMatchObject({ undo: 'Remove folder from project' })
   }, 60_000)
 })

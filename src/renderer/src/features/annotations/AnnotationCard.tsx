@@ -27,7 +27,8 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned, sourceRemove
   const [tags, setTags] = useState(savedTags)
   // Compared as text, so a reload of the same tags never wipes what is being typed.
   useEffect(() => setTags(savedTags), [savedTags])
-  const [comment, setComment, flushComment] = useAutosavedDraft(annotation.comment, (value) => void updateAnnotation({ id: annotation.id, comment: value }))
+  const notesVersion = useWorkbench((state) => state.notesVersion)
+  const [comment, setComment, flushComment] = useAutosavedDraft(annotation.comment, (value) => void updateAnnotation({ id: annotation.id, comment: value }), notesVersion)
   const linkedTo = claims.filter((claim) => claim.annotationIds.includes(annotation.id)).length
 
   async function linkTo(value: string): Promise<void> {
