@@ -1,7 +1,7 @@
 // Library-wide search: words, "phrases", OR, -exclusion, prefix*, fuzzy~, "near"~N and
 // field filters, with ranked results that appear while typing, a page at a time. Opening a
 // result shows the source with every hit marked.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { displayDate, outletAndDate } from '../../../../shared/domain/citation'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useUiCommand } from '../../app/ui-commands'
@@ -30,8 +30,9 @@ export function SearchPanel() {
   }, [focusAsked])
 
   // A new first page starts at the top; an appended page leaves the list where the user had it.
+  // In the same commit as the new rows (a layout effect), so the list never shows them at the old position.
   const firstPage = shown?.firstPage ?? null
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (firstPage !== null && list.current !== null) list.current.scrollTop = 0
   }, [firstPage])
   // Keyboard users continue from the first result "Show more" added (without scrolling the list).
