@@ -41,9 +41,12 @@ function api(server: RunningServer, channel: string, input?: unknown, headers: R
 describe('browser-mode server', () => {
   const tempDir = useTempDirs()
   let running: RunningServer | null = null
+  let workbench: Workbench | null = null
   afterEach(async () => {
     await running?.close()
+    await workbench?.shutdown()
     running = null
+    workbench = null
   })
 
   async function start(): Promise<RunningServer> {
@@ -51,7 +54,7 @@ describe('browser-mode server', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Sourcebench</title>')
     await mkdir(join(rendererDir, 'assets'))
     await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
-    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: resolve(__dirname, '../../seeds') })
+    workbench = new Workbench({ dataDir: await tempDir(), seedsDir: resolve(__dirname, '../../seeds') })
     await workbench.boot()
     running = await startBrowserServer({
       handlers: { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, 'test') },
@@ -120,6 +123,23 @@ describe('browser-mode server', () => {
     expect((await send(server, '/../../../etc/passwd')).status).toBe(404)
     expect((await send(server, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404)
   })
+
+  it('answers 400 with the reason when a source’s date cannot be read, and saves a readable one as ISO', async () => {
+    const server = await start()
+    const { library } = workbench!.project
+    const source = workbench!.project.store.library.data.sources[0]!
+    const before = source.meta.date
+    const refused = await api(server, contract.updateSource.channel, { sourceId: source.id, date: 'next Tuesday-ish' })
+    expect(refused.status).toBe(400)
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'library: Date: “next Tuesday-ish” is not a date; type it like 2026-01-16 or 16 January 2026' }
+    })
+    expect(library.find(source.id).meta.date).toBe(before)
+    const saved = await api(server, contract.updateSource.channel, { sourceId: source.id, date: '16 January 2026' })
+    expect(saved.status).toBe(200)
+    expect(JSON.parse(saved.body)).toMatchObject({ ok: true, value: { meta: { date: '2026-01-16' } } })
+  }, 20_000)
 
   it('exports notes as a download in browser mode', async () => {
     const server = await start()

@@ -1,7 +1,26 @@
 // The keyboard shortcuts, all on one sheet (Ctrl+/): what the app does with each key,
 // and the keys a reading pane, the colours and the find box understand.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { LOCAL_SHORTCUTS, SHORTCUTS } from './shortcuts'
+
+function ShortcutTable({ rows }: { rows: ReadonlyArray<{ keys: readonly string[]; label: ReactNode }> }) {
+  return (
+    <table className="shortcut-table">
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            <td>{row.label}</td>
+            <td className="keys">
+              {row.keys.map((keys) => (
+                <kbd key={keys}>{keys}</kbd>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
 
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null)
@@ -35,37 +54,18 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
             Close
           </button>
         </header>
-        <table className="shortcut-table">
-          <tbody>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.id}>
-                <td>{shortcut.description}</td>
-                <td className="keys">
-                  {shortcut.keys.map((keys) => (
-                    <kbd key={keys}>{keys}</kbd>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable rows={SHORTCUTS.map((shortcut) => ({ keys: shortcut.keys, label: shortcut.description }))} />
         <h3>Where the focus is</h3>
-        <table className="shortcut-table">
-          <tbody>
-            {LOCAL_SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.description}>
-                <td>
-                  {shortcut.description} <span className="muted">({shortcut.where})</span>
-                </td>
-                <td className="keys">
-                  {shortcut.keys.map((keys) => (
-                    <kbd key={keys}>{keys}</kbd>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable
+          rows={LOCAL_SHORTCUTS.map((shortcut) => ({
+            keys: shortcut.keys,
+            label: (
+              <>
+                {shortcut.description} <span className="muted">({shortcut.where})</span>
+              </>
+            )
+          }))}
+        />
         <p className="hint">Tab and Shift+Tab move between controls; Enter or Space presses a button. Every action has a button or a menu entry.</p>
       </div>
     </div>

@@ -95,7 +95,7 @@ export function Workspace({ find }: { find: FindResults }) {
           </main>
         )}
       </Panel>
-      <Separator className="splitter" aria-label="Resize claims and highlights" />
+      <Separator className="splitter" aria-label="Resize the reading panes and the notes" />
       <Panel id="panel-notes" panelRef={notes} collapsible minSize="240px" defaultSize="26%" maxSize="50%" className="panel-cell">
         <aside className="notes" aria-label="Notes">
           <Group orientation="vertical" defaultLayout={inner.defaultLayout} onLayoutChanged={inner.onLayoutChanged}>

@@ -146,3 +146,12 @@ export function MenuButton({ label, ariaLabel, items, className, title }: MenuBu
     </span>
   )
 }
+
+/** One entry per claim, numbered as in the claims list: the choices of every "link to a claim" menu. */
+export function claimItems<C extends { id: string; text: string }>(claims: readonly C[], pick: (claimId: string) => void, disabled: (claim: C) => boolean = () => false): MenuItem[] {
+  return claims.map((claim, index) => ({
+    label: `${index + 1}. ${(claim.text || '(empty claim)').slice(0, 60)}`,
+    disabled: disabled(claim),
+    onSelect: () => pick(claim.id)
+  }))
+}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain/annotation'
 import { HIGHLIGHT_COLORS } from '../../../../shared/domain/colors'
 import { useWorkbench } from '../../app/workbench-store'
-import { MenuButton } from '../../components/MenuButton'
+import { claimItems, MenuButton } from '../../components/MenuButton'
 import { useAutosavedDraft } from '../../lib/use-autosave'
 import { parseTags } from './tags'
 
@@ -130,11 +130,7 @@ export function AnnotationCard({ annotation, sourceTitle, orphaned, sourceRemove
           ariaLabel="Link to claim"
           className="link-menu"
           items={[
-            ...claims.map((claim, index) => ({
-              label: `${index + 1}. ${(claim.text || '(empty claim)').slice(0, 60)}`,
-              disabled: claim.annotationIds.includes(annotation.id),
-              onSelect: () => void linkTo(claim.id)
-            })),
+            ...claimItems(claims, (claimId) => void linkTo(claimId), (claim) => claim.annotationIds.includes(annotation.id)),
             ...(claims.length > 0 ? ['separator' as const] : []),
             { label: '+ New claim from this', onSelect: () => void linkTo('__new__') }
           ]}

@@ -7,7 +7,7 @@ import type { Source } from '../../../../shared/domain/source'
 import { useWorkbench } from '../../app/workbench-store'
 import { countLabel } from './count-label'
 import { WordDiff } from './WordDiff'
-import { MenuButton } from '../../components/MenuButton'
+import { claimItems, MenuButton } from '../../components/MenuButton'
 
 const NEW_CLAIM = '__new__'
 /** Versions listed before "Show all": a quote reprinted by hundreds of sources stays one card. */
@@ -116,7 +116,7 @@ export function QuoteGroupCard({ group, sources }: Props) {
                 className="version-menu"
                 items={[
                   { label: 'Highlight only', onSelect: () => void annotate(version, HIGHLIGHT_ONLY) },
-                  ...claims.map((claim, index) => ({ label: `${index + 1}. ${(claim.text || '(empty claim)').slice(0, 60)}`, onSelect: () => void annotate(version, claim.id) })),
+                  ...claimItems(claims, (claimId) => void annotate(version, claimId)),
                   'separator' as const,
                   { label: '+ New claim from this quote', onSelect: () => void annotate(version, NEW_CLAIM) }
                 ]}
