@@ -39,9 +39,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [noNode, { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/server/**'], message: 'src/shared depends on nothing else in src.' }] }] }
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/server/**/*.ts'],
+    files: ['src/main/core/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/shell/**', '**/renderer/**', '**/preload/**'], message: 'The engine and the server never depend on the Electron shell or the UI.' }] }]
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/shell/**', '**/renderer/**', '**/preload/**'], message: 'The engine, the server and the command line never depend on the Electron shell or the UI.' }] }]
     }
   },
   {

@@ -18,7 +18,7 @@ export default defineConfig({
           // A busy 2-core machine can take several times as long as an idle one; tests that take
           // seconds even when idle say their own, longer timeout.
           testTimeout: 15_000,
-          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/server/**/*.test.ts']
+          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/cli/**/*.test.ts']
         }
       },
       {

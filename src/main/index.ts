@@ -23,7 +23,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     seedsDir: seedsDir(),
     extractWorker: { path: join(__dirname, 'extract-worker.js') },
-    watchFolders: true
+    watchFolders: true,
+    appVersion: app.getVersion()
   })
   let quitting = false
   app.on('will-quit', (event) => {

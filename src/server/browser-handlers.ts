@@ -1,13 +1,19 @@
-// The host operations as a browser can do them: no native folder picker (the page asks
-// for a path), and an export comes back as a file for the browser to download.
+// The host operations as a browser can do them: no native folder or file picker (the page
+// asks for a path), and an export is shelved for the page to download.
 import type { ApiHandlers } from '../shared/ipc/contract'
 import type { HostMethod } from '../main/core/api-handlers'
 import type { Workbench } from '../main/core/workbench'
+import { DownloadShelf } from './download-shelf'
 
-export function createBrowserHandlers(workbench: Workbench, version: string): Pick<ApiHandlers, HostMethod> {
+export function createBrowserHandlers(workbench: Workbench, version: string, downloads: DownloadShelf = new DownloadShelf()): Pick<ApiHandlers, HostMethod> {
   return {
     getAppInfo: async () => ({ version, mode: 'browser', canPickFolder: false }),
     pickFolder: async () => null,
-    exportNotes: async () => ({ kind: 'download', fileName: workbench.exportFileName(), content: await workbench.notesMarkdown() })
+    pickBundle: async () => null,
+    exportNotes: async (request) => {
+      const file = await workbench.exportFile(request)
+      const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data, 'utf-8') : file.data.byteLength
+      return { kind: 'download', fileName: file.fileName, url: downloads.put(file), bytes }
+    }
   }
 }

@@ -8,10 +8,13 @@ import { contract, type ApiHandlers, type ApiMethod, type EventName } from '../s
 import { err, type Result } from '../shared/ipc/result'
 import { dispatch } from '../main/core/dispatch'
 import type { EngineEvents } from '../main/core/events'
+import { attachmentHeader, DOWNLOAD_ROUTE, type DownloadShelf } from './download-shelf'
 import { readStaticFile } from './static-files'
 
 export const TOKEN_HEADER = 'x-sourcebench-token'
 const MAX_BODY_BYTES = 1024 * 1024
+/** Methods that take a file's content: an annotation file of up to 20 M characters, JSON-escaped. */
+const LARGE_BODY_BYTES: Partial<Record<ApiMethod, number>> = { importAnnotations: 64 * 1024 * 1024 }
 const EVENTS_ROUTE = '/api/events'
 const SECURITY_HEADERS = {
   'Content-Security-Policy':
@@ -57,6 +60,8 @@ export interface BrowserServerOptions {
   port: number
   token?: string
   timeouts?: Partial<ServerTimeouts>
+  /** Exports waiting to be downloaded (browser mode's exportNotes puts them there). */
+  downloads?: DownloadShelf
 }
 
 export interface RunningServer {
@@ -158,6 +163,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (request.method !== 'GET') return sendJson(response, 405, err('invalid-input', `server: ${EVENTS_ROUTE} takes GET`), { Allow: 'GET' })
       return streamEvents(request, response)
     }
+    if (url.pathname.startsWith(DOWNLOAD_ROUTE)) return sendDownload(request, response, url.pathname.slice(DOWNLOAD_ROUTE.length))
     if (!sameSecret(request.headers[TOKEN_HEADER] as string | undefined, token)) {
       return sendJson(response, 401, err('forbidden', 'server: missing or wrong token; open the URL that `npm run serve` printed'))
     }
@@ -167,11 +173,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!isJsonContentType(request.headers['content-type'])) {
       return sendJson(response, 415, err('invalid-input', 'server: send the input as application/json (UTF-8)'))
     }
-    const tooLarge = err('invalid-input', 'server: the request body is larger than 1 MB')
-    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(response, 413, tooLarge)
+    const limit = LARGE_BODY_BYTES[method] ?? MAX_BODY_BYTES
+    const tooLarge = err('invalid-input', `server: the request body is larger than ${limit / 1024 / 1024} MB`)
+    if (Number(request.headers['content-length'] ?? 0) > limit) return sendJson(response, 413, tooLarge)
     let body: Buffer | null
     try {
-      body = await readBody(request, MAX_BODY_BYTES)
+      body = await readBody(request, limit)
     } catch {
       return // The client hung up (or the request timed out); nobody is left to answer.
     }
@@ -180,6 +187,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if ('error' in parsed) return sendJson(response, 400, err('invalid-input', parsed.error))
     const result = await dispatch(options.handlers, method, parsed.input)
     sendJson(response, statusOf(result), result)
+  }
+
+  /** The id is a one-shot secret as long as the token: an `<a download>` link cannot send the token header. */
+  function sendDownload(request: IncomingMessage, response: ServerResponse, id: string): void {
+    if (request.method !== 'GET') return sendJson(response, 405, err('invalid-input', 'server: downloads take GET'), { Allow: 'GET' })
+    const file = /^[A-Za-z0-9_-]{32}$/.test(id) ? options.downloads?.take(id) : undefined
+    if (file === undefined) return sendJson(response, 404, err('not-found', 'server: no such download (each export can be downloaded once, within 10 minutes)'))
+    const body = typeof file.data === 'string' ? Buffer.from(file.data, 'utf-8') : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength)
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime,
+      'Content-Length': body.byteLength,
+      'Content-Disposition': attachmentHeader(file.fileName),
+      'Cache-Control': 'no-store',
+      // An HTML report opened from here must not run as this origin.
+      'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    })
+    response.end(body)
   }
 
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {

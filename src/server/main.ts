@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../shared/ipc/contract'
 import { createCoreHandlers } from '../main/core/api-handlers'
 import { Workbench } from '../main/core/workbench'
 import { createBrowserHandlers } from './browser-handlers'
+import { DownloadShelf } from './download-shelf'
 import { startBrowserServer } from './http-server'
 
 const USAGE = `usage: npm run serve -- [--data DIR] [--port N] [--seeds DIR]
@@ -38,17 +39,20 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 5183 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`)
   const appRoot = resolve(__dirname, '../..')
+  const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf-8')) as { version: string }
   const workbench = new Workbench({
     dataDir: resolve(values.data ?? join(homedir(), '.sourcebench-browser')),
     seedsDir: resolve(values.seeds ?? join(appRoot, 'seeds')),
     extractWorker: { path: join(__dirname, 'extract-worker.js') },
+    appVersion: version,
     watchFolders: true
   })
   await workbench.boot()
-  const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf-8')) as { version: string }
-  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, version) }
+  const downloads = new DownloadShelf()
+  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, version, downloads) }
   const running = await startBrowserServer({
     handlers,
+    downloads,
     events: workbench.events,
     rendererDir: join(appRoot, 'out', 'renderer'),
     port

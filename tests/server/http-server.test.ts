@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createCoreHandlers } from '../../src/main/core/api-handlers'
 import { Workbench } from '../../src/main/core/workbench'
 import { createBrowserHandlers } from '../../src/server/browser-handlers'
+import { DownloadShelf } from '../../src/server/download-shelf'
 import { routeOf, startBrowserServer, type RunningServer } from '../../src/server/http-server'
 import { contract } from '../../src/shared/ipc/contract'
 import { useTempDirs } from '../helpers/temp-dir'
@@ -12,6 +13,7 @@ import { useTempDirs } from '../helpers/temp-dir'
 interface Reply {
   status: number
   body: string
+  headers: Record<string, string | string[] | undefined>
 }
 
 function send(server: RunningServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
@@ -22,7 +24,7 @@ function send(server: RunningServer, path: string, options: { method?: string; h
         let body = ''
         res.setEncoding('utf-8')
         res.on('data', (chunk: string) => (body += chunk))
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body }))
+        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body, headers: res.headers }))
       }
     )
     req.on('error', reject)
@@ -56,11 +58,13 @@ describe('browser-mode server', () => {
     await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     workbench = new Workbench({ dataDir: await tempDir(), seedsDir: resolve(__dirname, '../../seeds') })
     await workbench.boot()
+    const downloads = new DownloadShelf()
     running = await startBrowserServer({
-      handlers: { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, 'test') },
+      handlers: { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, 'test', downloads) },
       events: workbench.events,
       rendererDir,
-      port: 0
+      port: 0,
+      downloads
     })
     return running
   }
@@ -141,13 +145,33 @@ describe('browser-mode server', () => {
     expect(JSON.parse(saved.body)).toMatchObject({ ok: true, value: { meta: { date: '2026-01-16' } } })
   }, 20_000)
 
-  it('exports notes as a download in browser mode', async () => {
+  it('exports notes as a one-shot download in browser mode, for text and binary formats', async () => {
     const server = await start()
     const reply = await api(server, contract.exportNotes.channel, { format: 'markdown' })
-    const result = JSON.parse(reply.body) as { value: { kind: string; fileName: string; content: string } }
-    expect(result.value.kind).toBe('download')
-    expect(result.value.fileName).toMatch(/^sample-project-.*-notes-\d{4}-\d{2}-\d{2}\.md$/)
-    expect(result.value.content).toContain('# Notes: Sample project')
+    const result = JSON.parse(reply.body) as { value: { kind: string; fileName: string; url: string; bytes: number } }
+    expect(result.value).toMatchObject({ kind: 'download', fileName: expect.stringMatching(/^sample-project-.*-notes-\d{4}-\d{2}-\d{2}\.md$/) as string })
+    const download = await send(server, result.value.url, { method: 'GET' })
+    expect(download.status).toBe(200)
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${result.value.fileName}"; filename*=UTF-8''${result.value.fileName}`)
+    expect(download.headers['content-type']).toBe('text/markdown; charset=utf-8')
+    expect(download.body).toContain('# Notes: Sample project')
+    expect(Buffer.byteLength(download.body)).toBe(result.value.bytes)
+    // Once only: the id is the capability.
+    expect((await send(server, result.value.url, { method: 'GET' })).status).toBe(404)
+    expect((await send(server, '/api/download/not-a-real-id-of-the-right-shape!', { method: 'GET' })).status).toBe(404)
+
+    const docx = JSON.parse((await api(server, contract.exportNotes.channel, { format: 'docx' })).body) as { value: { fileName: string; url: string } }
+    expect(docx.value.fileName).toMatch(/\.docx$/)
+    const file = await send(server, docx.value.url, { method: 'GET' })
+    expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(file.body.startsWith('PK')).toBe(true)
+  }, 30_000)
+
+  it('refuses an export request for a format that does not exist', async () => {
+    const server = await start()
+    const reply = await api(server, contract.exportNotes.channel, { format: 'pdf' })
+    expect(reply.status).toBe(400)
+    expect(reply.body).toContain('format')
   })
 })
 

@@ -4,9 +4,11 @@ import type { ApiHandlers } from '../../shared/ipc/contract'
 import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './library-search/saved-searches'
+import { previewOf } from './export/export-service'
+import { importAnnotationFile } from './export/import-annotations'
 import type { Workbench } from './workbench'
 
-export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes'
+export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes' | 'pickBundle'
 export type CoreHandlers = Omit<ApiHandlers, HostMethod>
 
 const NAME_DECISION_LABELS = { merge: 'Merge names', split: 'Split name', confirm: 'Confirm names' } as const
@@ -91,6 +93,11 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     decideNames: ({ kind, variants }) =>
       history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
     alignSources: ({ sourceIds }) => corroboration().align(sourceIds),
+    previewExport: async (request) => previewOf(await workbench.exportFile(request), request),
+    importAnnotations: (input) =>
+      // Links to claims already here change those claims: the step keeps them, so undo takes the links back too.
+      history().record('Import annotations', () => ({ claims: claims().list().map((claim) => claim.id) }), () => importAnnotationFile(workbench.project, 'path' in input ? { path: input.path } : input, workbench.now)),
+    openBundle: ({ path }) => workbench.openBundle(path),
     historyState: async () => history().state(),
     undo: () => workbench.historyStep((steps) => steps.undo()),
     redo: () => workbench.historyStep((steps) => steps.redo())

@@ -2,6 +2,7 @@
 // Electron shell, the browser-mode server, tests) build one and call it.
 import { availableParallelism, homedir } from 'node:os'
 import type { ProjectEntry, ProjectInfo } from '../../shared/domain/project'
+import type { BundleOpenReport, ExportRequest } from '../../shared/domain/export'
 import type { ImportProgress, ImportReport } from '../../shared/domain/source'
 import { UserError } from '../../shared/ipc/result'
 import { AnnotationService } from './annotations/annotation-service'
@@ -9,7 +10,9 @@ import { ClaimService } from './claims/claim-service'
 import { CorroborationService } from './corroboration/corroboration-service'
 import { EngineEvents } from './events'
 import { NotesHistory } from './history/notes-history'
-import { renderNotesMarkdown } from './export/notes-markdown'
+import { unpackBundle } from './export/bundle/open-bundle'
+import { absoluteFolder } from './library/import-root'
+import { renderExport, type ExportDeps, type ExportFile } from './export/export-service'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
 import { SUPPORTED_EXTENSIONS } from './library/extract/formats'
 import { FolderWatcher } from './library/folder-watcher'
@@ -38,9 +41,11 @@ export interface WorkbenchOptions {
   homeDir?: string
   /** At most this many folders per project are watched live; the rest are re-scanned on request (default 4,000). */
   maxWatchedFolders?: number
+  /** Written into exports and bundles (the app's version). */
+  appVersion?: string
 }
 
-interface OpenProject {
+export interface OpenProject {
   entry: ProjectEntry
   store: ProjectStore
   library: LibraryService
@@ -210,7 +215,8 @@ export class Workbench {
     let budget = this.options.maxWatchedFolders ?? DEFAULT_MAX_WATCHED_FOLDERS
     const watched: string[] = []
     const unwatched = new Set<string>()
-    for (const root of this.project.store.library.data.roots.filter((candidate) => candidate.complete)) {
+    // A folder detached by a bundle (not on this computer, or a copy inside the project) is read from its stored texts only.
+    for (const root of this.project.store.library.data.roots.filter((candidate) => candidate.complete && candidate.detached === undefined)) {
       if (root.folders === undefined) {
         unwatched.add(root.id)
         if (!this.#counting.has(root.path)) {
@@ -266,7 +272,8 @@ export class Workbench {
       this.#following.delete(rootPath)
       // Only a folder of the project open now: a change seen just before a project switch is not imported into the new one.
       const project = this.project
-      if (!project.store.library.data.roots.some((root) => root.path === rootPath && root.complete)) return {}
+      // Nor a detached one: re-scanning a folder not on this computer would mark all its sources missing.
+      if (!project.store.library.data.roots.some((root) => root.path === rootPath && root.complete && root.detached === undefined)) return {}
       const controller = new AbortController()
       this.#imports.add(controller)
       try {
@@ -303,6 +310,18 @@ export class Workbench {
     return this.#serially(async () => {
       await this.#activate(await this.#projects.create(name, this.now()))
       return this.projectInfo()
+    })
+  }
+
+  /**
+   * Opens a project bundle as a new project and switches to it: never merged into a project
+   * already here, even one opened from the same bundle.
+   */
+  openBundle(path: string): Promise<{ project: ProjectInfo; report: BundleOpenReport }> {
+    return this.#serially(async () => {
+      const { entry, report } = await unpackBundle(absoluteFolder(path, this.options.homeDir ?? homedir()), this.#projects, this.now())
+      await this.#activate(entry)
+      return { project: this.projectInfo(), report }
     })
   }
 
@@ -400,22 +419,19 @@ export class Workbench {
     )
   }
 
-  async notesMarkdown(): Promise<string> {
-    const { store, entry, claims } = this.project
-    const support = await claims.support()
-    return renderNotesMarkdown({
-      support,
-      projectName: entry.name,
-      exportedAt: this.now(),
-      claims: store.notes.data.claims,
-      annotations: store.notes.data.annotations,
-      sources: store.library.data.sources,
-      roots: store.library.data.roots
-    })
+  /** What an export of the open project reads: its notes, library and texts, and each claim's support as the cards show it. */
+  exportDeps(): ExportDeps {
+    const { store, entry, claims, corroboration } = this.project
+    return {
+      entry,
+      store,
+      now: this.now(),
+      appVersion: this.options.appVersion ?? '0.0.0',
+      support: () => claims.support((linked) => corroboration.singleSourceQuotes(linked))
+    }
   }
 
-  exportFileName(): string {
-    const slug = this.project.entry.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'notes'
-    return `${slug}-notes-${this.now().toISOString().slice(0, 10)}.md`
+  exportFile(request: ExportRequest): Promise<ExportFile> {
+    return renderExport(request, this.exportDeps())
   }
 }

@@ -1,30 +1,35 @@
-// The operations only the desktop host can do: native folder picker, native save dialog.
-import { app, dialog, type BrowserWindow } from 'electron'
+// The operations only the desktop host can do: native folder and file pickers, native save dialog.
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { EXPORT_FORMAT_INFO } from '../../shared/domain/export'
 import type { ApiHandlers } from '../../shared/ipc/contract'
 import type { HostMethod } from '../core/api-handlers'
 import { writeFileAtomic } from '../core/store/atomic-write'
 import type { Workbench } from '../core/workbench'
 
 export function createElectronHandlers(workbench: Workbench, getWindow: () => BrowserWindow | null): Pick<ApiHandlers, HostMethod> {
+  const open = async (options: OpenDialogOptions): Promise<string | null> => {
+    const window = getWindow()
+    const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  }
+  const save = async (options: SaveDialogOptions): Promise<string | null> => {
+    const window = getWindow()
+    const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options)
+    return result.canceled || result.filePath === undefined ? null : result.filePath
+  }
   return {
     getAppInfo: async () => ({ version: app.getVersion(), mode: 'electron', canPickFolder: true }),
-    pickFolder: async () => {
-      const window = getWindow()
-      const options = { title: 'Import a folder of sources', properties: ['openDirectory' as const] }
-      const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options)
-      return result.canceled ? null : (result.filePaths[0] ?? null)
-    },
-    exportNotes: async () => {
-      const window = getWindow()
-      const options = {
-        title: 'Export notes',
-        defaultPath: workbench.exportFileName(),
-        filters: [{ name: 'Markdown', extensions: ['md'] }]
-      }
-      const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options)
-      if (result.canceled || result.filePath === undefined) return { kind: 'cancelled' }
-      await writeFileAtomic(result.filePath, await workbench.notesMarkdown())
-      return { kind: 'saved', path: result.filePath }
+    pickFolder: () => open({ title: 'Import a folder of sources', properties: ['openDirectory'] }),
+    pickBundle: () =>
+      open({ title: 'Open a project bundle', properties: ['openFile'], filters: [{ name: 'Sourcebench bundle', extensions: ['sourcebench', 'zip'] }] }),
+    exportNotes: async (request) => {
+      // Rendered before asking where: a failure shows in the Export dialog, not after the user picked a place.
+      const file = await workbench.exportFile(request)
+      const info = EXPORT_FORMAT_INFO[request.format]
+      const path = await save({ title: `Export ${info.label}`, defaultPath: file.fileName, filters: [{ name: info.label, extensions: [info.extension] }] })
+      if (path === null) return { kind: 'cancelled' }
+      await writeFileAtomic(path, file.data)
+      return { kind: 'saved', path, bytes: typeof file.data === 'string' ? Buffer.byteLength(file.data, 'utf-8') : file.data.byteLength }
     }
   }
 }

@@ -11,7 +11,9 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
       label: 'File',
       submenu: [
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+O', click: send('import-folder') },
-        { label: 'Export Notes…', accelerator: 'CmdOrCtrl+E', click: send('export-notes') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export-notes') },
+        { label: 'Import Annotations…', click: send('import-annotations') },
+        { label: 'Open Bundle…', click: send('open-bundle') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]

@@ -56,7 +56,14 @@ export const importRootSchema = z.object({
   /** False until one import of the folder ran to the end; an unfinished folder is not watched. */
   complete: z.boolean().default(true),
   /** How many folders the last full walk found: what watching it live would cost. */
-  folders: z.number().int().nonnegative().optional()
+  folders: z.number().int().nonnegative().optional(),
+  /**
+   * Set on a folder that came in a project bundle and is not followed on disk (never watched
+   * or re-scanned): 'not-here' when the original folder is not on this computer (its sources
+   * are read from their stored texts), 'bundled' when its files were unpacked from the bundle
+   * into the project's own folder. Importing the folder again clears it.
+   */
+  detached: z.enum(['not-here', 'bundled']).optional()
 })
 export type ImportRoot = z.infer<typeof importRootSchema>
 

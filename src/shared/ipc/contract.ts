@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
 import type { Claim } from '../domain/claim'
 import type { NameGroups, QuoteLedger, SourceAlignment } from '../domain/corroboration'
+import { ANNOTATION_FILE_CHARS, exportRequestSchema, type AnnotationImportReport, type BundleOpenReport, type ExportPreview } from '../domain/export'
 import type { EvidenceSuggestion } from '../domain/suggestions'
 import type { ClaimSupport } from '../domain/support'
 import type { HistoryState } from '../domain/history'
@@ -133,7 +134,17 @@ export const contract = {
   setLinkStance: { channel: channels.setLinkStance, input: z.object({ claimId: id, annotationId: id, contradicts: z.boolean() }) },
   claimSupport: { channel: channels.claimSupport, input: none },
   suggestEvidence: { channel: channels.suggestEvidence, input: z.object({ claimId: id }) },
-  exportNotes: { channel: channels.exportNotes, input: z.object({ format: z.literal('markdown') }) },
+  exportNotes: { channel: channels.exportNotes, input: exportRequestSchema },
+  previewExport: { channel: channels.previewExport, input: exportRequestSchema },
+  importAnnotations: {
+    channel: channels.importAnnotations,
+    input: z.union([
+      z.object({ path: folderPath }),
+      z.object({ fileName: z.string().min(1).max(500), content: z.string().max(ANNOTATION_FILE_CHARS, 'the file is larger than Sourcebench reads (20 MB)') })
+    ])
+  },
+  pickBundle: { channel: channels.pickBundle, input: none },
+  openBundle: { channel: channels.openBundle, input: z.object({ path: folderPath }) },
   quoteLedger: {
     channel: channels.quoteLedger,
     input: z.object({
@@ -181,8 +192,9 @@ export interface AppInfo {
 }
 
 export type ExportOutcome =
-  | { kind: 'saved'; path: string }
-  | { kind: 'download'; fileName: string; content: string }
+  | { kind: 'saved'; path: string; bytes: number }
+  /** Browser mode: the file waits at `url` (same origin, one download, a few minutes) for the page to fetch. */
+  | { kind: 'download'; fileName: string; url: string; bytes: number }
   | { kind: 'cancelled' }
 
 export interface ApiOutputs {
@@ -222,6 +234,12 @@ export interface ApiOutputs {
   claimSupport: Record<string, ClaimSupport>
   suggestEvidence: EvidenceSuggestion[]
   exportNotes: ExportOutcome
+  previewExport: ExportPreview
+  importAnnotations: AnnotationImportReport
+  /** The bundle file the user picked (Electron), or null where the page asks for a path (browser mode). */
+  pickBundle: string | null
+  /** The bundle opened as a new project, which is now the current one. */
+  openBundle: { project: ProjectInfo; report: BundleOpenReport }
   quoteLedger: QuoteLedger
   nameGroups: NameGroups
   decideNames: NameGroups
@@ -231,7 +249,7 @@ export interface ApiOutputs {
   redo: { redone: string } & HistoryState
 }
 
-export type MenuCommand = 'import-folder' | 'export-notes' | 'new-claim' | 'find' | 'undo' | 'redo' | 'shortcuts'
+export type MenuCommand = 'import-folder' | 'export-notes' | 'import-annotations' | 'open-bundle' | 'new-claim' | 'find' | 'undo' | 'redo' | 'shortcuts'
 
 export interface EventPayloads {
   importProgress: ImportProgress

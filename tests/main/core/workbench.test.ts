@@ -139,13 +139,14 @@ describe('Workbench', () => {
     const annotation = await workbench.project.annotations.create({ sourceId: anadolu.id, contentHash: anadolu.contentHash, start, end: start + phrase.length, color: 'yellow', comment: '', tags: [] })
     const claim = await workbench.project.claims.create('Putin praised past trade results')
     await workbench.project.claims.link(claim.id, annotation.id)
-    const markdown = await workbench.notesMarkdown()
+    const file = await workbench.exportFile({ format: 'markdown', sources: 'cited', includeOriginals: false })
+    const markdown = String(file.data)
     expect(markdown).toContain('Putin praised past trade results[^1]')
     expect(markdown).toContain(
-      `[^1]: “${phrase}” — *${anadolu.title}*, Anadolu Agency, 2026-01-16, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}.`
+      `[^1]: “${phrase}” — *${anadolu.title}*, Anadolu Agency, by Burc Eruygur, 2026-01-16, \`${anadolu.relativePath}\` in folder “seeds”, characters ${start}–${start + phrase.length}. Anchor: exact.`
     )
-    expect(markdown).toContain('_Single source. Backed by 1 source (1 independent)._')
-    expect(workbench.exportFileName()).toBe('sample-project-putin-and-south-korea-notes-2026-01-16.md')
+    expect(markdown).toContain('_Single source: 1 independent source (1 source backs it)._')
+    expect(file.fileName).toBe('sample-project-putin-and-south-korea-notes-2026-01-16.md')
   })
 })
 

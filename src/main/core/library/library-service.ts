@@ -90,11 +90,21 @@ export class LibraryService {
       onText: (sourceId, contentHash, text) => this.deps.search.indexText(sourceId, contentHash, text)
     })
     if (report.needsConfirmation !== undefined) return report
+    await this.#reattach(report)
     await this.annotations.reanchor(changedSourceIds)
     // Also retries annotations left stale by an earlier run that stopped before re-anchoring.
     await this.annotations.reanchorStale()
     await this.deps.search.sync()
     return report
+  }
+
+  /** A folder a bundle brought in detached, imported again from disk to the end: it is followed like any other from now on. */
+  async #reattach(report: ImportReport): Promise<void> {
+    const root = this.store.library.data.roots.find((candidate) => candidate.id === report.rootId)
+    if (root?.detached === undefined || report.cancelled) return
+    delete root.detached
+    this.store.markLibraryChanged()
+    await this.store.saveLibrary()
   }
 
   /** Marks every source of a folder that vanished from disk as missing; nothing is deleted. */

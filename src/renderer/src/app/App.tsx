@@ -3,7 +3,8 @@
 // menu's commands arrive at the same place.
 import { useEffect, useMemo } from 'react'
 import { Notices } from '../components/Notices'
-import { exportNotes } from '../features/export/export-notes'
+import { ExportDialogs } from '../features/export/ExportDialogs'
+import { chooseBundle } from '../features/export/import-actions'
 import { computeFindResults } from '../features/find/find-hits'
 import { api } from '../lib/api'
 import type { MenuCommand } from '../../../shared/ipc/contract'
@@ -37,7 +38,13 @@ function perform(id: ShortcutId | MenuCommand, pane?: number): boolean {
       return true
     case 'export':
     case 'export-notes':
-      void exportNotes()
+      state.setExportDialog('export')
+      return true
+    case 'import-annotations':
+      state.setExportDialog('import-annotations')
+      return true
+    case 'open-bundle':
+      void chooseBundle()
       return true
     case 'import':
     case 'import-folder':
@@ -119,6 +126,7 @@ export function App() {
       <Workspace find={find} />
       <Notices />
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      <ExportDialogs />
     </div>
   )
 }

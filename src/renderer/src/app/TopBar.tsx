@@ -1,7 +1,7 @@
-// The top bar: project, find, undo and redo, and the workbench's actions. Below 1180 px
+// The top bar: project, find, undo and redo, and the workbench's actions. Below 1400 px
 // the actions fold into a "More" menu so nothing is ever pushed out of the window.
 import { ExportButton } from '../features/export/ExportButton'
-import { exportNotes } from '../features/export/export-notes'
+import { chooseBundle } from '../features/export/import-actions'
 import { FindBar } from '../features/find/FindBar'
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher'
 import { MenuButton, type MenuItem } from '../components/MenuButton'
@@ -24,13 +24,20 @@ export function TopBar({ findTotal, findPosition, libraryShown, notesShown }: To
   const panes = useWorkbench((state) => state.panes)
   const compare = useWorkbench((state) => state.compare)
   const history = useWorkbench((state) => state.history)
-  const { openCompare, addPane, undo, redo, setShortcutsOpen } = useWorkbench.getState()
+  const importing = useWorkbench((state) => state.importing !== null)
+  const { openCompare, addPane, undo, redo, setShortcutsOpen, setExportDialog } = useWorkbench.getState()
   const theme = useTheme()
-  const narrow = useMediaQuery('(max-width: 1180px)')
+  const narrow = useMediaQuery('(max-width: 1400px)')
   const paneSources = panes.map((pane) => pane.sourceId).filter((id): id is string => id !== null)
   const canCompare = paneSources.length >= 2 && compare === null
   const canAddPane = panes.length < 4 && compare === null
 
+  const file: MenuItem[] = [
+    { label: 'Export…', hint: `${MOD}+E`, onSelect: () => setExportDialog('export') },
+    { label: 'Import annotations…', onSelect: () => setExportDialog('import-annotations') },
+    // Like switching project, it waits for a running import: say so by disabling it.
+    { label: 'Open bundle…', disabled: importing, onSelect: () => void chooseBundle() }
+  ]
   const view: Array<MenuItem | 'separator'> = [
     { label: 'Library', checked: libraryShown, hint: `${MOD}+B`, onSelect: () => sendUiCommand({ kind: 'toggle-library' }) },
     { label: 'Claims and highlights', checked: notesShown, hint: `${MOD}+Alt+B`, onSelect: () => sendUiCommand({ kind: 'toggle-notes' }) },
@@ -44,7 +51,8 @@ export function TopBar({ findTotal, findPosition, libraryShown, notesShown }: To
   const folded: Array<MenuItem | 'separator'> = [
     { label: 'Compare panes', disabled: !canCompare, onSelect: () => openCompare(paneSources) },
     { label: 'Add a reading pane', disabled: !canAddPane, onSelect: addPane },
-    { label: 'Export notes…', hint: `${MOD}+E`, onSelect: () => void exportNotes() },
+    'separator',
+    ...file,
     'separator',
     ...view
   ]
@@ -88,6 +96,7 @@ export function TopBar({ findTotal, findPosition, libraryShown, notesShown }: To
             + Pane
           </button>
           <ExportButton />
+          <MenuButton label="File ▾" ariaLabel="File" items={file} />
           <MenuButton label="View ▾" ariaLabel="View" items={view} />
         </>
       )}

@@ -39,7 +39,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'redo', keys: [`${MOD}+Shift+Z`, `${MOD}+Y`], description: 'Redo' },
   { id: 'highlight', keys: [`${MOD}+Shift+H`], description: 'Highlight the selected text (opens the colours)' },
   { id: 'new-claim', keys: [`${MOD}+Shift+N`], description: 'New claim' },
-  { id: 'export', keys: [`${MOD}+E`], description: 'Export notes' },
+  { id: 'export', keys: [`${MOD}+E`], description: 'Export…' },
   { id: 'import', keys: [`${MOD}+O`], description: 'Import a folder' },
   { id: 'toggle-library', keys: [`${MOD}+B`], description: 'Show or hide the library' },
   { id: 'toggle-notes', keys: [`${MOD}+Alt+B`], description: 'Show or hide claims and highlights' },

@@ -9,6 +9,7 @@ import type { ProjectInfo } from '../../../shared/domain/project'
 import type { ImportProgress, ImportReport, ImportRoot, Source, SourceText } from '../../../shared/domain/source'
 import type { Api, AppInfo } from '../../../shared/ipc/contract'
 import { unwrap } from '../lib/api'
+import { createExportSlice, type ExportSlice } from './export-slice'
 import { createHistorySlice, type HistorySlice } from './history-slice'
 import { describeImport } from './import-summary'
 import { createNoticesSlice, type NoticesSlice } from './notices-slice'
@@ -22,7 +23,7 @@ export interface FindHit {
 
 export type SidebarTab = 'library' | 'search' | 'quotes' | 'names'
 
-export interface WorkbenchState extends NoticesSlice, HistorySlice {
+export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice {
   api: Api | null
   appInfo: AppInfo | null
   project: ProjectInfo | null
@@ -107,6 +108,8 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice {
   refreshSupport(): Promise<void>
   switchProject(projectId: string): Promise<void>
   createProject(name: string): Promise<void>
+  /** The engine now has another project open (switched, created, opened from a bundle): drops this one's view and loads that one. */
+  enterOpenedProject(): Promise<void>
 }
 
 const MAX_PANES = 4
@@ -134,6 +137,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
   return {
     ...createNoticesSlice(set, get, store),
     ...createHistorySlice(set, get, store),
+    ...createExportSlice(set, get, store),
     api: null,
     appInfo: null,
     project: null,
@@ -467,18 +471,17 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
 
     async switchProject(projectId) {
       const project = await get().run(unwrap(call().openProject({ projectId })))
-      if (project !== undefined) {
-        set({ texts: {}, selectedAnnotationId: null, findQuery: '', compare: null })
-        await get().refresh()
-      }
+      if (project !== undefined) await get().enterOpenedProject()
     },
 
     async createProject(name) {
       const project = await get().run(unwrap(call().createProject({ name })))
-      if (project !== undefined) {
-        set({ texts: {}, selectedAnnotationId: null, findQuery: '', compare: null })
-        await get().refresh()
-      }
+      if (project !== undefined) await get().enterOpenedProject()
+    },
+
+    async enterOpenedProject() {
+      set({ texts: {}, selectedAnnotationId: null, findQuery: '', compare: null })
+      await get().refresh()
     }
   }
 })

@@ -138,6 +138,11 @@ export function LibraryPanel() {
                     <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span>
                     <span className="folder-name">{row.name}</span>
                     <span className="muted">{row.count.toLocaleString()}</span>
+                    {root?.detached === 'not-here' && (
+                      <span className="folder-note" title="Opened from a bundle without the original files: the sources are read from the texts stored in the project">
+                        original not on this computer
+                      </span>
+                    )}
                   </button>
                   {root !== undefined && (
                     <button

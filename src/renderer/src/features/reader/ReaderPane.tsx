@@ -28,6 +28,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const loaded = useWorkbench((state) => (pane.sourceId === null ? undefined : state.texts[pane.sourceId]))
   const text = loaded?.text
   const annotations = useWorkbench((state) => state.annotations)
+  const notHere = useWorkbench((state) => state.roots.some((root) => root.id === source?.rootId && root.detached === 'not-here'))
   const flash = useWorkbench((state) => state.flash)
   const focused = useWorkbench((state) => state.focusedPaneId === pane.id)
   const { focusPane, closePane, openSource, selectAnnotation } = useWorkbench.getState()
@@ -214,6 +215,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
             <span className="pane-meta" title={source.relativePath}>
               {[outletAndDate(source, displayDate), `${source.words.toLocaleString()} words`].filter((part) => part !== '').join(' · ')}
               {source.missing ? ' · file missing on disk' : ''}
+              {notHere ? ' · original not on this computer' : ''}
             </span>
           </div>
         )}

@@ -5,15 +5,10 @@ import type { PluginSimple, Token } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { renderNotesMarkdown, type NotesSnapshot } from '../../../../src/main/core/export/notes-markdown'
-import type { Annotation } from '../../../../src/shared/domain/annotation'
-import type { Claim } from '../../../../src/shared/domain/claim'
-import { outletAndDate } from '../../../../src/shared/domain/citation'
-import { EMPTY_META, type ImportRoot, type Source } from '../../../../src/shared/domain/source'
-import { makeAnnotation, makeSource } from '../../../helpers/factories'
+import { renderMarkdown } from '../../../../src/main/core/export/render-markdown'
+import type { ExportPassage, ExportSnapshot, ExportSource } from '../../../../src/main/core/export/snapshot'
+import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../helpers/export-factories'
 import { seededRandom } from '../../../helpers/seeded-random'
-
-const HASH = 'a'.repeat(64)
 
 const HOSTILE = [
   'a` <img src=x onerror=alert(1)> `.txt',
@@ -149,131 +144,130 @@ function count(tokens: readonly Token[], type: string): number {
   return tokens.filter((token) => token.type === type).length
 }
 
-function tagCounts(html: string): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const match of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)) {
-    const tag = (match[1] ?? '').toLowerCase()
-    counts[tag] = (counts[tag] ?? 0) + 1
-  }
-  return counts
+
+/** The footnote's first line as the export writes it, in rendered text. */
+function expectedFirstLine(passage: ExportPassage): string {
+  const source = passage.source
+  const prefix = passage.contradicts ? 'Contradicts the claim: ' : ''
+  // A quote already in its own marks keeps them; otherwise “…”.
+  const inner = shownInline(passage.quote)
+  const quote = /^[“"«„‘‹‚「『]/u.test(passage.quote.trim()) && /[”"»“’›‘」』]$/u.test(passage.quote.trim().replace(/[.,;:!?…]+$/u, '')) && passage.quote.trim().length > 1 ? inner : `“${inner}”`
+  if (source === null) return `${prefix}${quote} — source removed from the project, characters ${passage.start}–${passage.end}. Anchor: not found.`
+  const title = shownInline(source.title) || '(untitled)'
+  const cited = [source.outlet, source.author === null ? null : `by ${source.author}`, source.date, source.url].filter((part): part is string => part !== null).map(shownInline).filter((part) => part !== '')
+  const citation = cited.length === 0 ? '' : `, ${cited.join(', ')}`
+  const folder = source.folder === null ? '' : ` in folder “${shownName(source.folder)}”`
+  return `${prefix}${quote} — ${title}${citation}, ${shownPath(source.relativePath)}${folder}, characters ${passage.start}–${passage.end}. Anchor: ${passage.anchor === 'not-found' ? 'not found' : passage.anchor}.`
 }
 
 /** Asserts the rendered export holds only the app's own elements and every field's exact text. */
-function expectLiteralExport(snapshot: NotesSnapshot): void {
-  const markdown = renderNotesMarkdown(snapshot)
+function expectLiteralExport(snapshot: ExportSnapshot): void {
+  const markdown = renderMarkdown(snapshot)
   const { tokens, html, definitions } = render(markdown)
   const flat = allTokens(tokens)
-  const annotations = new Map(snapshot.annotations.map((annotation) => [annotation.id, annotation]))
-  const sources = new Map(snapshot.sources.map((source) => [source.id, source]))
-  const roots = new Map(snapshot.roots.map((root) => [root.id, root]))
-  const links = snapshot.claims.flatMap((claim) =>
-    claim.annotationIds.map((id) => {
-      const annotation = annotations.get(id)
-      const source = annotation === undefined ? undefined : sources.get(annotation.target.sourceId)
-      return { annotation, source, contradicts: claim.contradicting.includes(id) }
-    })
-  )
-  const resolved = links.filter((link) => link.annotation !== undefined && link.source !== undefined)
+  const links = snapshot.claims.flatMap((claim) => claim.passages)
   const numbers = links.map((_link, index) => String(index + 1))
 
   expect(count(flat, 'html_block') + count(flat, 'html_inline')).toBe(0)
   const headings = blocksOf(tokens).filter((block) => /^h\d$/.test(block.tag))
   expect(headings.map((block) => `${block.tag} ${block.text}`)).toEqual([
     `h1 Notes: ${shownInline(snapshot.projectName)}`.trimEnd(),
-    ...snapshot.claims.map((_claim, index) => `h2 Claim ${index + 1}`)
+    ...snapshot.claims.map((claim) => `h2 Claim ${claim.number}`),
+    ...(snapshot.otherHighlights.length > 0 ? ['h2 Other highlights'] : []),
+    ...snapshot.otherHighlights.map((group) => `h3 ${group.source === null ? 'Source removed from the project' : shownInline(group.source.title) || '(untitled)'}`),
+    ...(snapshot.citedSources.length > 0 ? ['h2 Sources cited'] : [])
   ])
 
-  expect(count(flat, 'link_open') + count(flat, 'image')).toBe(0)
+  // No link but footnotes and the sources' own http(s) addresses.
+  expect(count(flat, 'image')).toBe(0)
+  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '')
+  const urls = hrefs.filter((href) => !/^#fn(ref)?\d+$/.test(href))
+  const ownUrls = new Set([...snapshot.citedSources, ...links.flatMap((link) => (link.source === null ? [] : [link.source]))].map((source) => source.url))
+  for (const url of urls) expect(ownUrls.has(url) && /^https?:\/\//.test(url)).toBe(true)
+  expect(html).not.toMatch(/href="[^"]*javascript:/i)
   expect(flat.filter((token) => token.type === 'footnote_ref').map((token) => footnoteMeta.parse(token.meta).label)).toEqual(numbers)
   expect(definitions).toEqual(numbers)
-  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '')
-  expect(hrefs).toEqual([...numbers.map((number) => `#fn${number}`), ...numbers.map((number) => `#fnref${number}`)])
-  expect(html).not.toMatch(/href="[^"]*javascript:/i)
 
   expect(count(flat, 'hr')).toBe(1)
   expect(count(flat, 'code_block') + count(flat, 'fence') + count(flat, 'table_open')).toBe(0)
   expect(count(flat, 'bullet_list_open') + count(flat, 'ordered_list_open')).toBe(0)
   expect(count(flat, 's_open')).toBe(0)
-  expect(count(flat, 'blockquote_open')).toBe(resolved.length)
-  const ownEmphasis = resolved.length + snapshot.claims.length + (snapshot.claims.length === 0 ? 2 : 1)
-  expect(tagCounts(html)).toEqual({
-    h1: 1,
-    p: expect.any(Number) as number,
-    em: ownEmphasis,
-    hr: links.length > 0 ? 2 : 1,
-    ...(snapshot.claims.length > 0 ? { h2: snapshot.claims.length } : {}),
-    ...(links.length > 0 ? { sup: links.length, a: 2 * links.length, section: 1, ol: 1, li: links.length } : {}),
-    ...(resolved.length > 0 ? { code: resolved.length, blockquote: resolved.length } : {}),
-    ...(resolved.some((link) => link.contradicts) ? { strong: resolved.filter((link) => link.contradicts).length } : {})
-  })
+  const others = snapshot.otherHighlights.flatMap((group) => group.passages)
+  expect(count(flat, 'blockquote_open')).toBe(links.length + others.length)
   if (links.length > 0) expect(html).toContain('<hr class="footnotes-sep">')
 
   const blocks = blocksOf(tokens)
-  for (const [index, claim] of snapshot.claims.entries()) {
-    const heading = blocks.findIndex((block) => block.tag === 'h2' && block.text === `Claim ${index + 1}`)
+  for (const claim of snapshot.claims) {
+    const heading = blocks.findIndex((block) => block.tag === 'h2' && block.text === `Claim ${claim.number}`)
     expect(blocks[heading + 1]?.text).toBe(shownInline(claim.text) || '(empty claim)')
   }
-  for (const [index, link] of links.entries()) {
+  for (const [index, passage] of links.entries()) {
     const own = blocks.filter((block) => block.within.split(' > ')[0] === `footnote ${index + 1}`)
-    const { annotation, source } = link
-    if (annotation === undefined || source === undefined) {
-      expect(own.map((block) => block.text)).toEqual(['The linked passage no longer exists.'])
-      continue
-    }
-    const [quote, position] = annotation.target.selectors
-    const root = roots.get(source.rootId)
-    const title = shownInline(source.title) || '(untitled)'
-    const citation = shownInline(outletAndDate(source)) === '' ? '' : `, ${shownInline(outletAndDate(source))}`
-    const folder = root === undefined ? '' : ` in folder “${shownName(root.name)}”`
     const first = own[0]
-    expect(first?.text).toBe(
-      `${link.contradicts ? 'Contradicts the claim: ' : ''}“${shownInline(quote.exact)}” — ${title}${citation}, ${shownPath(source.relativePath)}${folder}, characters ${position.start}–${position.end}.`
-    )
+    expect(first?.text).toBe(expectedFirstLine(passage))
     const children = first?.children ?? []
-    const emphasised = children.findIndex((child) => child.type === 'em_open')
-    expect(textOf(children.slice(emphasised, children.findIndex((child) => child.type === 'em_close')))).toBe(title)
-    expect(children.filter((child) => child.type === 'code_inline').map((child) => child.content)).toEqual([shownPath(source.relativePath)])
+    if (passage.source !== null) {
+      const emphasised = children.findIndex((child) => child.type === 'em_open')
+      expect(textOf(children.slice(emphasised, children.findIndex((child) => child.type === 'em_close')))).toBe(shownInline(passage.source.title) || '(untitled)')
+      expect(children.filter((child) => child.type === 'code_inline').map((child) => child.content)).toEqual([shownPath(passage.source.relativePath)])
+    }
     const quoted = own.filter((block) => block.within.endsWith('quote')).map((block) => block.text)
-    expect(quoted.join('\n\n')).toBe(shownQuote(quote.exact))
+    expect(quoted.join('\n\n')).toBe(shownQuote(passage.quote))
     const rest = own.filter((block) => block.within === `footnote ${index + 1}`).slice(1).map((block) => block.text)
-    expect(rest).toEqual([
-      ...(annotation.comment.trim() === '' ? [] : [`Comment: ${shownInline(annotation.comment)}`]),
-      ...(annotation.tags.length === 0 ? [] : [`Tags: ${annotation.tags.map(shownInline).join(', ')}`])
+    const context = passage.context
+    const contextLine = context === null || (context.before === '' && context.after === '') ? [] : [`Context: ${shown(collapse(`${context.before}\u0001${context.after}`)).replace('\u2401', shownInline(passage.quote))}`]
+    expect(rest[0]?.startsWith('Context: ') ?? false).toBe(contextLine.length > 0)
+    expect(rest.slice(contextLine.length).filter((line) => line.startsWith('Comment: ') || line.startsWith('Tags: '))).toEqual([
+      ...(passage.comment.trim() === '' ? [] : [`Comment: ${shownInline(passage.comment)}`]),
+      ...(passage.tags.length === 0 ? [] : [`Tags: ${passage.tags.map(shownInline).join(', ')}`])
     ])
   }
 }
 
-function claim(id: string, text: string, annotationIds: string[], contradicting: string[] = []): Claim {
-  return { id, text, annotationIds, contradicting, createdAt: '', updatedAt: '' }
-}
-
-function hostileSnapshot(): NotesSnapshot {
-  const roots: ImportRoot[] = HOSTILE.map((text, index) => ({ id: `r${index}`, path: `/data/${index}`, name: text, importedAt: '', complete: true }))
-  const sources: Source[] = HOSTILE.map((text, index) =>
-    makeSource({
+function hostileSnapshot(): ExportSnapshot {
+  const sources: ExportSource[] = HOSTILE.map((text, index) =>
+    makeExportSource({
       id: `s${index}`,
-      rootId: `r${index}`,
       title: text,
+      folder: text,
       relativePath: index % 2 === 0 ? text : `folder ${text}/${text}.txt`,
-      meta: { ...EMPTY_META, outlet: index % 3 === 0 ? text : null, date: index % 5 === 0 ? text : null }
+      outlet: index % 3 === 0 ? text : null,
+      author: index % 4 === 0 ? text : null,
+      date: index % 5 === 0 ? text : null,
+      url: index % 2 === 0 ? `https://example.org/${index}` : text
     })
   )
-  const annotations: Annotation[] = HOSTILE.map((text, index) =>
-    makeAnnotation({ id: `a${index}`, sourceId: `s${index}`, exact: text, start: index * 10, contentHash: HASH, comment: text, tags: [text, `tag ${index}`] })
+  const passages = HOSTILE.map((text, index) =>
+    makeExportPassage({
+      annotationId: `a${index}`,
+      source: sources[index] ?? null,
+      quote: text.trim() === '' ? `quote ${index}` : text,
+      context: { before: text, after: text, cutBefore: index % 2 === 0, cutAfter: false },
+      comment: text,
+      tags: [text, `tag ${index}`],
+      contradicts: index === 1
+    })
   )
-  const extra: Record<number, string[]> = { 0: ['gone', 'a1'], 1: ['a2'] }
-  const claims = HOSTILE.map((text, index) => claim(`c${index}`, text, [`a${index}`, ...(extra[index] ?? [])], index === 0 ? ['a1'] : []))
-  return {
+  const gone = makeExportPassage({ annotationId: 'gone', quote: 'a quote whose source left', anchor: 'not-found', problem: 'Its source was removed from the project.', context: null })
+  const claims = HOSTILE.map((text, index) =>
+    makeExportClaim({
+      number: index + 1,
+      text,
+      passages: [passages[index]!, ...(index === 0 ? [gone] : [])],
+      ...(index === 1
+        ? { status: 'disputed' as const, statusLabel: 'Disputed', backingSources: 2, independentSources: 1, countedAsOne: [{ copy: sources[2]!, original: sources[1]!, share: 0.9 }] }
+        : {})
+    })
+  )
+  return makeExportSnapshot({
     projectName: 'Korea\n# Forged <b>project</b> [^1]',
-    exportedAt: new Date('2026-01-16T10:00:00Z'),
     claims,
-    annotations,
-    sources,
-    roots,
-    support: {
-      c1: { status: 'disputed', independentGroups: [['s1', 's2']], contradictingSources: [], sameOrigin: [{ copy: 's2', original: 's1', containment: 0.9 }], lostLinks: [] }
-    }
-  }
+    otherHighlights: [
+      { source: sources[3] ?? null, sourceId: 's3', passages: [makeExportPassage({ annotationId: 'o1', quote: HOSTILE[5] ?? 'x', comment: HOSTILE[6] ?? '', tags: [HOSTILE[7] ?? 'x'] })] },
+      { source: null, sourceId: 'removed', passages: [makeExportPassage({ annotationId: 'o2', quote: HOSTILE[8] ?? 'x', context: null, anchor: 'not-found' })] }
+    ],
+    citedSources: sources
+  })
 }
 
 /** The Markdown-special characters, `^` (inline footnotes), a few control and Unicode spaces, and letters. */
@@ -284,28 +278,33 @@ function randomMarkdownish(random: () => number): string {
   return Array.from({ length }, () => ALPHABET[Math.floor(random() * ALPHABET.length)] ?? 'a').join('')
 }
 
-function singleFieldSnapshot(text: string): NotesSnapshot {
-  return {
+function singleFieldSnapshot(text: string): ExportSnapshot {
+  const source = makeExportSource({ id: 's', title: text, relativePath: text, folder: text, outlet: text })
+  const quote = text.trim() === '' ? 'q' : text
+  return makeExportSnapshot({
     projectName: text,
-    exportedAt: new Date('2026-01-16T10:00:00Z'),
-    claims: [claim('c', text, ['a', 'b'], ['b'])],
-    annotations: [
-      makeAnnotation({ id: 'a', sourceId: 's', exact: text, start: 5, contentHash: HASH, comment: text, tags: collapse(text) === '' ? [] : [text, 'x'] }),
-      makeAnnotation({ id: 'b', sourceId: 's', exact: `${text}\n${text}`, start: 50, contentHash: HASH })
+    claims: [
+      makeExportClaim({
+        number: 1,
+        text,
+        passages: [
+          makeExportPassage({ annotationId: 'a', source, quote, start: 5, comment: text, tags: collapse(text) === '' ? [] : [text, 'x'], context: { before: text, after: text, cutBefore: false, cutAfter: true } }),
+          makeExportPassage({ annotationId: 'b', source, quote: `${quote}\n${quote}`, start: 50, contradicts: true })
+        ]
+      })
     ],
-    sources: [makeSource({ id: 's', rootId: 'r', title: text, relativePath: text, meta: { ...EMPTY_META, outlet: text } })],
-    roots: [{ id: 'r', path: '/data', name: text, importedAt: '', complete: true }]
-  }
+    citedSources: [source]
+  })
 }
 
-describe('notes-markdown', () => {
+describe('render-markdown (hostile text)', () => {
   it('renders hostile names, folders, tags, comments, claims and quotes as exactly their text', () => {
     expectLiteralExport(hostileSnapshot())
   })
 
   it('shows control characters in a file name visibly instead of starting a new line', () => {
     const snapshot = hostileSnapshot()
-    const markdown = renderNotesMarkdown(snapshot)
+    const markdown = renderMarkdown(snapshot)
     expect(markdown).toContain('`folder report␊## Claim 99/report␊## Claim 99.txt`')
     expect(markdown).toContain('``a` <img src=x onerror=alert(1)> `.txt``')
     expect(markdown).toContain('`` `` `x` `` ``')
@@ -315,21 +314,23 @@ describe('notes-markdown', () => {
   })
 
   it('names the linked highlights in the support line without letting their titles format it', () => {
-    const { tokens } = render(renderNotesMarkdown(hostileSnapshot()))
-    const support = blocksOf(tokens).find((block) => block.text.startsWith('Disputed.'))
-    expect(support?.text).toBe(`Disputed. Backed by 2 sources (1 independent; counted as one: ${shownInline(HOSTILE[2] ?? '')} repeats ${shownInline(HOSTILE[1] ?? '')}).`)
+    const { tokens } = render(renderMarkdown(hostileSnapshot()))
+    const support = blocksOf(tokens).find((block) => block.text.startsWith('Disputed:'))
+    expect(support?.text).toBe(
+      `Disputed: 1 independent source (2 sources back it); counted as one: ${shownInline(HOSTILE[2] ?? '')} repeats ${shownInline(HOSTILE[1] ?? '')} (90 % of its wording).`
+    )
   })
 
   it('keeps ordinary prose readable in the Markdown source when nothing in it is special', () => {
     const prose = 'Lee Sok-bae, the envoy, said it’s 2019. He “hoped” so (maybe); 3 of 4 agreed: yes?'
-    const markdown = renderNotesMarkdown(singleFieldSnapshot(prose))
+    const markdown = renderMarkdown(singleFieldSnapshot(prose))
     expect(markdown).toContain(`${prose}[^1][^2]`)
     expect(markdown).toContain(`    > ${prose}\n    > ${prose}`)
     expect(markdown).toContain(`Tags: ${prose}, x`)
   })
 
   it('writes entities, backslashes and pipes so they render literally', () => {
-    const markdown = renderNotesMarkdown(singleFieldSnapshot('&amp; a\\ b | c'))
+    const markdown = renderMarkdown(singleFieldSnapshot('&amp; a\\ b | c'))
     expect(markdown).toContain('\\&amp; a\\\\ b \\| c[^1][^2]')
     const { tokens } = render(markdown)
     expect(blocksOf(tokens).filter((block) => block.text === '&amp; a\\ b | c')).not.toHaveLength(0)
@@ -342,7 +343,7 @@ describe('notes-markdown', () => {
       try {
         expectLiteralExport(singleFieldSnapshot(text))
       } catch (error) {
-        throw new Error(`notes-markdown: string ${run} ${JSON.stringify(text)} did not round-trip`, { cause: error })
+        throw new Error(`render-markdown: string ${run} ${JSON.stringify(text)} did not round-trip`, { cause: error })
       }
     }
   })

@@ -1,0 +1,113 @@
+// The export engine: one snapshot of the notes, rendered by the chosen format's renderer.
+// The Export dialog's preview, the save/download hosts, the HTTP API and the command line
+// all come through here, so every path writes the same file.
+import { EXPORT_FORMAT_INFO, EXPORT_PREVIEW_CHARS, exportFileName, type ExportPreview, type ExportRequest, type ExportSummary } from '../../../shared/domain/export'
+import type { ProjectEntry } from '../../../shared/domain/project'
+import type { ClaimSupport } from '../../../shared/domain/support'
+import type { ProjectStore } from '../store/project-store'
+import { writeBundle } from './bundle/write-bundle'
+import { renderBibtex, renderCslJson } from './render-citations'
+import { renderCsv } from './render-csv'
+import { renderDocx } from './render-docx'
+import { renderHtmlReport } from './render-html'
+import { renderMarkdown } from './render-markdown'
+import { renderWebAnnotation } from './render-web-annotation'
+import { buildExportSnapshot, snapshotCounts, type ExportSnapshot } from './snapshot'
+
+export interface ExportFile {
+  fileName: string
+  mime: string
+  data: string | Uint8Array
+  summary: ExportSummary
+  /** Binary formats: what is inside, one line each. */
+  contents: string[]
+}
+
+export interface ExportDeps {
+  entry: ProjectEntry
+  store: ProjectStore
+  now: Date
+  appVersion: string
+  /** Each claim's support as the claim cards show it. */
+  support: () => Promise<Record<string, ClaimSupport>>
+}
+
+export async function takeSnapshot(deps: ExportDeps): Promise<ExportSnapshot> {
+  const { store } = deps
+  return buildExportSnapshot({
+    projectName: deps.entry.name,
+    exportedAt: deps.now,
+    claims: store.notes.data.claims,
+    annotations: store.notes.data.annotations,
+    sources: store.library.data.sources,
+    roots: store.library.data.roots,
+    support: await deps.support(),
+    readText: (hash) => store.readText(hash)
+  })
+}
+
+async function render(snapshot: ExportSnapshot, request: ExportRequest): Promise<{ data: string | Uint8Array; sources: number }> {
+  const citedSources = request.sources === 'all' ? snapshot.librarySources : snapshot.citedSources
+  switch (request.format) {
+    case 'markdown':
+      return { data: renderMarkdown(snapshot), sources: snapshot.citedSources.length }
+    case 'docx':
+      return { data: await renderDocx(snapshot), sources: snapshot.citedSources.length }
+    case 'html':
+      return { data: renderHtmlReport(snapshot), sources: snapshot.citedSources.length }
+    case 'csv':
+      return { data: renderCsv(snapshot), sources: snapshot.citedSources.length }
+    case 'web-annotation':
+      return { data: renderWebAnnotation(snapshot), sources: snapshot.citedSources.length }
+    case 'csl-json':
+      return { data: renderCslJson(citedSources), sources: citedSources.length }
+    case 'bibtex':
+      return { data: renderBibtex(citedSources), sources: citedSources.length }
+    case 'bundle':
+      throw new Error('export: a bundle is written from the store, not from a snapshot')
+  }
+}
+
+export async function renderExport(request: ExportRequest, deps: ExportDeps): Promise<ExportFile> {
+  const fileName = exportFileName(deps.entry.name, request.format, deps.now)
+  const { mime } = EXPORT_FORMAT_INFO[request.format]
+  const snapshot = await takeSnapshot(deps)
+  const counts = snapshotCounts(snapshot)
+  if (request.format === 'bundle') {
+    const bundle = await writeBundle({ store: deps.store, entry: deps.entry, exportedAt: deps.now, appVersion: deps.appVersion, includeOriginals: request.includeOriginals })
+    return { fileName, mime, data: bundle.data, summary: { ...counts, sources: deps.store.library.data.sources.length }, contents: bundle.contents }
+  }
+  const { data, sources } = await render(snapshot, request)
+  return { fileName, mime, data, summary: { ...counts, sources }, contents: request.format === 'docx' ? docxOutline(snapshot) : [] }
+}
+
+const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en')} ${count === 1 ? one : many}`
+
+/** What the Word document holds, for the dialog's preview (a binary file shows no text). */
+function docxOutline(snapshot: ExportSnapshot): string[] {
+  const counts = snapshotCounts(snapshot)
+  const others = snapshot.otherHighlights
+  return [
+    `Title: Notes: ${snapshot.projectName}`,
+    ...snapshot.claims.slice(0, 50).map((claim) => `Claim ${claim.number} (${claim.statusLabel}, ${plural(claim.passages.length, 'footnote')}): ${claim.text.slice(0, 120)}`),
+    ...(snapshot.claims.length > 50 ? [`… and ${plural(snapshot.claims.length - 50, 'more claim')}`] : []),
+    `${plural(counts.passages, 'footnote')} in all, one per cited passage`,
+    `Other highlights: ${plural(counts.otherHighlights, 'highlight')} from ${plural(others.length, 'source')}`,
+    `Sources cited: ${plural(snapshot.citedSources.length, 'source')}`
+  ]
+}
+
+export function previewOf(file: ExportFile, request: ExportRequest): ExportPreview {
+  const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data, 'utf-8') : file.data.byteLength
+  const text = typeof file.data === 'string' ? file.data.replace(/^\uFEFF/, '') : null
+  return {
+    format: request.format,
+    fileName: file.fileName,
+    mime: file.mime,
+    bytes,
+    summary: file.summary,
+    text: text === null ? null : text.slice(0, EXPORT_PREVIEW_CHARS),
+    truncated: text !== null && text.length > EXPORT_PREVIEW_CHARS,
+    contents: file.contents.slice(0, 200)
+  }
+}

@@ -1,0 +1,73 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { defaultDataDir, runExportCli } from '../../src/cli/export-cli'
+import { EXPORT_DATE, seedsProjectWithClaims } from '../helpers/export-fixture'
+import { useTempDirs } from '../helpers/temp-dir'
+
+function capture(cwd: string) {
+  const out: Array<string | Uint8Array> = []
+  const err: string[] = []
+  return { io: { stdout: (text: string | Uint8Array) => void out.push(text), stderr: (text: string) => void err.push(text), cwd, now: () => EXPORT_DATE }, out, err }
+}
+
+describe('export-cli', () => {
+  const tempDir = useTempDirs()
+
+  async function dataFolderWithClaims(): Promise<{ dataDir: string; markdown: string; csv: string }> {
+    const dataDir = await tempDir()
+    const fixture = await seedsProjectWithClaims(dataDir)
+    const markdown = String((await fixture.workbench.exportFile({ format: 'markdown', sources: 'cited', includeOriginals: false })).data)
+    const csv = String((await fixture.workbench.exportFile({ format: 'csv', sources: 'cited', includeOriginals: false })).data)
+    await fixture.workbench.shutdown()
+    return { dataDir, markdown, csv }
+  }
+
+  it('writes the same file the app exports, under the export’s own name, and says what it holds', async () => {
+    const { dataDir, markdown, csv } = await dataFolderWithClaims()
+    const cwd = await tempDir()
+    const run = capture(cwd)
+    expect(await runExportCli(['--data', dataDir, '--format', 'markdown'], run.io)).toBe(0)
+    const written = join(cwd, 'sample-project-putin-and-south-korea-notes-2026-01-20.md')
+    expect(await readFile(written, 'utf-8')).toBe(markdown)
+    expect(run.err.join('')).toContain(`Wrote ${written}: 2 claims, 4 passages, 1 other highlights, 3 sources`)
+
+    const toStdout = capture(cwd)
+    expect(await runExportCli(['--data', dataDir, '--format', 'csv', '--out', '-', '--project', 'Sample project: Putin and South Korea'], toStdout.io)).toBe(0)
+    expect(toStdout.out.join('')).toBe(csv)
+  }, 60_000)
+
+  it('refuses a missing format, an unknown one, an unknown project and a folder with no projects, naming what is wrong', async () => {
+    const { dataDir } = await dataFolderWithClaims()
+    const cases: Array<[string[], RegExp]> = [
+      [['--data', dataDir], /--format: required, one of markdown, docx/],
+      [['--data', dataDir, '--format', 'pdf'], /--format: /],
+      [['--data', dataDir, '--format', 'markdown', '--project', 'Nope'], /no project named or with id “Nope”/],
+      [['--data', await tempDir(), '--format', 'markdown'], /no Sourcebench projects in /],
+      [['--data', dataDir, '--colour'], /Unknown option '--colour'/]
+    ]
+    for (const [argv, message] of cases) {
+      const run = capture(dataDir)
+      expect(await runExportCli(argv, run.io)).not.toBe(0)
+      expect(run.err.join('')).toMatch(message)
+    }
+  }, 60_000)
+
+  it('lists the projects, and refuses while another Sourcebench holds the data folder', async () => {
+    const { dataDir } = await dataFolderWithClaims()
+    const list = capture(dataDir)
+    expect(await runExportCli(['--data', dataDir, '--list'], list.io)).toBe(0)
+    expect(list.out.join('')).toMatch(/^\* \S+ {2}Sample project: Putin and South Korea\n$/)
+    // PID 1 is always running: the folder is in use.
+    await writeFile(join(dataDir, 'sourcebench.lock'), '1')
+    const locked = capture(dataDir)
+    expect(await runExportCli(['--data', dataDir, '--format', 'markdown'], locked.io)).toBe(1)
+    expect(locked.err.join('')).toMatch(/another Sourcebench \(process 1\) is using/)
+  }, 60_000)
+
+  it('finds the desktop app’s data folder on each system', () => {
+    expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Sourcebench')
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ana')).toBe('/cfg/Sourcebench')
+    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Sourcebench')
+  })
+})
