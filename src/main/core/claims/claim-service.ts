@@ -7,11 +7,13 @@ import { containment, shingles } from './independence'
 import { UserError } from '../../../shared/ipc/result'
 import type { ProjectStore } from '../store/project-store'
 
-const SHINGLE_CACHE_SIZE = 500
+/** About 4 bytes a shingle: 8 M of them is 32 MB, a 20,000-article library's worth. */
+const SHINGLE_CACHE_BUDGET = 8_000_000
 
 export class ClaimService {
-  /** Shingle sets by text hash: a changed text gets a new entry, an unchanged one is not re-read. */
-  readonly #shingles = new Map<string, Set<string>>()
+  /** Shingle hashes by text hash, least recently used first: a changed text gets a new entry, an unchanged one is not re-read. */
+  readonly #shingles = new Map<string, Uint32Array>()
+  #cachedShingles = 0
 
   constructor(
     private readonly store: ProjectStore,
@@ -85,15 +87,24 @@ export class ClaimService {
     return claim
   }
 
-  async #shinglesOf(sourceId: string): Promise<Set<string>> {
+  async #shinglesOf(sourceId: string): Promise<Uint32Array> {
     const source = this.store.findSource(sourceId)
-    if (source === undefined) return new Set()
+    if (source === undefined) return new Uint32Array()
     const cached = this.#shingles.get(source.contentHash)
-    if (cached !== undefined) return cached
+    if (cached !== undefined) {
+      this.#shingles.delete(source.contentHash)
+      this.#shingles.set(source.contentHash, cached)
+      return cached
+    }
     const text = await this.store.readText(source.contentHash).catch(() => '')
-    if (this.#shingles.size >= SHINGLE_CACHE_SIZE) this.#shingles.clear()
     const set = shingles(text)
     this.#shingles.set(source.contentHash, set)
+    this.#cachedShingles += set.length
+    for (const [hash, old] of this.#shingles) {
+      if (this.#cachedShingles <= SHINGLE_CACHE_BUDGET) break
+      this.#shingles.delete(hash)
+      this.#cachedShingles -= old.length
+    }
     return set
   }
 
@@ -108,9 +119,9 @@ export class ClaimService {
     const { annotations, claims } = this.store.notes.data
     const annotationsById = new Map(annotations.map((annotation) => [annotation.id, annotation]))
     const linked = new Set(claims.flatMap((claim) => claimSourceIds(claim, annotationsById)))
-    const sets = new Map<string, Set<string>>()
+    const sets = new Map<string, Uint32Array>()
     for (const sourceId of linked) sets.set(sourceId, await this.#shinglesOf(sourceId))
-    const measure = (copy: string, original: string): number => containment(sets.get(copy) ?? new Set(), sets.get(original) ?? new Set())
+    const measure = (copy: string, original: string): number => containment(sets.get(copy) ?? new Uint32Array(), sets.get(original) ?? new Uint32Array())
     // A passage whose source left the library, or that was not found in the source's current text, backs nothing.
     const holdsPassage = (annotation: Annotation): boolean =>
       annotation.anchor.state !== 'orphan' && this.store.findSource(annotation.target.sourceId) !== undefined
