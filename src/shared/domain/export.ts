@@ -1,10 +1,10 @@
 // What an export can be: the formats, what each option means, and what the Export dialog
 // shows before anything is written. The engine that builds them lives in main/core/export.
-import { z } from 'zod'
+// No zod here: the renderer imports this, and creating a zod object schema probes for eval,
+// which the page's CSP reports (the request's schema is in export-request.ts).
 
 export const EXPORT_FORMATS = ['markdown', 'docx', 'html', 'csv', 'web-annotation', 'csl-json', 'bibtex', 'bundle'] as const
-export const exportFormatSchema = z.enum(EXPORT_FORMATS)
-export type ExportFormat = z.infer<typeof exportFormatSchema>
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportFormatInfo {
   label: string
@@ -27,15 +27,13 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, ExportFormatInfo> = {
   bundle: { label: 'Project bundle', description: 'The whole project in one file, to hand to a colleague (Open bundle… on their computer)', extension: 'sourcebench', mime: 'application/zip', binary: true }
 }
 
-export const exportRequestSchema = z.object({
-  format: exportFormatSchema,
+export interface ExportRequest {
+  format: ExportFormat
   /** Citations: only the sources the notes cite, or every source in the project. */
-  sources: z.enum(['cited', 'all']).default('cited'),
+  sources: 'cited' | 'all'
   /** Bundles: also pack the original files (else the colleague reads the stored texts). */
-  includeOriginals: z.boolean().default(false)
-})
-export type ExportRequest = z.output<typeof exportRequestSchema>
-export type ExportRequestInput = z.input<typeof exportRequestSchema>
+  includeOriginals: boolean
+}
 
 /** What a file will hold, counted the same way for every format. */
 export interface ExportSummary {

@@ -1,7 +1,7 @@
 // What the user picked in the Export dialog (format, which sources, originals or not),
 // remembered across reloads, and the request it makes: options that do not apply to the
 // chosen format are sent as their defaults, so they never change the file or its preview.
-import { exportRequestSchema, type ExportFormat, type ExportRequest } from '../../../../shared/domain/export'
+import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../../../../shared/domain/export'
 
 export type ExportChoice = ExportRequest
 
@@ -29,8 +29,13 @@ export function requestFor(choice: ExportChoice): ExportRequest {
 export function loadExportChoice(storage: Storage): ExportChoice {
   try {
     // Whatever is stored is checked: a format a later version dropped, or a hand-edited value, gives the default.
-    const parsed = exportRequestSchema.safeParse(JSON.parse(storage.getItem(KEY) ?? 'null'))
-    return parsed.success ? parsed.data : DEFAULT_CHOICE
+    // By hand, not with the zod schema: zod's first object parse probes for eval, which the page's CSP reports.
+    const stored: unknown = JSON.parse(storage.getItem(KEY) ?? 'null')
+    if (typeof stored !== 'object' || stored === null) return DEFAULT_CHOICE
+    const { format, sources, includeOriginals } = stored as Record<string, unknown>
+    const known = EXPORT_FORMATS.find((candidate) => candidate === format)
+    if (known === undefined || (sources !== 'cited' && sources !== 'all') || typeof includeOriginals !== 'boolean') return DEFAULT_CHOICE
+    return { format: known, sources, includeOriginals }
   } catch {
     return DEFAULT_CHOICE
   }
