@@ -1,12 +1,14 @@
 // `npm run export -- …`: the export engine for scripts. Opens a data folder as the app does
 // (and refuses while the app has it open), picks a project, and writes one export file with
 // exactly the bytes the Export dialog would.
+import { once } from 'node:events'
 import { access } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { EXPORT_FORMATS, exportRequestSchema } from '../shared/domain/export'
-import { writeFileAtomic } from '../main/core/store/atomic-write'
+import { EXPORT_FORMATS } from '../shared/domain/export'
+import { exportRequestSchema } from '../shared/domain/export-request'
+import { discardExport, saveExport, type ExportFile } from '../main/core/export/export-service'
 import { Workbench } from '../main/core/workbench'
 
 export const EXPORT_USAGE = `usage: npm run export -- --format FORMAT [--project NAME|ID] [--out FILE|-] [--data DIR] [--sources cited|all] [--originals]
@@ -28,11 +30,24 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 }
 
 export interface CliIo {
-  stdout: (text: string | Uint8Array) => void
+  /** False, as Writable.write says, when the output is full: the next chunk waits for `drain`. */
+  stdout: (text: string | Uint8Array) => boolean | void
   stderr: (text: string) => void
   cwd: string
   /** The clock the export is dated by (tests fix it). */
   now?: () => Date
+  /** Resolves once a full standard output takes more (default: process.stdout's 'drain'). */
+  drain?: () => Promise<void>
+}
+
+/** Writes an export to standard output; a bundle is streamed from its temporary file, never read whole. */
+async function writeToStdout(data: ExportFile['data'], io: CliIo): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    io.stdout(data)
+    return
+  }
+  const drain = io.drain ?? (async () => void (await once(process.stdout, 'drain')))
+  for await (const chunk of data) if (io.stdout(chunk) === false) await drain()
 }
 
 class CliError extends Error {}
@@ -91,12 +106,15 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
       await workbench.openProject(matches[0]?.id ?? '')
     }
     const file = await workbench.exportFile(parsed.data)
-    if (values.out === '-') {
-      io.stdout(file.data)
-      return 0
+    const path = values.out === '-' ? null : resolve(io.cwd, values.out ?? file.fileName)
+    try {
+      if (path === null) await writeToStdout(file.data, io)
+      else await saveExport(file.data, path)
+    } finally {
+      // A bundle's temporary file is gone once moved or streamed; this removes it after a failure.
+      await discardExport(file.data)
     }
-    const path = resolve(io.cwd, values.out ?? file.fileName)
-    await writeFileAtomic(path, file.data)
+    if (path === null) return 0
     const { summary } = file
     io.stderr(`Wrote ${path}: ${summary.claims} claims, ${summary.passages} passages, ${summary.otherHighlights} other highlights, ${summary.sources} sources${summary.notFound > 0 ? `, ${summary.notFound} passages not found` : ''}\n`)
     return 0

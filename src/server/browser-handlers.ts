@@ -2,6 +2,7 @@
 // asks for a path), and an export is shelved for the page to download.
 import type { ApiHandlers } from '../shared/ipc/contract'
 import type { HostMethod } from '../main/core/api-handlers'
+import { exportBytes } from '../main/core/export/export-service'
 import type { Workbench } from '../main/core/workbench'
 import { DownloadShelf } from './download-shelf'
 
@@ -11,9 +12,9 @@ export function createBrowserHandlers(workbench: Workbench, version: string, dow
     pickFolder: async () => null,
     pickBundle: async () => null,
     exportNotes: async (request) => {
+      // A bundle is shelved as its temporary file: the shelf or the download removes it.
       const file = await workbench.exportFile(request)
-      const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data, 'utf-8') : file.data.byteLength
-      return { kind: 'download', fileName: file.fileName, url: downloads.put(file), bytes }
+      return { kind: 'download', fileName: file.fileName, url: downloads.put(file), bytes: exportBytes(file.data) }
     }
   }
 }

@@ -2,10 +2,14 @@
 // Every API request must carry the per-launch token; Host and Origin must name this
 // server, so neither another web page nor a DNS-rebinding attack can drive it.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { pipeline } from 'node:stream/promises'
 import { contract, type ApiHandlers, type ApiMethod, type EventName } from '../shared/ipc/contract'
 import { err, type Result } from '../shared/ipc/result'
+import { TempFile } from '../main/core/export/bundle/temp-file'
 import { dispatch } from '../main/core/dispatch'
 import type { EngineEvents } from '../main/core/events'
 import { attachmentHeader, DOWNLOAD_ROUTE, type DownloadShelf } from './download-shelf'
@@ -190,21 +194,37 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   /** The id is a one-shot secret as long as the token: an `<a download>` link cannot send the token header. */
-  function sendDownload(request: IncomingMessage, response: ServerResponse, id: string): void {
+  async function sendDownload(request: IncomingMessage, response: ServerResponse, id: string): Promise<void> {
     if (request.method !== 'GET') return sendJson(response, 405, err('invalid-input', 'server: downloads take GET'), { Allow: 'GET' })
     const file = /^[A-Za-z0-9_-]{32}$/.test(id) ? options.downloads?.take(id) : undefined
-    if (file === undefined) return sendJson(response, 404, err('not-found', 'server: no such download (each export can be downloaded once, within 10 minutes)'))
-    const body = typeof file.data === 'string' ? Buffer.from(file.data, 'utf-8') : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength)
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime,
-      'Content-Length': body.byteLength,
-      'Content-Disposition': attachmentHeader(file.fileName),
-      'Cache-Control': 'no-store',
-      // An HTML report opened from here must not run as this origin.
-      'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-    })
-    response.end(body)
+    const gone = err('not-found', 'server: no such download (each export can be downloaded once, within 10 minutes)')
+    if (file === undefined) return sendJson(response, 404, gone)
+    const start = (length: number): ServerResponse =>
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': file.mime.startsWith('text/') ? `${file.mime}; charset=utf-8` : file.mime,
+        'Content-Length': length,
+        'Content-Disposition': attachmentHeader(file.fileName),
+        'Cache-Control': 'no-store',
+        // An HTML report opened from here must not run as this origin.
+        'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+      })
+    const { data } = file
+    if (!(data instanceof TempFile)) {
+      const body = typeof data === 'string' ? Buffer.from(data, 'utf-8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      start(body.byteLength)
+      return void response.end(body)
+    }
+    // A bundle streams from its temporary file, which is removed once sent or abandoned.
+    try {
+      start((await stat(data.path)).size)
+      await pipeline(createReadStream(data.path), response)
+    } catch {
+      if (response.headersSent) response.destroy()
+      else sendJson(response, 404, gone)
+    } finally {
+      await data.remove()
+    }
   }
 
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {
@@ -265,10 +285,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
+    close: async () => {
+      await Promise.all([
+        options.downloads?.clear(),
+        new Promise<void>((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        })
+      ])
+    }
   }
 }

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { defaultDataDir, runExportCli } from '../../src/cli/export-cli'
 import { EXPORT_DATE, seedsProjectWithClaims } from '../helpers/export-fixture'
@@ -35,6 +36,36 @@ describe('export-cli', () => {
     const toStdout = capture(cwd)
     expect(await runExportCli(['--data', dataDir, '--format', 'csv', '--out', '-', '--project', 'Sample project: Putin and South Korea'], toStdout.io)).toBe(0)
     expect(toStdout.out.join('')).toBe(csv)
+  }, 60_000)
+
+  it('writes a bundle to --out or streams it to standard output, leaving no temporary file behind', async () => {
+    const { dataDir } = await dataFolderWithClaims()
+    const cwd = await tempDir()
+    // The system's temporary folder, pointed at one of this test's own: whatever the export leaves there shows.
+    const systemTemp = await tempDir()
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = systemTemp
+    try {
+      const run = capture(cwd)
+      expect(await runExportCli(['--data', dataDir, '--format', 'bundle', '--originals', '--out', 'for-the-desk.sourcebench'], run.io)).toBe(0)
+      const written = await JSZip.loadAsync(await readFile(join(cwd, 'for-the-desk.sourcebench')))
+      const manifest = JSON.parse((await written.file('sourcebench-bundle.json')?.async('string')) ?? '{}') as { counts?: Record<string, number> }
+      expect(manifest.counts).toMatchObject({ sources: 5, claims: 2, texts: 5, originals: 5 })
+      expect(run.err.join('')).toContain(`Wrote ${join(cwd, 'for-the-desk.sourcebench')}: 2 claims`)
+
+      const toStdout = capture(cwd)
+      let drains = 0
+      // A full standard output (write returns false) makes the next chunk wait for it to drain.
+      const io = { ...toStdout.io, stdout: (chunk: string | Uint8Array) => toStdout.out.push(chunk) < 0, drain: async () => void drains++ }
+      expect(await runExportCli(['--data', dataDir, '--format', 'bundle', '--out', '-'], io)).toBe(0)
+      const streamed = await JSZip.loadAsync(Buffer.concat(toStdout.out.map((chunk) => Buffer.from(chunk))))
+      expect(Object.keys(streamed.files)).toEqual(expect.arrayContaining(['sourcebench-bundle.json', 'library.json', 'notes.json']))
+      expect(drains).toBe(toStdout.out.length)
+      expect((await readdir(systemTemp)).filter((name) => name.startsWith('sourcebench-export-'))).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+    }
   }, 60_000)
 
   it('refuses a missing format, an unknown one, an unknown project and a folder with no projects, naming what is wrong', async () => {

@@ -1,7 +1,8 @@
 import { request } from 'node:http'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import JSZip from 'jszip'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createCoreHandlers } from '../../src/main/core/api-handlers'
 import { Workbench } from '../../src/main/core/workbench'
 import { createBrowserHandlers } from '../../src/server/browser-handlers'
@@ -165,6 +166,39 @@ describe('browser-mode server', () => {
     const file = await send(server, docx.value.url, { method: 'GET' })
     expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     expect(file.body.startsWith('PK')).toBe(true)
+
+    // A bundle waits as a temporary file, streamed to the browser and removed once sent.
+    const systemTemp = await tempDir()
+    const savedTmpdir = process.env.TMPDIR
+    process.env.TMPDIR = systemTemp
+    const waiting = async (): Promise<string[]> => (await readdir(systemTemp)).filter((name) => name.startsWith('sourcebench-export-'))
+    try {
+      const bundle = JSON.parse((await api(server, contract.exportNotes.channel, { format: 'bundle' })).body) as { value: { fileName: string; url: string; bytes: number } }
+      expect(await waiting()).toHaveLength(1)
+      const zip = await new Promise<{ length: string | undefined; bytes: Buffer }>((resolvePromise, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: bundle.value.url, headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => resolvePromise({ length: res.headers['content-length'], bytes: Buffer.concat(chunks) }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+      expect(zip.length).toBe(String(bundle.value.bytes))
+      expect(zip.bytes.byteLength).toBe(bundle.value.bytes)
+      expect(Object.keys((await JSZip.loadAsync(zip.bytes)).files)).toEqual(expect.arrayContaining(['sourcebench-bundle.json', 'library.json', 'notes.json']))
+      await vi.waitFor(async () => expect(await waiting()).toEqual([]))
+      expect((await send(server, bundle.value.url, { method: 'GET' })).status).toBe(404)
+
+      // One never fetched is removed when the server closes.
+      await api(server, contract.exportNotes.channel, { format: 'bundle' })
+      expect(await waiting()).toHaveLength(1)
+      await server.close()
+      expect(await waiting()).toEqual([])
+    } finally {
+      if (savedTmpdir === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = savedTmpdir
+    }
   }, 30_000)
 
   it('refuses an export request for a format that does not exist', async () => {

@@ -4,7 +4,6 @@ import type { ApiHandlers } from '../../shared/ipc/contract'
 import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './library-search/saved-searches'
-import { previewOf } from './export/export-service'
 import { importAnnotationFile } from './export/import-annotations'
 import type { Workbench } from './workbench'
 
@@ -93,10 +92,10 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     decideNames: ({ kind, variants }) =>
       history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
     alignSources: ({ sourceIds }) => corroboration().align(sourceIds),
-    previewExport: async (request) => previewOf(await workbench.exportFile(request), request),
+    previewExport: (request) => workbench.previewExport(request),
     importAnnotations: (input) =>
       // Links to claims already here change those claims: the step keeps them, so undo takes the links back too.
-      history().record('Import annotations', () => ({ claims: claims().list().map((claim) => claim.id) }), () => importAnnotationFile(workbench.project, 'path' in input ? { path: input.path } : input, workbench.now)),
+      history().record('Import annotations', () => ({ claims: claims().list().map((claim) => claim.id) }), () => importAnnotationFile(workbench.project, 'path' in input ? { path: workbench.userPath(input.path) } : input, workbench.now)),
     openBundle: ({ path }) => workbench.openBundle(path),
     historyState: async () => history().state(),
     undo: () => workbench.historyStep((steps) => steps.undo()),

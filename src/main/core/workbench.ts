@@ -2,7 +2,7 @@
 // Electron shell, the browser-mode server, tests) build one and call it.
 import { availableParallelism, homedir } from 'node:os'
 import type { ProjectEntry, ProjectInfo } from '../../shared/domain/project'
-import type { BundleOpenReport, ExportRequest } from '../../shared/domain/export'
+import type { BundleOpenReport, ExportPreview, ExportRequest } from '../../shared/domain/export'
 import type { ImportProgress, ImportReport } from '../../shared/domain/source'
 import { UserError } from '../../shared/ipc/result'
 import { AnnotationService } from './annotations/annotation-service'
@@ -12,7 +12,7 @@ import { EngineEvents } from './events'
 import { NotesHistory } from './history/notes-history'
 import { unpackBundle } from './export/bundle/open-bundle'
 import { absoluteFolder } from './library/import-root'
-import { renderExport, type ExportDeps, type ExportFile } from './export/export-service'
+import { previewExport, renderExport, type ExportDeps, type ExportFile } from './export/export-service'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
 import { SUPPORTED_EXTENSIONS } from './library/extract/formats'
 import { FolderWatcher } from './library/folder-watcher'
@@ -313,13 +313,18 @@ export class Workbench {
     })
   }
 
+  /** A path the user typed or picked: `~` and relative paths start in the home folder, as for folders to import. */
+  userPath(path: string): string {
+    return absoluteFolder(path, this.options.homeDir ?? homedir())
+  }
+
   /**
    * Opens a project bundle as a new project and switches to it: never merged into a project
    * already here, even one opened from the same bundle.
    */
   openBundle(path: string): Promise<{ project: ProjectInfo; report: BundleOpenReport }> {
     return this.#serially(async () => {
-      const { entry, report } = await unpackBundle(absoluteFolder(path, this.options.homeDir ?? homedir()), this.#projects, this.now())
+      const { entry, report } = await unpackBundle(this.userPath(path), this.#projects, this.now())
       await this.#activate(entry)
       return { project: this.projectInfo(), report }
     })
@@ -419,19 +424,22 @@ export class Workbench {
     )
   }
 
-  /** What an export of the open project reads: its notes, library and texts, and each claim's support as the cards show it. */
+  /**
+   * What an export of the open project reads: its notes, library and texts, and each claim's
+   * support status as the cards show it (the quote ledger's single-source flags are not
+   * exported, so a first export never waits for the ledger's first look at the library).
+   */
   exportDeps(): ExportDeps {
-    const { store, entry, claims, corroboration } = this.project
-    return {
-      entry,
-      store,
-      now: this.now(),
-      appVersion: this.options.appVersion ?? '0.0.0',
-      support: () => claims.support((linked) => corroboration.singleSourceQuotes(linked))
-    }
+    const { store, entry, claims } = this.project
+    return { entry, store, now: this.now(), appVersion: this.options.appVersion ?? '0.0.0', support: () => claims.support() }
   }
 
   exportFile(request: ExportRequest): Promise<ExportFile> {
     return renderExport(request, this.exportDeps())
+  }
+
+  /** What the Export dialog shows; a bundle is described, not packed. */
+  previewExport(request: ExportRequest): Promise<ExportPreview> {
+    return previewExport(request, this.exportDeps())
   }
 }

@@ -3,7 +3,7 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialo
 import { EXPORT_FORMAT_INFO } from '../../shared/domain/export'
 import type { ApiHandlers } from '../../shared/ipc/contract'
 import type { HostMethod } from '../core/api-handlers'
-import { writeFileAtomic } from '../core/store/atomic-write'
+import { discardExport, exportBytes, saveExport } from '../core/export/export-service'
 import type { Workbench } from '../core/workbench'
 
 export function createElectronHandlers(workbench: Workbench, getWindow: () => BrowserWindow | null): Pick<ApiHandlers, HostMethod> {
@@ -25,11 +25,16 @@ export function createElectronHandlers(workbench: Workbench, getWindow: () => Br
     exportNotes: async (request) => {
       // Rendered before asking where: a failure shows in the Export dialog, not after the user picked a place.
       const file = await workbench.exportFile(request)
-      const info = EXPORT_FORMAT_INFO[request.format]
-      const path = await save({ title: `Export ${info.label}`, defaultPath: file.fileName, filters: [{ name: info.label, extensions: [info.extension] }] })
-      if (path === null) return { kind: 'cancelled' }
-      await writeFileAtomic(path, file.data)
-      return { kind: 'saved', path, bytes: typeof file.data === 'string' ? Buffer.byteLength(file.data, 'utf-8') : file.data.byteLength }
+      try {
+        const info = EXPORT_FORMAT_INFO[request.format]
+        const path = await save({ title: `Export ${info.label}`, defaultPath: file.fileName, filters: [{ name: info.label, extensions: [info.extension] }] })
+        if (path === null) return { kind: 'cancelled' }
+        await saveExport(file.data, path)
+        return { kind: 'saved', path, bytes: exportBytes(file.data) }
+      } finally {
+        // A bundle's temporary file, when it was not moved into place (cancelled, or the move failed).
+        await discardExport(file.data)
+      }
     }
   }
 }

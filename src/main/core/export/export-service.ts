@@ -1,10 +1,14 @@
 // The export engine: one snapshot of the notes, rendered by the chosen format's renderer.
 // The Export dialog's preview, the save/download hosts, the HTTP API and the command line
-// all come through here, so every path writes the same file.
+// all come through here, so every path writes the same file. A bundle is written to a
+// temporary file, never held in memory; its preview describes it without writing it.
 import { EXPORT_FORMAT_INFO, EXPORT_PREVIEW_CHARS, exportFileName, type ExportPreview, type ExportRequest, type ExportSummary } from '../../../shared/domain/export'
 import type { ProjectEntry } from '../../../shared/domain/project'
 import type { ClaimSupport } from '../../../shared/domain/support'
+import { writeFileAtomic } from '../store/atomic-write'
 import type { ProjectStore } from '../store/project-store'
+import { describeBundle } from './bundle/bundle-plan'
+import { TempFile } from './bundle/temp-file'
 import { writeBundle } from './bundle/write-bundle'
 import { renderBibtex, renderCslJson } from './render-citations'
 import { renderCsv } from './render-csv'
@@ -17,7 +21,11 @@ import { buildExportSnapshot, snapshotCounts, type ExportSnapshot } from './snap
 export interface ExportFile {
   fileName: string
   mime: string
-  data: string | Uint8Array
+  /**
+   * Text, bytes, or (bundles) a file in a private temporary folder that whoever receives
+   * the export takes once: saveExport moves it, reading it through or discardExport removes it.
+   */
+  data: string | Uint8Array | TempFile
   summary: ExportSummary
   /** Binary formats: what is inside, one line each. */
   contents: string[]
@@ -74,8 +82,9 @@ export async function renderExport(request: ExportRequest, deps: ExportDeps): Pr
   const snapshot = await takeSnapshot(deps)
   const counts = snapshotCounts(snapshot)
   if (request.format === 'bundle') {
-    const bundle = await writeBundle({ store: deps.store, entry: deps.entry, exportedAt: deps.now, appVersion: deps.appVersion, includeOriginals: request.includeOriginals })
-    return { fileName, mime, data: bundle.data, summary: { ...counts, sources: deps.store.library.data.sources.length }, contents: bundle.contents }
+    const input = { store: deps.store, entry: deps.entry, exportedAt: deps.now, appVersion: deps.appVersion, includeOriginals: request.includeOriginals }
+    const { file, result } = await TempFile.write(fileName, (path) => writeBundle(input, path))
+    return { fileName, mime, data: file, summary: { ...counts, sources: deps.store.library.data.sources.length }, contents: result.contents }
   }
   const { data, sources } = await render(snapshot, request)
   return { fileName, mime, data, summary: { ...counts, sources }, contents: request.format === 'docx' ? docxOutline(snapshot) : [] }
@@ -97,8 +106,42 @@ function docxOutline(snapshot: ExportSnapshot): string[] {
   ]
 }
 
+/** The size of an export's file in bytes. */
+export function exportBytes(data: ExportFile['data']): number {
+  if (typeof data === 'string') return Buffer.byteLength(data, 'utf-8')
+  return data instanceof TempFile ? data.bytes : data.byteLength
+}
+
+/** Puts an export's file at `path` atomically: a text or bytes written, a bundle's temporary file moved. */
+export async function saveExport(data: ExportFile['data'], path: string): Promise<void> {
+  if (data instanceof TempFile) await data.moveTo(path)
+  else await writeFileAtomic(path, data)
+}
+
+/** Lets go of an export not (or no longer) wanted: a bundle's temporary file is removed. */
+export async function discardExport(data: ExportFile['data']): Promise<void> {
+  if (data instanceof TempFile) await data.remove()
+}
+
+/** The Export dialog's preview. A bundle is described from the library, never packed: a large library would take seconds and gigabytes. */
+export async function previewExport(request: ExportRequest, deps: ExportDeps): Promise<ExportPreview> {
+  if (request.format !== 'bundle') return previewOf(await renderExport(request, deps), request)
+  const [snapshot, bundle] = await Promise.all([takeSnapshot(deps), describeBundle(deps.store, request.includeOriginals)])
+  return {
+    format: request.format,
+    fileName: exportFileName(deps.entry.name, request.format, deps.now),
+    mime: EXPORT_FORMAT_INFO[request.format].mime,
+    bytes: bundle.bytes,
+    summary: { ...snapshotCounts(snapshot), sources: deps.store.library.data.sources.length },
+    text: null,
+    truncated: false,
+    contents: bundle.contents.slice(0, 200)
+  }
+}
+
+/** The preview of an export already made (a text or bytes; a bundle's temporary file is left to the caller). */
 export function previewOf(file: ExportFile, request: ExportRequest): ExportPreview {
-  const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data, 'utf-8') : file.data.byteLength
+  const bytes = exportBytes(file.data)
   const text = typeof file.data === 'string' ? file.data.replace(/^\uFEFF/, '') : null
   return {
     format: request.format,

@@ -2,7 +2,6 @@
 // or Hypothesis's API JSON) into the open project: each lands on the words it quotes in the
 // matching source, found again with the usual anchoring; what cannot be placed is reported.
 import { randomUUID } from 'node:crypto'
-import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Annotation, AnchorStatus, TextPositionSelector, TextQuoteSelector } from '../../../shared/domain/annotation'
 import type { Claim } from '../../../shared/domain/claim'
@@ -10,6 +9,7 @@ import { ANNOTATION_FILE_CHARS, type AnnotationImportReport } from '../../../sha
 import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { anchorSelectors, describeRange, type Anchor } from '../../../shared/text/anchor'
+import { readFileCapped } from '../library/read-file-capped'
 import type { OpenProject } from '../workbench'
 import { documentLabel, type IncomingAnnotation } from './web-annotation-entry'
 import { SourceMatcher } from './web-annotation-match'
@@ -25,21 +25,15 @@ async function readInput(input: AnnotationFileInput): Promise<{ name: string; co
     return { name: input.fileName, content: input.content }
   }
   const name = basename(input.path)
-  const handle = await open(input.path, 'r').catch((error: unknown) => {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'
+  // Capped while reading and never waiting on a pipe, as for imported files.
+  const bytes = await readFileCapped(input.path, ANNOTATION_FILE_CHARS * 4).catch((error: unknown) => {
+    if (error instanceof Error && error.message.includes('import limit')) throw tooLarge(name)
+    const code = error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : 'unreadable'
     throw new UserError(code === 'ENOENT' ? 'not-found' : 'invalid-input', `export: cannot read “${name}” (${code})`)
   })
-  try {
-    const stats = await handle.stat()
-    if (!stats.isFile()) throw new UserError('invalid-input', `export: “${name}” is not a file`)
-    if (stats.size > ANNOTATION_FILE_CHARS) throw tooLarge(name)
-    const content = await handle.readFile('utf-8')
-    // It may have grown since it was measured.
-    if (content.length > ANNOTATION_FILE_CHARS) throw tooLarge(name)
-    return { name, content }
-  } finally {
-    await handle.close()
-  }
+  const content = bytes.toString('utf-8')
+  if (content.length > ANNOTATION_FILE_CHARS) throw tooLarge(name)
+  return { name, content }
 }
 
 /** Where an annotation lands: the source, its text and the range of the words. */

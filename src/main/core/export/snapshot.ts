@@ -157,6 +157,9 @@ function anchorState(annotation: Annotation): ExportAnchorState {
   return 'exact'
 }
 
+/** How many stored texts are read at once. */
+const READ_AHEAD = 16
+
 /** Reads each stored text once per export; a text that cannot be read gives no context. */
 function textReader(readText: (contentHash: string) => Promise<string>): (contentHash: string) => Promise<string | null> {
   const texts = new Map<string, Promise<string | null>>()
@@ -177,6 +180,9 @@ export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportS
   const storedById = new Map(input.sources.map((source) => [source.id, source]))
   const annotationsById = new Map(input.annotations.map((annotation) => [annotation.id, annotation]))
   const read = textReader(input.readText)
+  // Read ahead, a few at a time: thousands of passages would otherwise wait on one file after another.
+  const hashes = [...new Set(input.annotations.map((annotation) => storedById.get(annotation.target.sourceId)?.contentHash).filter((hash) => hash !== undefined))]
+  for (let index = 0; index < hashes.length; index += READ_AHEAD) await Promise.all(hashes.slice(index, index + READ_AHEAD).map(read))
 
   const passage = async (annotation: Annotation, contradicts: boolean): Promise<ExportPassage> => {
     const [quote, position] = annotation.target.selectors

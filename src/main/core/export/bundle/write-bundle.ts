@@ -1,26 +1,17 @@
-// Writes a project bundle (.sourcebench zip): the manifest first, then library.json and
-// notes.json as stored, every stored text the library and notes refer to, and optionally
-// the original files. Built in memory, so every entry is hashed before the manifest is written.
-import { readFile, stat } from 'node:fs/promises'
+// Writes a project bundle (.sourcebench zip) to a file, streaming: library.json, notes.json, each
+// stored text, optionally the original files, and last the manifest with each entry's size and
+// checksum as packed (readers find it by the central directory; each original is read just once).
+import { readFile } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ZipFile } from 'yazl'
+import { promisify } from 'node:util'
+import { PassThrough, type Readable } from 'node:stream'
 import type { ProjectEntry } from '../../../../shared/domain/project'
 import { sha256Bytes } from '../../store/content-hash'
 import type { ProjectStore } from '../../store/project-store'
-import { formatBytes } from '../../library/read-file-capped'
-import {
-  BUNDLE_FORMAT,
-  BUNDLE_LIMITS,
-  BUNDLE_VERSION,
-  LIBRARY_ENTRY,
-  MANIFEST_NAME,
-  NOTES_ENTRY,
-  originalEntry,
-  textEntry,
-  unsafePath,
-  type BundleFile,
-  type BundleManifest
-} from './bundle-manifest'
+import { BUNDLE_FORMAT, BUNDLE_VERSION, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, textEntry, type BundleManifest } from './bundle-manifest'
+import { bundledTexts, contentsLines, originalFiles, originalsBudget, readAhead, sizeProblem, type PackedTotals } from './bundle-plan'
+import { ZipWriter, type WrittenEntry } from './zip-writer'
 
 export interface BundleInput {
   store: ProjectStore
@@ -30,116 +21,112 @@ export interface BundleInput {
   includeOriginals: boolean
 }
 
-/** yazl holds an entry in one buffer of at most this size; a larger original is named as not packed. */
-const LARGEST_PACKED_FILE = Math.min(BUNDLE_LIMITS.entryBytes, 0x3fffffff)
+const readFileOnce = promisify(readFile)
 
-interface PackedEntry {
-  path: string
-  data: Buffer
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'the file is not in its folder'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }
 
-/** Every stored text the library and the notes name, sorted so the same project gives the same bundle. */
-async function packTexts(store: ProjectStore, notPacked: string[]): Promise<PackedEntry[]> {
-  const hashes = new Set(store.library.data.sources.map((source) => source.contentHash))
-  for (const annotation of store.notes.data.annotations) hashes.add(annotation.target.contentHash)
-  const packed: PackedEntry[] = []
-  for (const hash of [...hashes].sort()) {
+const totals = (entries: WrittenEntry[]): PackedTotals => ({ count: entries.length, bytes: entries.reduce((sum, entry) => sum + entry.size, 0) })
+
+/**
+ * Each stored text, read a few ahead. Its bytes must hash to its name; one that does not
+ * is left to the store, which sets a damaged text aside, and is named as not packed.
+ */
+async function packTexts(zip: ZipWriter, store: ProjectStore, notPacked: string[]): Promise<WrittenEntry[]> {
+  const read = async (hash: string): Promise<{ hash: string; bytes: Buffer | null; problem: string }> => {
     try {
-      packed.push({ path: textEntry(hash), data: Buffer.from(await store.readText(hash), 'utf-8') })
+      // The store's layout (texts/<hash>.txt); fs.readFile takes one round trip where the promise API takes four.
+      const bytes = await readFileOnce(join(store.dir, 'texts', `${hash}.txt`)).catch(() => null)
+      if (bytes !== null && sha256Bytes(bytes) === hash) return { hash, bytes, problem: '' }
+      return { hash, bytes: Buffer.from(await store.readText(hash), 'utf-8'), problem: '' }
     } catch (error: unknown) {
-      notPacked.push(`not packed: text ${hash.slice(0, 12)}… (${error instanceof Error ? error.message : String(error)})`)
+      return { hash, bytes: null, problem: messageOf(error) }
     }
+  }
+  const packed: WrittenEntry[] = []
+  for await (const text of readAhead(bundledTexts(store), read)) {
+    if (text.bytes === null) notPacked.push(`not packed: text ${text.hash.slice(0, 12)}… (${text.problem})`)
+    else packed.push(await zip.add(textEntry(text.hash), text.bytes))
   }
   return packed
 }
 
-/** The original files, read from their folders as they are now; a file that cannot be read is named, not fatal. */
-async function packOriginals(store: ProjectStore, budget: number, notPacked: string[]): Promise<PackedEntry[]> {
-  const roots = new Map(store.library.data.roots.map((root) => [root.id, root]))
-  const packed: PackedEntry[] = []
+/** A file opened before its entry is started, so one gone or unreadable is named, not fatal. */
+async function openOriginal(path: string, left: number): Promise<{ handle: FileHandle; size: number }> {
+  const handle = await open(path, 'r')
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new Error('not a file')
+    const problem = sizeProblem(info.size, left)
+    if (problem !== null) throw new Error(problem)
+    return { handle, size: info.size }
+  } catch (error: unknown) {
+    await handle.close()
+    throw error
+  }
+}
+
+/** The original files, streamed from their folders as they are now, one at a time. */
+async function packOriginals(zip: ZipWriter, store: ProjectStore, budget: number, notPacked: string[]): Promise<WrittenEntry[]> {
+  const packed: WrittenEntry[] = []
   let left = budget
-  for (const source of store.library.data.sources) {
-    const root = roots.get(source.rootId)
-    const shown = root === undefined ? source.relativePath : `${root.name}/${source.relativePath}`
-    const problem = root === undefined ? 'its folder is no longer in the project' : unsafePath(source.relativePath)
-    if (root === undefined || problem !== null) {
-      notPacked.push(`not packed: ${shown} (${problem ?? ''})`)
+  for (const file of originalFiles(store, notPacked)) {
+    let opened: { handle: FileHandle; size: number }
+    try {
+      opened = await openOriginal(file.path, left)
+    } catch (error: unknown) {
+      notPacked.push(`not packed: ${file.shown} (${reasonOf(error)})`)
       continue
     }
-    const path = join(root.path, source.relativePath)
+    // At most the size it had when opened: a file still being written cannot push the bundle past its limits.
+    const bytes: Readable = opened.size === 0 ? new PassThrough().end() : opened.handle.createReadStream({ start: 0, end: opened.size - 1 })
+    if (opened.size === 0) await opened.handle.close()
     try {
-      const info = await stat(path)
-      if (!info.isFile()) throw new Error('not a file')
-      if (info.size > LARGEST_PACKED_FILE) throw new Error(`larger than the ${formatBytes(LARGEST_PACKED_FILE + 1)} a bundle packs`)
-      if (info.size > left) throw new Error(`the bundle would grow past ${formatBytes(BUNDLE_LIMITS.totalBytes)}`)
-      const data = await readFile(path)
-      left -= data.byteLength
-      packed.push({ path: originalEntry(root.id, source.relativePath), data })
+      const written = await zip.add(file.entry, bytes, { compress: file.compress })
+      left -= written.size
+      packed.push(written)
     } catch (error: unknown) {
-      notPacked.push(`not packed: ${shown} (${reasonOf(error)})`)
+      throw new Error(`export: could not pack ${file.shown} (${reasonOf(error)})`)
     }
   }
   return packed
 }
 
-function zipOf(entries: PackedEntry[], mtime: Date): Promise<Buffer> {
-  const zip = new ZipFile()
-  for (const entry of entries) zip.addBuffer(entry.data, entry.path, { mtime, compress: true })
-  zip.end()
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk))
-    zip.outputStream.on('error', reject)
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
-  })
-}
-
-export async function writeBundle(input: BundleInput): Promise<{ data: Uint8Array; contents: string[] }> {
+/** Writes the bundle to `path` (a new file); on failure the file may be left half written for the caller to remove. */
+export async function writeBundle(input: BundleInput, path: string): Promise<{ bytes: number; contents: string[] }> {
   const { store, entry } = input
   const library = store.library.data
   const notes = store.notes.data
-  const notPacked: string[] = []
-  const data: PackedEntry[] = [
-    { path: LIBRARY_ENTRY, data: Buffer.from(JSON.stringify(library), 'utf-8') },
-    { path: NOTES_ENTRY, data: Buffer.from(JSON.stringify(notes), 'utf-8') }
-  ]
-  const texts = await packTexts(store, notPacked)
-  data.push(...texts)
-  const used = data.reduce((sum, packed) => sum + packed.data.byteLength, 0)
-  const originals = input.includeOriginals ? await packOriginals(store, BUNDLE_LIMITS.totalBytes - BUNDLE_LIMITS.manifestBytes - used, notPacked) : []
-  data.push(...originals)
+  const zip = new ZipWriter(path, input.exportedAt)
+  try {
+    const notPacked: string[] = []
+    const data = [await zip.add(LIBRARY_ENTRY, Buffer.from(JSON.stringify(library), 'utf-8')), await zip.add(NOTES_ENTRY, Buffer.from(JSON.stringify(notes), 'utf-8'))]
+    const texts = await packTexts(zip, store, notPacked)
+    const packedBytes = totals([...data, ...texts]).bytes
+    const originals = input.includeOriginals ? await packOriginals(zip, store, originalsBudget(packedBytes), notPacked) : []
 
-  const files: BundleFile[] = data.map((packed) => ({ path: packed.path, size: packed.data.byteLength, sha256: sha256Bytes(packed.data) }))
-  const manifest: BundleManifest = {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    appVersion: input.appVersion,
-    project: { id: entry.id, name: entry.name, createdAt: entry.createdAt },
-    exportedAt: input.exportedAt.toISOString(),
-    counts: { sources: library.sources.length, annotations: notes.annotations.length, claims: notes.claims.length, texts: texts.length, originals: originals.length },
-    files
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      appVersion: input.appVersion,
+      project: { id: entry.id, name: entry.name, createdAt: entry.createdAt },
+      exportedAt: input.exportedAt.toISOString(),
+      counts: { sources: library.sources.length, annotations: notes.annotations.length, claims: notes.claims.length, texts: texts.length, originals: originals.length },
+      files: [...data, ...texts, ...originals].map(({ path: file, size, sha256 }) => ({ path: file, size, sha256 }))
+    }
+    await zip.add(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2), 'utf-8'))
+    const bytes = await zip.finish()
+    return { bytes, contents: [...contentsLines(store, totals(texts), input.includeOriginals ? totals(originals) : null), ...notPacked] }
+  } catch (error: unknown) {
+    await zip.abort()
+    throw error
   }
-  const zip = await zipOf([{ path: MANIFEST_NAME, data: Buffer.from(JSON.stringify(manifest, null, 2), 'utf-8') }, ...data], input.exportedAt)
-
-  const bytes = (entries: PackedEntry[]): string => formatBytes(entries.reduce((sum, packed) => sum + packed.data.byteLength, 0))
-  const contents = [
-    `${MANIFEST_NAME} — what the bundle holds, with a checksum of each file`,
-    `${LIBRARY_ENTRY} — ${plural(library.sources.length, 'source')} in ${plural(library.roots.length, 'folder')}`,
-    `${NOTES_ENTRY} — ${plural(notes.annotations.length, 'highlight')}, ${plural(notes.claims.length, 'claim')}`,
-    `texts/ — ${plural(texts.length, 'text')}, ${bytes(texts)}`,
-    ...(input.includeOriginals ? [`originals/ — ${plural(originals.length, 'file')}, ${bytes(originals)}`] : []),
-    ...notPacked
-  ]
-  return { data: new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), contents }
 }
