@@ -1,7 +1,8 @@
 // Text for the Word export, made safe to write: characters XML 1.0 cannot hold are dropped
 // (so the file always opens), line breaks and tabs become Word's own, and a URL is a link
-// only when it is a web address.
-import { ExternalHyperlink, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx'
+// only when it is a web address; and the writer that joins a paragraph's text into runs.
+import type { IRunOptions } from 'docx'
+import { TAB, type RunContent } from './docx-run-xml'
 
 /** Formatting of a run, without its content. */
 export type RunStyle = Omit<IRunOptions, 'text' | 'children' | 'break'>
@@ -25,34 +26,41 @@ export function inline(text: string): string {
 export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 
 /**
- * A tab stays a tab: Word reads a literal tab in text as a space. Text is also cut after each
- * "{": docx replaces "{key}" tokens (list and image ids) in the finished XML, so text such as
+ * One line of text as a run holds it: a tab stays a tab (Word reads a literal tab in text as
+ * a space), other line breaks become spaces. Text is also cut after each "{" when docx writes
+ * it: docx replaces "{key}" tokens (list and image ids) in the finished XML, so text such as
  * "{default-bullet-numbering-0}" would otherwise come out as "1"; split over two w:t it stays.
  */
-function tabbed(line: string): Array<string | Tab> {
-  return line
+export function runContent(line: string, forDocx = true): RunContent {
+  const safe = xmlSafe(line)
+  // Most text has none of these: spare it the splitting.
+  if (!/[\t\r\n{]/.test(safe)) return safe === '' ? [] : [safe]
+  return safe
+    .replace(/[\r\n]+/g, ' ')
     .split('\t')
-    .flatMap((part, index) => [...(index === 0 ? [] : [new Tab()]), ...part.split(/(?<=\{)/)])
-    .filter((child) => child !== '')
-}
-
-/** One run of text on one line. */
-export function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ ...style, children: tabbed(xmlSafe(text).replace(/[\r\n]+/g, ' ')) })
+    .flatMap((part, index) => [...(index === 0 ? [] : [TAB]), ...(forDocx ? part.split(/(?<=\{)/) : [part])])
+    .filter((piece) => piece !== '')
 }
 
 /** Shared so that neighbouring text in one format is recognised as such and joined. */
 export const ITALIC: RunStyle = { italics: true }
 export const BOLD: RunStyle = { bold: true }
+export const HYPERLINK: RunStyle = { style: 'Hyperlink' }
 
 /**
- * A paragraph's content, neighbouring text of the same format joined into one run: docx's
- * time and the file's size grow with the number of runs, and a long export has many.
+ * A paragraph's content, neighbouring text of the same format joined into one run: the time
+ * to write the file and its size grow with the number of runs, and a long export has many.
+ * Written for docx in the body (Runs) and as XML text in the footnotes (FootnoteParagraph).
  */
-export class Runs {
-  private readonly children: ParagraphChild[] = []
+export abstract class RunWriter {
   private text = ''
   private style: RunStyle | undefined = undefined
+  protected used = false
+
+  /** Whether nothing was added yet. */
+  get isEmpty(): boolean {
+    return !this.used && this.text === ''
+  }
 
   /** Text in a format (the same object for the same format; none for plain text). */
   add(text: string, style?: RunStyle): this {
@@ -65,32 +73,24 @@ export class Runs {
   /** The URL as written: a hyperlink to it when it is a web address, plain text otherwise. */
   url(url: string): this {
     const link = webLink(url)
-    return link === null ? this.add(inline(url)) : this.child(new ExternalHyperlink({ link, children: [run(inline(url), { style: 'Hyperlink' })] }))
-  }
-
-  /** A hyperlink, footnote mark or any other child, as it is. */
-  child(child: ParagraphChild): this {
+    if (link === null) return this.add(inline(url))
     this.flush()
-    this.children.push(child)
+    this.link(link, inline(url))
+    this.used = true
     return this
   }
 
-  done(): ParagraphChild[] {
-    this.flush()
-    return this.children
-  }
-
-  private flush(): void {
-    if (this.text !== '') this.children.push(run(this.text, this.style))
+  /** Writes the text gathered so far as one run. */
+  protected flush(): void {
+    if (this.text !== '') {
+      this.write(this.text, this.style)
+      this.used = true
+    }
     this.text = ''
   }
-}
 
-/** Text kept line for line (a verbatim quote): each line break becomes a break in the paragraph. */
-export function lines(text: string, style: RunStyle = {}): TextRun[] {
-  return xmlSafe(text)
-    .split(/\r\n|\r|\n/)
-    .map((line, index) => new TextRun({ ...style, ...(index === 0 ? {} : { break: 1 }), children: tabbed(line) }))
+  protected abstract write(text: string, style: RunStyle | undefined): void
+  protected abstract link(href: string, text: string): void
 }
 
 /** The address to link to: http and https only, normalised as a browser would; null for anything else. */

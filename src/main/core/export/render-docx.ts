@@ -2,13 +2,13 @@
 // passage, on the claim's sentence as in the Markdown export), its support, and each passage
 // as a block quote in context; then the highlights linked to no claim, the sources cited and
 // what the offsets count. Opens in Word and LibreOffice whatever the text holds.
-import { AlignmentType, Document, Footer, FootnoteReferenceRun, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx'
+import { FootnotesPart } from './docx-footnotes'
 import { cite, location, passageBlock, passageFootnote } from './docx-passage'
 import { DOCX_STYLES, STYLE } from './docx-styles'
-import { BOLD, inline, ITALIC, plural, run, Runs, type RunStyle } from './docx-text'
+import { Runs, textParagraph } from './docx-paragraph'
+import { BOLD, inline, ITALIC, plural, type RunStyle } from './docx-text'
 import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from './snapshot'
-
-type Footnotes = Record<string, { children: Paragraph[] }>
 
 const SUPERSCRIPT: RunStyle = { superScript: true }
 const DETAILS: RunStyle = { size: 19, color: '555555' }
@@ -32,24 +32,23 @@ function supportLine(claim: ExportClaim): Paragraph {
       title(source)
     }
   }
-  return new Paragraph({ style: STYLE.support, children: runs.done() })
+  return runs.paragraph({ style: STYLE.support })
 }
 
 /** The claim's sentence carrying one footnote per cited passage; commas keep "1, 2" from reading as 12. */
-function claimParagraph(claim: ExportClaim, firstFootnote: number): Paragraph {
+function claimParagraph(claim: ExportClaim, footnotes: FootnotesPart): Paragraph {
   const runs = new Runs().add(inline(claim.text) || '(empty claim)')
-  for (const index of claim.passages.keys()) {
+  for (const [index, passage] of claim.passages.entries()) {
     if (index > 0) runs.add(',', SUPERSCRIPT)
-    runs.child(new FootnoteReferenceRun(firstFootnote + index))
+    runs.footnoteMark(passageFootnote(passage, footnotes))
   }
-  return new Paragraph({ children: runs.done(), keepNext: true })
+  return runs.paragraph({ keepNext: true })
 }
 
-function claimSection(claim: ExportClaim, firstFootnote: number, footnotes: Footnotes): Paragraph[] {
-  for (const [index, passage] of claim.passages.entries()) footnotes[String(firstFootnote + index)] = { children: passageFootnote(passage) }
+function claimSection(claim: ExportClaim, footnotes: FootnotesPart): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(`Claim ${claim.number}`)] }),
-    claimParagraph(claim, firstFootnote),
+    textParagraph(`Claim ${claim.number}`, { heading: HeadingLevel.HEADING_2 }),
+    claimParagraph(claim, footnotes),
     supportLine(claim),
     ...claim.passages.flatMap((passage) => passageBlock(passage, 'claim'))
   ]
@@ -57,13 +56,13 @@ function claimSection(claim: ExportClaim, firstFootnote: number, footnotes: Foot
 
 function otherHighlights(snapshot: ExportSnapshot): Paragraph[] {
   if (snapshot.otherHighlights.length === 0) return []
-  const out = [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run('Other highlights')] })]
+  const out = [textParagraph('Other highlights', { heading: HeadingLevel.HEADING_2 })]
   for (const group of snapshot.otherHighlights) {
     const source = group.source
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [run(source === null ? 'Source removed from the project' : inline(source.title) || '(untitled)')] }))
+    out.push(textParagraph(source === null ? 'Source removed from the project' : inline(source.title) || '(untitled)', { heading: HeadingLevel.HEADING_3 }))
     if (source !== null) {
-      const cited = cite(new Runs(), source, null, false).done()
-      out.push(new Paragraph({ style: STYLE.meta, children: [...cited, ...new Runs().add(`${cited.length === 0 ? '' : ' · '}${location(source)}`).done()] }))
+      const cited = cite(new Runs(), source, null, false)
+      out.push(cited.add(`${cited.isEmpty ? '' : ' · '}${location(source)}`).paragraph({ style: STYLE.meta }))
     }
     out.push(...group.passages.flatMap((passage) => passageBlock(passage, 'source')))
   }
@@ -73,7 +72,7 @@ function otherHighlights(snapshot: ExportSnapshot): Paragraph[] {
 function sourcesCited(snapshot: ExportSnapshot): Paragraph[] {
   if (snapshot.citedSources.length === 0) return []
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run('Sources cited')] }),
+    textParagraph('Sources cited', { heading: HeadingLevel.HEADING_2 }),
     ...snapshot.citedSources.map((source) => {
       const details = [
         `File: ${location(source)}`,
@@ -81,7 +80,7 @@ function sourcesCited(snapshot: ExportSnapshot): Paragraph[] {
         source.language === null ? '' : `language: ${inline(source.language)}`,
         source.tags.length === 0 ? '' : `tags: ${source.tags.map(inline).join(', ')}`
       ].filter((part) => part !== '')
-      return new Paragraph({ style: STYLE.source, children: [...cite(new Runs(), source, null).done(), new TextRun({ break: 1 }), run(details.join(' · '), DETAILS)] })
+      return cite(new Runs(), source, null).lineBreak().add(details.join(' · '), DETAILS).paragraph({ style: STYLE.source })
     })
   ]
 }
@@ -97,18 +96,14 @@ export async function renderDocx(snapshot: ExportSnapshot): Promise<Uint8Array> 
     plural(counts.otherHighlights, 'other highlight'),
     ...(counts.notFound === 0 ? [] : [`${counts.notFound} not found in their source`])
   ]
-  const footnotes: Footnotes = {}
+  const footnotes = new FootnotesPart()
   const body: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(title)] }),
-    new Paragraph({ style: STYLE.meta, children: [run(summary.join(' · '))] })
+    textParagraph(title, { heading: HeadingLevel.HEADING_1 }),
+    textParagraph(summary.join(' · '), { style: STYLE.meta })
   ]
-  let nextFootnote = 1
-  for (const claim of snapshot.claims) {
-    body.push(...claimSection(claim, nextFootnote, footnotes))
-    nextFootnote += claim.passages.length
-  }
-  if (snapshot.claims.length === 0) body.push(new Paragraph({ style: STYLE.support, children: [run('No claims yet.')] }))
-  body.push(...otherHighlights(snapshot), ...sourcesCited(snapshot), new Paragraph({ style: STYLE.offsets, children: [run(inline(snapshot.offsetsNote))] }))
+  for (const claim of snapshot.claims) body.push(...claimSection(claim, footnotes))
+  if (snapshot.claims.length === 0) body.push(textParagraph('No claims yet.', { style: STYLE.support }))
+  body.push(...otherHighlights(snapshot), ...sourcesCited(snapshot), textParagraph(inline(snapshot.offsetsNote), { style: STYLE.offsets }))
 
   const pageFooter = new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '777777' })] })]
@@ -119,8 +114,8 @@ export async function renderDocx(snapshot: ExportSnapshot): Promise<Uint8Array> 
     lastModifiedBy: 'Sourcebench',
     description: `${summary.join(' · ')}.`,
     styles: DOCX_STYLES,
-    footnotes,
     sections: [{ properties: {}, footers: { default: pageFooter }, children: body }]
   })
-  return new Uint8Array(await Packer.toBuffer(document))
+  // docx writes an empty footnotes part (its separators) and the references to it; ours replaces it.
+  return new Uint8Array(await Packer.toBuffer(document, false, footnotes.files()))
 }
