@@ -14,6 +14,7 @@ import { walkFolder } from '../src/main/core/library/walk-folder'
 import { SearchService } from '../src/main/core/library-search/search-service'
 import { Workbench } from '../src/main/core/workbench'
 import { benchCorroboration } from './bench-corroboration'
+import { benchExport } from './bench-export'
 import { benchHardening } from './bench-hardening'
 
 const corpora = resolve(process.argv[2] ?? '../shared/corpora')
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       await workbench.suggestEvidence(claim.id)
       suggestMs.push(performance.now() - start)
     }
+    const exported = await benchExport(workbench)
     const hardening = await benchHardening(workbench, corpora)
     clearInterval(sampler)
 
@@ -194,6 +196,7 @@ async function main(): Promise<void> {
       ...corroboration.figures,
       reutersLedgerAndNamesColdSeconds: reutersLedgerSeconds,
       reutersQuotations: reutersLedger.quotations,
+      ...exported.figures,
       ...hardening.figures
     }
     const rows: Array<[string, string, string]> = [
@@ -217,6 +220,7 @@ async function main(): Promise<void> {
       ['grep -rliF, one word (median)', `${(figures.grepOneWordMedianSeconds * 1000).toFixed(0)} ms`, `search is ${figures.grepVsSearch.toFixed(0)}× faster`],
       ...corroboration.rows,
       ['reuters: ledger + name groups, cold', `${reutersLedgerSeconds.toFixed(1)} s`, `${reutersLedger.quotations.toLocaleString()} quotations in ${reutersLedger.sourcesScanned.toLocaleString()} sources`],
+      ...exported.rows,
       ...hardening.rows
     ]
     console.log(`Sourcebench import benchmark — ${corpora}, ${threads} extraction threads\n`)

@@ -140,17 +140,21 @@ describe('workbench in Chromium (browser mode)', () => {
   })
 
   it('exports the notes as Markdown with a footnote per link', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export notes…' }).click()])
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    await dialog.getByRole('radio', { name: 'Markdown' }).check()
+    await dialog.getByLabel('Preview').getByText('# Notes: Sample project').waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()])
     expect(download.suggestedFilename()).toMatch(/^sample-project-putin-and-south-korea-notes-\d{4}-\d{2}-\d{2}\.md$/)
     const markdown = await readFile(await download.path(), 'utf-8')
     expect(markdown).toContain(`${CLAIM}[^1][^2]`)
-    const footnote = new RegExp(`\\[\\^1\\]: “${QUOTE}” — \\*${AGGREGATOR}\\*, \`001_dd8e53ad51b6acd2\\.txt\` in folder “seeds”, characters (\\d+)–(\\d+)\\.`).exec(markdown)
+    const footnote = new RegExp(`\\[\\^1\\]: “${QUOTE}” — \\*${AGGREGATOR}\\*, \`001_dd8e53ad51b6acd2\\.txt\` in folder “seeds”, characters (\\d+)–(\\d+)\\. Anchor: exact\\.`).exec(markdown)
     expect(footnote).not.toBeNull()
     const text = await sourceTextByPath('001_dd8e53ad51b6acd2.txt')
     expect(text.slice(Number(footnote![1]), Number(footnote![2]))).toBe(QUOTE)
     expect(markdown).toContain('[^2]: “positive results in trade and business” — *Moscow signals desire for diplomatic reset')
     expect(markdown).toContain('Comment: Only the aggregator has these words')
-    expect(markdown).toContain('_Corroborated. Backed by 2 sources (2 independent)._')
+    expect(markdown).toContain('_Corroborated: 2 independent sources (2 sources back it)._')
   })
 
   it('suggests passages for a claim from every outlet that reports it, and links one in one click', async () => {
