@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +6,7 @@ import type { Transform } from 'node:stream'
 import zlib from 'node:zlib'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { TempFile } from '../../../../src/main/core/export/bundle/temp-file'
+import { STALE_TEMP_MS, TEMP_EXPORT_PREFIX, TempFile } from '../../../../src/main/core/export/bundle/temp-file'
 import { discardExport, exportBytes, saveExport } from '../../../../src/main/core/export/export-service'
 import { seedsProjectWithClaims } from '../../../helpers/export-fixture'
 import { useTempDirs } from '../../../helpers/temp-dir'
@@ -123,4 +123,21 @@ describe('export-service', () => {
     }
     await fixture.workbench.shutdown()
   }, 60_000)
+})
+
+describe('TempFile.sweepStale', () => {
+  const tempDirs = useTempDirs()
+
+  it('removes export folders older than a day that no export of this process holds, and nothing else', async () => {
+    const root = await tempDirs()
+    const old = join(root, `${TEMP_EXPORT_PREFIX}old`)
+    const fresh = join(root, `${TEMP_EXPORT_PREFIX}fresh`)
+    const other = join(root, 'someone-else')
+    for (const dir of [old, fresh, other]) await mkdir(dir)
+    const dayAgo = new Date(Date.now() - STALE_TEMP_MS - 60_000)
+    await utimes(old, dayAgo, dayAgo)
+    await utimes(other, dayAgo, dayAgo)
+    await TempFile.sweepStale(Date.now(), root)
+    expect((await readdir(root)).sort()).toEqual(['someone-else', `${TEMP_EXPORT_PREFIX}fresh`])
+  })
 })

@@ -14,8 +14,9 @@ export const READ_AHEAD = 8
 export interface OriginalFile {
   /** As the user knows it: folder name and path in it. */
   shown: string
-  /** Where it is on disk. */
+  /** Where it is on disk, and the imported folder it must stay inside. */
   path: string
+  rootPath: string
   entry: string
   /** Its size as the library last saw it. */
   size: number
@@ -47,12 +48,12 @@ export function originalFiles(store: ProjectStore, notPacked: string[]): Origina
   for (const source of store.library.data.sources) {
     const root = roots.get(source.rootId)
     const shown = root === undefined ? source.relativePath : `${root.name}/${source.relativePath}`
-    const problem = root === undefined ? 'its folder is no longer in the project' : unsafePath(source.relativePath)
+    const problem = root === undefined ? 'its folder is no longer in the project' : source.missing ? 'the file is no longer in its folder' : unsafePath(source.relativePath)
     if (root === undefined || problem !== null) {
       notPacked.push(`not packed: ${shown} (${problem ?? ''})`)
       continue
     }
-    files.push({ shown, path: join(root.path, source.relativePath), entry: originalEntry(root.id, source.relativePath), size: source.size, compress: !COMPRESSED_FORMATS.has(source.format) })
+    files.push({ shown, path: join(root.path, source.relativePath), rootPath: root.path, entry: originalEntry(root.id, source.relativePath), size: source.size, compress: !COMPRESSED_FORMATS.has(source.format) })
   }
   return files
 }

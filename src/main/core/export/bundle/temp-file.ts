@@ -3,7 +3,7 @@
 // streams it (reading it through removes it), or removes it.
 import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdtemp, open, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -22,7 +22,23 @@ async function sync(path: string, what: 'file' | 'folder'): Promise<void> {
   }
 }
 
+/** A folder of an export left older than this (by a crash, a quit mid-export) is swept away at the next start. */
+export const STALE_TEMP_MS = 24 * 60 * 60 * 1000
+
+/** The temporary folders of exports this process made and has not removed yet: never swept, however old. */
+const live = new Set<string>()
+
 export class TempFile implements AsyncIterable<Buffer> {
+  /** Removes export folders a crash or a quit mid-export left in the system's temporary folder. */
+  static async sweepStale(now = Date.now(), root = tmpdir()): Promise<void> {
+    const names = await readdir(root).catch(() => [])
+    for (const name of names.filter((candidate) => candidate.startsWith(TEMP_EXPORT_PREFIX))) {
+      const dir = join(root, name)
+      const info = await stat(dir).catch(() => null)
+      if (info !== null && info.isDirectory() && !live.has(dir) && now - info.mtimeMs > STALE_TEMP_MS) await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+    }
+  }
+
   private constructor(
     /** The file, alone in a folder of its own (mkdtemp: readable by this user only). */
     readonly path: string,
@@ -35,6 +51,7 @@ export class TempFile implements AsyncIterable<Buffer> {
    */
   static async write<T>(name: string, write: (path: string) => Promise<T>): Promise<{ file: TempFile; result: T }> {
     const dir = await mkdtemp(join(tmpdir(), TEMP_EXPORT_PREFIX))
+    live.add(dir)
     try {
       const path = join(dir, name)
       const result = await write(path)
@@ -42,6 +59,7 @@ export class TempFile implements AsyncIterable<Buffer> {
       return { file: new TempFile(path, (await stat(path)).size), result }
     } catch (error: unknown) {
       await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+      live.delete(dir)
       throw error
     }
   }
@@ -83,5 +101,6 @@ export class TempFile implements AsyncIterable<Buffer> {
   /** Removes the file and its folder; nothing happens when they are gone already. */
   async remove(): Promise<void> {
     await rm(dirname(this.path), { recursive: true, force: true, maxRetries: 3 })
+    live.delete(dirname(this.path))
   }
 }

@@ -1,16 +1,16 @@
 // Writes a project bundle (.sourcebench zip) to a file, streaming: library.json, notes.json, each
 // stored text, optionally the original files, and last the manifest with each entry's size and
 // checksum as packed (readers find it by the central directory; each original is read just once).
-import { readFile } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
-import { join } from 'node:path'
+import { constants, readFile } from 'node:fs'
+import { open, realpath, type FileHandle } from 'node:fs/promises'
+import { join, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { PassThrough, type Readable } from 'node:stream'
 import type { ProjectEntry } from '../../../../shared/domain/project'
 import { sha256Bytes } from '../../store/content-hash'
 import type { ProjectStore } from '../../store/project-store'
 import { BUNDLE_FORMAT, BUNDLE_VERSION, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, textEntry, type BundleManifest } from './bundle-manifest'
-import { bundledTexts, contentsLines, originalFiles, originalsBudget, readAhead, sizeProblem, type PackedTotals } from './bundle-plan'
+import { bundledTexts, contentsLines, originalFiles, originalsBudget, readAhead, sizeProblem, type OriginalFile, type PackedTotals } from './bundle-plan'
 import { ZipWriter, type WrittenEntry } from './zip-writer'
 
 export interface BundleInput {
@@ -40,7 +40,7 @@ const totals = (entries: WrittenEntry[]): PackedTotals => ({ count: entries.leng
  * Each stored text, read a few ahead. Its bytes must hash to its name; one that does not
  * is left to the store, which sets a damaged text aside, and is named as not packed.
  */
-async function packTexts(zip: ZipWriter, store: ProjectStore, notPacked: string[]): Promise<WrittenEntry[]> {
+async function packTexts(zip: ZipWriter, store: ProjectStore, hashes: readonly string[], notPacked: string[]): Promise<WrittenEntry[]> {
   const read = async (hash: string): Promise<{ hash: string; bytes: Buffer | null; problem: string }> => {
     try {
       // The store's layout (texts/<hash>.txt); fs.readFile takes one round trip where the promise API takes four.
@@ -52,16 +52,23 @@ async function packTexts(zip: ZipWriter, store: ProjectStore, notPacked: string[
     }
   }
   const packed: WrittenEntry[] = []
-  for await (const text of readAhead(bundledTexts(store), read)) {
+  for await (const text of readAhead(hashes, read)) {
     if (text.bytes === null) notPacked.push(`not packed: text ${text.hash.slice(0, 12)}… (${text.problem})`)
     else packed.push(await zip.add(textEntry(text.hash), text.bytes))
   }
   return packed
 }
 
-/** A file opened before its entry is started, so one gone or unreadable is named, not fatal. */
-async function openOriginal(path: string, left: number): Promise<{ handle: FileHandle; size: number }> {
-  const handle = await open(path, 'r')
+/**
+ * A file opened before its entry is started, so one gone or unreadable is named, not fatal.
+ * Opened as imports open files: never through a link at its name, never waiting on a pipe,
+ * and only when its real place is inside its imported folder (a file swapped for a link to
+ * someone's keys must not travel in a bundle).
+ */
+async function openOriginal(file: OriginalFile, left: number): Promise<{ handle: FileHandle; size: number }> {
+  const [real, folder] = await Promise.all([realpath(file.path), realpath(file.rootPath)])
+  if (!real.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`)) throw new Error('it leads out of its imported folder')
+  const handle = await open(file.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0))
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw new Error('not a file')
@@ -75,13 +82,13 @@ async function openOriginal(path: string, left: number): Promise<{ handle: FileH
 }
 
 /** The original files, streamed from their folders as they are now, one at a time. */
-async function packOriginals(zip: ZipWriter, store: ProjectStore, budget: number, notPacked: string[]): Promise<WrittenEntry[]> {
+async function packOriginals(zip: ZipWriter, files: readonly OriginalFile[], budget: number, notPacked: string[]): Promise<WrittenEntry[]> {
   const packed: WrittenEntry[] = []
   let left = budget
-  for (const file of originalFiles(store, notPacked)) {
+  for (const file of files) {
     let opened: { handle: FileHandle; size: number }
     try {
-      opened = await openOriginal(file.path, left)
+      opened = await openOriginal(file, left)
     } catch (error: unknown) {
       notPacked.push(`not packed: ${file.shown} (${reasonOf(error)})`)
       continue
@@ -105,13 +112,20 @@ export async function writeBundle(input: BundleInput, path: string): Promise<{ b
   const { store, entry } = input
   const library = store.library.data
   const notes = store.notes.data
+  // Everything the bundle says is taken at once, before the first wait: an import or an edit
+  // meanwhile must not leave library.json naming a text the bundle does not carry.
+  const libraryJson = Buffer.from(JSON.stringify(library), 'utf-8')
+  const notesJson = Buffer.from(JSON.stringify(notes), 'utf-8')
+  const counts = { sources: library.sources.length, annotations: notes.annotations.length, claims: notes.claims.length }
+  const hashes = bundledTexts(store)
+  const notPacked: string[] = []
+  const originalsToPack = input.includeOriginals ? originalFiles(store, notPacked) : []
   const zip = new ZipWriter(path, input.exportedAt)
   try {
-    const notPacked: string[] = []
-    const data = [await zip.add(LIBRARY_ENTRY, Buffer.from(JSON.stringify(library), 'utf-8')), await zip.add(NOTES_ENTRY, Buffer.from(JSON.stringify(notes), 'utf-8'))]
-    const texts = await packTexts(zip, store, notPacked)
+    const data = [await zip.add(LIBRARY_ENTRY, libraryJson), await zip.add(NOTES_ENTRY, notesJson)]
+    const texts = await packTexts(zip, store, hashes, notPacked)
     const packedBytes = totals([...data, ...texts]).bytes
-    const originals = input.includeOriginals ? await packOriginals(zip, store, originalsBudget(packedBytes), notPacked) : []
+    const originals = input.includeOriginals ? await packOriginals(zip, originalsToPack, originalsBudget(packedBytes), notPacked) : []
 
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
@@ -119,7 +133,7 @@ export async function writeBundle(input: BundleInput, path: string): Promise<{ b
       appVersion: input.appVersion,
       project: { id: entry.id, name: entry.name, createdAt: entry.createdAt },
       exportedAt: input.exportedAt.toISOString(),
-      counts: { sources: library.sources.length, annotations: notes.annotations.length, claims: notes.claims.length, texts: texts.length, originals: originals.length },
+      counts: { ...counts, texts: texts.length, originals: originals.length },
       files: [...data, ...texts, ...originals].map(({ path: file, size, sha256 }) => ({ path: file, size, sha256 }))
     }
     await zip.add(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2), 'utf-8'))

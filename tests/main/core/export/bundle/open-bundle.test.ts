@@ -126,6 +126,27 @@ describe('open-bundle', () => {
     await workbench.shutdown()
   }, 60_000)
 
+  it('does not take a folder of the same name whose files differ, nor one the bundle lists no file in: both stay detached, never imported', async () => {
+    const seeds = join(await tempDir(), 'seeds')
+    const fixture = await claimsOnSeedsAt(await tempDir(), seeds)
+    const bundle = await fixture.workbench.exportFile({ format: 'bundle', sources: 'cited', includeOriginals: false })
+    await fixture.workbench.shutdown()
+    const bundlePath = join(await tempDir(), bundle.fileName)
+    await writeFile(bundlePath, bundle.data)
+    // Same folder, same file names, other words: not the folder the sources were made from.
+    for (const name of await readdir(seeds)) await writeFile(join(seeds, name), `Another story entirely, filed as ${name}.`)
+
+    const workbench = await otherComputer(await tempDir(), { watchFolders: true })
+    const opened = await workbench.openBundle(bundlePath)
+    expect(opened.report.foldersNotHere).toEqual(['seeds'])
+    expect(workbench.project.store.library.data.roots[0]).toMatchObject({ path: seeds, detached: 'not-here' })
+    expect(workbench.watchedFolders()).toEqual([])
+    // The stored texts are what the sources read, not the files now in the folder.
+    const source = workbench.project.store.library.data.sources[0]!
+    expect((await workbench.project.library.sourceText(source.id)).text).not.toContain('Another story entirely')
+    await workbench.shutdown()
+  }, 60_000)
+
   it('opens a bundle of a project beside that very project, never into it, and says so', async () => {
     const dataDir = await tempDir()
     const fixture = await seedsProjectWithClaims(dataDir)

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Transform } from 'node:stream'
 import zlib from 'node:zlib'
@@ -151,6 +152,28 @@ describe('write-bundle', () => {
     expect(methods.get(`originals/${root?.id}/${SEED_FILES.joongang}`)).toBe(8)
     expect(contents.find((line) => line.startsWith('originals/'))).toMatch(/^originals\/ — 4 files, \d+(\.\d)? KB$/)
     expect(contents).toContain(`not packed: seeds/${SEED_FILES.tass} (the file is not in its folder)`)
+    await workbench.shutdown()
+  }, 60_000)
+
+  it.skipIf(process.platform !== 'linux')('never packs a file swapped for a link out of its folder, nor waits on a pipe put in its place', async () => {
+    const seeds = join(await tempDir(), 'seeds')
+    await cp(SEEDS_DIR, seeds, { recursive: true })
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: seeds, now: () => EXPORT_DATE })
+    await workbench.boot()
+    const secret = join(await tempDir(), 'id_rsa')
+    await writeFile(secret, 'PRIVATE KEY')
+    await rm(join(seeds, SEED_FILES.tass))
+    await symlink(secret, join(seeds, SEED_FILES.tass))
+    await rm(join(seeds, SEED_FILES.anadolu))
+    execFileSync('mkfifo', [join(seeds, SEED_FILES.anadolu)])
+    const { store, entry } = workbench.project
+    const { path, contents } = await bundleOf(store, entry, true)
+
+    const { manifest, bytes } = await readBack(path)
+    expect(manifest.counts.originals).toBe(3)
+    for (const file of manifest.files) expect(new TextDecoder().decode(await bytes(file.path))).not.toContain('PRIVATE KEY')
+    expect(contents).toContain(`not packed: seeds/${SEED_FILES.tass} (it leads out of its imported folder)`)
+    expect(contents.some((line) => line.startsWith(`not packed: seeds/${SEED_FILES.anadolu} (`))).toBe(true)
     await workbench.shutdown()
   }, 60_000)
 
