@@ -91,7 +91,7 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
       const issue = parsed.error.issues[0]
       throw new CliError(`--${String(issue?.path[0] ?? 'format')}: ${values.format === undefined && issue?.path[0] === 'format' ? `required, one of ${EXPORT_FORMATS.join(', ')}` : (issue?.message ?? 'invalid')}`)
     }
-    workbench = new Workbench({ dataDir, seedsDir: null, appVersion: process.env.npm_package_version ?? '0.0.0', ...(io.now === undefined ? {} : { now: io.now }) })
+    workbench = new Workbench({ dataDir, seedsDir: null, visitOnly: true, appVersion: process.env.npm_package_version ?? '0.0.0', ...(io.now === undefined ? {} : { now: io.now }) })
     await workbench.boot()
     const { projects, current } = workbench.projectInfo()
     if (parsed === null) {

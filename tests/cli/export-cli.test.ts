@@ -96,6 +96,18 @@ describe('export-cli', () => {
     expect(locked.err.join('')).toMatch(/another Sourcebench \(process 1\) is using/)
   }, 60_000)
 
+  it('leaves the project the app opens next as it was, after exporting another one', async () => {
+    const dataDir = await tempDir()
+    const fixture = await seedsProjectWithClaims(dataDir)
+    const desk = await fixture.workbench.createProject('Desk')
+    await fixture.workbench.shutdown()
+    const run = capture(await tempDir())
+    expect(await runExportCli(['--data', dataDir, '--format', 'csv', '--project', 'Sample project: Putin and South Korea', '--out', '-'], run.io)).toBe(0)
+    expect(run.out.join('')).toContain('Putin said he hopes to restore relations with South Korea.')
+    const registry = JSON.parse(await readFile(join(dataDir, 'projects.json'), 'utf-8')) as { lastProjectId: string }
+    expect(registry.lastProjectId).toBe(desk.current.id)
+  }, 60_000)
+
   it('finds the desktop app’s data folder on each system', () => {
     expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Sourcebench')
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ana')).toBe('/cfg/Sourcebench')

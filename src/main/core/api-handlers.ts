@@ -93,9 +93,13 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
     alignSources: ({ sourceIds }) => corroboration().align(sourceIds),
     previewExport: (request) => workbench.previewExport(request),
-    importAnnotations: (input) =>
+    importAnnotations: (input) => {
+      // Into the project open when it was asked for, even if the user switches while an earlier step finishes.
+      const project = workbench.project
+      const file = 'path' in input ? { path: workbench.userPath(input.path) } : input
       // Links to claims already here change those claims: the step keeps them, so undo takes the links back too.
-      history().record('Import annotations', () => ({ claims: claims().list().map((claim) => claim.id) }), () => importAnnotationFile(workbench.project, 'path' in input ? { path: workbench.userPath(input.path) } : input, workbench.now)),
+      return project.history.record('Import annotations', () => ({ claims: project.claims.list().map((claim) => claim.id) }), () => importAnnotationFile(project, file, workbench.now))
+    },
     openBundle: ({ path }) => workbench.openBundle(path),
     historyState: async () => history().state(),
     undo: () => workbench.historyStep((steps) => steps.undo()),

@@ -11,6 +11,7 @@ import { CorroborationService } from './corroboration/corroboration-service'
 import { EngineEvents } from './events'
 import { NotesHistory } from './history/notes-history'
 import { unpackBundle } from './export/bundle/open-bundle'
+import { TempFile } from './export/bundle/temp-file'
 import { absoluteFolder } from './library/import-root'
 import { previewExport, renderExport, type ExportDeps, type ExportFile } from './export/export-service'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
@@ -43,6 +44,11 @@ export interface WorkbenchOptions {
   maxWatchedFolders?: number
   /** Written into exports and bundles (the app's version). */
   appVersion?: string
+  /**
+   * For scripts (the command line): a project opened is not remembered as the one to open
+   * next, and its folders are neither watched nor imported again behind the user's back.
+   */
+  visitOnly?: boolean
 }
 
 export interface OpenProject {
@@ -139,6 +145,8 @@ export class Workbench {
 
   async boot(): Promise<void> {
     this.#registry = await ProjectRegistry.open(this.options.dataDir)
+    // A bundle a crash or a quit left half taken (its save dialog still open) is removed a day later.
+    void TempFile.sweepStale().catch(() => undefined)
     const last = this.#registry.last
     if (last !== undefined) {
       await this.#activate(last)
@@ -192,6 +200,7 @@ export class Workbench {
     }
     this.#open = open
     this.events.emit('historyChanged', open.history.state())
+    if (this.options.visitOnly === true) return
     await this.#projects.markOpened(entry.id)
     // Watching starts in the background; once ready it catches up with what changed while the project was closed.
     await this.#watchRoots()

@@ -42,13 +42,17 @@ export interface ExportDeps {
 
 export async function takeSnapshot(deps: ExportDeps): Promise<ExportSnapshot> {
   const { store } = deps
+  // Taken at once: an edit or an import while the texts are read must not mix two states in one file.
+  const notes = structuredClone({ claims: store.notes.data.claims, annotations: store.notes.data.annotations })
+  const sources = store.library.data.sources.map((source) => ({ ...source }))
+  const roots = store.library.data.roots.map((root) => ({ ...root }))
   return buildExportSnapshot({
     projectName: deps.entry.name,
     exportedAt: deps.now,
-    claims: store.notes.data.claims,
-    annotations: store.notes.data.annotations,
-    sources: store.library.data.sources,
-    roots: store.library.data.roots,
+    claims: notes.claims,
+    annotations: notes.annotations,
+    sources,
+    roots,
     support: await deps.support(),
     readText: (hash) => store.readText(hash)
   })

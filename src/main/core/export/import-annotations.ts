@@ -36,9 +36,10 @@ async function readInput(input: AnnotationFileInput): Promise<{ name: string; co
   return { name, content }
 }
 
-/** Where an annotation lands: the source, its text and the range of the words. */
+/** Where an annotation lands: the source, its text (and that text's hash) and the range of the words. */
 interface Placement {
   source: Source
+  contentHash: string
   text: string
   start: number
   end: number
@@ -91,15 +92,17 @@ export async function importAnnotationFile(project: OpenProject, input: Annotati
     let best: Placement | null = null
     let unreadable: Source | null = null
     for (const source of candidates) {
-      const text = await readText(source.contentHash)
+      // The hash the text was read by: an import running meanwhile may change the source's.
+      const contentHash = source.contentHash
+      const text = await readText(contentHash)
       if (text === null) {
         unreadable ??= source
         continue
       }
       const anchor = anchorQuote(text, entry.quote, entry.position ?? NO_POSITION)
       if (anchor.state === 'orphan' || text.slice(anchor.start, anchor.end).trim() === '') continue
-      best ??= { source, text, start: anchor.start, end: anchor.end, exact: anchor.state === 'exact' }
-      if (anchor.state === 'exact') return { source, text, start: anchor.start, end: anchor.end, exact: true }
+      best ??= { source, contentHash, text, start: anchor.start, end: anchor.end, exact: anchor.state === 'exact' }
+      if (anchor.state === 'exact') return { source, contentHash, text, start: anchor.start, end: anchor.end, exact: true }
     }
     if (best !== null) return best
     const first = candidates[0]
@@ -148,7 +151,7 @@ export async function importAnnotationFile(project: OpenProject, input: Annotati
     }
     const annotation: Annotation = {
       id: randomUUID(),
-      target: { sourceId: placed.source.id, contentHash: placed.source.contentHash, selectors },
+      target: { sourceId: placed.source.id, contentHash: placed.contentHash, selectors },
       anchor,
       color: entry.color ?? 'yellow',
       comment: entry.comment,

@@ -56,13 +56,14 @@ const OPENING = '“"«„‘‹‚「『'
 const CLOSING = '”"»“’›‘」』'
 
 /**
- * The quote inside quotation marks: a quote that already starts and ends with its own marks
- * (“In the past…”) keeps them instead of gaining a second pair.
+ * The quote inside quotation marks, never doubled: a quote that already opens with a mark
+ * (“In the past…) gets no second opening mark, one that already closes with its own
+ * (…business,") no second closing mark.
  */
 export function quoted(quote: string, open = '“', close = '”'): string {
   const text = quote.trim()
-  const first = text.charAt(0)
-  const lastChar = text.replace(/[.,;:!?…]+$/u, '').slice(-1)
-  if (text.length > 1 && OPENING.includes(first) && CLOSING.includes(lastChar)) return text
-  return `${open}${text}${close}`
+  const opens = text.length > 0 && OPENING.includes(text.charAt(0))
+  const withoutEnd = text.replace(/[.,;:!?…]+$/u, '')
+  const closes = text.length > 1 && withoutEnd.length > (opens ? 1 : 0) && CLOSING.includes(withoutEnd.slice(-1))
+  return `${opens ? '' : open}${text}${closes ? '' : close}`
 }

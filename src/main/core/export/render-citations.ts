@@ -3,6 +3,7 @@
 import { plugins, type CSL, type CSLName } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import type { ExportSource } from './snapshot'
+import { webHref } from './html-escape'
 
 /**
  * Whitespace (newlines from a PDF title, tabs) as single spaces and control characters dropped:
@@ -119,7 +120,8 @@ function cslItem(source: ExportSource): CitationFields {
   const title = clean(source.title)
   const outlet = clean(source.outlet)
   const author = clean(source.author)
-  const url = clean(source.url)
+  // Only a web address is a citation's URL: a javascript: or file: one from a document's metadata is left out.
+  const url = webHref(clean(source.url)) === null ? null : clean(source.url)
   const language = clean(source.language)
   const date = issued(source)
   const path = [source.folder, source.relativePath].filter((part): part is string => part !== null && part !== '').join('/')

@@ -211,7 +211,8 @@ export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportS
       prefix: quote.prefix,
       suffix: quote.suffix,
       context,
-      page: stored === undefined ? null : pageAt(stored.pageStarts, position.start),
+      // The offsets count the text the highlight was made on: the page of a passage not found in the current text is unknown.
+      page: stored === undefined || anchor === 'not-found' ? null : pageAt(stored.pageStarts, position.start),
       start: position.start,
       end: position.end,
       anchor,

@@ -156,6 +156,15 @@ describe('render-citations', () => {
     expect(bib).toContain('Anadolu \\textbraceright{}Agency')
   })
 
+  it('cites only web addresses as URLs: a javascript: or file: address from a document is left out', () => {
+    const sources = ['javascript:alert(1)', 'file:///etc/passwd', 'https://example.org/story'].map((url, index) => makeExportSource({ id: `s${index}`, title: `Story ${index}`, url }))
+    const items = JSON.parse(renderCslJson(sources)) as Array<{ URL?: string }>
+    expect(items.map((item) => item.URL)).toEqual([undefined, undefined, 'https://example.org/story'])
+    const bibtex = renderBibtex(sources)
+    expect(bibtex).not.toMatch(/javascript:|file:/)
+    expect(bibtex).toContain('https://example.org/story')
+  })
+
   it('splits a byline into given and family names only where that is safe', () => {
     expect(authorsOf('Elena Teslova')).toEqual([{ family: 'Teslova', given: 'Elena' }])
     expect(authorsOf('By Elena Teslova')).toEqual([{ family: 'Teslova', given: 'Elena' }])
