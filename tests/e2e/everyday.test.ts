@@ -80,13 +80,14 @@ describe('an everyday session, keyboard only (browser mode)', () => {
     await tabTo(page, card.getByRole('button', { name: 'Delete' }), 80)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('annotation-card').count()).toBe(0)
-    expect(await page.getByTestId('notices').textContent()).toMatch(/Deleted the highlight and its link to 1 claim\..*Undo/)
+    await expect.poll(() => page.getByTestId('notices').textContent()).toMatch(/Deleted the highlight and its link to 1 claim\..*Undo/)
     await page.keyboard.press('Escape')
     await page.locator('body').focus()
     await page.keyboard.press('Control+Z')
     await expect.poll(() => page.getByTestId('annotation-card').count()).toBe(1)
     await expect.poll(() => page.getByTestId('claim-link').count()).toBe(1)
-    expect(await page.locator('.history-buttons').getByRole('button', { name: /^Redo/ }).getAttribute('aria-label')).toBe('Redo Delete highlight')
+    // The buttons follow the engine's history event, which may come a moment after the undo's answer.
+    await expect.poll(() => page.locator('.history-buttons').getByRole('button', { name: /^Redo/ }).getAttribute('aria-label')).toBe('Redo Delete highlight')
   }, 30_000)
 
   it('opens the library search with Ctrl+Shift+F and types into it, not into Find', async () => {

@@ -149,6 +149,19 @@ describe('ExportDialog', () => {
     expect(useWorkbench.getState().notices).toEqual([])
   })
 
+  it('stays open while the file is being written, Escape and Cancel included, and shows a failure that comes then', async () => {
+    let fail: (result: Result<ExportOutcome>) => void = () => undefined
+    const api = { previewExport: vi.fn(async (request: ExportRequest) => ({ ok: true, value: previewOf(request) })), exportNotes: vi.fn(() => new Promise<Result<ExportOutcome>>((resolve) => (fail = resolve))) }
+    useWorkbench.setState({ api: api as unknown as Api, appInfo: ELECTRON, exportDialog: 'export', notices: [] })
+    render(<ExportDialogs />)
+    fireEvent.click(screen.getByRole('button', { name: 'Save…' }))
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true))
+    fireEvent.keyDown(document.body, { key: 'Escape' })
+    expect(screen.getByRole('dialog', { name: 'Export' })).toBeTruthy()
+    await act(async () => fail({ ok: false, error: { code: 'failed', message: 'export: cannot write /media/usb/port.docx: read-only file system' } }))
+    expect((await screen.findByRole('alert')).textContent).toBe('Cannot write /media/usb/port.docx: read-only file system')
+  })
+
   it('refuses a download address on another origin', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
     useFakeApi(BROWSER, () => ({ ok: true, value: { kind: 'download', fileName: 'x.md', url: 'https://evil.example/x.md', bytes: 1 } }))

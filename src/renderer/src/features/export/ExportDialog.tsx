@@ -44,7 +44,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <ModalDialog titleId={`${id}-title`} className="export-dialog" onClose={onClose} initialFocus={checkedRef}>
+    <ModalDialog titleId={`${id}-title`} className="export-dialog" onClose={onClose} initialFocus={checkedRef} busy={saving}>
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -131,7 +131,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <span className="export-status hint" role="status">
             {saving ? (browser ? 'Preparing the download…' : 'Saving…') : ''}
           </span>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={onClose} disabled={saving}>
             Cancel
           </button>
           <button type="submit" className="button primary" disabled={saving}>

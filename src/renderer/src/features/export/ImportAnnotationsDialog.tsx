@@ -75,7 +75,7 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <ModalDialog titleId={`${id}-title`} className="import-annotations-dialog" onClose={onClose} initialFocus={inputRef}>
+    <ModalDialog titleId={`${id}-title`} className="import-annotations-dialog" onClose={onClose} initialFocus={inputRef} busy={busy}>
       <header className="dialog-head">
         <h2 id={`${id}-title`}>Import annotations</h2>
       </header>
@@ -108,7 +108,7 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
       {result !== null && <ImportReportView {...result} />}
       <footer className="export-footer">
         <span className="spacer" />
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
           {result === null ? 'Cancel' : 'Close'}
         </button>
       </footer>

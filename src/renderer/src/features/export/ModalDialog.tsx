@@ -23,14 +23,16 @@ interface ModalDialogProps {
   onClose: () => void
   /** Where the focus starts; else the first stop. */
   initialFocus?: RefObject<HTMLElement | null>
+  /** While its work runs (saving, importing) the dialog stays: its outcome is shown in it. */
+  busy?: boolean
   children: ReactNode
 }
 
-export function ModalDialog({ titleId, className, onClose, initialFocus, children }: ModalDialogProps) {
+export function ModalDialog({ titleId, className, onClose, initialFocus, busy = false, children }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef(onClose)
   useEffect(() => {
-    closeRef.current = onClose
+    closeRef.current = busy ? () => undefined : onClose
   })
 
   useEffect(() => {
@@ -55,7 +57,7 @@ export function ModalDialog({ titleId, className, onClose, initialFocus, childre
   }, [])
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && closeRef.current()}>
       <div
         ref={dialogRef}
         className={`dialog ${className}`}

@@ -26,7 +26,7 @@ export function OpenBundleDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <ModalDialog titleId={`${id}-title`} className="open-bundle-dialog" onClose={onClose} initialFocus={inputRef}>
+    <ModalDialog titleId={`${id}-title`} className="open-bundle-dialog" onClose={onClose} initialFocus={inputRef} busy={busy}>
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -60,7 +60,7 @@ export function OpenBundleDialog({ onClose }: { onClose: () => void }) {
         )}
         <footer className="export-footer">
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
             Cancel
           </button>
           <button type="submit" className="button primary" disabled={busy || path.trim() === ''}>
