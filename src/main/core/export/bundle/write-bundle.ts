@@ -6,10 +6,11 @@ import { open, realpath, type FileHandle } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { PassThrough, type Readable } from 'node:stream'
+import { deflateRawSync } from 'node:zlib'
 import type { ProjectEntry } from '../../../../shared/domain/project'
 import { sha256Bytes } from '../../store/content-hash'
 import type { ProjectStore } from '../../store/project-store'
-import { BUNDLE_FORMAT, BUNDLE_VERSION, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, textEntry, type BundleManifest } from './bundle-manifest'
+import { BUNDLE_FORMAT, BUNDLE_LIMITS, BUNDLE_VERSION, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, textEntry, type BundleManifest } from './bundle-manifest'
 import { bundledTexts, contentsLines, originalFiles, originalsBudget, readAhead, sizeProblem, type OriginalFile, type PackedTotals } from './bundle-plan'
 import { ZipWriter, type WrittenEntry } from './zip-writer'
 
@@ -54,9 +55,19 @@ async function packTexts(zip: ZipWriter, store: ProjectStore, hashes: readonly s
   const packed: WrittenEntry[] = []
   for await (const text of readAhead(hashes, read)) {
     if (text.bytes === null) notPacked.push(`not packed: text ${text.hash.slice(0, 12)}… (${text.problem})`)
-    else packed.push(await zip.add(textEntry(text.hash), text.bytes))
+    else packed.push(await zip.add(textEntry(text.hash), text.bytes, { compress: !wouldLookLikeABomb(text.bytes) }))
   }
   return packed
+}
+
+/**
+ * Whether deflating `bytes` would shrink them past the ratio the reader refuses as a zip
+ * bomb (a long text of one repeated line, a PDF's dot leaders): such a text is stored as it
+ * is, so a bundle always opens where it was made. Checked only above the reader's floor.
+ */
+function wouldLookLikeABomb(bytes: Uint8Array): boolean {
+  if (bytes.byteLength <= BUNDLE_LIMITS.ratioFloorBytes) return false
+  return bytes.byteLength > BUNDLE_LIMITS.ratio * deflateRawSync(bytes).byteLength
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { cp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { ZipFile } from 'yazl'
@@ -145,6 +145,25 @@ describe('open-bundle', () => {
     const source = workbench.project.store.library.data.sources[0]!
     expect((await workbench.project.library.sourceText(source.id)).text).not.toContain('Another story entirely')
     await workbench.shutdown()
+  }, 60_000)
+
+  it('opens its own bundle when a text compresses past the zip-bomb ratio (one line repeated for megabytes)', async () => {
+    const folder = join(await tempDir(), 'ledger')
+    await mkdir(folder)
+    await writeFile(join(folder, 'table-of-contents.txt'), `Contents\n${'Chapter one .................................... 1\n'.repeat(60_000)}`)
+    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: folder, now: () => EXPORT_DATE })
+    await workbench.boot()
+    const bundle = await workbench.exportFile({ format: 'bundle', sources: 'cited', includeOriginals: false })
+    await workbench.shutdown()
+    const bundlePath = join(await tempDir(), bundle.fileName)
+    await writeFile(bundlePath, bundle.data)
+
+    const other = await otherComputer(await tempDir())
+    const opened = await other.openBundle(bundlePath)
+    expect(opened.report.sources).toBe(1)
+    const source = other.project.store.library.data.sources[0]!
+    expect((await other.project.library.sourceText(source.id)).text.length).toBeGreaterThan(2_000_000)
+    await other.shutdown()
   }, 60_000)
 
   it('opens a bundle of a project beside that very project, never into it, and says so', async () => {
