@@ -98,7 +98,10 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       const project = workbench.project
       const file = 'path' in input ? { path: workbench.userPath(input.path) } : input
       // Links to claims already here change those claims: the step keeps them, so undo takes the links back too.
-      return project.history.record('Import annotations', () => ({ claims: project.claims.list().map((claim) => claim.id) }), () => importAnnotationFile(project, file, workbench.now))
+      return project.history.record('Import annotations', () => ({ claims: project.claims.list().map((claim) => claim.id) }), () => importAnnotationFile(project, file, workbench.now), {
+        // A file whose highlights are all here already changes nothing: Undo must not take back an earlier step instead.
+        unchanged: (report) => report.imported === 0 && report.claimsCreated === 0 && report.links === 0
+      })
     },
     openBundle: ({ path }) => workbench.openBundle(path),
     historyState: async () => history().state(),

@@ -56,7 +56,13 @@ export class NotesHistory {
    * records it touches may be given as a function, read when the change's turn comes (the
    * claims linking a highlight may have changed while it waited).
    */
-  record<T>(label: string, touchesNow: Touches | (() => Touches), change: () => Promise<T>, options: RecordOptions = {}): Promise<T> {
+  record<T>(
+    label: string,
+    touchesNow: Touches | (() => Touches),
+    change: () => Promise<T>,
+    /** `unchanged`: says from the result that nothing changed, so no step is kept and Redo stays. */
+    options: RecordOptions & { unchanged?: (result: T) => boolean } = {}
+  ): Promise<T> {
     return this.#serially(async () => {
       const touches = typeof touchesNow === 'function' ? touchesNow() : touchesNow
       const declared = {
@@ -69,6 +75,7 @@ export class NotesHistory {
       }
       const before = takeSnapshot(this.store, declared)
       const result = await change()
+      if (options.unchanged?.(result) === true) return result
       const notes = this.store.notes.data
       // Records the change created or removed count as touched; a created one did not exist before.
       const annotations = [...new Set([...declared.annotations, ...addedAndRemoved(before.annotationOrder, notes.annotations.map((a) => a.id))])]

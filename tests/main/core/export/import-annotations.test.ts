@@ -251,7 +251,10 @@ describe('importAnnotationFile', () => {
       expect(report).toMatchObject({ format: 'hypothesis', imported: 5, unmatched: [{ index: 5 }, { index: 6 }] })
       expect(await fixture.api.listAnnotations(undefined)).toHaveLength(5)
       expect(await fixture.api.historyState(undefined)).toMatchObject({ undo: 'Import annotations' })
+      // The same file again changes nothing, so it is no step: Undo still takes back the import.
+      expect(await fixture.api.importAnnotations({ fileName: 'hypothesis-search.json', content })).toMatchObject({ imported: 0, alreadyPresent: 5 })
       await fixture.api.undo(undefined)
+      expect(await fixture.api.historyState(undefined)).toMatchObject({ undo: 'Edit source details', redo: 'Import annotations' })
       expect(await fixture.api.listAnnotations(undefined)).toEqual([])
       // The source's address, set before the import, is still there.
       expect(fixture.source(SEED_FILES.tass).meta.url).toBe(TASS_URL)
