@@ -78,7 +78,7 @@ describe('export in Chromium (browser mode)', () => {
       await summary.getByText(/2 claims/).waitFor()
       if (binary) await dialog().getByRole('list', { name: 'Inside the file' }).waitFor()
       else await dialog().getByLabel('Preview').locator('pre').waitFor()
-      if (format === 'html') await page.screenshot({ path: join(screenshots, 'export-dialog.png') })
+      if (format === 'markdown' || format === 'docx') await page.screenshot({ path: join(screenshots, `export-dialog-${format}.png`) })
       const [download] = await Promise.all([page.waitForEvent('download'), dialog().getByRole('button', { name: 'Download' }).click()])
       expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${extension}$`))
       const path = join(session.dataDir, `download.${extension}`)
