@@ -4,7 +4,7 @@ import type { ApiHandlers } from '../../shared/ipc/contract'
 import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './library-search/saved-searches'
-import { importAnnotationFile } from './export/import-annotations'
+import { importAnnotationFile } from './export/web-annotation/import-annotations'
 import type { Workbench } from './workbench'
 
 export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes' | 'pickBundle'

@@ -3,7 +3,7 @@
 import { plugins, type CSL, type CSLName } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import type { ExportSource } from './snapshot'
-import { webHref } from './html-escape'
+import { webHref } from './html/html-escape'
 
 /**
  * Whitespace (newlines from a PDF title, tabs) as single spaces and control characters dropped:

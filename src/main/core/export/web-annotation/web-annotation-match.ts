@@ -3,8 +3,8 @@
 // made in, else by a title no other source has. What matches nothing says why.
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { ImportRoot, Source } from '../../../shared/domain/source'
-import { collapseSpaces, foldText } from '../../../shared/text/fold'
+import type { ImportRoot, Source } from '../../../../shared/domain/source'
+import { collapseSpaces, foldText } from '../../../../shared/text/fold'
 import type { IncomingDocument } from './web-annotation-entry'
 
 /**

@@ -5,10 +5,10 @@ import type { PluginSimple, Token } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { renderMarkdown } from '../../../../src/main/core/export/render-markdown'
-import type { ExportPassage, ExportSnapshot, ExportSource } from '../../../../src/main/core/export/snapshot'
-import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../helpers/export-factories'
-import { seededRandom } from '../../../helpers/seeded-random'
+import { renderMarkdown } from '../../../../../src/main/core/export/markdown/render-markdown'
+import type { ExportPassage, ExportSnapshot, ExportSource } from '../../../../../src/main/core/export/snapshot'
+import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../../helpers/export-factories'
+import { seededRandom } from '../../../../helpers/seeded-random'
 
 const HOSTILE = [
   'a` <img src=x onerror=alert(1)> `.txt',

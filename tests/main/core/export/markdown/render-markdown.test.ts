@@ -2,10 +2,10 @@ import MarkdownIt from 'markdown-it'
 import type { PluginSimple, Token } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../../../src/main/core/export/render-markdown'
-import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../helpers/export-factories'
-import { SEED_FILES, seedsProjectWithClaims } from '../../../helpers/export-fixture'
-import { useTempDirs } from '../../../helpers/temp-dir'
+import { renderMarkdown } from '../../../../../src/main/core/export/markdown/render-markdown'
+import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../../helpers/export-factories'
+import { SEED_FILES, seedsProjectWithClaims } from '../../../../helpers/export-fixture'
+import { useTempDirs } from '../../../../helpers/temp-dir'
 
 const footnotes = footnotePlugin as unknown as PluginSimple
 

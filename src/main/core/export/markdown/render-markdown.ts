@@ -2,9 +2,9 @@
 // verbatim quote, its context, the source as cited, the file and offsets, the anchor status,
 // comment and tags), the highlights linked to no claim, and the sources. Renders the same in
 // Obsidian and in CommonMark with footnotes; every field from a document or the disk is escaped.
-import { ANCHOR_LABELS, type ExportClaim, type ExportPassage, type ExportSnapshot, type ExportSource } from './snapshot'
+import { ANCHOR_LABELS, type ExportClaim, type ExportPassage, type ExportSnapshot, type ExportSource } from '../snapshot'
 import { codeSpan, diskName, escapeMarkdown, inline, markdownUrl, quoteBlock } from './markdown-escape'
-import { quoted } from './passage-context'
+import { quoted } from '../passage-context'
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 const title = (source: ExportSource): string => `*${inline(source.title) || '(untitled)'}*`

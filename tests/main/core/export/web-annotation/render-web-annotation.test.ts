@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { renderWebAnnotation } from '../../../../src/main/core/export/render-web-annotation'
-import type { ExportPassage, ExportSnapshot, ExportSource } from '../../../../src/main/core/export/snapshot'
-import { REMOVED_SOURCE_IRI } from '../../../../src/main/core/export/web-annotation-vocabulary'
-import { EXPORT_DATE, SEED_FILES, seedsProjectWithClaims } from '../../../helpers/export-fixture'
-import { useTempDirs } from '../../../helpers/temp-dir'
+import { renderWebAnnotation } from '../../../../../src/main/core/export/web-annotation/render-web-annotation'
+import type { ExportPassage, ExportSnapshot, ExportSource } from '../../../../../src/main/core/export/snapshot'
+import { REMOVED_SOURCE_IRI } from '../../../../../src/main/core/export/web-annotation/web-annotation-vocabulary'
+import { EXPORT_DATE, SEED_FILES, seedsProjectWithClaims } from '../../../../helpers/export-fixture'
+import { useTempDirs } from '../../../../helpers/temp-dir'
 
 type Json = Record<string, unknown>
 const selectors = (annotation: Json): Json[] => (annotation['target'] as Json)['selector'] as Json[]

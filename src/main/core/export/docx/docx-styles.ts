@@ -2,7 +2,7 @@
 // from Word's style pane: headings that keep with what follows, block quotes, the lines
 // under each quote, smaller footnotes.
 import type { HighlightColor as WordHighlight, IStylesOptions } from 'docx'
-import type { HighlightColor } from '../../../shared/domain/colors'
+import type { HighlightColor } from '../../../../shared/domain/colors'
 
 export const STYLE = {
   quote: 'Quote',

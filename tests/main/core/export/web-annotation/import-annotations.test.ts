@@ -1,17 +1,17 @@
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createCoreHandlers } from '../../../../src/main/core/api-handlers'
-import { takeSnapshot } from '../../../../src/main/core/export/export-service'
-import { importAnnotationFile } from '../../../../src/main/core/export/import-annotations'
-import { renderWebAnnotation } from '../../../../src/main/core/export/render-web-annotation'
-import { Workbench } from '../../../../src/main/core/workbench'
-import { REMOVED_SOURCE_IRI } from '../../../../src/main/core/export/web-annotation-vocabulary'
-import { ANNOTATION_FILE_CHARS, type AnnotationImportReport } from '../../../../src/shared/domain/export'
-import { EXPORT_DATE, SEED_FILES, SEEDS_DIR, seedsProjectWithClaims, seedsWorkbench } from '../../../helpers/export-fixture'
-import { useTempDirs } from '../../../helpers/temp-dir'
+import { createCoreHandlers } from '../../../../../src/main/core/api-handlers'
+import { takeSnapshot } from '../../../../../src/main/core/export/export-service'
+import { importAnnotationFile } from '../../../../../src/main/core/export/web-annotation/import-annotations'
+import { renderWebAnnotation } from '../../../../../src/main/core/export/web-annotation/render-web-annotation'
+import { Workbench } from '../../../../../src/main/core/workbench'
+import { REMOVED_SOURCE_IRI } from '../../../../../src/main/core/export/web-annotation/web-annotation-vocabulary'
+import { ANNOTATION_FILE_CHARS, type AnnotationImportReport } from '../../../../../src/shared/domain/export'
+import { EXPORT_DATE, SEED_FILES, SEEDS_DIR, seedsProjectWithClaims, seedsWorkbench } from '../../../../helpers/export-fixture'
+import { useTempDirs } from '../../../../helpers/temp-dir'
 
-const HYPOTHESIS_FILE = resolve(__dirname, '../../../fixtures/annotations/hypothesis-search.json')
+const HYPOTHESIS_FILE = resolve(__dirname, '../../../../fixtures/annotations/hypothesis-search.json')
 const TASS_URL = 'https://tass.com/politics/2090001'
 
 /** A workbench whose first project imported `seedsDir` (the seeds, or an edited copy of them). */

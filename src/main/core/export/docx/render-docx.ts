@@ -8,7 +8,7 @@ import { cite, location, passageBlock, passageFootnote } from './docx-passage'
 import { DOCX_STYLES, STYLE } from './docx-styles'
 import { Runs, textParagraph } from './docx-paragraph'
 import { BOLD, inline, ITALIC, plural, type RunStyle } from './docx-text'
-import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from './snapshot'
+import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from '../snapshot'
 
 const SUPERSCRIPT: RunStyle = { superScript: true }
 const DETAILS: RunStyle = { size: 19, color: '555555' }

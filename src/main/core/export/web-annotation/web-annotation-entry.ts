@@ -2,8 +2,8 @@
 // checked against the limits a highlight has here: either an entry ready to match and anchor,
 // or the reason it cannot be imported, with its index in the file.
 import { z } from 'zod'
-import { tagSchema, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../../../shared/domain/annotation'
-import { CONTEXT_LENGTH } from '../../../shared/text/anchor'
+import { tagSchema, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../../../../shared/domain/annotation'
+import { CONTEXT_LENGTH } from '../../../../shared/text/anchor'
 
 /** The longest quote and comment an imported highlight may carry, as for one made here. */
 export const MAX_IMPORTED_QUOTE = 20_000

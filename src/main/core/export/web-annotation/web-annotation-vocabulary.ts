@@ -13,7 +13,7 @@
 //   annotations, one per linked passage: motivation "linking", body = the claim's id,
 //   target = the highlight annotation's id, and `sourcebench:stance` "supports" or
 //   "contradicts". A reader that ignores the extension still sees which passages a claim links.
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/domain/annotation'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../../shared/domain/annotation'
 
 /** The prefix of every extension term; a URN, so it claims no web address it does not own. */
 export const SOURCEBENCH_NS = 'urn:sourcebench:'

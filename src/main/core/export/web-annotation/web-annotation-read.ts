@@ -2,7 +2,7 @@
 // of annotations, or Hypothesis's API JSON. A file that is not one of these is refused as a
 // whole, naming it; inside a readable file each bad entry is reported by its index.
 import { z } from 'zod'
-import { UserError } from '../../../shared/ipc/result'
+import { UserError } from '../../../../shared/ipc/result'
 import { checkEntry, firstIssue, type BadEntry, type IncomingAnnotation, type RawEntry } from './web-annotation-entry'
 import { isHypothesisRow, readHypothesisRow } from './web-annotation-hypothesis'
 import { isHighlightColor, REMOVED_SOURCE_IRI, SOURCEBENCH_NS, TERM, type LinkStance } from './web-annotation-vocabulary'

@@ -6,8 +6,8 @@ import type { FootnotesPart } from './docx-footnotes'
 import { Runs } from './docx-paragraph'
 import { BOLD, inline, ITALIC, type RunStyle, type RunWriter } from './docx-text'
 import { STYLE, WORD_HIGHLIGHT } from './docx-styles'
-import { quoted } from './passage-context'
-import { ANCHOR_LABELS, type ExportPassage, type ExportSource } from './snapshot'
+import { quoted } from '../passage-context'
+import { ANCHOR_LABELS, type ExportPassage, type ExportSource } from '../snapshot'
 
 const LABEL: RunStyle = { bold: true, color: '555555' }
 const HIGHLIGHT = Object.fromEntries(Object.entries(WORD_HIGHLIGHT).map(([color, pen]) => [color, { highlight: pen }])) as Record<keyof typeof WORD_HIGHLIGHT, RunStyle>

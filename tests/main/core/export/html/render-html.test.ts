@@ -3,11 +3,11 @@
 // text from documents, the disk and the user coming back as text, never as markup.
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { renderHtmlReport } from '../../../../src/main/core/export/render-html'
-import type { ExportSnapshot } from '../../../../src/main/core/export/snapshot'
-import { seedsProjectWithClaims } from '../../../helpers/export-fixture'
-import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../helpers/export-factories'
-import { useTempDirs } from '../../../helpers/temp-dir'
+import { renderHtmlReport } from '../../../../../src/main/core/export/html/render-html'
+import type { ExportSnapshot } from '../../../../../src/main/core/export/snapshot'
+import { seedsProjectWithClaims } from '../../../../helpers/export-fixture'
+import { makeExportClaim, makeExportPassage, makeExportSnapshot, makeExportSource } from '../../../../helpers/export-factories'
+import { useTempDirs } from '../../../../helpers/temp-dir'
 
 /** The slice of the DOM the checks read (the node project has no DOM lib, and jsdom ships no types). */
 interface El {

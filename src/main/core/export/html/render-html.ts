@@ -4,8 +4,8 @@
 import { escapeHtml } from './html-escape'
 import { citationHtml, fileHtml, passageHtml, titleHtml, urlHtml } from './html-passage'
 import { REPORT_CSS } from './html-style'
-import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from './snapshot'
-import type { SupportStatus } from '../../../shared/domain/support'
+import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from '../snapshot'
+import type { SupportStatus } from '../../../../shared/domain/support'
 
 /** The page may only style itself and show inline images: no script, frame, font or fetch, even if markup slipped in. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"

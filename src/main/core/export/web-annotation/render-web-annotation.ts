@@ -2,7 +2,7 @@
 // position selectors, every claim as a collection of links to them, so Hypothesis-style tools
 // can read the notes and another Sourcebench project can import them (mapping in
 // web-annotation-vocabulary.ts).
-import type { ExportClaim, ExportPassage, ExportSnapshot, ExportSource } from './snapshot'
+import type { ExportClaim, ExportPassage, ExportSnapshot, ExportSource } from '../snapshot'
 import { recordIri, REMOVED_SOURCE_IRI, TERM, WEB_ANNOTATION_CONTEXT, type LinkStance } from './web-annotation-vocabulary'
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json }

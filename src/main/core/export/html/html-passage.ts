@@ -1,8 +1,8 @@
 // One passage of the HTML report: the quote marked inside the sentence it stands in, where it
 // comes from (source, file, offsets), whether it is still found, and the user's comment and tags.
-import { HIGHLIGHT_COLORS } from '../../../shared/domain/colors'
-import { quoted } from './passage-context'
-import { ANCHOR_LABELS, type ExportAnchorState, type ExportPassage, type ExportSource } from './snapshot'
+import { HIGHLIGHT_COLORS } from '../../../../shared/domain/colors'
+import { quoted } from '../passage-context'
+import { ANCHOR_LABELS, type ExportAnchorState, type ExportPassage, type ExportSource } from '../snapshot'
 import { escapeDiskName, escapeHtml, langTag, linkHost, webHref } from './html-escape'
 
 const ANCHOR_DETAIL: Record<Exclude<ExportAnchorState, 'reworded' | 'not-found'>, string> = {
