@@ -22,20 +22,10 @@ export interface IncomingDocument {
   removed: boolean
 }
 
-export interface IncomingAnnotation {
+export interface IncomingAnnotation extends Omit<RawEntry, 'selectors'> {
   index: number
-  /** The annotation's id in the file, for the claim links that point at it. */
-  fileId: string | null
   quote: TextQuoteSelector
   position: TextPositionSelector | null
-  document: IncomingDocument
-  comment: string
-  tags: string[]
-  color: HighlightColor | null
-  created: string | null
-  modified: string | null
-  /** The wording a Sourcebench export says the highlight was first made on, when it was reworded since. */
-  previousQuote: string | null
 }
 
 export interface BadEntry {
@@ -47,6 +37,7 @@ export interface BadEntry {
 
 /** An entry as read from either format, before it is checked. */
 export interface RawEntry {
+  /** The annotation's id in the file, for the claim links that point at it. */
   fileId: string | null
   selectors: unknown[]
   document: IncomingDocument
@@ -55,6 +46,7 @@ export interface RawEntry {
   color: HighlightColor | null
   created: string | null
   modified: string | null
+  /** The wording a Sourcebench export says the highlight was first made on, when it was reworded since. */
   previousQuote: string | null
 }
 

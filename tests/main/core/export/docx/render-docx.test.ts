@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { renderDocx } from '../../../../../src/main/core/export/docx/render-docx'
 import { extractPdf } from '../../../../../src/main/core/library/extract/pdf'
 import { OFFSETS_NOTE, type ExportClaim, type ExportPassage, type ExportSnapshot, type ExportSource } from '../../../../../src/main/core/export/snapshot'
+import { makeExportPassage, makeExportSource } from '../../../../helpers/export-factories'
 import { seedsProjectWithClaims } from '../../../../helpers/export-fixture'
 import { useTempDirs } from '../../../../helpers/temp-dir'
 
@@ -85,49 +86,21 @@ const html = async (data: Uint8Array): Promise<string> => (await mammoth.convert
 const rawText = async (data: Uint8Array): Promise<string> => (await mammoth.extractRawText({ buffer: Buffer.from(data) })).value
 
 function source(extra: Partial<ExportSource> = {}): ExportSource {
-  return {
-    id: 's1',
-    title: 'Annual report',
-    outlet: null,
-    author: null,
-    date: null,
-    calendarDate: null,
-    url: null,
-    format: 'pdf',
-    language: null,
-    folder: 'reports',
-    relativePath: 'annual.pdf',
-    fileUri: null,
-    tags: [],
-    missing: false,
-    contentHash: 'a'.repeat(64),
-    pages: null,
-    ...extra
-  }
+  return makeExportSource({ id: 's1', title: 'Annual report', format: 'pdf', folder: 'reports', relativePath: 'annual.pdf', ...extra })
 }
 
 function passage(extra: Partial<ExportPassage> = {}): ExportPassage {
-  return {
+  return makeExportPassage({
     annotationId: 'a1',
     source: source(),
     quote: 'a figure',
-    prefix: '',
-    suffix: '',
     context: { before: 'It gave ', after: ' for the year.', cutBefore: false, cutAfter: false },
-    page: null,
     start: 10,
     end: 18,
-    anchor: 'exact',
-    previousQuote: null,
-    contradicts: false,
-    comment: '',
-    tags: [],
-    color: 'yellow',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
-    problem: null,
     ...extra
-  }
+  })
 }
 
 function claim(extra: Partial<ExportClaim> = {}): ExportClaim {
