@@ -160,17 +160,40 @@ function anchorState(annotation: Annotation): ExportAnchorState {
 /** How many stored texts are read at once. */
 const READ_AHEAD = 16
 
-/** Reads each stored text once per export; a text that cannot be read gives no context. */
-function textReader(readText: (contentHash: string) => Promise<string>): (contentHash: string) => Promise<string | null> {
-  const texts = new Map<string, Promise<string | null>>()
-  return (contentHash) => {
-    let text = texts.get(contentHash)
-    if (text === undefined) {
-      text = readText(contentHash).catch(() => null)
-      texts.set(contentHash, text)
-    }
-    return text
+/** What reading the current text says of a highlight's words: their context, or that they are not there. */
+type Placed = { context: PassageContext } | { problem: string } | null
+
+/**
+ * Reads each stored text once, a few at a time, and keeps only what the highlights on it
+ * need (their contexts), never the texts: an export of a large library holds one batch of
+ * texts at a time. A text that cannot be read gives no context (null).
+ */
+async function placeHighlights(annotations: readonly Annotation[], storedById: ReadonlyMap<string, Source>, readText: (contentHash: string) => Promise<string>): Promise<Map<string, Placed>> {
+  const byText = new Map<string, Annotation[]>()
+  for (const annotation of annotations) {
+    const stored = storedById.get(annotation.target.sourceId)
+    // Only highlights on the text as it is now are looked for in it.
+    if (stored === undefined || annotation.anchor.state === 'orphan' || annotation.target.contentHash !== stored.contentHash) continue
+    const onText = byText.get(stored.contentHash)
+    if (onText === undefined) byText.set(stored.contentHash, [annotation])
+    else onText.push(annotation)
   }
+  const placed = new Map<string, Placed>()
+  const hashes = [...byText.keys()]
+  for (let index = 0; index < hashes.length; index += READ_AHEAD) {
+    await Promise.all(
+      hashes.slice(index, index + READ_AHEAD).map(async (hash) => {
+        const text = await readText(hash).catch(() => null)
+        for (const annotation of byText.get(hash) ?? []) {
+          const [quote, position] = annotation.target.selectors
+          if (text === null) placed.set(annotation.id, null)
+          else if (text.slice(position.start, position.end) === quote.exact) placed.set(annotation.id, { context: passageContext(text, position.start, position.end) })
+          else placed.set(annotation.id, { problem: 'The words are no longer at these offsets in the source’s text.' })
+        }
+      })
+    )
+  }
+  return placed
 }
 
 export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportSnapshot> {
@@ -179,12 +202,9 @@ export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportS
   const sourcesById = new Map(librarySources.map((source) => [source.id, source]))
   const storedById = new Map(input.sources.map((source) => [source.id, source]))
   const annotationsById = new Map(input.annotations.map((annotation) => [annotation.id, annotation]))
-  const read = textReader(input.readText)
-  // Read ahead, a few at a time: thousands of passages would otherwise wait on one file after another.
-  const hashes = [...new Set(input.annotations.map((annotation) => storedById.get(annotation.target.sourceId)?.contentHash).filter((hash) => hash !== undefined))]
-  for (let index = 0; index < hashes.length; index += READ_AHEAD) await Promise.all(hashes.slice(index, index + READ_AHEAD).map(read))
+  const placed = await placeHighlights(input.annotations, storedById, input.readText)
 
-  const passage = async (annotation: Annotation, contradicts: boolean): Promise<ExportPassage> => {
+  const passage = (annotation: Annotation, contradicts: boolean): ExportPassage => {
     const [quote, position] = annotation.target.selectors
     const stored = storedById.get(annotation.target.sourceId)
     let anchor = anchorState(annotation)
@@ -197,11 +217,11 @@ export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportS
       anchor = 'not-found'
       problem = 'The source has changed since; this passage was not found in its current text.'
     } else {
-      const text = await read(stored.contentHash)
-      if (text !== null && text.slice(position.start, position.end) === quote.exact) context = passageContext(text, position.start, position.end)
-      else if (text !== null) {
+      const found = placed.get(annotation.id) ?? null
+      if (found !== null && 'context' in found) context = found.context
+      else if (found !== null) {
         anchor = 'not-found'
-        problem = 'The words are no longer at these offsets in the source’s text.'
+        problem = found.problem
       }
     }
     return {
@@ -236,7 +256,7 @@ export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportS
       linked.add(annotationId)
       const annotation = annotationsById.get(annotationId)
       if (annotation === undefined) continue
-      const found = await passage(annotation, claim.contradicting.includes(annotationId))
+      const found = passage(annotation, claim.contradicting.includes(annotationId))
       passages.push(found)
       if (found.source !== null && !cited.has(found.source.id)) cited.set(found.source.id, found.source)
     }
@@ -266,13 +286,17 @@ export async function buildExportSnapshot(input: SnapshotInput): Promise<ExportS
   const order = new Map(input.sources.map((source, position) => [source.id, position]))
   const unlinked = input.annotations.filter((annotation) => !linked.has(annotation.id))
   const groups = new Map<string, Annotation[]>()
-  for (const annotation of unlinked) groups.set(annotation.target.sourceId, [...(groups.get(annotation.target.sourceId) ?? []), annotation])
+  for (const annotation of unlinked) {
+    const group = groups.get(annotation.target.sourceId)
+    if (group === undefined) groups.set(annotation.target.sourceId, [annotation])
+    else group.push(annotation)
+  }
   const otherHighlights: ExportSnapshot['otherHighlights'] = []
   const byLibraryOrder = [...groups.entries()].sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
   for (const [sourceId, annotations] of byLibraryOrder) {
     const sorted = [...annotations].sort((a, b) => a.target.selectors[1].start - b.target.selectors[1].start || a.createdAt.localeCompare(b.createdAt))
     const passages: ExportPassage[] = []
-    for (const annotation of sorted) passages.push(await passage(annotation, false))
+    for (const annotation of sorted) passages.push(passage(annotation, false))
     otherHighlights.push({ source: sourcesById.get(sourceId) ?? null, sourceId, passages })
   }
 
