@@ -120,9 +120,15 @@ describe('corroboration (browser mode)', () => {
     // Back to two panes after "Side by side" opened four.
     while ((await page.locator('.reader-pane').count()) > 2) await page.getByRole('button', { name: 'Close pane 3' }).click()
     // Alt+1 / Alt+2 pick the pane the next source opens in (a click in a pane scrolled half out of view can miss it).
-    await page.keyboard.press('Alt+1')
+    // The next source goes to the focused pane: wait for the shortcut to have taken effect before clicking.
+    const focus = async (n: number): Promise<void> => {
+      await page.keyboard.press(`Alt+${n}`)
+      await expect.poll(() => page.locator('.reader-pane').nth(n - 1).getAttribute('class')).toContain('focused')
+    }
+    await focus(1)
     await page.locator('.source-item').filter({ hasText: 'Moscow, January 16' }).click()
-    await page.keyboard.press('Alt+2')
+    await expect.poll(() => page.locator('.reader-pane .pane-title').first().textContent()).toMatch(/^Moscow, January 16/)
+    await focus(2)
     await page.locator('.source-item').filter({ hasText: 'Moscow signals desire' }).click()
     // Each pane shows its source before the comparison starts (a slow machine takes a moment).
     const titles = () => page.locator('.reader-pane .pane-title').allTextContents()
