@@ -8,7 +8,7 @@ import { choosesSources, loadExportChoice, packsOriginals, requestFor, saveExpor
 import { saveExport } from './export-notes'
 import { ExportPreviewPane } from './ExportPreviewPane'
 import { chooseBundle } from './import-actions'
-import { ModalDialog } from './ModalDialog'
+import { ModalDialog } from '../../components/ModalDialog'
 import { useExportPreview } from './useExportPreview'
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {

@@ -5,7 +5,7 @@ import type { AnnotationImportReport } from '../../../../shared/domain/export'
 import { readableMessage } from '../../app/notices-slice'
 import { plural } from './export-summary'
 import { importAnnotationFile } from './import-actions'
-import { ModalDialog } from './ModalDialog'
+import { ModalDialog } from '../../components/ModalDialog'
 
 const QUOTE_SHOWN = 160
 

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react'
 import { readableMessage } from '../../app/notices-slice'
 import { openBundleAt } from './import-actions'
-import { ModalDialog } from './ModalDialog'
+import { ModalDialog } from '../../components/ModalDialog'
 
 export function OpenBundleDialog({ onClose }: { onClose: () => void }) {
   const [path, setPath] = useState('')

@@ -1,9 +1,10 @@
 // Asks before an imported folder leaves the project, saying exactly what happens to its
 // sources and to the highlights on them. An in-app dialog: the focus stays inside it,
 // Escape cancels, and Cancel is the default.
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ImportRoot } from '../../../../shared/domain/source'
 import { SHORTCUTS } from '../../app/shortcuts'
+import { ModalDialog } from '../../components/ModalDialog'
 import { useWorkbench } from '../../app/workbench-store'
 import { removeFolder } from './library-actions'
 
@@ -15,13 +16,6 @@ export function RemoveFolderDialog({ root, onClose }: { root: ImportRoot; onClos
   const undoKeys = SHORTCUTS.find((shortcut) => shortcut.id === 'undo')?.keys[0] ?? 'Ctrl+Z'
   const [removing, setRemoving] = useState(false)
   const cancelRef = useRef<HTMLButtonElement>(null)
-  const dialogRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null
-    cancelRef.current?.focus()
-    return () => previous?.focus()
-  }, [])
 
   async function remove(): Promise<void> {
     setRemoving(true)
@@ -30,50 +24,36 @@ export function RemoveFolderDialog({ root, onClose }: { root: ImportRoot; onClos
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div
-        ref={dialogRef}
-        className="dialog remove-folder-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="remove-folder-title"
-        aria-describedby="remove-folder-text"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation()
-            onClose()
-          }
-          if (event.key === 'Tab') {
-            // Focus stays in the dialog, going round its buttons.
-            const buttons = [...(dialogRef.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])]
-            const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
-            event.preventDefault()
-            buttons[(at + (event.shiftKey ? -1 : 1) + buttons.length) % buttons.length]?.focus()
-          }
-        }}
-      >
-        <h2 id="remove-folder-title">Remove “{root.name}” from the project?</h2>
-        <div id="remove-folder-text">
-          <p>
-            Its {ids.size.toLocaleString()} source{ids.size === 1 ? '' : 's'} leave{ids.size === 1 ? 's' : ''} the library and the search, and <code>{root.path}</code> is no
-            longer watched. Nothing on your disk is deleted.
-          </p>
-          <p>
-            {highlights === 0
-              ? 'No highlight is on these sources.'
-              : `The ${highlights} highlight${highlights === 1 ? '' : 's'} on these sources ${highlights === 1 ? 'is' : 'are'} kept, listed as “source removed from the project”, and no longer count${highlights === 1 ? 's' : ''} as evidence for claims.`}{' '}
-            Undo ({undoKeys}) puts the folder back; importing it again later also brings its highlights back.
-          </p>
-        </div>
-        <div className="details-actions">
-          <button type="button" className="button danger" disabled={removing} onClick={() => void remove()}>
-            Remove from project
-          </button>
-          <button ref={cancelRef} type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+    <ModalDialog
+      titleId="remove-folder-title"
+      describedBy="remove-folder-text"
+      role="alertdialog"
+      className="remove-folder-dialog"
+      onClose={onClose}
+      initialFocus={cancelRef}
+      busy={removing}
+    >
+      <h2 id="remove-folder-title">Remove “{root.name}” from the project?</h2>
+      <div id="remove-folder-text">
+        <p>
+          Its {ids.size.toLocaleString()} source{ids.size === 1 ? '' : 's'} leave{ids.size === 1 ? 's' : ''} the library and the search, and <code>{root.path}</code> is no
+          longer watched. Nothing on your disk is deleted.
+        </p>
+        <p>
+          {highlights === 0
+            ? 'No highlight is on these sources.'
+            : `The ${highlights} highlight${highlights === 1 ? '' : 's'} on these sources ${highlights === 1 ? 'is' : 'are'} kept, listed as “source removed from the project”, and no longer count${highlights === 1 ? 's' : ''} as evidence for claims.`}{' '}
+          Undo ({undoKeys}) puts the folder back; importing it again later also brings its highlights back.
+        </p>
       </div>
-    </div>
+      <div className="details-actions">
+        <button type="button" className="button danger" disabled={removing} onClick={() => void remove()}>
+          Remove from project
+        </button>
+        <button ref={cancelRef} type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

@@ -1,4 +1,4 @@
-// The frame of the export and import dialogs: modal and labelled by its title, the focus
+// The frame of every in-app dialog (export, import, remove folder, shortcuts): modal and labelled by its title, the focus
 // kept inside (Tab and Shift+Tab go round), Escape or a click beside it closes, and the
 // focus goes back to whatever opened it.
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
@@ -25,10 +25,13 @@ interface ModalDialogProps {
   initialFocus?: RefObject<HTMLElement | null>
   /** While its work runs (saving, importing) the dialog stays: its outcome is shown in it. */
   busy?: boolean
+  /** `alertdialog` for a question that needs an answer (removing a folder); its text named by `describedBy`. */
+  role?: 'dialog' | 'alertdialog'
+  describedBy?: string
   children: ReactNode
 }
 
-export function ModalDialog({ titleId, className, onClose, initialFocus, busy = false, children }: ModalDialogProps) {
+export function ModalDialog({ titleId, className, onClose, initialFocus, busy = false, role = 'dialog', describedBy, children }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef(onClose)
   useEffect(() => {
@@ -61,9 +64,10 @@ export function ModalDialog({ titleId, className, onClose, initialFocus, busy = 
       <div
         ref={dialogRef}
         className={`dialog ${className}`}
-        role="dialog"
+        role={role}
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={describedBy}
         onKeyDown={(event) => {
           if (event.key !== 'Tab' || dialogRef.current === null) return
           // Within the dialog the browser moves the focus (radio groups stay one stop); at its ends it goes round.
