@@ -17,6 +17,7 @@ import { renderHtmlReport } from './html/render-html'
 import { renderMarkdown } from './markdown/render-markdown'
 import { renderWebAnnotation } from './web-annotation/render-web-annotation'
 import { buildExportSnapshot, snapshotCounts, type ExportSnapshot } from './snapshot'
+import { plural } from '../../../shared/text/counts'
 
 export interface ExportFile {
   fileName: string
@@ -94,7 +95,6 @@ export async function renderExport(request: ExportRequest, deps: ExportDeps): Pr
   return { fileName, mime, data, summary: { ...counts, sources }, contents: request.format === 'docx' ? docxOutline(snapshot) : [] }
 }
 
-const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 
 /** What the Word document holds, for the dialog's preview (a binary file shows no text). */
 function docxOutline(snapshot: ExportSnapshot): string[] {

@@ -3,16 +3,11 @@
 // file and never waiting on a named pipe.
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { formatBytes } from '../../../shared/text/counts'
 import { unreadable } from './extract/unreadable'
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 const CHUNK_BYTES = 1024 * 1024
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} GB`
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
-  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB` : `${bytes} bytes`
-}
 
 export function overLimit(size: number, maxBytes: number): Error {
   return unreadable(`${formatBytes(size)}, over the ${formatBytes(maxBytes)} import limit`)

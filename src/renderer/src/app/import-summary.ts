@@ -3,10 +3,7 @@
 // when nothing could be imported at all.
 import type { ImportReport } from '../../../shared/domain/source'
 import type { NoticeKind } from './notices-slice'
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`
-}
+import { plural } from '../../../shared/text/counts'
 
 /** "12 .jpg, 3 .xlsx and 1 without an extension" */
 export function describeSkipped(skipped: ReadonlyArray<{ extension: string; count: number }>): string {

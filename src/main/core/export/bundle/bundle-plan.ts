@@ -5,8 +5,9 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SourceFormat } from '../../../../shared/domain/source'
 import type { ProjectStore } from '../../store/project-store'
-import { formatBytes } from '../../library/read-file-capped'
+import { formatBytes } from '../../../../shared/text/counts'
 import { BUNDLE_LIMITS, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, originalEntry, unsafePath } from './bundle-manifest'
+import { plural } from '../../../../shared/text/counts'
 
 /** How many files are read or looked at at once: enough to keep the disk busy, few enough to hold. */
 export const READ_AHEAD = 8
@@ -32,7 +33,6 @@ export interface PackedTotals {
   bytes: number
 }
 
-const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en')} ${count === 1 ? one : many}`
 
 /** Every stored text the library and the notes name, sorted so the same project gives the same bundle. */
 export function bundledTexts(store: ProjectStore): string[] {

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { openPromise, type Entry, type ZipFile } from 'yauzl'
 import { UserError } from '../../../../shared/ipc/result'
-import { formatBytes } from '../../library/read-file-capped'
+import { formatBytes } from '../../../../shared/text/counts'
 import { BUNDLE_LIMITS, unsafePath } from './bundle-manifest'
 
 /** Bytes of a zip local file header before its name: the least an entry's data can start after its offset. */

@@ -23,7 +23,6 @@ export function inline(text: string): string {
   return xmlSafe(text).replace(/\s+/g, ' ').trim()
 }
 
-export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 
 /**
  * One line of text as a run holds it: a tab stays a tab (Word reads a literal tab in text as

@@ -7,7 +7,8 @@ import { FootnotesPart } from './docx-footnotes'
 import { cite, location, passageBlock, passageFootnote } from './docx-passage'
 import { DOCX_STYLES, STYLE } from './docx-styles'
 import { Runs, textParagraph } from './docx-paragraph'
-import { BOLD, inline, ITALIC, plural, type RunStyle } from './docx-text'
+import { plural } from '../../../../shared/text/counts'
+import { BOLD, inline, ITALIC, type RunStyle } from './docx-text'
 import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from '../snapshot'
 
 const SUPERSCRIPT: RunStyle = { superScript: true }

@@ -6,6 +6,7 @@ import { citationHtml, fileHtml, passageHtml, titleHtml, urlHtml } from './html-
 import { REPORT_CSS } from './html-style'
 import { snapshotCounts, type ExportClaim, type ExportSnapshot, type ExportSource } from '../snapshot'
 import type { SupportStatus } from '../../../../shared/domain/support'
+import { plural } from '../../../../shared/text/counts'
 
 /** The page may only style itself and show inline images: no script, frame, font or fetch, even if markup slipped in. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -13,7 +14,6 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 /** A sign beside each status word, so the badge reads without colour (print, colour-blind readers). */
 const STATUS_ICON: Record<SupportStatus, string> = { corroborated: '✓', single: '◑', disputed: '✕', unsupported: '○' }
 
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 
 function badgeHtml(status: SupportStatus, label: string): string {
   return `<span class="badge badge-${status}"><span aria-hidden="true">${STATUS_ICON[status]}</span> ${escapeHtml(label)}</span>`

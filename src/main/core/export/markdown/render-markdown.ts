@@ -5,8 +5,8 @@
 import { ANCHOR_LABELS, type ExportClaim, type ExportPassage, type ExportSnapshot, type ExportSource } from '../snapshot'
 import { codeSpan, diskName, escapeMarkdown, inline, markdownUrl, quoteBlock } from './markdown-escape'
 import { quoted } from '../passage-context'
+import { plural } from '../../../../shared/text/counts'
 
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
 const title = (source: ExportSource): string => `*${inline(source.title) || '(untitled)'}*`
 
 /** Outlet, author, date, page and URL, as known. */

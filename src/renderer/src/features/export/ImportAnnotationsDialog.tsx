@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react'
 import type { AnnotationImportReport } from '../../../../shared/domain/export'
 import { readableMessage } from '../../app/notices-slice'
-import { plural } from './export-summary'
+import { plural } from '../../../../shared/text/counts'
 import { importAnnotationFile } from './import-actions'
 import { ModalDialog } from '../../components/ModalDialog'
 

@@ -2,7 +2,7 @@
 // on this computer (their sources read from the stored texts), and what else to know.
 import type { BundleOpenReport } from '../../../../shared/domain/export'
 import type { NoticeKind } from '../../app/notices-slice'
-import { plural } from './export-summary'
+import { plural } from '../../../../shared/text/counts'
 
 export function describeBundle(projectName: string, report: BundleOpenReport): { kind: NoticeKind; text: string } {
   const parts = [`Opened “${projectName}” from the bundle: ${plural(report.sources, 'source')}, ${plural(report.annotations, 'highlight')}, ${plural(report.claims, 'claim')}.`]

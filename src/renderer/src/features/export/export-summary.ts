@@ -1,16 +1,7 @@
 // The words the Export dialog and the import reports use for counts and sizes:
 // "2 claims · 4 passages · 1 other highlight · 3 sources · 12 KB".
 import type { ExportSummary } from '../../../../shared/domain/export'
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return plural(bytes, 'byte')
-  if (bytes < 1024 ** 2) return `${Math.round(bytes / 1024)} KB`
-  return `${Number((bytes / 1024 ** 2).toFixed(1)).toLocaleString()} MB`
-}
+import { formatBytes, plural } from '../../../../shared/text/counts'
 
 export function summaryLine(summary: ExportSummary, bytes: number): string {
   return [

@@ -4,7 +4,7 @@ import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
 import { ANNOTATION_FILE_CHARS, type AnnotationImportReport } from '../../../../shared/domain/export'
 import { describeBundle } from './bundle-report'
-import { formatBytes } from './export-summary'
+import { formatBytes } from '../../../../shared/text/counts'
 
 function connected() {
   const { api } = useWorkbench.getState()
