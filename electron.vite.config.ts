@@ -4,8 +4,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// lowdb, steno and approx-string-match are ESM-only: bundle them so the CJS main bundle can load them.
-const bundledEsmDeps = ['lowdb', 'steno', 'approx-string-match']
+// These are ESM-only: bundle them so the CJS main bundle can load them.
+const bundledEsmDeps = ['lowdb', 'steno', 'approx-string-match', 'parse5', 'stemmer']
 
 export default defineConfig({
   main: {
