@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { tagSchema } from './annotation'
 
-export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx'] as const
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'email', 'rtf', 'odt'] as const
 export const sourceFormatSchema = z.enum(SOURCE_FORMATS)
 export type SourceFormat = z.infer<typeof sourceFormatSchema>
 
@@ -76,6 +76,8 @@ export interface SourceText {
 export interface ImportFileError {
   relativePath: string
   reason: string
+  /** A folder that could not be opened, not a file: what it holds is unknown, not gone. */
+  folder?: boolean
 }
 
 export interface ImportProgress {
@@ -99,8 +101,15 @@ export interface ImportReport {
   errors: ImportFileError[]
   /** Files imported with a caveat (e.g. invalid bytes replaced). */
   warnings: ImportFileError[]
-  /** Files left out because Sourcebench does not read their type, counted by extension ('' = none), most first. */
+  /**
+   * Files left out, counted by what they are, most first: a lower-case extension Sourcebench
+   * does not read ('.jpg'), 'hidden' for hidden files, 'link' for a second link to a file
+   * listed already. With added, updated, unchanged and the files in `errors`, every entry
+   * under the folder is counted once.
+   */
   skipped?: Array<{ extension: string; count: number }>
+  /** Hidden folders (".git") left unopened: what they hold is not counted. */
+  hiddenFolders?: number
   /** True when the user stopped the import: what was done so far is kept. */
   cancelled: boolean
   seconds: number

@@ -38,18 +38,23 @@ describe('notices-slice', () => {
 })
 
 describe('import-summary', () => {
-  it('calls an import with every file read a success, and names the types left out', () => {
-    const summary = describeImport(report({ added: 5, unchanged: 2, skipped: [{ extension: '.jpg', count: 12 }, { extension: '', count: 1 }] }))
+  it('calls an import with every file read a success, counting every file and naming the types skipped', () => {
+    const summary = describeImport(report({ added: 5, unchanged: 2, skipped: [{ extension: '.jpg', count: 12 }, { extension: 'hidden', count: 1 }] }))
     expect(summary).toEqual({
       kind: 'success',
-      text: 'Imported “leak”: 5 new, 2 unchanged; 13 files of other types left out (12 .jpg and 1 without an extension) (1.3 s).'
+      text: 'Imported “leak” (20 files): 5 new, 2 unchanged; 13 skipped (12 .jpg and 1 hidden) (1.3 s).'
     })
+  })
+
+  it('gives the reason when a folder held nothing it could import', () => {
+    const summary = describeImport(report({ skipped: [{ extension: '.jpg', count: 3 }], hiddenFolders: 1 }))
+    expect(summary).toEqual({ kind: 'error', text: 'Nothing imported from “leak” (3 files); 3 skipped (3 .jpg); 1 hidden folder not opened.' })
   })
 
   it('calls a mostly successful import a warning, and only one that read nothing an error', () => {
     const some = describeImport(report({ added: 40, errors: [{ relativePath: 'a.pdf', reason: 'damaged PDF' }] }))
     expect(some.kind).toBe('warning')
-    expect(some.text).toContain('1 file could not be read (listed under the import box)')
+    expect(some.text).toContain('(41 files): 40 new; 1 could not be read (listed under the import box)')
     expect(describeImport(report({ errors: [{ relativePath: 'a.pdf', reason: 'damaged PDF' }] })).kind).toBe('error')
     expect(describeImport(report({ added: 3, cancelled: true })).text).toBe('Import of “leak” stopped: 3 new kept.')
   })

@@ -12,7 +12,7 @@ import { UserError } from '../../../shared/ipc/result'
 import { countWords } from '../../../shared/text/words'
 import { sha256, sha256Bytes } from '../store/content-hash'
 import type { ProjectStore } from '../store/project-store'
-import { SUPPORTED_EXTENSIONS } from './extract/formats'
+import { importableExtensions } from './extract/formats'
 import type { ExtractedDocument } from './extract/types'
 import type { Extractor } from './extractor'
 import { FailedFiles } from './failed-files'
@@ -123,7 +123,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
 
   let lastListed = 0
   const walked = await walkFolder(rootPath, {
-    extensions: new Set(SUPPORTED_EXTENSIONS.keys()),
+    extensions: importableExtensions(),
     skip: nestedRoots,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     onProgress: (found) => {
@@ -151,9 +151,10 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   }
 
   const files = walked.files.map((file) => ({ ...file, relativePath: withScope(file.relativePath) }))
-  const errors: ImportFileError[] = walked.errors.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
+  const errors: ImportFileError[] = walked.errors.map(({ relativePath, reason, folder }) => ({ relativePath: withScope(relativePath), reason, ...(folder === true ? { folder } : {}) }))
   report.errors = errors
   report.skipped = [...walked.skipped].map(([extension, count]) => ({ extension, count })).sort((a, b) => b.count - a.count || a.extension.localeCompare(b.extension))
+  if (walked.hiddenFolders > 0) report.hiddenFolders = walked.hiddenFolders
   report.warnings = walked.warnings.map(({ relativePath, reason }) => ({ relativePath: withScope(relativePath), reason }))
   // Files under a folder that could not be read are unknown, not gone: never mark them missing.
   const unreadableFolders = walked.errors.filter((error) => error.folder === true).map((error) => withScope(error.relativePath))

@@ -1,13 +1,14 @@
-// Lists the importable files under a folder. Regular files only: a symbolic link is
-// followed only when it stays inside the folder, and links that leave it, pipes,
-// sockets and devices are refused with a reason. Hidden entries are skipped, unreadable
-// folders reported, names that are not valid UTF-8 still read, and the walk stops as
-// soon as it is asked to.
+// Lists the importable files under a folder, and accounts for every other entry: a file
+// of a type Sourcebench does not read is counted by extension, a hidden one counted as
+// hidden. A symbolic link is followed only when it stays inside the folder; links that
+// leave it, pipes, sockets and devices are refused with a reason. Unreadable folders are
+// reported, names that are not valid UTF-8 still read, and the walk stops when asked to.
 import { isUtf8 } from 'node:buffer'
 import type { Dirent, Stats } from 'node:fs'
 import { lstat, readdir, realpath } from 'node:fs/promises'
-import { basename, extname, sep } from 'node:path'
+import { basename, sep } from 'node:path'
 import type { ImportFileError } from '../../../shared/domain/source'
+import { typeExtension } from './extract/formats'
 
 export interface FoundFile {
   /** The path to open: a Buffer when the path is not valid UTF-8, so such a file can still be read. */
@@ -25,17 +26,26 @@ export interface FoundFile {
 export interface WalkResult {
   files: FoundFile[]
   /** `folder` marks a folder that could not be read: what was in it is unknown, not gone. */
-  errors: Array<ImportFileError & { folder?: boolean }>
+  errors: ImportFileError[]
   /** Files listed with a caveat (a name that is not valid UTF-8). */
   warnings: ImportFileError[]
   /** Folders walked, the root included: what watching them would cost. */
   folders: number
-  /** Regular files not imported for their type, by lower-case extension ('' = none). */
+  /**
+   * Files not imported, by what they are: a lower-case extension for a type Sourcebench does
+   * not read, SKIPPED_HIDDEN for a hidden file, SKIPPED_LINK for a second link to a file listed already.
+   */
   skipped: Map<string, number>
+  /** Hidden folders (".git", ".Trash"): not opened, so what they hold is not counted. */
+  hiddenFolders: number
   cancelled: boolean
 }
 
+export const SKIPPED_HIDDEN = 'hidden'
+export const SKIPPED_LINK = 'link'
+
 export interface WalkOptions {
+  /** Lower-case extensions to list, '' for files named without a type (see typeExtension). */
   extensions: ReadonlySet<string>
   /** Real paths of folders to leave out (other import roots nested inside this one). */
   skip?: ReadonlySet<string>
@@ -91,7 +101,7 @@ function errorCode(error: unknown): string {
 }
 
 export async function walkFolder(root: string, options: WalkOptions): Promise<WalkResult> {
-  const result: WalkResult = { files: [], errors: [], warnings: [], folders: 0, skipped: new Map(), cancelled: false }
+  const result: WalkResult = { files: [], errors: [], warnings: [], folders: 0, skipped: new Map(), hiddenFolders: 0, cancelled: false }
   const rootReal = await realpath(Buffer.from(root), { encoding: 'buffer' })
   const skipped = [...(options.skip ?? [])].map((path) => Buffer.from(path))
   const visited = new Set<string>(skipped.map(keyOf))
@@ -99,15 +109,14 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   const listedFiles = new Set<string>()
   /** Links are looked at after the folder itself, so a file is listed under its own path first. */
   const links: Place[] = []
-  const wanted = (relative: string): boolean => options.extensions.has(extname(relative).toLowerCase())
+  const wanted = (relative: string): boolean => options.extensions.has(typeExtension(relative))
   const stopped = (): boolean => {
     if (options.signal?.aborted === true) result.cancelled = true
     return result.cancelled
   }
 
-  function skip(place: Place): void {
-    const extension = extname(place.relative).toLowerCase()
-    result.skipped.set(extension, (result.skipped.get(extension) ?? 0) + 1)
+  function skip(as: string): void {
+    result.skipped.set(as, (result.skipped.get(as) ?? 0) + 1)
   }
 
   function refuse(place: Place, reason: string): void {
@@ -117,7 +126,10 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   function list(place: Place, info: Stats, real: Buffer, formatName?: string): void {
     const throughLink = place.viaLink === true
     const key = keyOf(real)
-    if (listedFiles.has(key)) return
+    if (listedFiles.has(key)) {
+      skip(SKIPPED_LINK)
+      return
+    }
     listedFiles.add(key)
     if (!place.utf8) {
       result.warnings.push({ relativePath: place.relative, reason: 'the file name is not valid UTF-8; bytes that could not be read are shown as �' })
@@ -156,14 +168,16 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
       const files: Place[] = []
       const folders: Place[] = []
       for (const entry of entries) {
-        if (entry.name[0] === 0x2e) continue // hidden: ".git", ".DS_Store", a sync client's ".tmp"
         const entryPlace = child(place, entry.name)
-        if (entry.isDirectory()) folders.push(entryPlace)
+        // Hidden: ".git", ".DS_Store", a sync client's ".tmp".
+        if (entry.name[0] === 0x2e) {
+          if (entry.isDirectory()) result.hiddenFolders++
+          else skip(SKIPPED_HIDDEN)
+        } else if (entry.isDirectory()) folders.push(entryPlace)
         else if (entry.isSymbolicLink()) links.push(entryPlace)
-        else if (!wanted(entryPlace.relative)) {
-          if (entry.isFile()) skip(entryPlace)
-        } else if (entry.isFile()) files.push(entryPlace)
-        else refuse(entryPlace, `not a regular file (${kindOf(entry)})`)
+        else if (!entry.isFile()) refuse(entryPlace, `not a regular file (${kindOf(entry)})`)
+        else if (wanted(entryPlace.relative)) files.push(entryPlace)
+        else skip(typeExtension(entryPlace.relative))
       }
       // Popped last-first, so subfolders are walked in name order.
       for (const sub of folders.reverse()) {
@@ -195,7 +209,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
       target = await realpath(link.path, { encoding: 'buffer' })
       info = await lstat(target)
     } catch {
-      if (wanted(link.relative)) refuse(link, 'broken symbolic link')
+      refuse(link, 'broken symbolic link')
       return
     }
     // The target's own name says its format when the link's name does not ("report" → "report.pdf").
@@ -203,14 +217,15 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
     const readable = wanted(targetName) || wanted(link.relative)
     if (!isInsideOrAt(target, rootReal)) {
       if (info.isDirectory() || readable) refuse(link, `symbolic link to ${target.toString('utf8')}, outside the imported folder: not followed`)
+      else skip(typeExtension(targetName))
       return
     }
     // Another import root nested here keeps its own files, whichever way they are reached.
     if (skipped.some((folder) => isInsideOrAt(target, folder))) return
     if (info.isDirectory()) await visit(link, target)
-    else if (!readable) return
-    else if (info.isFile()) list(link, info, target, wanted(targetName) ? targetName : undefined)
-    else refuse(link, `not a regular file (${kindOf(info)})`)
+    else if (!info.isFile()) refuse(link, `not a regular file (${kindOf(info)})`)
+    else if (readable) list(link, info, target, wanted(targetName) && typeExtension(targetName) !== '' ? targetName : undefined)
+    else skip(typeExtension(targetName))
   }
 
   await visit({ path: rootReal, name: rootReal, relative: '', utf8: isUtf8(rootReal) }, rootReal)

@@ -21,7 +21,7 @@ async function makeFolder(dir: string): Promise<void> {
   await mkdir(join(dir, 'wires', 'tass'), { recursive: true })
   await writeFile(join(dir, 'anadolu.txt'), '\uFEFFPutin has hope in restoring Russia’s ties with South Korea\r\nRussian President Vladimir Putin expressed hope.\r\n')
   await writeFile(join(dir, 'wires', 'tass', 'ambassador.md'), '# Russia and Korea keep a friendly attitude\n\nSEOUL, February 13. /TASS/. Text.\n')
-  await writeFile(join(dir, 'notes.odt'), 'a format Sourcebench does not read')
+  await writeFile(join(dir, 'budget.xlsx'), 'a format Sourcebench does not read')
 }
 
 describe('importFolder', () => {
@@ -35,7 +35,7 @@ describe('importFolder', () => {
     const { report } = await importFolder(store, folder, options(progress))
     expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0, errors: [] })
     // Files of other types are not errors, but the report says how many were left out.
-    expect(report.skipped).toEqual([{ extension: '.odt', count: 1 }])
+    expect(report.skipped).toEqual([{ extension: '.xlsx', count: 1 }])
     const sources = store.library.data.sources
     expect(sources.map((source) => source.relativePath).sort()).toEqual(['anadolu.txt', 'wires/tass/ambassador.md'])
     const anadolu = sources.find((source) => source.relativePath === 'anadolu.txt')!
@@ -68,7 +68,7 @@ describe('importFolder', () => {
     await writeFile(join(folder, 'anadolu.txt'), 'Putin has hope in restoring ties, an updated headline here\nNew body.\n')
     const later = new Date(Date.now() + 5000)
     await utimes(join(folder, 'wires', 'tass', 'ambassador.md'), later, later)
-    await rm(join(folder, 'notes.odt'))
+    await rm(join(folder, 'budget.xlsx'))
     const { report, changedSourceIds } = await importFolder(store, folder, options())
     expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 1, missing: 0 })
     expect(changedSourceIds).toHaveLength(1)

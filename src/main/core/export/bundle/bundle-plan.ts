@@ -26,7 +26,7 @@ export interface OriginalFile {
 }
 
 /** PDF and Word files are compressed already: stored as they are, as deflating gigabytes again takes minutes and saves next to nothing. */
-const COMPRESSED_FORMATS: ReadonlySet<SourceFormat> = new Set(['pdf', 'docx'])
+const COMPRESSED_FORMATS: ReadonlySet<SourceFormat> = new Set(['pdf', 'docx', 'odt'])
 
 export interface PackedTotals {
   count: number

@@ -1,11 +1,10 @@
 // Turns a file's bytes into the text the reader shows and what the file says about
 // itself, for every format the library imports; or a UserError whose message is the
-// reason a journalist sees next to the file name. One module per format does the work.
-import { extractDocx } from './docx'
-import { extractHtml } from './html'
-import { extractPdf } from './pdf'
-import { SUPPORTED_EXTENSIONS } from './formats'
-import { extractPlainText } from './plain-text'
+// reason a journalist sees next to the file name. One module per format does the work;
+// a file whose name has no type is read by what its bytes hold.
+import type { SourceFormat } from '../../../../shared/domain/source'
+import { SUPPORTED_EXTENSIONS, typeExtension } from './formats'
+import { sniffFormat } from './sniff'
 import type { ExtractedDocument, ExtractOptions } from './types'
 import { unreadable } from './unreadable'
 
@@ -13,26 +12,38 @@ export type { ExtractedDocument, ExtractOptions } from './types'
 
 export { SUPPORTED_EXTENSIONS } from './formats'
 
-function extensionOf(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '')
-  const dot = base.lastIndexOf('.')
-  return dot > 0 ? base.slice(dot).toLowerCase() : ''
+/** The format a file is read as: from its extension, or for a file named without one, from its first bytes. */
+function formatOf(bytes: Uint8Array, fileName: string): SourceFormat {
+  const extension = typeExtension(fileName)
+  if (extension !== '') {
+    const format = SUPPORTED_EXTENSIONS.get(extension)
+    if (format === undefined) throw unreadable(`unsupported file type (${extension})`)
+    return format
+  }
+  const sniffed = sniffFormat(bytes)
+  if ('binary' in sniffed) throw unreadable(`binary content, not text: ${sniffed.binary} without a file extension`)
+  return sniffed.format
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
-  const extension = extensionOf(fileName)
-  const format = SUPPORTED_EXTENSIONS.get(extension)
-  if (format === undefined) throw unreadable(extension === '' ? 'unsupported file type (no extension)' : `unsupported file type (${extension})`)
   if (bytes.length === 0) throw unreadable('the file is empty')
-  switch (format) {
+  // Parsers load on first use, so a folder of text files never loads pdf.js or mammoth.
+  switch (formatOf(bytes, fileName)) {
     case 'text':
+      return (await import('./plain-text')).extractPlainText(bytes, 'text')
     case 'markdown':
-      return extractPlainText(bytes, format)
+      return (await import('./plain-text')).extractPlainText(bytes, 'markdown')
     case 'html':
-      return extractHtml(bytes)
+      return (await import('./html')).extractHtml(bytes)
     case 'pdf':
-      return extractPdf(bytes)
+      return (await import('./pdf')).extractPdf(bytes)
     case 'docx':
-      return extractDocx(bytes, options)
+      return (await import('./docx')).extractDocx(bytes, options)
+    case 'email':
+      return (await import('./email')).extractEmail(bytes)
+    case 'rtf':
+      return (await import('./rtf')).extractRtf(bytes)
+    case 'odt':
+      return (await import('./odt')).extractOdt(bytes, options)
   }
 }

@@ -1,8 +1,10 @@
 // Importing a folder: the native picker in Electron, a typed path in browser mode; a
-// progress bar while it runs; the files that could not be read, each with its reason.
+// progress bar while it runs; where every file went, and the ones that could not be
+// read, each with its reason.
 import { useEffect, useState } from 'react'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
+import { ImportTally } from './ImportTally'
 
 function formatSize(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`
@@ -109,6 +111,7 @@ export function ImportBar() {
           </button>
         </div>
       )}
+      {report !== null && importing === null && <ImportTally report={report} />}
       {report !== null && report.errors.length > 0 && (
         <div className="import-errors" data-testid="import-errors">
           <button type="button" className="link-button" onClick={() => setShowErrors(!showErrors)}>

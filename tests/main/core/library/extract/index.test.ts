@@ -28,7 +28,10 @@ describe('extract (index)', () => {
       '.html': 'html',
       '.htm': 'html',
       '.pdf': 'pdf',
-      '.docx': 'docx'
+      '.docx': 'docx',
+      '.eml': 'email',
+      '.rtf': 'rtf',
+      '.odt': 'odt'
     })
   })
 
@@ -42,10 +45,21 @@ describe('extract (index)', () => {
 
   it('refuses unsupported and empty files with a UserError whose message is only the reason', async () => {
     expect(await reasonFor(extractDocument(utf8('x'), 'photo.jpeg', options))).toEqual({ code: 'invalid-input', message: 'unsupported file type (.jpeg)' })
-    expect(await reasonFor(extractDocument(utf8('x'), 'README', options))).toEqual({ code: 'invalid-input', message: 'unsupported file type (no extension)' })
-    for (const name of ['a.txt', 'a.html', 'a.pdf', 'a.docx']) {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+    expect(await reasonFor(extractDocument(png, 'IMG_0001', options))).toEqual({ code: 'invalid-input', message: 'binary content, not text: a PNG image without a file extension' })
+    for (const name of ['a.txt', 'a.html', 'a.pdf', 'a.docx', 'README']) {
       expect(await reasonFor(extractDocument(new Uint8Array(), name, options))).toEqual({ code: 'invalid-input', message: 'the file is empty' })
     }
+  })
+
+  it('reads a file named without a type by what its bytes hold', async () => {
+    const page = '<!doctype html><html><head><title>Page</title></head><body><p>Web text.</p></body></html>'
+    expect(await extractDocument(utf8('Notes from the hearing.\n'), 'README', options)).toMatchObject({ format: 'text', text: 'Notes from the hearing.\n' })
+    expect(await extractDocument(utf8(page), 'saved-page', options)).toMatchObject({ format: 'html', text: 'Web text.' })
+    expect(await extractDocument(makePdf({ pages: [['Paged text']] }), 'scan.0003', options)).toMatchObject({ format: 'pdf', text: 'Paged text' })
+    expect(await extractDocument(await makeDocx(), 'memo', options)).toMatchObject({ format: 'docx' })
+    const post = 'From: ann@example.org (Ann Lee)\nSubject: Budget vote\nNewsgroups: talk.politics.misc\n\nThe vote is on Friday.\n'
+    expect(await extractDocument(utf8(post), '178451', options)).toMatchObject({ format: 'email', title: 'Budget vote', meta: { author: 'Ann Lee' } })
   })
 
   it('imports the real TASS seed with outlet TASS and date 2026-02-13, its text unchanged', async () => {

@@ -1,0 +1,38 @@
+// The four ways a file under an imported folder can end, counted from an import report:
+// imported (new or updated), unchanged, refused with a reason, skipped for its type.
+// Together they account for every file the walk met; the UI, the evaluation and the
+// tests all count with this one function.
+import type { ImportReport } from './source'
+
+export interface ImportCounts {
+  /** Every file accounted for: the sum of the four below. */
+  files: number
+  imported: number
+  unchanged: number
+  refused: number
+  skipped: number
+  /** Folders that could not be opened (their files are unknown, so not counted). */
+  unreadableFolders: number
+}
+
+export function importCounts(report: Pick<ImportReport, 'added' | 'updated' | 'unchanged' | 'errors' | 'skipped'>): ImportCounts {
+  const unreadableFolders = report.errors.filter((error) => error.folder === true).length
+  const refused = report.errors.length - unreadableFolders
+  const skipped = (report.skipped ?? []).reduce((sum, entry) => sum + entry.count, 0)
+  const imported = report.added + report.updated
+  return { files: imported + report.unchanged + refused + skipped, imported, unchanged: report.unchanged, refused, skipped, unreadableFolders }
+}
+
+function skippedKind(extension: string, count: number): string {
+  const many = count !== 1
+  if (extension === '') return `${count.toLocaleString()} without an extension`
+  if (extension === 'hidden') return `${count.toLocaleString()} hidden`
+  if (extension === 'link') return `${count.toLocaleString()} ${many ? 'links' : 'link'} to a file listed already`
+  return `${count.toLocaleString()} ${extension}`
+}
+
+/** "12 .jpg, 3 .xlsx and 2 hidden" */
+export function describeSkipped(skipped: ReadonlyArray<{ extension: string; count: number }>): string {
+  const parts = skipped.map(({ extension, count }) => skippedKind(extension, count))
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+}
