@@ -1,13 +1,20 @@
 // `npm run eval:import -- <path>...`: measures the import extractors on real corpora.
 // A folder of Readability test pages (source.html, expected.html, expected-metadata.json)
 // gets title match rate and token F1 against the expected article; any other folder gets
-// every supported file extracted, each either imported with text or refused with a
-// specific reason. Prints a table per path, then one JSON line with every figure.
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+// every file extracted, each either imported with text or refused with a specific reason,
+// and is then imported through the workbench (the path the app takes) to check that every
+// file on disk is imported, unchanged, refused or skipped: `silentlySkipped` counts the
+// ones that are none of these. Prints a table per path, then one JSON line with every figure.
+import type { Dirent } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
 import { parseHtmlDocument } from '../src/main/core/library/extract/dom'
 import { htmlToText } from '../src/main/core/library/extract/html-to-text'
-import { extractDocument, SUPPORTED_EXTENSIONS } from '../src/main/core/library/extract/index'
+import { extractDocument } from '../src/main/core/library/extract/index'
+import { importableExtensions, typeExtension } from '../src/main/core/library/extract/formats'
+import { Workbench } from '../src/main/core/workbench'
+import { describeSkipped, importCounts } from '../src/shared/domain/import-counts'
 import { UserError } from '../src/shared/ipc/result'
 
 const OPTIONS = { maxInflatedBytes: 200 * 1024 * 1024 }
@@ -18,9 +25,11 @@ const F1_TARGET = 0.95
 const SPECIFIC_REASONS = [
   /^the file is empty$/,
   /^the file holds only (whitespace|front matter, no text)$/,
-  /^binary content, not text$/,
-  /^password-protected (PDF|Word document)$/,
-  /^damaged (PDF|Word document) \((?!unknown error\)).+\)$/,
+  /^binary content, not text(: .+ without a file extension)?$/,
+  /^password-protected (PDF|Word document|OpenDocument file)$/,
+  /^damaged (PDF|Word document|e-mail message|RTF document|OpenDocument file) \((?!unknown error\)).+\)$/,
+  /^not an? (RTF document|OpenDocument (text )?file) \(.+\)$/,
+  /^the (e-mail message|RTF document|OpenDocument file) has no text$/,
   /^not a Word document \(.+\)$/,
   /^looks like a zip bomb: .+$/,
   /^PDF has no text layer \(scanned images\?\)$/,
@@ -54,6 +63,14 @@ interface FilesSection {
   totalPages: number
   reasons: Record<string, number>
   seconds: number
+  /** Entries under the folder (files, links, pipes; hidden folders not opened), counted from the disk. */
+  onDisk: number
+  /** Through the workbench: every file in exactly one of these four. */
+  accounted: { imported: number; unchanged: number; refused: number; skipped: number }
+  skippedByType: Record<string, number>
+  /** Entries on disk the import report does not account for: must be 0. */
+  silentlySkipped: number
+  importSeconds: number
   noCrash: boolean
 }
 
@@ -166,19 +183,61 @@ async function evalReadability(path: string): Promise<ReadabilitySection> {
   return section
 }
 
-async function supportedFiles(dir: string): Promise<string[]> {
+/** Files the importer reads (supported types, and files named without a type), hidden ones left out as it does. */
+async function importableFiles(dir: string): Promise<string[]> {
+  const wanted = importableExtensions()
   const found: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue
     const full = join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await supportedFiles(full)))
-    else if (entry.isFile() && SUPPORTED_EXTENSIONS.has(entry.name.slice(entry.name.lastIndexOf('.')).toLowerCase())) found.push(full)
+    if (entry.isDirectory()) found.push(...(await importableFiles(full)))
+    else if (entry.isFile() && wanted.has(typeExtension(entry.name))) found.push(full)
   }
   return found.sort()
 }
 
+/** Every entry that is not a folder, straight from the disk; hidden folders are not opened (as the importer does not). */
+async function countEntries(dir: string): Promise<number> {
+  let count = 0
+  const entries: Dirent[] = await readdir(dir, { withFileTypes: true })
+  for (const entry of entries) {
+    if (!entry.isDirectory()) count++
+    else if (!entry.name.startsWith('.')) count += await countEntries(join(dir, entry.name))
+  }
+  return count
+}
+
+/** Imports the folder into a throw-away project, as the app does, and reads the four counts off the report. */
+async function accountThroughWorkbench(path: string, section: FilesSection): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sourcebench-eval-import-'))
+  const workbench = new Workbench({ dataDir, seedsDir: null })
+  const started = performance.now()
+  try {
+    await workbench.boot()
+    const report = await workbench.importFolder(resolve(path), true)
+    const counts = importCounts(report)
+    section.accounted = { imported: counts.imported, unchanged: counts.unchanged, refused: counts.refused, skipped: counts.skipped }
+    section.skippedByType = Object.fromEntries((report.skipped ?? []).map(({ extension, count }) => [extension, count]))
+    section.silentlySkipped = section.onDisk - counts.files
+    console.log(
+      `through the workbench: ${counts.files} of ${section.onDisk} entries accounted for · imported ${counts.imported} · unchanged ${counts.unchanged}` +
+        ` · refused ${counts.refused} · skipped ${counts.skipped}${counts.skipped > 0 ? ` (${describeSkipped(report.skipped ?? [])})` : ''}` +
+        ` · silently skipped ${section.silentlySkipped}`
+    )
+  } finally {
+    section.importSeconds = (performance.now() - started) / 1000
+    await workbench.shutdown()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Above this many files only the refusals are listed one per line. */
+const LIST_EVERY_FILE_UP_TO = 300
+
 async function evalFiles(path: string): Promise<FilesSection> {
   const started = performance.now()
-  const files = (await stat(path)).isDirectory() ? await supportedFiles(path) : [path]
+  const isDir = (await stat(path)).isDirectory()
+  const files = isDir ? await importableFiles(path) : [path]
   const section: FilesSection = {
     path,
     kind: 'files',
@@ -191,21 +250,29 @@ async function evalFiles(path: string): Promise<FilesSection> {
     totalPages: 0,
     reasons: {},
     seconds: 0,
+    onDisk: isDir ? await countEntries(path) : 1,
+    accounted: { imported: 0, unchanged: 0, refused: 0, skipped: 0 },
+    skippedByType: {},
+    silentlySkipped: 0,
+    importSeconds: 0,
     noCrash: false
   }
-  console.log(`\n== ${path} (${files.length} files)`)
+  const listAll = files.length <= LIST_EVERY_FILE_UP_TO
+  console.log(`\n== ${path} (${files.length} files to read${listAll ? '' : '; only refusals listed'})`)
   for (const file of files) {
     const name = relative(path, file) || file
     const fileStarted = performance.now()
     let line: string
+    let ok = false
     try {
       const document = await extractDocument(new Uint8Array(await readFile(file)), file, OPTIONS)
+      ok = true
       section.imported += 1
       section.totalChars += document.text.length
       section.totalPages += document.pageStarts?.length ?? 0
       const pages = document.pageStarts === null ? '' : `, ${document.pageStarts.length} pages`
       const warnings = document.warnings.length === 0 ? '' : `, ${document.warnings.length} warnings`
-      line = `ok      ${document.text.length} chars${pages}${warnings}; title ${JSON.stringify(clip(document.title ?? '—', 50))}`
+      line = `ok      ${document.format} ${document.text.length} chars${pages}${warnings}; title ${JSON.stringify(clip(document.title ?? '—', 50))}`
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       if (error instanceof UserError) {
@@ -220,14 +287,16 @@ async function evalFiles(path: string): Promise<FilesSection> {
         line = `CRASH   ${error instanceof Error ? `${error.name}: ${error.message}` : reason}`
       }
     }
-    console.log(`${pad(clip(name, 60), 61)} ${pad(`${Math.round(performance.now() - fileStarted)} ms`, 8)} ${line}`)
+    if (listAll || !ok) console.log(`${pad(clip(name, 60), 61)} ${pad(`${Math.round(performance.now() - fileStarted)} ms`, 8)} ${line}`)
   }
   section.seconds = (performance.now() - started) / 1000
-  section.noCrash = section.uncaught === 0 && section.genericReasons === 0 && section.imported + section.refused === section.files
+  if (isDir) await accountThroughWorkbench(path, section)
+  section.noCrash = section.uncaught === 0 && section.genericReasons === 0 && section.imported + section.refused === section.files && section.silentlySkipped === 0
   const reasons = Object.entries(section.reasons).map(([reason, count]) => `${count}× ${reason}`).join(', ')
   console.log(
     `files ${section.files} · imported ${section.imported} · refused ${section.refused}${reasons === '' ? '' : ` (${reasons})`}` +
-      ` · uncaught ${section.uncaught} · generic reasons ${section.genericReasons} · ${section.seconds.toFixed(1)} s · ${section.noCrash ? 'NO CRASH' : 'CRASHES OR GENERIC REASONS'}`
+      ` · uncaught ${section.uncaught} · generic reasons ${section.genericReasons} · silently skipped ${section.silentlySkipped}` +
+      ` · ${section.seconds.toFixed(1)} s · ${section.noCrash ? 'NO CRASH' : 'CRASHES, GENERIC REASONS OR FILES UNACCOUNTED FOR'}`
   )
   return section
 }
