@@ -16,6 +16,7 @@ import { Workbench } from '../src/main/core/workbench'
 import { benchCorroboration } from './bench-corroboration'
 import { benchExport } from './bench-export'
 import { benchHardening } from './bench-hardening'
+import { benchImportFormats, FORMAT_RSS_TARGETS_MB } from './bench-import-formats'
 
 const corpora = resolve(process.argv[2] ?? '../shared/corpora')
 const workerPath = resolve(__dirname, '../out/main/extract-worker.js')
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
     const exported = await benchExport(workbench)
     const hardening = await benchHardening(workbench, corpora)
     clearInterval(sampler)
+    const byFormat = benchImportFormats(corpora, workerPath)
 
     const figures = {
       threads,
@@ -197,7 +199,14 @@ async function main(): Promise<void> {
       reutersLedgerAndNamesColdSeconds: reutersLedgerSeconds,
       reutersQuotations: reutersLedger.quotations,
       ...exported.figures,
-      ...hardening.figures
+      ...hardening.figures,
+      ...Object.fromEntries(
+        byFormat.flatMap((entry) => [
+          [`${entry.format}ImportPeakRssMB`, entry.peakRssMB],
+          [`${entry.format}ImportSeconds`, entry.seconds],
+          [`${entry.format}ImportFiles`, entry.files]
+        ])
+      )
     }
     const rows: Array<[string, string, string]> = [
       ['bbc: read every file (baseline)', `${bbcBytes.toFixed(2)} s`, ''],
@@ -221,7 +230,15 @@ async function main(): Promise<void> {
       ...corroboration.rows,
       ['reuters: ledger + name groups, cold', `${reutersLedgerSeconds.toFixed(1)} s`, `${reutersLedger.quotations.toLocaleString()} quotations in ${reutersLedger.sourcesScanned.toLocaleString()} sources`],
       ...exported.rows,
-      ...hardening.rows
+      ...hardening.rows,
+      ...byFormat.map((entry): [string, string, string] => {
+        const target = FORMAT_RSS_TARGETS_MB[entry.format]
+        return [
+          `${entry.folder} (${entry.format}): cold import, own process`,
+          `${entry.peakRssMB.toFixed(0)} MB`,
+          `peak RSS${target === undefined ? '' : ` (≤ ${target} MB)`}; ${entry.seconds.toFixed(1)} s, ${entry.imported} of ${entry.files} files imported`
+        ]
+      })
     ]
     console.log(`Sourcebench import benchmark — ${corpora}, ${threads} extraction threads\n`)
     for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padStart(10)}   ${target}`)
