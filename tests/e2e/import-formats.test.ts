@@ -1,6 +1,7 @@
 // Importing what journalists have, through the UI: a saved web page (whose script must
-// never run), a Windows-1251 text, a broken PDF listed with its reason; then correcting
-// a source's citation details and seeing them in the library.
+// never run), a Windows-1251 text, a newsgroup post saved without an extension, a broken
+// PDF listed with its reason, a photo counted as skipped; then correcting a source's
+// citation details and seeing them in the library.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -20,6 +21,14 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Envoy presents credent
 <p>Officials in Seoul said the appointment showed that channels remained open despite sanctions and the war in Ukraine.</p>
 </article></body></html>`
 
+const POST = `From: jlee@example.edu (Jamie Lee)
+Subject: Sanctions and the envoy
+Newsgroups: talk.politics.misc
+Date: Fri, 16 Jan 2026 09:30:00 +0000
+
+The new envoy's arrival was discussed at length in the group.
+`
+
 describe('importing web pages, encodings and broken files (browser mode)', () => {
   let app: ServedApp
   let browser: Browser
@@ -33,6 +42,8 @@ describe('importing web pages, encodings and broken files (browser mode)', () =>
     await writeFile(join(folder, 'envoy.html'), PAGE)
     await writeFile(join(folder, 'tass-ru.txt'), iconv.encode('Посол России в Сеуле Георгий Зиновьев встретился с журналистами.\n', 'win1251'))
     await writeFile(join(folder, 'broken.pdf'), '%PDF-1.7\nthis file was cut short')
+    await writeFile(join(folder, '178451'), POST)
+    await writeFile(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))
     app = await serveApp(dataDir)
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })
@@ -52,8 +63,17 @@ describe('importing web pages, encodings and broken files (browser mode)', () =>
   it('lists the broken PDF with its reason and imports the rest', async () => {
     await page.getByTestId('import-errors').getByRole('button').click()
     expect(await page.getByTestId('import-errors').textContent()).toMatch(/broken\.pdf: damaged PDF/)
-    expect(await page.locator('.source-item').count()).toBe(7)
+    expect(await page.locator('.source-item').count()).toBe(8)
   })
+
+  it('counts every file of the folder once under the import box, the skipped ones by type', async () => {
+    const tally = page.getByTestId('import-tally')
+    expect(await tally.textContent()).toMatch(/^5 files:3 imported0 unchanged1 not read1 skipped/)
+    await tally.getByRole('button', { name: /1 skipped/ }).click()
+    expect(await tally.getByRole('list', { name: 'Skipped files by type' }).textContent()).toBe('.jpg 1')
+    await page.locator('.import-bar').screenshot({ path: join(screenshots, 'import-tally.png') })
+  })
+
 
   it('shows the web page as text, with its metadata, and never runs its script', async () => {
     await page.getByTestId('source-list').getByRole('button', { name: /Envoy presents credentials/ }).click()
@@ -85,5 +105,13 @@ describe('importing web pages, encodings and broken files (browser mode)', () =>
     await page.reload()
     await page.locator('.source-item').nth(6).waitFor()
     expect(await page.getByTestId('source-list').getByRole('button', { name: /Посол России/ }).textContent()).toContain('TASS, 13 Feb 2026')
+  })
+
+  it('reads a newsgroup post saved without an extension as an e-mail: subject, sender, body', async () => {
+    await page.getByTestId('source-list').getByRole('button', { name: /Sanctions and the envoy/ }).click()
+    const pane = page.locator('[data-testid^="pane-"]', { hasText: 'discussed at length in the group' })
+    await pane.getByText('discussed at length in the group', { exact: false }).waitFor()
+    expect(await pane.locator('.pane-meta').textContent()).toContain('16 Jan 2026')
+    expect(await pane.getByTestId('source-text').textContent()).toMatch(/^From: Jamie Lee <jlee@example\.edu>\nDate: Fri, 16 Jan 2026 [^\n]*\nSubject: Sanctions and the envoy/)
   })
 })
