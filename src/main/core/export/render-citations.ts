@@ -127,8 +127,9 @@ function cslItem(source: ExportSource): CitationFields {
   const path = [source.folder, source.relativePath].filter((part): part is string => part !== null && part !== '').join('/')
   // The kind of item decides how Zotero files it and how a style prints it: a known outlet means
   // a piece it published (these are news sources), a bare URL a web page; a PDF or DOCX with
-  // neither is a plain document, which claims no publisher it does not have.
-  const type: CSL['type'] = outlet !== null ? 'article-newspaper' : url !== null ? 'webpage' : 'document'
+  // neither is a plain document, which claims no publisher it does not have; an e-mail or
+  // newsgroup post is a personal communication (Zotero's "Email").
+  const type: CSL['type'] = outlet !== null ? 'article-newspaper' : url !== null ? 'webpage' : source.format === 'email' ? 'personal_communication' : 'document'
   return {
     type,
     ...(title === null ? {} : { title }),

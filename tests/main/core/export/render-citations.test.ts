@@ -18,7 +18,7 @@ const cslSchema = z.array(
     .object({
       id: z.string(),
       'citation-key': z.string(),
-      type: z.enum(['article-newspaper', 'webpage', 'document']),
+      type: z.enum(['article-newspaper', 'webpage', 'document', 'personal_communication']),
       title: z.string().optional(),
       author: z.array(nameSchema).optional(),
       'container-title': z.string().optional(),
@@ -188,11 +188,12 @@ describe('render-citations', () => {
     const sources = [
       source('news', { outlet: 'TASS', url: 'https://tass.com/1', calendarDate: '2026-03', date: '2026-03' }),
       source('web', { url: 'https://example.org/page', calendarDate: '2026', date: '2026' }),
-      source('report', { format: 'pdf', relativePath: 'reports/brief.pdf', date: 'Spring 2026' })
+      source('report', { format: 'pdf', relativePath: 'reports/brief.pdf', date: 'Spring 2026' }),
+      source('mail', { format: 'email', relativePath: 'mail/178451', author: 'Ann Lee', calendarDate: '1993-04-05', date: '1993-04-05' })
     ]
     const csl = readCsl(renderCslJson(sources))
-    expect(csl.map((item) => item.type)).toEqual(['article-newspaper', 'webpage', 'document'])
-    expect(csl.map((item) => item.issued)).toEqual([{ 'date-parts': [[2026, 3]] }, { 'date-parts': [[2026]] }, { literal: 'Spring 2026' }])
+    expect(csl.map((item) => item.type)).toEqual(['article-newspaper', 'webpage', 'document', 'personal_communication'])
+    expect(csl.map((item) => item.issued)).toEqual([{ 'date-parts': [[2026, 3]] }, { 'date-parts': [[2026]] }, { literal: 'Spring 2026' }, { 'date-parts': [[1993, 4, 5]] }])
     expect(csl[2]?.note).toBe('File: folder/reports/brief.pdf')
 
     const bib = renderBibtex(sources)
