@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // These are ESM-only: bundle them so the CJS main bundle can load them.
-const bundledEsmDeps = ['lowdb', 'steno', 'approx-string-match', 'parse5', 'stemmer']
+const bundledEsmDeps = ['lowdb', 'steno', 'approx-string-match', 'parse5']
 
 export default defineConfig({
   main: {

@@ -86,7 +86,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
         claims().setStance(claimId, annotationId, contradicts)
       ),
     claimSupport: () => claims().support((linked) => corroboration().singleSourceQuotes(linked)),
-    suggestEvidence: ({ claimId }) => workbench.suggestEvidence(claimId),
+    suggestEvidence: ({ claimId, sourceId }) => workbench.suggestEvidence(claimId, sourceId),
     quoteLedger: (request) => corroboration().ledger(request),
     nameGroups: ({ query, limit }) => corroboration().names(query, limit),
     decideNames: ({ kind, variants }) =>

@@ -415,21 +415,20 @@ export class Workbench {
     }
   }
 
-  /** Passages that may back a claim, best of each source first; passages already linked are left out. */
-  async suggestEvidence(claimId: string): Promise<EvidenceSuggestion[]> {
+  /** Passages that may back a claim (or more of one source's); passages already linked are left out. */
+  async suggestEvidence(claimId: string, sourceId?: string): Promise<EvidenceSuggestion[]> {
     const { store, search, claims } = this.project
     const claim = claims.list().find((candidate) => candidate.id === claimId)
     if (claim === undefined) throw new UserError('not-found', `claims: no claim ${claimId}`)
-    const linked = new Set(
-      claim.annotationIds
-        .map((annotationId) => store.notes.data.annotations.find((annotation) => annotation.id === annotationId))
-        .filter((annotation) => annotation !== undefined)
-        .map((annotation) => `${annotation.target.sourceId}:${annotation.target.selectors[1].start}`)
-    )
+    if (sourceId !== undefined && store.findSource(sourceId) === undefined) throw new UserError('not-found', `library: no source ${sourceId}`)
+    const linked = claim.annotationIds
+      .map((annotationId) => store.notes.data.annotations.find((annotation) => annotation.id === annotationId))
+      .filter((annotation) => annotation !== undefined)
+      .map((annotation) => ({ sourceId: annotation.target.sourceId, start: annotation.target.selectors[1].start, end: annotation.target.selectors[1].end }))
     return suggestEvidence(
       claim.text,
       { sourcesMatching: (words, limit) => search.sourcesMatching(words, limit), source: (id) => store.findSource(id), text: (hash) => search.cachedText(hash) },
-      linked
+      sourceId === undefined ? { linked } : { linked, sourceId }
     )
   }
 

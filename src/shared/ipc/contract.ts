@@ -134,7 +134,8 @@ export const contract = {
   unlinkAnnotation: { channel: channels.unlinkAnnotation, input: z.object({ claimId: id, annotationId: id }) },
   setLinkStance: { channel: channels.setLinkStance, input: z.object({ claimId: id, annotationId: id, contradicts: z.boolean() }) },
   claimSupport: { channel: channels.claimSupport, input: none },
-  suggestEvidence: { channel: channels.suggestEvidence, input: z.object({ claimId: id }) },
+  /** With sourceId: more passages of that one source (More from this source). */
+  suggestEvidence: { channel: channels.suggestEvidence, input: z.object({ claimId: id, sourceId: id.optional() }) },
   exportNotes: { channel: channels.exportNotes, input: exportRequestSchema },
   previewExport: { channel: channels.previewExport, input: exportRequestSchema },
   importAnnotations: {

@@ -192,9 +192,9 @@ export class SearchService {
   }
 
   /** Sources containing any of these (already normalised) words, best first: candidates for suggested evidence. */
-  sourcesMatching(words: string[], limit: number): string[] {
+  sourcesMatching(words: string[], limit: number): Array<{ sourceId: string; score: number }> {
     const query: Query = { root: { kind: 'or', children: words.map((word) => ({ kind: 'word' as const, word })) }, filters: [] }
-    return this.#index.search(query, { limit }).results.map((result) => result.key)
+    return this.#index.search(query, { limit }).results.map((result) => ({ sourceId: result.key, score: result.score }))
   }
 
   /** A source's text for snippets and suggestions, through the small cache. */
