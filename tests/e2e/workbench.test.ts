@@ -173,6 +173,17 @@ describe('workbench in Chromium (browser mode)', () => {
     await card.getByTestId('claim-link').waitFor()
     expect(await card.getByTestId('claim-support').textContent()).toBe('1 source')
     expect(await suggestions.count()).toBe(4)
+    // More from one source: its further passages appear under its last one, or a note says there are none.
+    const more = card.getByRole('button', { name: /^More from / }).first()
+    const source = ((await more.getAttribute('aria-label')) ?? '').replace(/^More from /, '')
+    await more.click()
+    await card.getByRole('button', { name: `More from ${source}` }).waitFor({ state: 'detached' })
+    const fromSource = suggestions.filter({ has: page.locator('.link-source', { hasText: source }) })
+    const grew = (await suggestions.count()) > 4
+    if (grew) expect(await fromSource.count()).toBeGreaterThan(1)
+    else await card.getByText('No other passage of this source shares the claim’s words.').waitFor()
+    await fromSource.last().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(screenshots, 'suggested-evidence.png') })
   })
 
   it('shows two sources side by side with their highlights (screenshot for the README)', async () => {
