@@ -1,5 +1,6 @@
 // The slice of the DOM the extractors walk, typed structurally (the main process has no
-// DOM lib), and the one place that parses HTML: linkedom, which never runs scripts.
+// DOM lib), and the one place that builds it: linkedom, which never runs scripts (the
+// parse5 fallback for malformed pages is read back through it too).
 import { parseHTML } from 'linkedom'
 
 export const ELEMENT_NODE = 1
@@ -14,15 +15,18 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   readonly tagName: string
+  readonly parentElement: DomElement | null
   getAttribute(name: string): string | null
   querySelector(selectors: string): DomElement | null
   querySelectorAll(selectors: string): ArrayLike<DomElement>
+  remove(): void
 }
 
 export interface DomDocument {
   readonly documentElement: DomElement | null
   readonly body: DomElement | null
   readonly title: string
+  readonly childNodes: ArrayLike<DomNode>
   querySelector(selectors: string): DomElement | null
   querySelectorAll(selectors: string): ArrayLike<DomElement>
 }

@@ -81,6 +81,23 @@ describe('html', () => {
     expect(document.title).toBe('Note')
   })
 
+  it('reads a side note a browser shows although linkedom puts it outside the body', () => {
+    // An element between </head> and <body> makes linkedom give the page an empty body of its own.
+    const document = extractHtml(utf8('<!doctype html><html><head><title>Note</title></head><div class="stamp"></div><body><aside>Only a side note here.</aside></body></html>'))
+    expect(document.text).toBe('Only a side note here.')
+  })
+
+  it('joins two different pages saved in one file, and says so', () => {
+    const other = `<!doctype html><html lang="en"><head><title>Ferry fares rise</title></head><body><article>
+      <p>Islanders will pay a fifth more for the ferry to the mainland from June, the shipping company said on Wednesday.</p>
+      <p>A return ticket for a car and driver will rise from 38 to 46, and foot passengers will pay 9 instead of 7.50.</p>
+      <p>The island council called the rise unacceptable and will ask the regional government to help.</p></article></body></html>`
+    const document = extractHtml(utf8(`${page({ head: '<title>Putin hopes to restore ties</title>' })}\n${other}`))
+    expect(document.text).toBe(`${paragraphs.join('\n\n')}\n\nIslanders will pay a fifth more for the ferry to the mainland from June, the shipping company said on Wednesday.\n\nA return ticket for a car and driver will rise from 38 to 46, and foot passengers will pay 9 instead of 7.50.\n\nThe island council called the rise unacceptable and will ask the regional government to help.`)
+    expect(document.title).toBe('Putin hopes to restore ties')
+    expect(document.warnings).toEqual(['the file holds 2 different web pages, joined under the title of the longest'])
+  })
+
   it('refuses a page with no text at all', () => {
     expect(() => extractHtml(utf8('<html><body><script>var a = 1</script><img src="x.png"></body></html>'))).toThrow('the web page has no readable text')
   })
