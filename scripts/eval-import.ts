@@ -1,6 +1,7 @@
-// `npm run eval:import -- <path>...`: measures the import extractors on real corpora.
+// `npm run eval:import -- <path>... [--malform]`: measures the import extractors on real corpora.
 // A folder of Readability test pages (source.html, expected.html, expected-metadata.json)
-// gets title match rate and token F1 against the expected article; any other folder gets
+// gets title match rate and token F1 against the expected article (with --malform, again
+// for each malformation of scripts/malformed-pages.ts applied to every page); any other folder gets
 // every file extracted, each either imported with text or refused with a specific reason,
 // and is then imported through the workbench (the path the app takes) to check that every
 // file on disk is imported, unchanged, refused or skipped: `silentlySkipped` counts the
@@ -14,6 +15,7 @@ import { htmlToText } from '../src/main/core/library/extract/html-to-text'
 import { extractDocument } from '../src/main/core/library/extract/index'
 import { importableExtensions, typeExtension } from '../src/main/core/library/extract/formats'
 import { Workbench } from '../src/main/core/workbench'
+import { MALFORMATIONS } from './malformed-pages'
 import { describeSkipped, importCounts } from '../src/shared/domain/import-counts'
 import { UserError } from '../src/shared/ipc/result'
 
@@ -40,6 +42,8 @@ const SPECIFIC_REASONS = [
 interface ReadabilitySection {
   path: string
   kind: 'readability'
+  /** 'none', or the malformation applied to every page (--malform). */
+  malformation: string
   pages: number
   titleMatches: number
   titleMatchRate: number
@@ -124,7 +128,8 @@ function clip(value: string, width: number): string {
   return value.length > width ? `${value.slice(0, width - 1)}…` : value
 }
 
-async function evalReadability(path: string): Promise<ReadabilitySection> {
+async function evalReadability(path: string, malformation = 'none'): Promise<ReadabilitySection> {
+  const malform = MALFORMATIONS[malformation] ?? ((html: string) => html)
   const started = performance.now()
   const folders = (await readdir(path, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
   let titleMatches = 0
@@ -144,7 +149,7 @@ async function evalReadability(path: string): Promise<ReadabilitySection> {
     let ourTitle = ''
     let ourText = ''
     try {
-      const document = await extractDocument(new Uint8Array(source), 'source.html', OPTIONS)
+      const document = await extractDocument(new Uint8Array(Buffer.from(malform(source.toString('latin1')), 'latin1')), 'source.html', OPTIONS)
       ourTitle = normaliseTitle(document.title)
       ourText = document.text
     } catch (error) {
@@ -162,6 +167,7 @@ async function evalReadability(path: string): Promise<ReadabilitySection> {
   const section: ReadabilitySection = {
     path,
     kind: 'readability',
+    malformation,
     pages,
     titleMatches,
     titleMatchRate: titleMatches / Math.max(pages, 1),
@@ -173,8 +179,9 @@ async function evalReadability(path: string): Promise<ReadabilitySection> {
     meetsTargets: false
   }
   section.meetsTargets = section.titleMatchRate >= TITLE_TARGET && section.meanTokenF1 >= F1_TARGET && errors === 0
-  console.log(`\n== ${path} (Readability pages)`)
-  console.log(failures.length === 0 ? 'no failures' : failures.join('\n'))
+  console.log(`\n== ${path} (Readability pages${malformation === 'none' ? '' : `, each ${malformation}`})`)
+  // Per-page failures of the malformed runs would repeat the list; their figures say enough.
+  if (malformation === 'none') console.log(failures.length === 0 ? 'no failures' : failures.join('\n'))
   console.log(
     `pages ${pages} · titles ${titleMatches}/${pages} (${(section.titleMatchRate * 100).toFixed(1)}%, target ≥ ${TITLE_TARGET * 100}%)` +
       ` · mean token F1 ${meanTokenF1.toFixed(5)} (target ≥ ${F1_TARGET}) · below ${F1_TARGET}: ${section.pagesBelow095}` +
@@ -302,9 +309,10 @@ async function evalFiles(path: string): Promise<FilesSection> {
 }
 
 async function main(): Promise<void> {
-  const paths = process.argv.slice(2).filter((arg) => arg !== '--')
+  const malform = process.argv.includes('--malform')
+  const paths = process.argv.slice(2).filter((arg) => arg !== '--' && arg !== '--malform')
   if (paths.length === 0) {
-    console.error('eval-import: usage: npm run eval:import -- <readability corpus or folder of files>...')
+    console.error('eval-import: usage: npm run eval:import -- <readability corpus or folder of files>... [--malform]')
     process.exitCode = 2
     return
   }
@@ -312,7 +320,10 @@ async function main(): Promise<void> {
   const sections: (ReadabilitySection | FilesSection)[] = []
   for (const path of paths) {
     const isDir = (await stat(path)).isDirectory()
-    sections.push(isDir && (await isReadabilityCorpus(path)) ? await evalReadability(path) : await evalFiles(path))
+    if (isDir && (await isReadabilityCorpus(path))) {
+      sections.push(await evalReadability(path))
+      if (malform) for (const malformation of Object.keys(MALFORMATIONS)) sections.push(await evalReadability(path, malformation))
+    } else sections.push(await evalFiles(path))
   }
   const passed = sections.every((section) => (section.kind === 'readability' ? section.meetsTargets : section.noCrash))
   const seconds = (performance.now() - started) / 1000
