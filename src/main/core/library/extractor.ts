@@ -72,7 +72,7 @@ async function realPathInside(path: Buffer, folder: string): Promise<Buffer> {
 
 /** Reads and extracts one file; the same code runs in a worker and in-process. */
 export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<Extraction> {
-  // Loaded on first use: the parsers (Readability, pdf.js, mammoth) stay out of app start-up.
+  // Loaded on first use: the parsers (Readability, pdf.js, the Word reader) stay out of app start-up.
   const { extractDocument } = await import('./extract')
   const given = typeof request.path === 'string' ? Buffer.from(request.path, 'utf8') : Buffer.from(request.path)
   const path = request.folder === undefined ? given : await realPathInside(given, request.folder)

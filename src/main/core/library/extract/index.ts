@@ -27,7 +27,7 @@ function formatOf(bytes: Uint8Array, fileName: string): SourceFormat {
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw unreadable('the file is empty')
-  // Parsers load on first use, so a folder of text files never loads pdf.js or mammoth.
+  // Parsers load on first use, so a folder of text files never loads pdf.js or the Word reader.
   switch (formatOf(bytes, fileName)) {
     case 'text':
       return (await import('./plain-text')).extractPlainText(bytes, 'text')

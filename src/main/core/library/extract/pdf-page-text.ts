@@ -1,6 +1,8 @@
 // Turns one PDF page's text items (from pdf.js) into text: runs joined as laid out, a
-// line break where pdf.js marks end-of-line. "Fake bold" (a run printed again a fraction
-// of a point off, often split differently) would otherwise read "股票代码股票代码：：：".
+// line break where pdf.js marks end-of-line, each column of vertical CJK text one line.
+// "Fake bold" (a run printed again a fraction of a point off, often split differently)
+// would otherwise read "股票代码股票代码：：：".
+import { joinVerticalColumns } from './pdf-vertical'
 import { tidyText } from './tidy-text'
 
 /** What getTextContent yields: text runs, and marked-content markers without `str`. */
@@ -9,6 +11,9 @@ export interface TextPiece {
   hasEOL?: unknown
   transform?: unknown
   width?: unknown
+  height?: unknown
+  /** "ttb" for a vertical font's text. */
+  dir?: unknown
 }
 
 interface PlacedRun {
@@ -57,7 +62,7 @@ function alreadyPrinted(run: PlacedRun, recent: readonly PlacedRun[]): number {
 export function pageText(items: readonly TextPiece[]): string {
   let text = ''
   const recent: PlacedRun[] = []
-  for (const item of items) {
+  for (const item of joinVerticalColumns(items)) {
     if (typeof item.str === 'string' && item.str.length > 0) {
       const run = item.str.trim().length > 0 ? placed(item, item.str) : null
       text += run === null ? item.str : item.str.slice(alreadyPrinted(run, recent))

@@ -1,7 +1,7 @@
 // Reads a zip archive's central directory (entry names, methods, declared sizes) and
-// inflates single entries under a hard output cap, so a Word file can be checked for
-// zip bombs before any library inflates it on trust.
-import { inflateRawSync } from 'node:zlib'
+// inflates single entries under a hard output cap, whole or as a stream of chunks, so a
+// Word file can be read without trusting what it declares or holding a part in memory.
+import { createInflateRaw, inflateRawSync } from 'node:zlib'
 
 export interface ZipEntry {
   name: string
@@ -115,8 +115,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries
 }
 
-/** The entry's bytes, inflated; throws InflateLimitError past `maxBytes` whatever the archive declares. */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+/** The entry's compressed bytes, checked to lie inside the archive. */
+function rawEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = view(bytes)
   const local = entry.localHeaderOffset
   if (local + 30 > bytes.length || data.getUint32(local, true) !== LOCAL_HEADER) throw new DamagedZipError(`broken entry ${entry.name}`)
@@ -124,16 +124,51 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   const end = start + entry.compressedSize
   if (end > bytes.length) throw new DamagedZipError('the file is cut short')
   if (entry.encrypted) throw new DamagedZipError(`encrypted entry ${entry.name}`)
-  const raw = bytes.subarray(start, end)
+  if (entry.method !== STORED && entry.method !== DEFLATE) throw new DamagedZipError(`unsupported compression in ${entry.name}`)
+  return bytes.subarray(start, end)
+}
+
+/** The entry's bytes, inflated; throws InflateLimitError past `maxBytes` whatever the archive declares. */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+  const raw = rawEntry(bytes, entry)
   if (entry.method === STORED) {
     if (raw.length > maxBytes) throw new InflateLimitError(entry.name)
     return raw
   }
-  if (entry.method !== DEFLATE) throw new DamagedZipError(`unsupported compression in ${entry.name}`)
   try {
     return inflateRawSync(raw, { maxOutputLength: Math.max(1, maxBytes) })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimitError(entry.name)
     throw new DamagedZipError(`broken entry ${entry.name}`)
+  }
+}
+
+/**
+ * The entry's bytes inflated a chunk at a time, so only a chunk is ever held; throws
+ * InflateLimitError once more than `maxBytes` came out. Stopping early frees the inflater.
+ * Chunks are small so the strings decoded from them stay in V8's young generation (larger
+ * ones go to the large-object space and linger until a full collection: +60 MB a worker).
+ */
+export async function* inflateEntryChunks(bytes: Uint8Array, entry: ZipEntry, maxBytes: number, chunkSize = 32 * 1024): AsyncGenerator<Uint8Array> {
+  const raw = rawEntry(bytes, entry)
+  if (entry.method === STORED) {
+    if (raw.length > maxBytes) throw new InflateLimitError(entry.name)
+    for (let at = 0; at < raw.length; at += chunkSize) yield raw.subarray(at, at + chunkSize)
+    return
+  }
+  const inflater = createInflateRaw({ chunkSize })
+  inflater.end(raw)
+  let total = 0
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      total += chunk.length
+      if (total > maxBytes) throw new InflateLimitError(entry.name)
+      yield chunk
+    }
+  } catch (error) {
+    if (error instanceof InflateLimitError) throw error
+    throw new DamagedZipError(`broken entry ${entry.name}`)
+  } finally {
+    inflater.destroy()
   }
 }

@@ -1,12 +1,16 @@
-// Checks that a .docx is a Word archive that is safe to open before mammoth inflates it:
-// a zip, with word/document.xml, whose parts neither declare nor actually inflate past
-// the configured limit (zip bombs). Returns the inflated XML parts for reading properties.
-import { DamagedZipError, inflateEntry, InflateLimitError, NotZipError, readZipDirectory, type ZipEntry } from './zip-directory'
+// Checks that a .docx is a Word archive that is safe to open: a zip, with
+// word/document.xml, whose parts do not declare more than the configured limit (zip
+// bombs); then hands out parts as text a chunk at a time, each inflated no further than
+// the size it declares, so a part that lies is caught and none is ever held whole.
+import { TextDecoder } from 'node:util'
+import { DamagedZipError, inflateEntryChunks, InflateLimitError, NotZipError, readZipDirectory, type ZipEntry } from './zip-directory'
 import { unreadable } from './unreadable'
 
 export interface WordArchive {
-  /** An XML part's text (word/…, docProps/…), or null when the archive has none by that name. */
-  part(name: string): string | null
+  /** The archive's name for a part, matched as Office does (case-insensitively), or null when it has none. */
+  find(name: string): string | null
+  /** A part's text, decoded a chunk at a time; throws a UserError when it inflates past its declared size. */
+  chunks(name: string): AsyncGenerator<string>
 }
 
 const MAIN_PART = 'word/document.xml'
@@ -56,28 +60,26 @@ function refuseDeclaredBombs(entries: ZipEntry[], maxInflatedBytes: number): voi
   }
 }
 
-function isXmlPart(name: string): boolean {
-  return /\.(xml|rels)$/i.test(name)
+/** XML parts are UTF-8 unless a byte order mark says UTF-16. */
+function decoderFor(head: Uint8Array): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le')
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be')
+  return new TextDecoder('utf-8')
 }
 
-/**
- * Inflates every part for real, each capped at its declared size: the declared sizes
- * already passed the limit, so an archive that lies about any part (mammoth may read a
- * main document of any name through _rels/.rels) is caught here. Keeps the XML parts.
- */
-function inflateXmlParts(bytes: Uint8Array, entries: ZipEntry[]): Map<string, Uint8Array> {
-  const parts = new Map<string, Uint8Array>()
-  for (const entry of entries) {
-    try {
-      const inflated = inflateEntry(bytes, entry, entry.uncompressedSize)
-      if (isXmlPart(entry.name)) parts.set(entry.name, inflated)
-    } catch (error) {
-      if (error instanceof InflateLimitError) throw unreadable('looks like a zip bomb: a part inflates past the size it declares')
-      if (error instanceof DamagedZipError) throw unreadable(`damaged Word document (${error.message})`)
-      throw error
+async function* decodedChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null
+  try {
+    for await (const chunk of inflateEntryChunks(bytes, entry, entry.uncompressedSize)) {
+      decoder ??= decoderFor(chunk)
+      yield decoder.decode(chunk, { stream: true })
     }
+    if (decoder !== null) yield decoder.decode()
+  } catch (error) {
+    if (error instanceof InflateLimitError) throw unreadable('looks like a zip bomb: a part inflates past the size it declares')
+    if (error instanceof DamagedZipError) throw unreadable(`damaged Word document (${error.message})`)
+    throw error
   }
-  return parts
 }
 
 export function guardWordArchive(bytes: Uint8Array, maxInflatedBytes: number): WordArchive {
@@ -85,12 +87,15 @@ export function guardWordArchive(bytes: Uint8Array, maxInflatedBytes: number): W
   const entries = directory(bytes)
   if (!entries.some((entry) => entry.name === MAIN_PART)) throw unreadable('not a Word document (no word/document.xml)')
   refuseDeclaredBombs(entries, maxInflatedBytes)
-  const parts = inflateXmlParts(bytes, entries)
-  const decoder = new TextDecoder('utf-8')
+  const byName = new Map(entries.map((entry) => [entry.name, entry]))
+  const byLowerName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]))
+  const entryNamed = (name: string): ZipEntry | undefined => byName.get(name) ?? byLowerName.get(name.toLowerCase())
   return {
-    part: (name) => {
-      const content = parts.get(name)
-      return content === undefined ? null : decoder.decode(content)
+    find: (name) => entryNamed(name)?.name ?? null,
+    chunks: (name) => {
+      const entry = entryNamed(name)
+      if (entry === undefined) throw new Error(`zip-guard: no part named ${name}`)
+      return decodedChunks(bytes, entry)
     }
   }
 }

@@ -1,10 +1,15 @@
 // Builds small .docx files with jszip for the Word extractor's tests: paragraphs (some
-// styled as headings), core properties, extra parts, and a way to make an archive lie
-// about an entry's size.
+// styled as headings) or raw body markup (several <w:body> elements if asked), parts the
+// document points to (notes, numbering, headers), core properties, extra parts, and a
+// way to make an archive lie about an entry's size.
 import JSZip from 'jszip'
 
 export interface DocxSpec {
   paragraphs?: { text: string; heading?: boolean }[]
+  /** Raw WordprocessingML, one string per <w:body> element (instead of `paragraphs`). */
+  bodies?: string[]
+  /** Parts the main document points to: relationship type (footnotes, numbering, header…) and content, saved as word/<type><n>.xml. */
+  related?: { type: string; xml: string }[]
   core?: { title?: string; creator?: string; created?: string } | null
   /** Parts to add or replace, by path inside the archive. */
   parts?: Record<string, string | Uint8Array>
@@ -12,6 +17,26 @@ export interface DocxSpec {
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+/** The namespaces Word declares on its root elements, for markup the tests write by hand. */
+export const NAMESPACES = [
+  `xmlns:w="${W}"`,
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
+  'xmlns:v="urn:schemas-microsoft-com:vml"',
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
+  'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+].join(' ')
+
+/** A paragraph of one run, with optional paragraph properties (<w:pPr> content) and extra run markup after the text. */
+export function paragraphXml(text: string, options: { properties?: string; after?: string } = {}): string {
+  const properties = options.properties === undefined ? '' : `<w:pPr>${options.properties}</w:pPr>`
+  return `<w:p>${properties}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>${options.after ?? ''}</w:p>`
+}
+
+/** A part whose root element holds this markup, with Word's namespaces declared. */
+export function partXml(root: string, content: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${root} ${NAMESPACES}>${content}</${root}>`
+}
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -35,14 +60,21 @@ function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-function documentXml(paragraphs: { text: string; heading?: boolean }[]): string {
-  const body = paragraphs
-    .map(({ text, heading }) => {
-      const style = heading === true ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : ''
-      return `<w:p>${style}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
-    })
-    .join('')
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`
+function documentXml(spec: DocxSpec): string {
+  const paragraphs = spec.paragraphs ?? [{ text: 'First paragraph.' }, { text: 'Second paragraph.' }]
+  const bodies = spec.bodies ?? [
+    paragraphs.map(({ text, heading }) => paragraphXml(text, heading === true ? { properties: '<w:pStyle w:val="Heading1"/>' } : {})).join('')
+  ]
+  return partXml('w:document', bodies.map((body) => `<w:body>${body}</w:body>`).join(''))
+}
+
+function relationshipsXml(related: { type: string }[]): string {
+  const relationships = related.map(
+    ({ type }, index) =>
+      `<Relationship Id="rIdT${index}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${type}${index}.xml"/>`
+  )
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships.join('')}</Relationships>`
 }
 
 function coreXml(core: { title?: string; creator?: string; created?: string }): string {
@@ -58,9 +90,10 @@ export async function makeDocx(spec: DocxSpec = {}): Promise<Uint8Array> {
   zip.file('[Content_Types].xml', CONTENT_TYPES)
   zip.file('_rels/.rels', ROOT_RELS)
   zip.file('word/styles.xml', STYLES)
-  if (spec.withoutDocument !== true) {
-    zip.file('word/document.xml', documentXml(spec.paragraphs ?? [{ text: 'First paragraph.' }, { text: 'Second paragraph.' }]))
-  }
+  if (spec.withoutDocument !== true) zip.file('word/document.xml', documentXml(spec))
+  const related = spec.related ?? []
+  if (related.length > 0) zip.file('word/_rels/document.xml.rels', relationshipsXml(related))
+  related.forEach(({ type, xml }, index) => zip.file(`word/${type}${index}.xml`, xml))
   if (spec.core !== null) zip.file('docProps/core.xml', coreXml(spec.core ?? {}))
   for (const [path, content] of Object.entries(spec.parts ?? {})) zip.file(path, content)
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })

@@ -37,6 +37,17 @@ describe('pdf', () => {
     expect(document.text).toBe('東京で記者会見')
   })
 
+  it('writes vertical Japanese set one character at a time as one line per column, punctuation included', async () => {
+    const columns = { glyphs: true as const, offsets: { '、': [0.4, 0.3] as [number, number], '。': [0.4, 0.3] as [number, number] } }
+    const document = await extractPdf(makePdf({ pages: [['東京で、記者会見。', '首相が辞任を表明']], font: 'japanese', columns }))
+    expect(document.text).toBe('東京で、記者会見。\n首相が辞任を表明')
+  })
+
+  it('keeps the columns of a vertical font one line each', async () => {
+    const document = await extractPdf(makePdf({ pages: [['東京で記者会見', '首相が辞任を表明']], font: 'japanese-vertical' }))
+    expect(document.text).toBe('東京で記者会見\n首相が辞任を表明')
+  })
+
   it('refuses an encrypted PDF as password-protected', async () => {
     await expect(extractPdf(makePdf({ pages: [['Secret']], encrypted: true }))).rejects.toThrow(/^password-protected PDF$/)
   })

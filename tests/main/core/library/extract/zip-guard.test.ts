@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { formatSize, guardWordArchive } from '../../../../../src/main/core/library/extract/zip-guard'
+import { formatSize, guardWordArchive, type WordArchive } from '../../../../../src/main/core/library/extract/zip-guard'
 import { declareSize, makeDocx } from './make-docx'
 
 const MB = 1024 * 1024
 
+async function readWhole(archive: WordArchive, name: string): Promise<string> {
+  let text = ''
+  for await (const chunk of archive.chunks(name)) text += chunk
+  return text
+}
+
 describe('zip-guard', () => {
-  it('opens a sound archive and hands out its XML parts', async () => {
+  it('opens a sound archive and hands out its parts as text, finding names as Office does', async () => {
     const archive = guardWordArchive(await makeDocx({ core: { title: 'Briefing' } }), 10 * MB)
-    expect(archive.part('docProps/core.xml')).toContain('<dc:title>Briefing</dc:title>')
-    expect(archive.part('word/missing.xml')).toBeNull()
+    expect(archive.find('DOCPROPS/Core.xml')).toBe('docProps/core.xml')
+    expect(await readWhole(archive, 'docProps/core.xml')).toContain('<dc:title>Briefing</dc:title>')
+    expect(archive.find('word/missing.xml')).toBeNull()
+  })
+
+  it('hands out a large part a chunk at a time, never whole', async () => {
+    const paragraphs = Array.from({ length: 20_000 }, (_, index) => ({ text: `Paragraph number ${index} of a long report.` }))
+    const archive = guardWordArchive(await makeDocx({ paragraphs }), 10 * MB)
+    const sizes: number[] = []
+    for await (const chunk of archive.chunks('word/document.xml')) sizes.push(chunk.length)
+    expect(sizes.length).toBeGreaterThan(2)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024)
   })
 
   it('refuses an archive whose parts would inflate past the limit, saying how big', async () => {
@@ -21,14 +37,21 @@ describe('zip-guard', () => {
     expect(() => guardWordArchive(docx, 500 * MB)).toThrow(/^looks like a zip bomb: one part would inflate \d+× to 11 MB$/)
   })
 
-  it('catches a part that inflates past the size the archive declares for it', async () => {
-    const docx = declareSize(await makeDocx(), 'word/document.xml', 16)
-    expect(() => guardWordArchive(docx, 10 * MB)).toThrow(/^looks like a zip bomb: a part inflates past the size it declares$/)
+  it('catches a part that inflates past the size the archive declares for it, as it is read', async () => {
+    const archive = guardWordArchive(declareSize(await makeDocx(), 'word/document.xml', 16), 10 * MB)
+    await expect(readWhole(archive, 'word/document.xml')).rejects.toThrow(/^looks like a zip bomb: a part inflates past the size it declares$/)
   })
 
-  it('catches a non-XML part that lies about its size (mammoth can be pointed at any part name)', async () => {
-    const docx = declareSize(await makeDocx({ parts: { 'word/main.bin': new Uint8Array(3 * MB) } }), 'word/main.bin', 1024)
-    expect(() => guardWordArchive(docx, 10 * MB)).toThrow(/^looks like a zip bomb: a part inflates past the size it declares$/)
+  it('never inflates a part nobody reads, so one that lies about its size does no harm', async () => {
+    const docx = declareSize(await makeDocx({ parts: { 'word/media/huge.bin': new Uint8Array(3 * MB) } }), 'word/media/huge.bin', 1024)
+    const archive = guardWordArchive(docx, 10 * MB)
+    expect(await readWhole(archive, 'word/document.xml')).toContain('First paragraph.')
+  })
+
+  it('reads a part written in UTF-16, as its byte order mark says', async () => {
+    const xml = '\ufeff<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>Tōkyō</w:t></w:r></w:p></w:body></w:document>'
+    const archive = guardWordArchive(await makeDocx({ parts: { 'word/document.xml': new Uint8Array(Buffer.from(xml, 'utf16le')) } }), 10 * MB)
+    expect(await readWhole(archive, 'word/document.xml')).toContain('<w:t>Tōkyō</w:t>')
   })
 
   it('tells a cut-short archive from a file that is no zip at all', async () => {

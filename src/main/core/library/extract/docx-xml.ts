@@ -1,0 +1,280 @@
+// A streaming XML scanner for the parts of a Word file: fed text a chunk at a time, it
+// calls a handler for each element and text run, so a part is never held whole nor built
+// into a DOM (mammoth's DOM took ~50 bytes of memory per byte of XML). Names come out
+// with the usual Office prefixes (w:p, mc:Choice) whatever prefixes the file declares.
+
+export interface XmlTag {
+  /** An attribute's decoded value by local name, whatever its prefix; null when absent. */
+  attribute(localName: string): string | null
+  /** The usual prefix of the namespace a prefix declared in scope names (Requires="wps" in mc:Choice). */
+  resolvePrefix(prefix: string): string
+}
+
+export interface XmlHandler {
+  open(name: string, tag: XmlTag): void
+  close(name: string): void
+  text(value: string): void
+}
+
+/** The part is not well-formed XML; the message says where it broke. */
+export class XmlError extends Error {}
+
+const USUAL_PREFIXES = new Map<string, string>([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'r'],
+  ['http://purl.oclc.org/ooxml/officeDocument/relationships', 'r'],
+  ['http://schemas.openxmlformats.org/package/2006/relationships', 'rel'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
+  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/chart', 'c'],
+  ['http://purl.oclc.org/ooxml/drawingml/chart', 'c'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/diagram', 'dgm'],
+  ['http://purl.oclc.org/ooxml/drawingml/diagram', 'dgm'],
+  ['urn:schemas-microsoft-com:vml', 'v'],
+  ['urn:schemas-microsoft-com:office:office', 'o'],
+  ['http://schemas.microsoft.com/office/word/2010/wordprocessingShape', 'wps'],
+  ['http://schemas.microsoft.com/office/word/2010/wordprocessingGroup', 'wpg'],
+  ['http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing', 'wp14'],
+  ['http://schemas.microsoft.com/office/word/2010/wordml', 'w14'],
+  ['http://schemas.microsoft.com/office/word/2012/wordml', 'w15'],
+  ['http://schemas.microsoft.com/office/word/2015/wordml/symex', 'w16se']
+])
+
+/** A tag or markup declaration may be long (VML paths), never this long. */
+const MAX_TAG_CHARS = 1024 * 1024
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+export function decodeXmlEntities(value: string): string {
+  if (!value.includes('&')) return value
+  return value.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return NAMED_ENTITIES[name] ?? whole
+    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD'
+  })
+}
+
+const attributePatterns = new Map<string, RegExp>()
+
+function attributeIn(raw: string, localName: string): string | null {
+  let pattern = attributePatterns.get(localName)
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\s(?:[\\w.-]+:)?${localName}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    attributePatterns.set(localName, pattern)
+  }
+  const match = pattern.exec(raw)
+  return match === null ? null : decodeXmlEntities(match[1] ?? match[2] ?? '')
+}
+
+/** Prefix → usual prefix, for the declarations in scope; names resolved once per scope. */
+interface Scope {
+  prefixes: Map<string, string>
+  names: Map<string, string>
+}
+
+const LESS_THAN = 60
+const GREATER_THAN = 62
+const SLASH = 47
+const QUOTE = 34
+const APOSTROPHE = 39
+const X = 120
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13
+}
+
+export class XmlScanner {
+  #rest = ''
+  // The open elements, as three stacks: the name as written, as resolved, and the scope to restore.
+  readonly #rawNames: string[] = []
+  readonly #names: string[] = []
+  readonly #scopes: Scope[] = []
+  #scope: Scope = { prefixes: new Map(), names: new Map() }
+  #rootSeen = false
+  // The tag being handled, cut out of the chunk only when the handler asks for an attribute.
+  #text = ''
+  #tagStart = 0
+  #tagEnd = 0
+  // Set by #tagEndFrom: where the name ends, and whether the tag declares a namespace.
+  #nameEnd = 0
+  #declares = false
+  readonly #tag: XmlTag = {
+    attribute: (localName) => attributeIn(this.#text.slice(this.#tagStart, this.#tagEnd), localName),
+    resolvePrefix: (prefix) => this.#scope.prefixes.get(prefix) ?? prefix
+  }
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  write(chunk: string): void {
+    const text = this.#rest + chunk
+    this.#rest = ''
+    let at = 0
+    for (;;) {
+      const open = text.indexOf('<', at)
+      if (open === -1) {
+        this.#textUpTo(text, at)
+        return
+      }
+      if (open > at) this.#emitText(text.slice(at, open))
+      const end = this.#markupEnd(text, open)
+      if (end === -1) {
+        this.#rest = text.slice(open)
+        if (this.#rest.length > MAX_TAG_CHARS) throw new XmlError('a tag longer than 1 MB')
+        return
+      }
+      at = end
+    }
+  }
+
+  /** The end of the part: everything opened must have been closed. */
+  end(): void {
+    if (this.#rest.startsWith('<')) throw new XmlError('the part ends inside a tag')
+    if (this.#rest.length > 0) this.#emitText(this.#rest)
+    this.#rest = ''
+    if (!this.#rootSeen) throw new XmlError('no root element')
+    const open = this.#rawNames.at(-1)
+    if (open !== undefined) throw new XmlError(`the part ends before </${open}>`)
+  }
+
+  /** Stops where the scanner is (a reading limit, damaged XML): closes what is open, innermost first. */
+  abandon(): void {
+    this.#rest = ''
+    while (this.#names.length > 0) this.#closeTop()
+  }
+
+  /** Text that may end in a cut entity reference (&am|p;): keeps that tail for the next chunk. */
+  #textUpTo(text: string, from: number): void {
+    const amp = text.lastIndexOf('&')
+    const cut = amp >= from && amp > text.length - 12 && !text.includes(';', amp) ? amp : text.length
+    if (cut > from) this.#emitText(text.slice(from, cut))
+    this.#rest = text.slice(cut)
+  }
+
+  #emitText(raw: string): void {
+    if (this.#names.length === 0) {
+      if (raw.trim().length > 0) throw new XmlError('text outside the root element')
+      return
+    }
+    this.handler.text(decodeXmlEntities(raw))
+  }
+
+  /** Handles the markup starting at `open`; returns where it ends, or -1 when the chunk holds only part of it. */
+  #markupEnd(text: string, open: number): number {
+    const next = text.charCodeAt(open + 1)
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', open)) return this.#skipTo(text, open, '-->')
+      if (text.startsWith('<![CDATA[', open)) {
+        const close = text.indexOf(']]>', open + 9)
+        if (close === -1) return -1
+        if (this.#names.length > 0) this.handler.text(text.slice(open + 9, close))
+        return close + 3
+      }
+      if (text.length - open < 9) return -1
+      const end = this.#tagEndFrom(text, open)
+      return end === -1 ? -1 : end + 1
+    }
+    if (next === 63 /* ? */) return this.#skipTo(text, open, '?>')
+    if (next === SLASH) {
+      const end = text.indexOf('>', open)
+      if (end === -1) return -1
+      this.#closeTag(text, open + 2, end)
+      return end + 1
+    }
+    const end = this.#tagEndFrom(text, open)
+    if (end === -1) return -1
+    this.#openTag(text, open, end)
+    return end + 1
+  }
+
+  #skipTo(text: string, open: number, terminator: string): number {
+    const close = text.indexOf(terminator, open + 2)
+    return close === -1 ? -1 : close + terminator.length
+  }
+
+  /**
+   * Where the tag starting at `open` ends, skipping '>' in quoted values (-1: not in this
+   * chunk); notes where its name ends and whether it declares a namespace.
+   */
+  #tagEndFrom(text: string, open: number): number {
+    let quote = 0
+    this.#nameEnd = -1
+    this.#declares = false
+    for (let at = open + 1; at < text.length; at += 1) {
+      const code = text.charCodeAt(at)
+      if (quote !== 0) {
+        if (code === quote) quote = 0
+        continue
+      }
+      if (code === GREATER_THAN) {
+        if (this.#nameEnd === -1) this.#nameEnd = text.charCodeAt(at - 1) === SLASH ? at - 1 : at
+        return at
+      }
+      if (this.#nameEnd === -1) {
+        if (isSpace(code) || code === SLASH) this.#nameEnd = at
+      } else if (code === QUOTE || code === APOSTROPHE) quote = code
+      else if (code === X && isSpace(text.charCodeAt(at - 1)) && text.startsWith('xmlns', at)) this.#declares = true
+      else if (code === LESS_THAN) throw new XmlError("'<' inside a tag")
+    }
+    return -1
+  }
+
+  #openTag(text: string, open: number, end: number): void {
+    const rawName = text.slice(open + 1, this.#nameEnd)
+    if (rawName.length === 0) throw new XmlError('an empty tag name')
+    if (this.#names.length === 0 && this.#rootSeen) throw new XmlError('a second root element')
+    this.#rootSeen = true
+    this.#text = text
+    this.#tagStart = open + 1
+    this.#tagEnd = end
+    const parentScope = this.#scope
+    if (this.#declares) this.#scope = declaredScope(text.slice(open + 1, end), parentScope)
+    const name = resolveName(rawName, this.#scope)
+    this.#rawNames.push(rawName)
+    this.#names.push(name)
+    this.#scopes.push(parentScope)
+    this.handler.open(name, this.#tag)
+    if (text.charCodeAt(end - 1) === SLASH) this.#closeTop()
+  }
+
+  #closeTag(text: string, from: number, end: number): void {
+    const top = this.#rawNames.at(-1)
+    let after = top === undefined ? end : from + top.length
+    while (after < end && isSpace(text.charCodeAt(after))) after += 1
+    if (top === undefined || !text.startsWith(top, from) || after !== end) {
+      throw new XmlError(`</${text.slice(from, end).trim()}> does not close <${top ?? 'nothing'}>`)
+    }
+    this.#closeTop()
+  }
+
+  #closeTop(): void {
+    const name = this.#names.pop()
+    const scope = this.#scopes.pop()
+    this.#rawNames.pop()
+    if (name === undefined || scope === undefined) return
+    this.#scope = scope
+    this.handler.close(name)
+  }
+}
+
+function declaredScope(raw: string, parent: Scope): Scope {
+  const prefixes = new Map(parent.prefixes)
+  for (const match of raw.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const uri = decodeXmlEntities(match[2] ?? match[3] ?? '')
+    prefixes.set(match[1] ?? '', USUAL_PREFIXES.get(uri) ?? (uri === '' ? '' : `{${uri}}`))
+  }
+  return { prefixes, names: new Map() }
+}
+
+function resolveName(rawName: string, scope: Scope): string {
+  const known = scope.names.get(rawName)
+  if (known !== undefined) return known
+  const colon = rawName.indexOf(':')
+  const prefix = colon === -1 ? '' : rawName.slice(0, colon)
+  const local = colon === -1 ? rawName : rawName.slice(colon + 1)
+  // An undeclared prefix is taken at its word (some generators forget to declare w:).
+  const usual = scope.prefixes.get(prefix) ?? prefix
+  const name = usual === '' ? local : `${usual}:${local}`
+  scope.names.set(rawName, name)
+  return name
+}
