@@ -13,7 +13,7 @@ const noMainOrPreload = {
 const noNode = { group: ['node:*'], message: 'src/shared is pure TypeScript: no Node modules.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
