@@ -3,7 +3,7 @@
 // table rows on their own lines, footnote references as [1] with the notes listed last.
 import { type Block, type Inline, isEmptyParagraph, type NoteReference, type Paragraph, type Table } from './docx-blocks'
 import type { ListLevel, WordStyles } from './docx-styles'
-import { DocxTextSink } from './docx-text-sink'
+import { TextSink } from './text-sink'
 import { cleanTitle } from './tidy-text'
 
 type Place = 'body' | 'cell' | 'note'
@@ -12,7 +12,7 @@ type Place = 'body' | 'cell' | 'note'
 const DEEPEST_LIST_LEVEL = 4
 
 export class DocxTextWriter {
-  readonly #sink = new DocxTextSink()
+  readonly #sink = new TextSink()
   /** The lists open around the last list item, outermost first, with their next number. */
   #lists: { ordered: boolean; next: number }[] = []
   readonly references: NoteReference[] = []

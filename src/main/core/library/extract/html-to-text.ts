@@ -2,7 +2,7 @@
 // blank line, <br> a line break, list items ("• ", "1. ") and table rows their own lines
 // (cells tab-separated), runs of whitespace one space. Scripts and other non-text are skipped.
 import { type DomNode, isElement, TEXT_NODE } from './dom'
-import { tidyText } from './tidy-text'
+import { TextSink } from './text-sink'
 
 const SKIPPED = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'EMBED',
@@ -15,84 +15,6 @@ const PARAGRAPH_BLOCKS = new Set([
 ])
 const LINE_BLOCKS = new Set(['LI', 'DT', 'DD', 'TR', 'SUMMARY', 'CAPTION', 'LEGEND', 'OPTION'])
 const CELLS = new Set(['TD', 'TH'])
-
-/** Accumulates text and the line breaks asked for between pieces, so nested blocks never stack blank lines. */
-class TextSink {
-  private readonly parts: string[] = []
-  private pendingBreaks = 0
-  private lineHasText = false
-  private pendingSpace = false
-  private pendingMarker: string | null = null
-
-  requestBreak(newlines: 1 | 2): void {
-    if (this.parts.length > 0) this.pendingBreaks = Math.max(this.pendingBreaks, newlines)
-    this.pendingSpace = false
-  }
-
-  lineBreak(): void {
-    this.flushBreaks()
-    this.parts.push('\n')
-    this.lineHasText = false
-    this.pendingSpace = false
-  }
-
-  /** A list marker ("• ", "1. ") written just before the item's first text, if it has any. */
-  marker(value: string | null): void {
-    this.pendingMarker = value
-  }
-
-  space(): void {
-    if (this.lineHasText) this.pendingSpace = true
-  }
-
-  cellSeparator(): void {
-    if (this.lineHasText && this.pendingBreaks === 0) {
-      this.parts.push('\t')
-      this.pendingSpace = false
-    }
-  }
-
-  inline(raw: string): void {
-    if (raw.length === 0) return
-    const leadingSpace = /^\s/.test(raw)
-    const trailingSpace = /\s$/.test(raw)
-    const words = raw.replace(/\s+/g, ' ').trim()
-    if (words.length === 0) {
-      if (this.lineHasText) this.pendingSpace = true
-      return
-    }
-    this.flushBreaks()
-    const afterCellSeparator = this.parts.at(-1) === '\t'
-    if (this.lineHasText && (this.pendingSpace || leadingSpace) && !afterCellSeparator) this.parts.push(' ')
-    if (this.pendingMarker !== null) {
-      this.parts.push(this.pendingMarker)
-      this.pendingMarker = null
-    }
-    this.parts.push(words)
-    this.lineHasText = true
-    this.pendingSpace = trailingSpace
-  }
-
-  preformatted(raw: string): void {
-    if (raw.length === 0) return
-    this.flushBreaks()
-    this.parts.push(raw)
-    this.lineHasText = !raw.endsWith('\n')
-    this.pendingSpace = false
-  }
-
-  text(): string {
-    return tidyText(this.parts.join(''))
-  }
-
-  private flushBreaks(): void {
-    if (this.pendingBreaks > 0 && this.parts.length > 0) {
-      this.parts.push('\n'.repeat(this.pendingBreaks))
-      this.lineHasText = false
-    }
-    this.pendingBreaks = 0
-  }
-}
 
 interface Context {
   inPre: boolean
