@@ -60,9 +60,50 @@ export function isEmptyParagraph(paragraph: Paragraph): boolean {
 
 export type LeftOutKind = 'comment' | 'equation' | 'chart' | 'diagram' | 'embedded object' | 'symbol' | 'tracked deletion'
 
+/**
+ * A paragraph, row or cell counts as this many characters of its block's budget, about what
+ * it costs in memory, so a table of a million tiny cells is cut like a long paragraph.
+ */
+export const STRUCTURE_CHARS = 16
+
+/**
+ * What the top-level paragraph or table (or note) being read has spent of the characters one
+ * block may hold (memory follows the largest block); `onCut` is told once per block, when it
+ * is first cut.
+ */
+export class BlockBudget {
+  #left: number
+  #cut = false
+  constructor(
+    private readonly limit: number,
+    private readonly onCut: () => void
+  ) {
+    this.#left = limit
+  }
+
+  /** A new top-level block starts. */
+  reset(): void {
+    this.#left = this.limit
+    this.#cut = false
+  }
+
+  /** How much of `cost` fits; what fits is spent. */
+  take(cost: number): number {
+    const granted = Math.max(0, Math.min(cost, this.#left))
+    this.#left -= granted
+    if (granted < cost && !this.#cut) {
+      this.#cut = true
+      this.onCut()
+    }
+    return granted
+  }
+}
+
 /** What a reader met and did not turn into text, counted for the "text left out" warning. */
 export class LeftOut {
   readonly counts = new Map<LeftOutKind, number>()
+  /** Paragraphs and tables cut at the block limit. */
+  readonly cutBlocks = { paragraph: 0, table: 0 }
   readonly #comments = new Set<string>()
 
   add(kind: LeftOutKind): void {

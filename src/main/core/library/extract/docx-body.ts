@@ -4,7 +4,7 @@
 // deleted and moved-away text, field codes and the alternative a consumer should not
 // read are skipped; comments, equations, charts, diagrams and objects are counted.
 import { hex as dingbat } from 'dingbat-to-unicode'
-import { type Block, compactInline, type Inline, LeftOut, LINE_BREAK, type Paragraph, type Table } from './docx-blocks'
+import { type Block, BlockBudget, compactInline, type Inline, LeftOut, LINE_BREAK, type Paragraph, STRUCTURE_CHARS, type Table } from './docx-blocks'
 import type { XmlHandler, XmlTag } from './docx-xml'
 
 interface ParagraphHolder extends Paragraph {
@@ -39,6 +39,9 @@ const COUNTED = new Map<string, 'equation' | 'chart' | 'diagram' | 'embedded obj
   ['w:altChunk', 'embedded object']
 ])
 
+/** Characters one top-level paragraph or table may hold while read (~16 bytes of memory each); past it the block is cut. */
+export const DEFAULT_BLOCK_LIMIT = 8 * 1024 * 1024
+
 const TABLE_PARTS = new Set(['w:tbl', 'w:tr', 'w:tc'])
 /** Tables nested deeper than this (only a hostile file has them) are read as text of their cell: writing them out recurses. */
 const MAX_TABLE_DEPTH = 32
@@ -48,6 +51,8 @@ export class DocxBodyReader implements XmlHandler {
   readonly #path: string[] = []
   /** While ≥ 0: inside a skipped subtree whose root sits at this depth. */
   #skipDepth = -1
+  /** Whether that subtree is a paragraph, row or cell left out past the block's budget (its closing tag is passed over too). */
+  #skippingCut = false
   /** While ≥ 0: inside a table nested too deep to be one, read as part of its cell; its root sits at this depth. */
   #flatDepth = -1
   #inText = false
@@ -59,13 +64,17 @@ export class DocxBodyReader implements XmlHandler {
   /** Whether the deletion being skipped held any deleted text (w:delText). */
   #deletionHasText = false
 
+  readonly #budget: BlockBudget
+
   /** `emit` receives each block that closes outside any other. */
-  constructor(private readonly emit: (block: Block) => void, leftOut = new LeftOut()) {
+  constructor(private readonly emit: (block: Block) => void, leftOut = new LeftOut(), blockLimit = DEFAULT_BLOCK_LIMIT) {
     this.leftOut = leftOut
+    this.#budget = new BlockBudget(blockLimit, () => (this.leftOut.cutBlocks[this.#tables.length > 0 ? 'table' : 'paragraph'] += 1))
   }
 
   /** Collects the blocks of a note (or anything else) until `endCollecting` hands them back. */
   startCollecting(): void {
+    this.#budget.reset()
     this.#holders.push({ kind: 'blocks', blocks: [] })
   }
 
@@ -99,6 +108,11 @@ export class DocxBodyReader implements XmlHandler {
     const parent = this.#path[depth - 1]
     const paragraph = this.#currentParagraph()
     if (parent === 'w:p' && name !== 'w:pPr' && paragraph !== null && !paragraph.settled) this.#settle(paragraph)
+    if ((name === 'w:p' || name === 'w:tr' || name === 'w:tc') && this.#budget.take(STRUCTURE_CHARS) < STRUCTURE_CHARS) {
+      this.#skip(depth)
+      this.#skippingCut = true
+      return
+    }
     switch (name) {
       case 'w:p':
         this.#holders.push({ kind: 'paragraph', paragraph: { kind: 'paragraph', styleId: null, numId: null, level: null, inline: [], deleted: false, settled: false, extras: [] } })
@@ -115,32 +129,29 @@ export class DocxBodyReader implements XmlHandler {
       case 'w:tab':
       case 'w:ptab':
         // Inside w:tabs (tab stops in paragraph properties) w:tab is no character.
-        if (parent !== 'w:tabs') paragraph?.inline.push('\t')
+        if (parent !== 'w:tabs') this.#append('\t')
         return
-      case 'w:br': {
-        const type = tag.attribute('type')
-        if (type === null || type === 'textWrapping') paragraph?.inline.push(LINE_BREAK)
-        return
-      }
+      // A page or column break inside a paragraph starts a new line too (mammoth dropped it and joined the words).
+      case 'w:br':
       case 'w:cr':
-        paragraph?.inline.push(LINE_BREAK)
+        this.#append(LINE_BREAK)
         return
       case 'w:noBreakHyphen':
-        paragraph?.inline.push('\u2011')
+        this.#append('\u2011')
         return
       case 'w:softHyphen':
-        paragraph?.inline.push('\u00ad')
+        this.#append('\u00ad')
         return
       case 'w:sym':
         return this.#symbol(tag.attribute('font') ?? '', tag.attribute('char') ?? '')
       case 'w16se:symEx': {
         const code = Number.parseInt(tag.attribute('char') ?? '', 16)
-        if (code > 0 && code <= 0x10ffff) paragraph?.inline.push(String.fromCodePoint(code))
+        if (code > 0 && code <= 0x10ffff) this.#append(String.fromCodePoint(code))
         return
       }
       case 'w:footnoteReference':
       case 'w:endnoteReference':
-        paragraph?.inline.push({ note: name === 'w:footnoteReference' ? 'footnote' : 'endnote', id: tag.attribute('id') ?? '' })
+        this.#append({ note: name === 'w:footnoteReference' ? 'footnote' : 'endnote', id: tag.attribute('id') ?? '' })
         return
       case 'w:commentReference':
         this.leftOut.comment(tag.attribute('id') ?? '')
@@ -180,6 +191,10 @@ export class DocxBodyReader implements XmlHandler {
     if (this.#skipDepth >= 0) {
       if (depth !== this.#skipDepth) return
       this.#skipDepth = -1
+      if (this.#skippingCut) {
+        this.#skippingCut = false
+        return
+      }
       if (name === 'w:del' && this.#deletionHasText) this.leftOut.add('tracked deletion')
       this.#deletionHasText = false
     }
@@ -221,12 +236,22 @@ export class DocxBodyReader implements XmlHandler {
   }
 
   text(value: string): void {
-    if (this.#inText && this.#skipDepth < 0) this.#currentParagraph()?.inline.push(value)
+    if (this.#inText && this.#skipDepth < 0) this.#append(value)
   }
 
   #skip(depth: number): void {
     this.#skipDepth = depth
     this.#inText = false
+  }
+
+  /** Adds to the paragraph being read what fits in its block's budget. */
+  #append(piece: Inline): void {
+    const paragraph = this.#currentParagraph()
+    if (paragraph === null) return
+    const cost = typeof piece === 'string' ? Math.max(piece.length, 1) : 1
+    const granted = this.#budget.take(cost)
+    if (granted === cost) paragraph.inline.push(piece)
+    else if (typeof piece === 'string' && granted > 0) paragraph.inline.push(piece.slice(0, granted))
   }
 
   #currentParagraph(): ParagraphHolder | null {
@@ -265,7 +290,7 @@ export class DocxBodyReader implements XmlHandler {
   #symbol(font: string, char: string): void {
     const found = dingbat(font, char) ?? (/^F0[0-9A-F]{2}$/i.test(char) ? dingbat(font, char.slice(2)) : undefined)
     if (found === undefined) this.leftOut.add('symbol')
-    else this.#currentParagraph()?.inline.push(found.string)
+    else this.#append(found.string)
   }
 
   /** The first mc:Choice whose markup is understood is read, else the fallback. */
@@ -285,8 +310,9 @@ export class DocxBodyReader implements XmlHandler {
   #settle(paragraph: ParagraphHolder): void {
     paragraph.settled = true
     if (paragraph.deleted) return
-    paragraph.inline.unshift(...this.#deleted.inline)
-    paragraph.extras.unshift(...this.#deleted.extras)
+    // concat, not unshift(...): a spread of a long paragraph overflows the stack.
+    paragraph.inline = this.#deleted.inline.concat(paragraph.inline)
+    paragraph.extras = this.#deleted.extras.concat(paragraph.extras)
     this.#deleted = { inline: [], extras: [] }
   }
 
@@ -296,8 +322,9 @@ export class DocxBodyReader implements XmlHandler {
     if (!holder.paragraph.settled) this.#settle(holder.paragraph)
     const { deleted, extras, styleId, numId, level, inline } = holder.paragraph
     if (deleted) {
-      this.#deleted.inline.push(...inline)
-      this.#deleted.extras.push(...extras)
+      // A loop, not push(...): a spread of a long paragraph overflows the stack.
+      for (const piece of inline) this.#deleted.inline.push(piece)
+      for (const extra of extras) this.#deleted.extras.push(extra)
       return
     }
     this.#place({ kind: 'paragraph', styleId, numId, level, inline: compactInline(inline) })
@@ -306,7 +333,10 @@ export class DocxBodyReader implements XmlHandler {
 
   #place(block: Block): void {
     const top = this.#holders.at(-1)
-    if (top === undefined) this.emit(block)
+    if (top === undefined) {
+      this.emit(block)
+      this.#budget.reset()
+    }
     else if (top.kind === 'paragraph') top.paragraph.extras.push(block)
     else top.blocks.push(block)
   }

@@ -4,8 +4,8 @@ import type { Block, LeftOut } from './docx-blocks'
 import { DocxBodyReader } from './docx-body'
 import type { XmlHandler } from './docx-xml'
 
-export function notesReader(kind: 'footnote' | 'endnote', wanted: ReadonlySet<string>, found: Map<string, Block[]>, leftOut: LeftOut): XmlHandler {
-  const reader = new DocxBodyReader(() => {}, leftOut)
+export function notesReader(kind: 'footnote' | 'endnote', wanted: ReadonlySet<string>, found: Map<string, Block[]>, leftOut: LeftOut, blockLimit: number): XmlHandler {
+  const reader = new DocxBodyReader(() => {}, leftOut, blockLimit)
   const element = `w:${kind}`
   let depth = 0
   let noteDepth = -1

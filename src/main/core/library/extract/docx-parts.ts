@@ -3,7 +3,7 @@
 // streamed through the XML scanner under one reading budget per file, so a file whose
 // XML is huge is cut short (and says so) instead of taking seconds and hundreds of MB.
 import { XmlError, type XmlHandler, XmlScanner } from './docx-xml'
-import type { WordArchive } from './zip-guard'
+import { DamagedPartError, type WordArchive } from './zip-guard'
 
 /** How many characters of XML one file may have read, all parts together. */
 export class ReadingBudget {
@@ -24,12 +24,21 @@ export class ReadingBudget {
   }
 }
 
-/** read: whole; cut: stopped at the reading limit; skipped: the limit was spent before it; damaged: not well-formed from some point. */
-export type PartOutcome = { kind: 'read' } | { kind: 'cut' } | { kind: 'skipped' } | { kind: 'damaged'; detail: string }
+/**
+ * read: whole; cut: stopped at the reading limit; skipped: the limit was spent before it;
+ * damaged: not well-formed (or not inflatable) from some point. `deepElements` counts the
+ * elements passed over for being nested past MAX_DEPTH.
+ */
+export type PartOutcome = ({ kind: 'read' } | { kind: 'cut' } | { kind: 'skipped' } | { kind: 'damaged'; detail: string }) & { deepElements?: number }
 
 export async function readPart(archive: WordArchive, name: string, handler: XmlHandler, budget: ReadingBudget): Promise<PartOutcome> {
   if (budget.exhausted) return { kind: 'skipped' }
   const scanner = new XmlScanner(handler)
+  const outcome = await scan(archive, name, scanner, budget)
+  return scanner.deepElements > 0 ? { ...outcome, deepElements: scanner.deepElements } : outcome
+}
+
+async function scan(archive: WordArchive, name: string, scanner: XmlScanner, budget: ReadingBudget): Promise<PartOutcome> {
   try {
     for await (const chunk of archive.chunks(name)) {
       const granted = budget.take(chunk.length)
@@ -42,9 +51,10 @@ export async function readPart(archive: WordArchive, name: string, handler: XmlH
     scanner.end()
     return { kind: 'read' }
   } catch (error) {
-    if (!(error instanceof XmlError)) throw error
+    // A part the archive cannot inflate is damaged like one that is not XML: what came before it is kept.
+    if (!(error instanceof XmlError) && !(error instanceof DamagedPartError)) throw error
     scanner.abandon()
-    return { kind: 'damaged', detail: error.message }
+    return { kind: 'damaged', detail: error instanceof DamagedPartError ? error.detail : error.message }
   }
 }
 

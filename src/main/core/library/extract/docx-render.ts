@@ -28,17 +28,28 @@ export class DocxTextWriter {
     } else this.#paragraph(block, 'body')
   }
 
-  /** The notes referenced so far, numbered as their references were, each with its blocks (an empty note keeps its number). */
-  writeNotes(notes: (Block[] | undefined)[]): void {
-    if (notes.length === 0) return
+  /**
+   * The notes referenced so far, numbered as their references were, each with its blocks (an
+   * empty note keeps its number). A note referenced again is written once: its later numbers
+   * point back to the first, so a long note referenced thousands of times stays one note.
+   */
+  writeNotes(noteBlocks: (reference: NoteReference) => Block[] | undefined): void {
+    if (this.references.length === 0) return
     this.#closeLists()
     this.#sink.requestBreak(2)
-    notes.forEach((blocks, index) => {
+    const firstNumbers = new Map<string, number>()
+    this.references.forEach((reference, index) => {
+      const key = `${reference.note} ${reference.id}`
+      const first = firstNumbers.get(key)
+      if (first === undefined) firstNumbers.set(key, index + 1)
       this.#sink.requestBreak(1)
       this.#sink.marker(`${index + 1}. `)
-      for (const block of blocks ?? []) {
-        if (block.kind === 'table') this.#table(block, 'note')
-        else this.#paragraph(block, 'note')
+      if (first !== undefined) this.#sink.inline(`see note ${first}`)
+      else {
+        for (const block of noteBlocks(reference) ?? []) {
+          if (block.kind === 'table') this.#table(block, 'note')
+          else this.#paragraph(block, 'note')
+        }
       }
       this.#sink.marker(null)
       this.#sink.requestBreak(1)

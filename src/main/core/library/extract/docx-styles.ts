@@ -32,23 +32,66 @@ export class WordStyles {
 
   /** The list level of a paragraph with this style and numbering properties, or null when it is no list item. */
   listLevel(styleId: string | null, numId: string | null, level: string | null): ListLevel | null {
-    if (numId !== null && level !== null) return this.#find(numId, level, new Set())
+    if (numId !== null && level !== null) return this.#levelOf(numId, level)
     if (styleId !== null) {
-      for (const abstract of this.abstracts.values()) {
-        for (const candidate of abstract.levels.values()) if (candidate.paragraphStyle === styleId) return candidate
-      }
+      const styled = this.#styledLevels().get(styleId)
+      if (styled !== undefined) return styled
     }
-    return numId === null ? null : this.#find(numId, '0', new Set())
+    return numId === null ? null : this.#levelOf(numId, '0')
   }
 
-  #find(numId: string, level: string, seen: Set<string>): ListLevel | null {
-    if (seen.has(numId)) return null
-    seen.add(numId)
-    const abstract = this.abstracts.get(this.numberings.get(numId) ?? '')
-    if (abstract === undefined) return null
-    if (abstract.styleLink === null) return abstract.levels.get(level) ?? null
-    const linked = this.numberingStyles.get(abstract.styleLink)
-    return linked === undefined ? null : this.#find(linked, level, seen)
+  // Both built on first use, once styles and numbering are read: looking them up paragraph by
+  // paragraph walked every level of every list, or a whole numStyleLink chain, each time.
+  #byParagraphStyle: Map<string, ListLevel> | null = null
+  readonly #linkedAbstracts = new Map<string, AbstractNumbering | null>()
+
+  /** Paragraph style → the first list level (in file order) that names it. */
+  #styledLevels(): Map<string, ListLevel> {
+    if (this.#byParagraphStyle !== null) return this.#byParagraphStyle
+    const found = new Map<string, ListLevel>()
+    for (const abstract of this.abstracts.values()) {
+      for (const candidate of abstract.levels.values()) {
+        if (candidate.paragraphStyle !== null && !found.has(candidate.paragraphStyle)) found.set(candidate.paragraphStyle, candidate)
+      }
+    }
+    this.#byParagraphStyle = found
+    return found
+  }
+
+  #levelOf(numId: string, level: string): ListLevel | null {
+    return this.#abstractOf(this.numberings.get(numId) ?? '')?.levels.get(level) ?? null
+  }
+
+  /**
+   * The abstract numbering that finally defines the levels, following numStyleLink
+   * (abstract → numbering style → numbering → abstract…); null for a broken link or a
+   * loop. Every abstract on the way is remembered, so each link is followed once.
+   */
+  #abstractOf(abstractId: string): AbstractNumbering | null {
+    const path: string[] = []
+    const onPath = new Set<string>()
+    let id = abstractId
+    let found: AbstractNumbering | null = null
+    for (;;) {
+      const known = this.#linkedAbstracts.get(id)
+      if (known !== undefined) {
+        found = known
+        break
+      }
+      const abstract = this.abstracts.get(id)
+      if (abstract === undefined || onPath.has(id)) break
+      path.push(id)
+      onPath.add(id)
+      if (abstract.styleLink === null) {
+        found = abstract
+        break
+      }
+      const linked = this.numberingStyles.get(abstract.styleLink)
+      if (linked === undefined) break
+      id = this.numberings.get(linked) ?? ''
+    }
+    for (const step of path) this.#linkedAbstracts.set(step, found)
+    return found
   }
 
   /** Reads styles.xml: paragraph style names (first definition wins) and numbering styles. */
@@ -87,7 +130,7 @@ export class WordStyles {
         else if (name === 'w:lvl') {
           // A level without an index stands for the first (some generators leave it out).
           const index = tag.attribute('ilvl') ?? '0'
-          level = { level: Number.parseInt(index, 10) || 0, ordered: true, paragraphStyle: null }
+          level = { level: Math.max(0, Number.parseInt(index, 10) || 0), ordered: true, paragraphStyle: null }
           if (!abstract.levels.has(index)) abstract.levels.set(index, level)
         } else if (name === 'w:numFmt' && level !== null) level.ordered = tag.attribute('val') !== 'bullet'
         else if (name === 'w:pStyle' && level !== null) level.paragraphStyle = tag.attribute('val')

@@ -67,11 +67,17 @@ function attributeIn(raw: string, localName: string): string | null {
   return match === null ? null : decodeXmlEntities(match[1] ?? match[2] ?? '')
 }
 
-/** Prefix → usual prefix, for the declarations in scope; names resolved once per scope. */
-interface Scope {
-  prefixes: Map<string, string>
-  names: Map<string, string>
+/** A prefix declaration an element made, with what it hid, to restore when the element closes. */
+interface Declaration {
+  depth: number
+  prefix: string
+  hidden: string | undefined
 }
+
+/** Elements nested deeper than this are only counted (no Word part comes near): their names would cost memory per level. */
+export const MAX_DEPTH = 4096
+/** Names resolved under the current declarations; emptied when they change or when it grows this big (a file of distinct names). */
+const MAX_CACHED_NAMES = 4096
 
 const LESS_THAN = 60
 const GREATER_THAN = 62
@@ -86,11 +92,17 @@ function isSpace(code: number): boolean {
 
 export class XmlScanner {
   #rest = ''
-  // The open elements, as three stacks: the name as written, as resolved, and the scope to restore.
+  // The open elements by their names as written; resolved again on closing, under the same declarations.
   readonly #rawNames: string[] = []
-  readonly #names: string[] = []
-  readonly #scopes: Scope[] = []
-  #scope: Scope = { prefixes: new Map(), names: new Map() }
+  // The prefixes in scope (prefix → usual prefix): one map, changed as elements declare and restored as they close,
+  // so a declaration costs memory once, not once per element nested inside it.
+  readonly #prefixes = new Map<string, string>()
+  readonly #declarations: Declaration[] = []
+  readonly #resolved = new Map<string, string>()
+  /** Levels open past MAX_DEPTH: counted, not named, not reported. */
+  #deepLevels = 0
+  /** Elements passed over for sitting past MAX_DEPTH (their outermost ones). */
+  deepElements = 0
   #rootSeen = false
   // The tag being handled, cut out of the chunk only when the handler asks for an attribute.
   #text = ''
@@ -101,7 +113,7 @@ export class XmlScanner {
   #declares = false
   readonly #tag: XmlTag = {
     attribute: (localName) => attributeIn(this.#text.slice(this.#tagStart, this.#tagEnd), localName),
-    resolvePrefix: (prefix) => this.#scope.prefixes.get(prefix) ?? prefix
+    resolvePrefix: (prefix) => this.#prefixes.get(prefix) ?? prefix
   }
 
   constructor(private readonly handler: XmlHandler) {}
@@ -133,6 +145,7 @@ export class XmlScanner {
     if (this.#rest.length > 0) this.#emitText(this.#rest)
     this.#rest = ''
     if (!this.#rootSeen) throw new XmlError('no root element')
+    if (this.#deepLevels > 0) throw new XmlError(`the part ends inside elements nested deeper than ${MAX_DEPTH}`)
     const open = this.#rawNames.at(-1)
     if (open !== undefined) throw new XmlError(`the part ends before </${open}>`)
   }
@@ -140,7 +153,8 @@ export class XmlScanner {
   /** Stops where the scanner is (a reading limit, damaged XML): closes what is open, innermost first. */
   abandon(): void {
     this.#rest = ''
-    while (this.#names.length > 0) this.#closeTop()
+    this.#deepLevels = 0
+    while (this.#rawNames.length > 0) this.#closeTop()
   }
 
   /** Text that may end in a cut entity reference (&am|p;): keeps that tail for the next chunk. */
@@ -152,7 +166,8 @@ export class XmlScanner {
   }
 
   #emitText(raw: string): void {
-    if (this.#names.length === 0) {
+    if (this.#deepLevels > 0) return
+    if (this.#rawNames.length === 0) {
       if (raw.trim().length > 0) throw new XmlError('text outside the root element')
       return
     }
@@ -167,10 +182,16 @@ export class XmlScanner {
       if (text.startsWith('<![CDATA[', open)) {
         const close = text.indexOf(']]>', open + 9)
         if (close === -1) return -1
-        if (this.#names.length > 0) this.handler.text(text.slice(open + 9, close))
+        if (this.#rawNames.length > 0 && this.#deepLevels === 0) this.handler.text(text.slice(open + 9, close))
         return close + 3
       }
       if (text.length - open < 9) return -1
+      // Word never writes a DTD; one with declarations of its own (entities) is refused by name, not as a stray '<'.
+      if (text.startsWith('<!DOCTYPE', open)) {
+        const close = text.indexOf('>', open)
+        const bracket = text.indexOf('[', open)
+        if (bracket !== -1 && (close === -1 || bracket < close)) throw new XmlError('DTD not supported')
+      }
       const end = this.#tagEndFrom(text, open)
       return end === -1 ? -1 : end + 1
     }
@@ -220,24 +241,30 @@ export class XmlScanner {
   }
 
   #openTag(text: string, open: number, end: number): void {
+    const selfClosing = text.charCodeAt(end - 1) === SLASH
+    if (this.#deepLevels > 0 || this.#rawNames.length >= MAX_DEPTH) {
+      if (this.#deepLevels === 0) this.deepElements += 1
+      if (!selfClosing) this.#deepLevels += 1
+      return
+    }
     const rawName = text.slice(open + 1, this.#nameEnd)
     if (rawName.length === 0) throw new XmlError('an empty tag name')
-    if (this.#names.length === 0 && this.#rootSeen) throw new XmlError('a second root element')
+    if (this.#rawNames.length === 0 && this.#rootSeen) throw new XmlError('a second root element')
     this.#rootSeen = true
     this.#text = text
     this.#tagStart = open + 1
     this.#tagEnd = end
-    const parentScope = this.#scope
-    if (this.#declares) this.#scope = declaredScope(text.slice(open + 1, end), parentScope)
-    const name = resolveName(rawName, this.#scope)
     this.#rawNames.push(rawName)
-    this.#names.push(name)
-    this.#scopes.push(parentScope)
-    this.handler.open(name, this.#tag)
-    if (text.charCodeAt(end - 1) === SLASH) this.#closeTop()
+    if (this.#declares) this.#declare(text.slice(open + 1, end))
+    this.handler.open(this.#resolve(rawName), this.#tag)
+    if (selfClosing) this.#closeTop()
   }
 
   #closeTag(text: string, from: number, end: number): void {
+    if (this.#deepLevels > 0) {
+      this.#deepLevels -= 1
+      return
+    }
     const top = this.#rawNames.at(-1)
     let after = top === undefined ? end : from + top.length
     while (after < end && isSpace(text.charCodeAt(after))) after += 1
@@ -248,33 +275,44 @@ export class XmlScanner {
   }
 
   #closeTop(): void {
-    const name = this.#names.pop()
-    const scope = this.#scopes.pop()
-    this.#rawNames.pop()
-    if (name === undefined || scope === undefined) return
-    this.#scope = scope
+    const depth = this.#rawNames.length
+    const rawName = this.#rawNames.pop()
+    if (rawName === undefined) return
+    const name = this.#resolve(rawName)
+    let restored = false
+    for (let last = this.#declarations.at(-1); last !== undefined && last.depth === depth; last = this.#declarations.at(-1)) {
+      this.#declarations.pop()
+      if (last.hidden === undefined) this.#prefixes.delete(last.prefix)
+      else this.#prefixes.set(last.prefix, last.hidden)
+      restored = true
+    }
+    if (restored) this.#resolved.clear()
     this.handler.close(name)
   }
-}
 
-function declaredScope(raw: string, parent: Scope): Scope {
-  const prefixes = new Map(parent.prefixes)
-  for (const match of raw.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const uri = decodeXmlEntities(match[2] ?? match[3] ?? '')
-    prefixes.set(match[1] ?? '', USUAL_PREFIXES.get(uri) ?? (uri === '' ? '' : `{${uri}}`))
+  /** Applies the namespace declarations of the element just opened, noting what each hides. */
+  #declare(raw: string): void {
+    const depth = this.#rawNames.length
+    for (const match of raw.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      const prefix = match[1] ?? ''
+      const uri = decodeXmlEntities(match[2] ?? match[3] ?? '')
+      this.#declarations.push({ depth, prefix, hidden: this.#prefixes.get(prefix) })
+      this.#prefixes.set(prefix, USUAL_PREFIXES.get(uri) ?? (uri === '' ? '' : `{${uri}}`))
+      this.#resolved.clear()
+    }
   }
-  return { prefixes, names: new Map() }
-}
 
-function resolveName(rawName: string, scope: Scope): string {
-  const known = scope.names.get(rawName)
-  if (known !== undefined) return known
-  const colon = rawName.indexOf(':')
-  const prefix = colon === -1 ? '' : rawName.slice(0, colon)
-  const local = colon === -1 ? rawName : rawName.slice(colon + 1)
-  // An undeclared prefix is taken at its word (some generators forget to declare w:).
-  const usual = scope.prefixes.get(prefix) ?? prefix
-  const name = usual === '' ? local : `${usual}:${local}`
-  scope.names.set(rawName, name)
-  return name
+  #resolve(rawName: string): string {
+    const known = this.#resolved.get(rawName)
+    if (known !== undefined) return known
+    const colon = rawName.indexOf(':')
+    const prefix = colon === -1 ? '' : rawName.slice(0, colon)
+    const local = colon === -1 ? rawName : rawName.slice(colon + 1)
+    // An undeclared prefix is taken at its word (some generators forget to declare w:).
+    const usual = this.#prefixes.get(prefix) ?? prefix
+    const name = usual === '' ? local : `${usual}:${local}`
+    if (this.#resolved.size >= MAX_CACHED_NAMES) this.#resolved.clear()
+    this.#resolved.set(rawName, name)
+    return name
+  }
 }

@@ -5,18 +5,18 @@
 // text leaves out is said in warnings.
 import type { SourceMeta } from '../../../../shared/domain/source'
 import { type Block, LeftOut } from './docx-blocks'
-import { DocxBodyReader } from './docx-body'
+import { DEFAULT_BLOCK_LIMIT, DocxBodyReader } from './docx-body'
 import { notesReader } from './docx-notes'
 import { findWordParts, type PartOutcome, readPart, ReadingBudget } from './docx-parts'
 import { readCoreProperties } from './docx-properties'
 import { DocxTextWriter } from './docx-render'
 import { WordStyles } from './docx-styles'
-import { leftOutWarnings, type TextPartOutcome } from './docx-warnings'
+import { formatCharacters, leftOutWarnings, supportWarnings, type TextPartOutcome } from './docx-warnings'
 import type { XmlHandler } from './docx-xml'
 import { meaningfulAuthor, meaningfulTitle } from './stored-properties'
 import type { ExtractedDocument, ExtractOptions } from './types'
 import { unreadable } from './unreadable'
-import { formatSize, guardWordArchive, type WordArchive } from './zip-guard'
+import { DamagedPartError, guardWordArchive, type WordArchive } from './zip-guard'
 
 export interface DocxLimits {
   /**
@@ -25,19 +25,31 @@ export interface DocxLimits {
    * relationships get a quarter of it on top.
    */
   readingLimit: number
+  /** Characters one top-level paragraph or table (or note) may hold; past it the block is cut and a warning says so. */
+  blockLimit: number
 }
 
-/** Far above a 1,000-page report (~10–30 MB of XML); keeps one file to about a second and its text to tens of MB. */
-export const DOCX_LIMITS: DocxLimits = { readingLimit: 64 * 1024 * 1024 }
+/**
+ * Above a 1,000-page report (~10–30 MB of XML); keeps one file to about a second and a few
+ * hundred MB: ~3 bytes of memory per character of text read, plus ~16 per character of the
+ * largest block (at most MAX_BLOCK_CHARS).
+ */
+export const DOCX_LIMITS: DocxLimits = { readingLimit: 48 * 1024 * 1024, blockLimit: DEFAULT_BLOCK_LIMIT }
 
 async function partText(archive: WordArchive, name: string, budget: ReadingBudget): Promise<string | null> {
   const found = archive.find(name)
   if (found === null) return null
   let text = ''
-  for await (const chunk of archive.chunks(found)) {
-    const granted = budget.take(chunk.length)
-    text += chunk.slice(0, granted)
-    if (granted < chunk.length) break
+  try {
+    for await (const chunk of archive.chunks(found)) {
+      const granted = budget.take(chunk.length)
+      text += chunk.slice(0, granted)
+      if (granted < chunk.length) break
+    }
+  } catch (error) {
+    // Properties are worth no refusal: a broken part gives none.
+    if (error instanceof DamagedPartError) return null
+    throw error
   }
   return text
 }
@@ -52,7 +64,8 @@ async function marginHasWords(archive: WordArchive, part: string, budget: Readin
     text: (value) => (words ||= inText && /\p{L}/u.test(value))
   }
   const outcome = await readPart(archive, part, handler, budget)
-  return words || outcome.kind === 'skipped' || outcome.kind === 'cut'
+  // One not read whole (past the limit, damaged) may have words: it is counted as left out.
+  return words || outcome.kind !== 'read'
 }
 
 export async function extractDocx(bytes: Uint8Array, options: ExtractOptions, limits: DocxLimits = DOCX_LIMITS): Promise<ExtractedDocument> {
@@ -62,8 +75,10 @@ export async function extractDocx(bytes: Uint8Array, options: ExtractOptions, li
   const parts = await findWordParts(archive, support)
   const properties = readCoreProperties(await partText(archive, 'docProps/core.xml', support))
   const styles = new WordStyles()
-  if (parts.styles !== null) await readPart(archive, parts.styles, styles.stylesHandler(), support)
-  if (parts.numbering !== null) await readPart(archive, parts.numbering, styles.numberingHandler(), support)
+  const supportOutcomes: TextPartOutcome[] = []
+  for (const [part, handler] of [[parts.styles, styles.stylesHandler()], [parts.numbering, styles.numberingHandler()]] as const) {
+    if (part !== null) supportOutcomes.push({ part, outcome: await readPart(archive, part, handler, support) })
+  }
 
   const writer = new DocxTextWriter(styles)
   const leftOut = new LeftOut()
@@ -73,23 +88,23 @@ export async function extractDocx(bytes: Uint8Array, options: ExtractOptions, li
     outcomes.push({ part, outcome })
     return outcome
   }
-  const main = await read(parts.main, new DocxBodyReader((block) => writer.write(block), leftOut))
+  const main = await read(parts.main, new DocxBodyReader((block) => writer.write(block), leftOut, limits.blockLimit))
   if (main.kind === 'damaged' && writer.text().length === 0) throw unreadable(`damaged Word document (${main.detail})`)
 
   const notes = { footnote: new Map<string, Block[]>(), endnote: new Map<string, Block[]>() }
   for (const kind of ['footnote', 'endnote'] as const) {
     const part = kind === 'footnote' ? parts.footnotes : parts.endnotes
     const wanted = new Set(writer.references.filter((reference) => reference.note === kind).map((reference) => reference.id))
-    if (part !== null && wanted.size > 0) await read(part, notesReader(kind, wanted, notes[kind], leftOut))
+    if (part !== null && wanted.size > 0) await read(part, notesReader(kind, wanted, notes[kind], leftOut, limits.blockLimit))
   }
-  writer.writeNotes(writer.references.map((reference) => notes[reference.note].get(reference.id)))
+  writer.writeNotes((reference) => notes[reference.note].get(reference.id))
 
   let marginsWithText = 0
   for (const part of parts.margins) if (await marginHasWords(archive, part, budget)) marginsWithText += 1
 
   const text = writer.text()
   if (text.length === 0) {
-    if (budget.exhausted || support.exhausted) throw unreadable(`no text within the ${formatSize(limits.readingLimit)} reading limit`)
+    if (budget.exhausted || support.exhausted) throw unreadable(`no text within the reading limit of ${formatCharacters(limits.readingLimit)}`)
     throw unreadable('the Word document has no text')
   }
   const meta: Partial<SourceMeta> = {}
@@ -98,5 +113,6 @@ export async function extractDocx(bytes: Uint8Array, options: ExtractOptions, li
   if (properties.created !== null) meta.date = properties.created
   if (properties.language !== null) meta.language = properties.language
   const title = meaningfulTitle(properties.title) ?? writer.firstHeading
-  return { format: 'docx', text, title, meta, pageStarts: null, warnings: leftOutWarnings(outcomes, limits.readingLimit, leftOut, marginsWithText) }
+  const warnings = [...leftOutWarnings(outcomes, limits, leftOut, marginsWithText), ...supportWarnings(supportOutcomes)]
+  return { format: 'docx', text, title, meta, pageStarts: null, warnings }
 }

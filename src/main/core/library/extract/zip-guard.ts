@@ -4,6 +4,7 @@
 // the size it declares, so a part that lies is caught and none is ever held whole.
 import { TextDecoder } from 'node:util'
 import { DamagedZipError, inflateEntryChunks, InflateLimitError, NotZipError, readZipDirectory, type ZipEntry } from './zip-directory'
+import { UserError } from '../../../../shared/ipc/result'
 import { unreadable } from './unreadable'
 
 export interface WordArchive {
@@ -11,6 +12,13 @@ export interface WordArchive {
   find(name: string): string | null
   /** A part's text, decoded a chunk at a time; throws a UserError when it inflates past its declared size. */
   chunks(name: string): AsyncGenerator<string>
+}
+
+/** A part whose compressed data is broken: refuses the file unless the reader can do without the part. */
+export class DamagedPartError extends UserError {
+  constructor(readonly detail: string) {
+    super('invalid-input', `damaged Word document (${detail})`)
+  }
 }
 
 const MAIN_PART = 'word/document.xml'
@@ -77,7 +85,7 @@ async function* decodedChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerato
     if (decoder !== null) yield decoder.decode()
   } catch (error) {
     if (error instanceof InflateLimitError) throw unreadable('looks like a zip bomb: a part inflates past the size it declares')
-    if (error instanceof DamagedZipError) throw unreadable(`damaged Word document (${error.message})`)
+    if (error instanceof DamagedZipError) throw new DamagedPartError(error.message)
     throw error
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractDocx } from '../../../../../src/main/core/library/extract/docx'
+import { DOCX_LIMITS, extractDocx } from '../../../../../src/main/core/library/extract/docx'
 import { makeDocx, paragraphXml, partXml } from './make-docx'
 
 const options = { maxInflatedBytes: 50 * 1024 * 1024 }
@@ -112,10 +112,10 @@ describe('docx warnings', () => {
 
   it('cuts a document past the reading limit, keeps the text read so far and says what was left out', async () => {
     const paragraphs = Array.from({ length: 2_000 }, (_, index) => ({ text: `Paragraph ${index}.` }))
-    const document = await extractDocx(await makeDocx({ paragraphs }), options, { readingLimit: 20_000 })
+    const document = await extractDocx(await makeDocx({ paragraphs }), options, { ...DOCX_LIMITS, readingLimit: 20_000 })
     expect(document.text.startsWith('Paragraph 0.\n\nParagraph 1.')).toBe(true)
     expect(document.text).not.toContain('Paragraph 1999.')
-    expect(document.warnings).toEqual(['text left out: the end of word/document.xml, past the 19.5 KB reading limit'])
+    expect(document.warnings).toEqual(['text left out: the end of word/document.xml, past the reading limit of 20,000 characters'])
   })
 
   it('keeps the text before the point where the main document is damaged, and says so', async () => {

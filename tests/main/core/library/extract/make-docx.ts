@@ -114,3 +114,19 @@ export function declareSize(archive: Uint8Array, name: string, size: number): Ui
   }
   throw new Error(`make-docx: no central directory entry named ${name}`)
 }
+
+/** Overwrites the start of one entry's compressed data, so the archive lists it but cannot inflate it. */
+export function breakEntry(archive: Uint8Array, name: string): Uint8Array {
+  const patched = archive.slice()
+  const view = new DataView(patched.buffer)
+  const wanted = Buffer.from(name)
+  for (let at = 0; at + 30 <= patched.length; at += 1) {
+    if (view.getUint32(at, true) !== 0x04034b50) continue
+    const nameLength = view.getUint16(at + 26, true)
+    if (!Buffer.from(patched.subarray(at + 30, at + 30 + nameLength)).equals(wanted)) continue
+    const data = at + 30 + nameLength + view.getUint16(at + 28, true)
+    patched.fill(0xff, data, data + 8)
+    return patched
+  }
+  throw new Error(`make-docx: no local entry named ${name}`)
+}
