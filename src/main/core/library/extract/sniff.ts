@@ -44,14 +44,28 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   return { binary: 'a zip archive' }
 }
 
+/**
+ * PDF readers accept the header anywhere in the first kilobyte, so a PDF is a header at the
+ * start of a line there and an end-of-file marker near the end: a text that merely quotes
+ * "%PDF-1.4" stays text.
+ */
+function isPdf(bytes: Uint8Array, head: string): boolean {
+  if (!/(^|[\r\n])%PDF-\d\.\d/.test(head.slice(0, 1024))) return false
+  return ascii(bytes, Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')
+}
+
+/** Binary files hold NUL bytes near the start; text that happens to begin "MZ" or "ID3" does not. */
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 1024).includes(0)
+}
+
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes)
   const head = ascii(bytes, 0, PROBE_BYTES)
-  // PDF readers accept the header anywhere in the first kilobyte.
-  if (head.slice(0, 1024).includes('%PDF-')) return { format: 'pdf' }
+  if (isPdf(bytes, head)) return { format: 'pdf' }
   if (/^\s*\{\\rtf/.test(head)) return { format: 'rtf' }
   const known = BINARY_KINDS.find(({ magic }) => startsWith(bytes, magic))
-  if (known !== undefined) return { binary: known.kind }
+  if (known !== undefined && hasNul(bytes)) return { binary: known.kind }
   const text = head.replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
   if (/^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(text)) return { format: 'html' }
   if (looksLikeEmail(text)) return { format: 'email' }
