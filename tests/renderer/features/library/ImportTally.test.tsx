@@ -38,8 +38,11 @@ describe('ImportTally', () => {
     expect(items).toEqual(['.jpg 12', 'hidden files 2', '1 hidden folder not opened'])
   })
 
-  it('shows nothing for a report that met no file', () => {
+  it('shows nothing for a report that met no file, or for an import that was stopped', () => {
     const { container } = render(<ImportTally report={report({})} />)
     expect(container.textContent).toBe('')
+    cleanup()
+    const stopped = render(<ImportTally report={report({ added: 3, cancelled: true })} />)
+    expect(stopped.container.textContent).toBe('')
   })
 })

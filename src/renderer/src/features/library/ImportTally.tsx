@@ -16,7 +16,8 @@ function skippedLabel(extension: string): string {
 export function ImportTally({ report }: { report: ImportReport }) {
   const [open, setOpen] = useState(false)
   const counts = importCounts(report)
-  if (counts.files === 0 && counts.unreadableFolders === 0) return null
+  // A stopped import met only part of the folder: its counts would not add up to the folder.
+  if (report.cancelled || (counts.files === 0 && counts.unreadableFolders === 0)) return null
   const skipped = report.skipped ?? []
   return (
     <div className="import-tally" data-testid="import-tally">
