@@ -213,7 +213,13 @@ export class DocxBodyReader implements XmlHandler {
       }
       case 'w:p':
         return this.#closeParagraph()
+      case 'w:body':
+      case 'w:footnote':
+      case 'w:endnote':
+      case 'w:txbxContent':
+        return this.#flushDeleted()
       case 'w:tc': {
+        this.#flushDeleted()
         const cell = this.#holders.pop()
         const row = this.#tables.at(-1)?.row
         if (cell?.kind === 'blocks' && cell.merged !== true) row?.push(cell.blocks)
@@ -314,6 +320,18 @@ export class DocxBodyReader implements XmlHandler {
     paragraph.inline = this.#deleted.inline.concat(paragraph.inline)
     paragraph.extras = this.#deleted.extras.concat(paragraph.extras)
     this.#deleted = { inline: [], extras: [] }
+  }
+
+  /**
+   * Text left by a paragraph whose mark is deleted, when no paragraph follows in the same
+   * body, cell, note or text box: it stays where it was, as a paragraph of its own.
+   */
+  #flushDeleted(): void {
+    const { inline, extras } = this.#deleted
+    if (inline.length === 0 && extras.length === 0) return
+    this.#deleted = { inline: [], extras: [] }
+    this.#place({ kind: 'paragraph', styleId: null, numId: null, level: null, inline: compactInline(inline) })
+    for (const extra of extras) this.#place(extra)
   }
 
   #closeParagraph(): void {

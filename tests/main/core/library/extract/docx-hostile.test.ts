@@ -114,6 +114,14 @@ describe('docx on tracked changes', () => {
     const document = await read({ bodies: [body] })
     expect(document.text).toBe(`${'w '.repeat(200_000)}End.`)
   })
+
+  it('keeps the text of a last paragraph whose mark is deleted, in the body and in a table cell', async () => {
+    const deletedMark = (text: string): string => `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`
+    const cell = (inner: string): string => `<w:tc>${inner}</w:tc>`
+    const table = `<w:tbl><w:tr>${cell(deletedMark('Cell A'))}${cell(paragraphXml('B'))}</w:tr></w:tbl>`
+    const document = await read({ bodies: [paragraphXml('First.') + table + deletedMark('Last words.')] })
+    expect(document.text).toBe('First.\n\nCell A\tB\n\nLast words.')
+  })
 })
 
 describe('docx with broken parts', () => {
