@@ -28,12 +28,28 @@ const BLOCK_TAGS: Record<string, string> = {
   'text:section': 'div'
 }
 
+/**
+ * content.xml is parsed into a DOM (about 50 bytes of memory per byte of XML), so a file
+ * past this is refused rather than risking the import thread: 16 MB of XML is a text of
+ * several thousand pages.
+ */
+const MAX_CONTENT_CHARS = 16 * 1024 * 1024
+/** Deeper elements are left out (with a warning): real documents nest a few dozen levels. */
+const MAX_DEPTH = 200
+
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 class OdtWriter {
   html = ''
   notes: string[] = []
   comments = 0
+  tooDeep = false
+  #depth: number
+
+  /** `depth`: how deep the writer starts (a note's own writer continues its reference's depth). */
+  constructor(depth = 0) {
+    this.#depth = depth
+  }
 
   write(node: DomNode): void {
     if (node.nodeType === TEXT_NODE) {
@@ -67,7 +83,13 @@ class OdtWriter {
   }
 
   private children(element: DomNode): void {
+    if (this.#depth >= MAX_DEPTH) {
+      this.tooDeep = true
+      return
+    }
+    this.#depth++
     for (const child of Array.from(element.childNodes)) this.write(child)
+    this.#depth--
   }
 
   /** A footnote or endnote: its mark stays in the text as [n], its body goes to the end. */
@@ -77,8 +99,9 @@ class OdtWriter {
     const body = children.find((child) => child.tagName === 'text:note-body')
     this.html += `[${escapeHtml(citation)}]`
     if (body === undefined) return
-    const inner = new OdtWriter()
+    const inner = new OdtWriter(this.#depth)
     inner.children(body)
+    this.tooDeep ||= inner.tooDeep
     this.notes.push(`<p>[${escapeHtml(citation)}] ${inner.html.replace(/<\/?p>/g, ' ')}</p>`)
     this.comments += inner.comments
   }
@@ -131,6 +154,7 @@ export function extractOdt(bytes: Uint8Array, options: ExtractOptions): Extracte
   if (part('META-INF/manifest.xml')?.includes('manifest:encryption-data') === true) throw unreadable('password-protected OpenDocument file')
   const content = part('content.xml')
   if (content === null) throw unreadable('not an OpenDocument text file (no content.xml)')
+  if (content.length > MAX_CONTENT_CHARS) throw unreadable(`the OpenDocument text is too large to read (${Math.round(content.length / 1024 / 1024)} M characters of XML; the limit is 16 M)`)
   const xml = new DOMParser().parseFromString(content, 'text/xml') as unknown as { getElementsByTagName(name: string): ArrayLike<DomNode> }
   const body = xml.getElementsByTagName('office:text')[0]
   if (body === undefined) throw unreadable('not an OpenDocument text file (a spreadsheet, drawing or presentation)')
@@ -142,5 +166,6 @@ export function extractOdt(bytes: Uint8Array, options: ExtractOptions): Extracte
   if (text.trim().length === 0) throw unreadable('the OpenDocument file has no text')
   const { meta, title } = readMeta(part('meta.xml'))
   const warnings = writer.comments > 0 ? [`${writer.comments} ${writer.comments === 1 ? 'comment' : 'comments'} in the margin not imported`] : []
+  if (writer.tooDeep) warnings.push(`text left out: elements nested deeper than ${MAX_DEPTH} levels`)
   return { format: 'odt', text, title, meta, pageStarts: null, warnings }
 }

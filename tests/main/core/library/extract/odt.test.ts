@@ -60,6 +60,19 @@ describe('odt', () => {
     expect(refusal(() => extractOdt(new Uint8Array(Buffer.from('not a zip at all')), options))).toMatch(/^(not an OpenDocument file|damaged OpenDocument file)/)
   })
 
+  it('reads a file nested 100,000 levels deep without overflowing the stack, saying what was left out', async () => {
+    const depth = 100_000
+    const body = `<text:p>Top.</text:p>${'<text:section>'.repeat(depth)}<text:p>Bottom.</text:p>${'</text:section>'.repeat(depth)}`
+    const document = extractOdt(await makeOdt({ body }), options)
+    expect(document.text).toBe('Top.')
+    expect(document.warnings).toEqual(['text left out: elements nested deeper than 200 levels'])
+  })
+
+  it('refuses a content.xml too large to parse safely, naming the limit', async () => {
+    const big = await makeOdt({ body: `<text:p>${'word '.repeat(3_500_000)}</text:p>` })
+    expect(refusal(() => extractOdt(big, options))).toBe('the OpenDocument text is too large to read (17 M characters of XML; the limit is 16 M)')
+  })
+
   it('is recognised by its mimetype entry when the file has no extension', async () => {
     expect(sniffFormat(await makeOdt())).toEqual({ format: 'odt' })
     expect(sniffFormat(await makeOdt({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet' }))).toEqual({ binary: 'an OpenDocument file other than text (spreadsheet or presentation)' })
