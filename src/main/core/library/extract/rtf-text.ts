@@ -8,6 +8,8 @@ import { Tokenize } from 'rtf-stream-parser'
 import { words } from 'rtf-stream-parser/dist/src/words'
 
 const DESTINATION = 5
+/** Groups nested deeper are skipped (and said): real files nest a few dozen levels; each level costs a state here. */
+const MAX_GROUP_DEPTH = 1000
 const GROUP_START = 0
 const GROUP_END = 1
 const CONTROL = 2
@@ -75,6 +77,8 @@ export interface RtfText {
   text: string
   /** Some bytes were in a code page iconv-lite does not know. */
   undecodable: boolean
+  /** Groups nested past MAX_GROUP_DEPTH were skipped. */
+  tooDeep: boolean
 }
 
 export function rtfToText(input: Uint8Array | string): RtfText {
@@ -88,6 +92,9 @@ export function rtfToText(input: Uint8Array | string): RtfText {
   let fallbackLeft = 0
   let undecodable = false
   let fontNumber: number | null = null
+  /** Groups opened past MAX_GROUP_DEPTH and not closed yet: counted, not stacked. */
+  let overflow = 0
+  let skippedDeep = false
 
   const decode = (bytes: Buffer, codePage: number): string => {
     const encoding = `cp${codePage}`
@@ -110,6 +117,12 @@ export function rtfToText(input: Uint8Array | string): RtfText {
     if (token === null) return true
     const starting = groupStart
     groupStart = false
+    if (overflow > 0 || (token.type === GROUP_START && stack.length >= MAX_GROUP_DEPTH)) {
+      skippedDeep = true
+      if (token.type === GROUP_START) overflow++
+      else if (token.type === GROUP_END) overflow--
+      return true
+    }
     if (token.type === GROUP_START) {
       stack.push(state)
       state = { ...state }
@@ -153,5 +166,5 @@ export function rtfToText(input: Uint8Array | string): RtfText {
   }
   tokenizer._transform(typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.length), undefined, fail)
   tokenizer._flush(() => undefined)
-  return { text: out.join(''), undecodable }
+  return { text: out.join(''), undecodable, tooDeep: skippedDeep }
 }

@@ -50,6 +50,6 @@ export function extractRtf(bytes: Uint8Array): ExtractedDocument {
     title: meaningfulTitle(infoField(head, 'title', codePage)),
     meta,
     pageStarts: null,
-    warnings: converted.undecodable ? [UNDECODABLE_WARNING] : []
+    warnings: [...(converted.undecodable ? [UNDECODABLE_WARNING] : []), ...(converted.tooDeep ? ['text left out: groups nested deeper than 1,000 levels'] : [])]
   }
 }

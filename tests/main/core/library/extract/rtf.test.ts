@@ -28,6 +28,13 @@ describe('rtf', () => {
     expect(document.meta).toEqual({ author: 'Anna Petrova', date: '2024-02-13' })
   })
 
+  it('reads past 1,000,000 nested groups without holding a state for each, saying what was left out', () => {
+    const depth = 1_000_000
+    const document = extractRtf(rtf(`{\\rtf1\\ansi Top.\\par ${'{'.repeat(depth)}deep${'}'.repeat(depth)}After.}`))
+    expect(document.text).toBe('Top.\n\nAfter.')
+    expect(document.warnings).toEqual(['text left out: groups nested deeper than 1,000 levels'])
+  })
+
   it('refuses an RTF file without text, and a damaged one, with the reason', () => {
     expect(() => extractRtf(rtf(String.raw`{\rtf1\ansi{\fonttbl{\f0 Arial;}}\par}`))).toThrow('the RTF document has no text')
     expect(() => extractRtf(rtf('plain words, no rtf header'))).toThrow('not an RTF document (it does not start with {\\rtf)')
