@@ -44,6 +44,9 @@ const USUAL_PREFIXES = new Map<string, string>([
 
 /** A tag or markup declaration may be long (VML paths), never this long. */
 const MAX_TAG_CHARS = 1024 * 1024
+/** The start of an entity or character reference cut off at the end of a chunk. */
+const PARTIAL_REFERENCE = /^&(#x?[0-9a-f]*|[a-z]*)$/i
+const MAX_REFERENCE_CHARS = 64
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 export function decodeXmlEntities(value: string): string {
@@ -51,7 +54,8 @@ export function decodeXmlEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, name: string) => {
     if (name[0] !== '#') return NAMED_ENTITIES[name] ?? whole
     const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD'
+    // NUL, surrogates (half a character on their own) and values past Unicode read as U+FFFD.
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD'
   })
 }
 
@@ -160,7 +164,8 @@ export class XmlScanner {
   /** Text that may end in a cut entity reference (&am|p;): keeps that tail for the next chunk. */
   #textUpTo(text: string, from: number): void {
     const amp = text.lastIndexOf('&')
-    const cut = amp >= from && amp > text.length - 12 && !text.includes(';', amp) ? amp : text.length
+    // Only a tail that can still become a reference is kept ("&#x00000041" is one); zero padding aside, those are short.
+    const cut = amp >= from && amp > text.length - MAX_REFERENCE_CHARS && PARTIAL_REFERENCE.test(text.slice(amp)) ? amp : text.length
     if (cut > from) this.#emitText(text.slice(from, cut))
     this.#rest = text.slice(cut)
   }
