@@ -286,6 +286,8 @@ export class DocxBodyReader implements XmlHandler {
     } else if (path[depth - 1] === 'w:trPr' && path[depth - 2] === 'w:tr') {
       const open = this.#tables.at(-1)
       if (open !== undefined) open.row = null
+      // A row deleted with track changes on goes, and is counted like deleted text.
+      this.leftOut.add('tracked deletion')
       this.#skip(depth - 2)
     } else if (path[depth - 1] !== 'w:rPr') {
       this.#deletionHasText = false

@@ -115,6 +115,14 @@ describe('docx on tracked changes', () => {
     expect(document.text).toBe(`${'w '.repeat(200_000)}End.`)
   })
 
+  it('leaves out a table row deleted with track changes on, and counts it as a tracked deletion', async () => {
+    const row = (text: string, deleted = false): string =>
+      `<w:tr>${deleted ? '<w:trPr><w:del w:id="2" w:author="a"/></w:trPr>' : ''}<w:tc>${paragraphXml(text)}</w:tc></w:tr>`
+    const document = await read({ bodies: [`<w:tbl>${row('Kept row')}${row('Deleted row', true)}</w:tbl>`] })
+    expect(document.text).toBe('Kept row')
+    expect(document.warnings).toEqual(['text left out: 1 tracked deletion'])
+  })
+
   it('keeps the text of a last paragraph whose mark is deleted, in the body and in a table cell', async () => {
     const deletedMark = (text: string): string => `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`
     const cell = (inner: string): string => `<w:tc>${inner}</w:tc>`
