@@ -15,7 +15,7 @@ import { TempFile } from './export/bundle/temp-file'
 import { absoluteFolder } from './library/import-root'
 import { previewExport, renderExport, type ExportDeps, type ExportFile } from './export/export-service'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
-import { SUPPORTED_EXTENSIONS } from './library/extract/formats'
+import { importableExtensions } from './library/extract/formats'
 import { FolderWatcher } from './library/folder-watcher'
 import { DEFAULT_MAX_FILE_BYTES } from './library/import-folder'
 import { LibraryService } from './library/library-service'
@@ -104,7 +104,7 @@ export class Workbench {
 
   constructor(private readonly options: WorkbenchOptions) {
     this.now = options.now ?? (() => new Date())
-    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), new Set(SUPPORTED_EXTENSIONS.keys())) : null
+    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), importableExtensions()) : null
   }
 
   /** Created on first use, so opening the app starts no threads. */

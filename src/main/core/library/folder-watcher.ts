@@ -2,8 +2,8 @@
 // moment after files in it were added, changed or removed, so the library follows the
 // disk without the user doing anything. Bursts (a sync client, an unzip) become one pass.
 import type { Stats } from 'node:fs'
-import { extname } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
+import { typeExtension } from './extract/formats'
 
 export const WATCH_SETTLE_MS = 600
 
@@ -33,7 +33,7 @@ export class FolderWatcher {
       const watcher = watch(path, {
         ignoreInitial: true,
         ignored: (candidate: string, stats?: Stats) =>
-          /(^|[\\/])\./.test(candidate.slice(path.length)) || (stats?.isFile() === true && !this.extensions.has(extname(candidate).toLowerCase())),
+          /(^|[\\/])\./.test(candidate.slice(path.length)) || (stats?.isFile() === true && !this.extensions.has(typeExtension(candidate))),
         ignorePermissionErrors: true,
         // A link leading out of the folder is never imported, so it is never watched either
         // (one link to / would otherwise watch the whole disk); targets inside are watched anyway.

@@ -79,7 +79,7 @@ describe('LibraryService', () => {
     expect(rest.added + report.added).toBe(total)
   }, 30_000)
 
-  it('follows the disk: added, changed and removed files show up without an import', async () => {
+  it('follows the disk: added, changed and removed files, with or without an extension, show up without an import', async () => {
     const folder = await tempDir()
     await mkdir(join(folder, 'sub'))
     await writeFile(join(folder, 'sub', 'one.txt'), 'First article about the ceremony.\n')
@@ -95,6 +95,9 @@ describe('LibraryService', () => {
     await expect.poll(() => sources().find((source) => source.relativePath === 'sub/one.txt')?.title, { timeout: 8000 }).toBe('First article, rewritten headline here.')
     await rm(join(folder, 'sub', 'two.txt'))
     await expect.poll(() => sources().find((source) => source.relativePath === 'sub/two.txt')?.missing, { timeout: 8000 }).toBe(true)
+    // A post saved without an extension is followed too: it is read by what it holds.
+    await writeFile(join(folder, 'sub', '178451'), 'From: ann@example.org\nSubject: Watched post\n\nThe body.\n')
+    await expect.poll(() => sources().find((source) => source.relativePath === 'sub/178451')?.title, { timeout: 8000 }).toBe('Watched post')
     // Each step was its own re-import, and each told the UI to refresh.
     await expect.poll(() => changes, { timeout: 8000 }).toBeGreaterThanOrEqual(3)
   }, 30_000)
