@@ -23,16 +23,20 @@ export function importCounts(report: Pick<ImportReport, 'added' | 'updated' | 'u
   return { files: imported + report.unchanged + refused + skipped, imported, unchanged: report.unchanged, refused, skipped, unreadableFolders }
 }
 
-function skippedKind(extension: string, count: number): string {
-  const many = count !== 1
-  if (extension === '') return `${count.toLocaleString()} without an extension`
-  if (extension === 'hidden') return `${count.toLocaleString()} hidden`
-  if (extension === 'link') return `${count.toLocaleString()} ${many ? 'links' : 'link'} to a file listed already`
-  return `${count.toLocaleString()} ${extension}`
+/** The skipped kinds that are not an extension: hidden files, and second links to a file listed already. */
+export const SKIPPED_HIDDEN = 'hidden'
+export const SKIPPED_LINK = 'link'
+
+/** What a skipped kind is called: ".jpg", "without an extension", "hidden", "links to a file listed already". */
+export function skippedLabel(extension: string, count = 2): string {
+  if (extension === '') return 'without an extension'
+  if (extension === SKIPPED_HIDDEN) return 'hidden'
+  if (extension === SKIPPED_LINK) return `${count === 1 ? 'link' : 'links'} to a file listed already`
+  return extension
 }
 
 /** "12 .jpg, 3 .xlsx and 2 hidden" */
 export function describeSkipped(skipped: ReadonlyArray<{ extension: string; count: number }>): string {
-  const parts = skipped.map(({ extension, count }) => skippedKind(extension, count))
+  const parts = skipped.map(({ extension, count }) => `${count.toLocaleString()} ${skippedLabel(extension, count)}`)
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
 }

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer'
 import type { Dirent, Stats } from 'node:fs'
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, sep } from 'node:path'
+import { SKIPPED_HIDDEN, SKIPPED_LINK } from '../../../shared/domain/import-counts'
 import type { ImportFileError } from '../../../shared/domain/source'
 import { typeExtension } from './extract/formats'
 
@@ -40,9 +41,6 @@ export interface WalkResult {
   hiddenFolders: number
   cancelled: boolean
 }
-
-export const SKIPPED_HIDDEN = 'hidden'
-export const SKIPPED_LINK = 'link'
 
 export interface WalkOptions {
   /** Lower-case extensions to list, '' for files named without a type (see typeExtension). */

@@ -5,6 +5,7 @@
 import { TextDecoder } from 'node:util'
 import { DamagedZipError, inflateEntryChunks, InflateLimitError, NotZipError, readZipDirectory, type ZipEntry } from './zip-directory'
 import { UserError } from '../../../../shared/ipc/result'
+import { formatBytes } from '../../../../shared/text/counts'
 import { unreadable } from './unreadable'
 
 export interface WordArchive {
@@ -28,17 +29,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 /** "EncryptedPackage" in UTF-16LE: the stream an encrypted Office file keeps the real archive in. */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le')
 
-export function formatSize(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`
-}
-
 function refuseOleContainer(bytes: Uint8Array): void {
   if (!OLE_MAGIC.every((byte, index) => bytes[index] === byte)) return
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(ENCRYPTED_PACKAGE)) {
@@ -59,11 +49,11 @@ function directory(bytes: Uint8Array): ZipEntry[] {
 
 function refuseDeclaredBombs(entries: ZipEntry[], maxInflatedBytes: number): void {
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0)
-  if (total > maxInflatedBytes) throw unreadable(`looks like a zip bomb: would inflate to ${formatSize(total)}`)
+  if (total > maxInflatedBytes) throw unreadable(`looks like a zip bomb: would inflate to ${formatBytes(total)}`)
   for (const entry of entries) {
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1)
     if (entry.uncompressedSize > SUSPICIOUS_SIZE && ratio > SUSPICIOUS_RATIO) {
-      throw unreadable(`looks like a zip bomb: one part would inflate ${Math.round(ratio)}× to ${formatSize(entry.uncompressedSize)}`)
+      throw unreadable(`looks like a zip bomb: one part would inflate ${Math.round(ratio)}× to ${formatBytes(entry.uncompressedSize)}`)
     }
   }
 }

@@ -5,11 +5,7 @@ import { useEffect, useState } from 'react'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
 import { ImportTally } from './ImportTally'
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`
-  return bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
-}
+import { formatBytes } from '../../../../shared/text/counts'
 
 /** Asks before a large folder is imported: it takes a while, and every file in it is read and watched. */
 function LargeFolderConfirm({ folder }: { folder: { path: string; files: number; bytes: number } }) {
@@ -20,7 +16,7 @@ function LargeFolderConfirm({ folder }: { folder: { path: string; files: number;
         Import a large folder?
       </p>
       <p id="large-import-text">
-        <code>{folder.path}</code> holds {folder.files.toLocaleString()} files Sourcebench can read ({formatSize(folder.bytes)}). Importing them takes a
+        <code>{folder.path}</code> holds {folder.files.toLocaleString()} files Sourcebench can read ({formatBytes(folder.bytes)}). Importing them takes a
         while; you can stop at any time and keep what was imported.
       </p>
       <div className="large-import-actions">

@@ -2,16 +2,9 @@
 // skipped. The four add up to the files the folder holds; the skipped ones open into a
 // list by type, so "0 new" never comes without a reason.
 import { useState } from 'react'
-import { importCounts } from '../../../../shared/domain/import-counts'
+import { importCounts, SKIPPED_HIDDEN, skippedLabel } from '../../../../shared/domain/import-counts'
 import type { ImportReport } from '../../../../shared/domain/source'
 import { plural } from '../../../../shared/text/counts'
-
-function skippedLabel(extension: string): string {
-  if (extension === '') return 'without an extension'
-  if (extension === 'hidden') return 'hidden files'
-  if (extension === 'link') return 'second links to a file'
-  return extension
-}
 
 export function ImportTally({ report }: { report: ImportReport }) {
   const [open, setOpen] = useState(false)
@@ -36,7 +29,7 @@ export function ImportTally({ report }: { report: ImportReport }) {
         <ul className="import-skipped" aria-label="Skipped files by type">
           {skipped.map(({ extension, count }) => (
             <li key={extension}>
-              <code>{skippedLabel(extension)}</code> {count.toLocaleString()}
+              <code>{extension === SKIPPED_HIDDEN ? 'hidden files' : skippedLabel(extension, count)}</code> {count.toLocaleString()}
             </li>
           ))}
           {(report.hiddenFolders ?? 0) > 0 && <li>{plural(report.hiddenFolders ?? 0, 'hidden folder')} not opened</li>}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatSize, guardWordArchive, type WordArchive } from '../../../../../src/main/core/library/extract/zip-guard'
+import { guardWordArchive, type WordArchive } from '../../../../../src/main/core/library/extract/zip-guard'
+import { formatBytes } from '../../../../../src/shared/text/counts'
 import { declareSize, makeDocx } from './make-docx'
 
 const MB = 1024 * 1024
@@ -68,9 +69,9 @@ describe('zip-guard', () => {
   })
 })
 
-describe('zip-guard formatSize', () => {
+describe('zip-guard sizes in messages (formatBytes)', () => {
   it('writes sizes the way the import report shows them', () => {
-    expect(formatSize(512)).toBe('512 bytes')
-    expect(formatSize(2.1 * 1024 * MB)).toBe('2.1 GB')
+    expect(formatBytes(512)).toBe('512 bytes')
+    expect(formatBytes(2.1 * 1024 * MB)).toBe('2.1 GB')
   })
 })
