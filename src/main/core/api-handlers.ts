@@ -1,5 +1,6 @@
 // The engine's side of the API contract: one handler per operation that does not depend
 // on the host. Hosts add the rest (app info, the folder picker, saving an export).
+import { NAME_DECISION_LABELS } from '../../shared/domain/corroboration'
 import type { ApiHandlers } from '../../shared/ipc/contract'
 import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'
@@ -9,8 +10,6 @@ import type { Workbench } from './workbench'
 
 export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes' | 'pickBundle'
 export type CoreHandlers = Omit<ApiHandlers, HostMethod>
-
-const NAME_DECISION_LABELS = { merge: 'Merge names', split: 'Split name', confirm: 'Confirm names' } as const
 
 export function createCoreHandlers(workbench: Workbench): CoreHandlers {
   const annotations = () => workbench.project.annotations

@@ -100,14 +100,31 @@ export interface NameGroup {
 /**
  * A user's choice about name groups, replayed over the automatic grouping in order.
  * variants are variant keys. merge: keep these together; split: these leave their group
- * as a group of their own; confirm: the group holding these is confirmed.
+ * as a group of their own; confirm: the group holding these is confirmed; distinct: the
+ * groups holding these are different people, never proposed as variants of each other.
  */
 export type NameDecision = z.infer<typeof nameDecisionSchema>
+
+/**
+ * Two groups that may name the same person in different romanisations ("Ekaterina Borisovna" /
+ * "Ekateryna Borysovna"), when the matcher is not sure enough to join them itself: shown for
+ * the user to merge, or to mark as different people.
+ */
+export interface NameProposal {
+  groupId: string
+  otherGroupId: string
+  /** 0–1; at or above the automatic threshold groups are joined without asking, so proposals sit below it. */
+  confidence: number
+  /** Why they may be one name, in words: "same consonants, vowels differ (e/i)". */
+  reason: string
+}
 
 export interface NameGroups {
   groups: NameGroup[]
   total: number
   sourcesScanned: number
+  /** Possible variants among the returned groups, most confident first. */
+  proposals: NameProposal[]
 }
 
 /** One sentence of one source in an aligned comparison. */
@@ -128,8 +145,16 @@ export interface SourceAlignment {
   links: number
 }
 
+/** Each decision's step name in the undo history; the Names tab's notice matches on it. */
+export const NAME_DECISION_LABELS: Readonly<Record<NameDecision['kind'], string>> = {
+  merge: 'Merge names',
+  split: 'Split name',
+  confirm: 'Confirm names',
+  distinct: 'Mark names as different people'
+}
+
 export const nameDecisionSchema = z.object({
-  kind: z.enum(['merge', 'split', 'confirm']),
+  kind: z.enum(['merge', 'split', 'confirm', 'distinct']),
   variants: z.array(z.string().min(1).max(300)).min(1).max(200),
   at: z.string()
 })

@@ -163,7 +163,7 @@ export const contract = {
   decideNames: {
     channel: channels.decideNames,
     input: z.object({
-      kind: z.enum(['merge', 'split', 'confirm']),
+      kind: z.enum(['merge', 'split', 'confirm', 'distinct']),
       variants: z.array(z.string().min(1).max(300)).min(1).max(200)
     })
   },

@@ -5,6 +5,7 @@ import type {
   NameDecision,
   NameGroup,
   NameGroups,
+  NameProposal,
   QuoteGroup,
   QuoteLedger,
   QuoteLedgerFilter,
@@ -20,7 +21,8 @@ import { collapseSpaces, foldText } from '../../../shared/text/fold'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
 import type { NameMention } from './names/extract-names'
-import { groupNames, type CountedMention } from './names/group-names'
+import { nameGrouping, type CountedMention } from './names/group-names'
+import { MAX_PROPOSALS } from './names/name-proposals'
 import { expandNameVariants, type VariantExpansion } from './name-variant-query'
 import { extractQuotes } from './quotes/extract-quotes'
 import { groupQuotes, prepareQuote, type StoredQuote } from './quotes/group-quotes'
@@ -79,7 +81,7 @@ export class CorroborationService {
   /** Bumped whenever any source's findings change: the caches below belong to one generation. */
   #generation = 0
   #quoteGroups: { generation: number; groups: QuoteGroup[]; terms: Map<string, Set<string>> } | null = null
-  #nameGroups: { generation: number; decisions: readonly NameDecision[]; count: number; groups: NameGroup[] } | null = null
+  #nameGroups: { generation: number; decisions: readonly NameDecision[]; count: number; groups: NameGroup[]; proposals: NameProposal[] } | null = null
   /** The pass running now, and the one queued behind it (shared by every caller that arrives meanwhile). */
   #running: Promise<void> = Promise.resolve()
   #queued: Promise<void> | null = null
@@ -207,34 +209,43 @@ export class CorroborationService {
     }
   }
 
-  /** Name groups with the decisions replayed, cached until the findings or the decisions change. */
-  #nameGroupsNow(): NameGroup[] {
+  /** Name groups with the decisions replayed and the possible variants among them, cached until the findings or the decisions change. */
+  #nameGroupsNow(): { groups: NameGroup[]; proposals: NameProposal[] } {
     const decisions = this.store.notes.data.nameDecisions
     const cached = this.#nameGroups
     // Decisions are appended, or the whole list replaced (undo): either changes one of these.
     const same = cached !== null && cached.generation === this.#generation && cached.decisions === decisions && cached.count === decisions.length
-    if (same) return cached.groups
+    if (same) return cached
     const sources = [...this.#findings].map(([sourceId, findings]) => ({ sourceId, mentions: findings.names }))
-    const groups = groupNames(sources, decisions)
-    this.#nameGroups = { generation: this.#generation, decisions, count: decisions.length, groups }
-    return groups
+    const { groups, proposals } = nameGrouping(sources, decisions)
+    this.#nameGroups = { generation: this.#generation, decisions, count: decisions.length, groups, proposals }
+    return this.#nameGroups
   }
 
   async names(query = '', limit = 500): Promise<NameGroups> {
     await this.refresh()
     const wanted = foldText(collapseSpaces(query))
-    const groups = this.#nameGroupsNow().filter(
+    const all = this.#nameGroupsNow()
+    const groups = all.groups.filter(
       (group) =>
         wanted === '' ||
         group.variants.some((variant) => variant.spellings.some((spelling) => foldText(spelling.text).includes(wanted)))
     )
-    return { groups: groups.slice(0, limit), total: groups.length, sourcesScanned: this.#findings.size }
+    const returned = groups.slice(0, limit)
+    const ids = new Set(returned.map((group) => group.id))
+    // Only pairs the reporter can see both sides of; the proposals come surest first.
+    const proposals = all.proposals.filter((proposal) => ids.has(proposal.groupId) && ids.has(proposal.otherGroupId)).slice(0, MAX_PROPOSALS)
+    return { groups: returned, total: groups.length, sourcesScanned: this.#findings.size, proposals }
   }
 
-  /** Records a merge, split or confirmation; it is replayed over every later grouping. */
+  /**
+   * Records a merge, split, confirmation or 'distinct' (these groups are different people: never
+   * joined automatically nor proposed as variants of each other; name one key per group, e.g. a
+   * proposal's two group ids); it is replayed over every later grouping.
+   */
   async decideNames(kind: NameDecision['kind'], variants: string[]): Promise<NameGroups> {
     await this.refresh()
-    const known = new Set(this.#nameGroupsNow().flatMap((group) => group.variants.map((variant) => variant.key)))
+    const known = new Set(this.#nameGroupsNow().groups.flatMap((group) => group.variants.map((variant) => variant.key)))
     const unknown = variants.filter((key) => !known.has(key))
     if (unknown.length > 0) throw new UserError('not-found', `names: no name variant ${unknown.map((key) => `"${key}"`).join(', ')} in this library`)
     await this.store.notes.update((notes) => {
@@ -250,11 +261,12 @@ export class CorroborationService {
    */
   async expandQuery(query: string): Promise<VariantExpansion> {
     await this.refresh()
+    // A 'distinct' decision names people apart; it confirms nothing.
     const chosen = new Set(
-      this.store.notes.data.nameDecisions.filter((decision) => decision.kind !== 'split').flatMap((decision) => decision.variants)
+      this.store.notes.data.nameDecisions.filter((decision) => decision.kind === 'merge' || decision.kind === 'confirm').flatMap((decision) => decision.variants)
     )
     const confirmed = this.#nameGroupsNow()
-      .filter((group) => group.confirmed)
+      .groups.filter((group) => group.confirmed)
       .map((group) => ({ ...group, variants: group.variants.filter((variant) => chosen.has(variant.key)) }))
     return expandNameVariants(query, confirmed)
   }

@@ -162,6 +162,26 @@ describe('CorroborationService', () => {
     expect(workbench.project.store.notes.data.nameDecisions).toEqual([])
   })
 
+  it('offers a doubtful romanisation as a possible variant, and stops offering it once marked as different people', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'kyiv.txt'), 'Oleh Petrovych Hordiyenko said on Tuesday that the talks would continue.\n')
+    await writeFile(join(folder, 'moscow.txt'), 'The talks were led by Oleg Petrovich Gordienko, according to two officials.\n')
+    const workbench = await seededWorkbench(await tempDir(), folder)
+    const service = workbench.project.corroboration
+    const names = await service.names()
+    const ids = new Set(names.groups.map((group) => group.id))
+    expect(names.proposals).toHaveLength(1)
+    const [proposal] = names.proposals
+    expect(ids.has(proposal!.groupId) && ids.has(proposal!.otherGroupId)).toBe(true)
+    // A query that leaves one of the two groups out leaves the proposal out too.
+    expect((await service.names('Oleh')).proposals).toEqual([])
+    const after = await service.decideNames('distinct', [proposal!.groupId, proposal!.otherGroupId])
+    expect(after.proposals).toEqual([])
+    expect(after.groups.map((group) => group.id).sort()).toEqual([proposal!.groupId, proposal!.otherGroupId].sort())
+    // Marking people apart confirms no spelling: a search is not widened by it.
+    expect((await service.expandQuery('"Oleh Petrovych Hordiyenko"')).included).toEqual([])
+  })
+
   it('widens a search to the other spellings of a confirmed name only', async () => {
     const workbench = await seededWorkbench(await tempDir())
     const service = workbench.project.corroboration

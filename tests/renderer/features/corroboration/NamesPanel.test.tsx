@@ -38,7 +38,8 @@ describe('NamesPanel', () => {
         }
       ],
       total: 1,
-      sourcesScanned: 2
+      sourcesScanned: 2,
+      proposals: []
     }
     useWorkbench.setState({
       api: answering(names),

@@ -53,7 +53,8 @@ function namesOf(sourceId: string, label: string): NameGroups {
   return {
     groups: [{ id: variant.key, label, kind: 'person', confirmed: false, variants: [variant], sources: [{ sourceId, mentions: 1 }], mentions: 1 }],
     total: 1,
-    sourcesScanned: 1
+    sourcesScanned: 1,
+    proposals: []
   }
 }
 

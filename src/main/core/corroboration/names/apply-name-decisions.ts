@@ -1,4 +1,4 @@
-// Replays the reporter's merge, split and confirm decisions over freshly computed name groups.
+// Replays the reporter's merge, split, confirm and distinct decisions over freshly computed name groups.
 // Decisions name variant keys, not groups, so they survive rebuilds; a key the library no
 // longer holds is skipped rather than failing the whole list.
 import type { NameDecision } from '../../../../shared/domain/corroboration'
@@ -37,6 +37,22 @@ function confirm(groups: DraftGroup[], keys: readonly string[]): DraftGroup[] {
   return groups
 }
 
+/**
+ * The groups holding these keys are different people. Automatic grouping already keeps them apart
+ * (name-sets); a group an earlier merge made keeps the first key named, the others leave it.
+ */
+function distinct(groups: DraftGroup[], keys: readonly string[]): DraftGroup[] {
+  const result = [...groups]
+  for (const group of groups) {
+    const named = keys.filter((key) => group.keys.has(key))
+    for (const key of named.slice(1)) {
+      group.keys.delete(key)
+      result.push({ keys: new Set([key]), confirmed: true, hidden: false })
+    }
+  }
+  return result
+}
+
 /** Applies `decisions` in order; returns the new list (the drafts passed in may be changed). */
 export function applyNameDecisions(drafts: DraftGroup[], decisions: readonly NameDecision[]): DraftGroup[] {
   let groups = drafts
@@ -45,6 +61,7 @@ export function applyNameDecisions(drafts: DraftGroup[], decisions: readonly Nam
     if (decision.kind === 'merge') groups = merge(groups, keys)
     else if (decision.kind === 'split') groups = split(groups, keys)
     else if (decision.kind === 'confirm') groups = confirm(groups, keys)
+    else if (decision.kind === 'distinct') groups = distinct(groups, keys)
   }
   return groups
 }

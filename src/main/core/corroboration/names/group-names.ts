@@ -1,11 +1,16 @@
 // Groups the names found across a library into one entry per person or organisation:
 // spellings with the same folded key are one variant, variants that sound alike one group,
 // and a surname used alone joins the one full name it can belong to, in any script.
-import type { NameDecision, NameGroup, NameKind, NameVariant } from '../../../../shared/domain/corroboration'
+import type { NameDecision, NameGroup, NameKind, NameProposal, NameVariant } from '../../../../shared/domain/corroboration'
 import { applyNameDecisions, type DraftGroup } from './apply-name-decisions'
 import type { NameMention } from './extract-names'
 import { nameKey, soundKey } from './name-key'
 import { nameParts, surnameBeforePatronymic, surnameFirst } from './name-parts'
+import { proposalsOf } from './name-proposals'
+import { NameSets } from './name-sets'
+import { hasOtherScript } from './name-scripts'
+import { joinVariants } from './join-variants'
+import { variantLinks, type VariantLink } from './variant-links'
 
 /** A mention as grouping needs it; `count` stands for that many identical mentions in the source. */
 export type CountedMention = Pick<NameMention, 'text' | 'kind'> & { count?: number }
@@ -67,21 +72,6 @@ function mostFrequent(counts: ReadonlyMap<string, number>): string {
 
 const kindOf = (entry: { person: number; organization: number }): NameKind => (entry.organization > entry.person ? 'organization' : 'person')
 
-class UnionFind {
-  readonly #parent = new Map<string, string>()
-  find(key: string): string {
-    let root = key
-    while (this.#parent.has(root) && this.#parent.get(root) !== root) root = this.#parent.get(root)!
-    this.#parent.set(key, root)
-    return root
-  }
-  union(a: string, b: string): void {
-    const rootA = this.find(a)
-    const rootB = this.find(b)
-    if (rootA !== rootB) this.#parent.set(rootB < rootA ? rootA : rootB, rootB < rootA ? rootB : rootA)
-  }
-}
-
 /**
  * Automatic groups. A lone surname ("Putin", "Lee") joins the one multi-word person group whose
  * last word (or first, for Korean and Chinese surnames) it is. When several groups could claim
@@ -90,8 +80,9 @@ class UnionFind {
  * Korean or Chinese surname is hidden ("Lee" with Lee Jae-myung and Lee Sok-bae names nobody:
  * it is shared by millions). A decision naming a hidden key brings it back.
  */
-function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
-  const sets = new UnionFind()
+function autoGroups(tallies: ReadonlyMap<string, Tally>, decisions: readonly NameDecision[]): { drafts: DraftGroup[]; links: VariantLink[] } {
+  const sets = new NameSets(decisions)
+  const romanised = new Map<string, string>()
   const bySound = new Map<string, string>()
   const lone: Tally[] = []
   for (const entry of tallies.values()) {
@@ -101,6 +92,9 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
       if (kind === 'person') lone.push(entry)
       continue
     }
+    const text = mostFrequent(entry.spellings)
+    // Names with digits ("Airbus A320") are products or models, not people in another romanisation.
+    if (kind === 'person' && !hasOtherScript(text) && !/\d/.test(text)) romanised.set(entry.key, text)
     for (const spelling of entry.spellings.keys()) {
       const sound = `${kind}:${soundKey(spelling)}`
       const other = bySound.get(sound)
@@ -108,6 +102,9 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
       else sets.union(other, entry.key)
     }
   }
+  // Other romanisations of one name ("Ekaterina Borisovna" / "Ekateryna Borysovna"): joined when sure.
+  const { links, forms } = variantLinks(romanised)
+  joinVariants(links, sets, forms)
   const claims = new Map<string, Set<string>>()
   const claim = (word: string, key: string): void => {
     const surname = nameKey(word)
@@ -138,7 +135,7 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>): DraftGroup[] {
     group.keys.add(key)
     groups.set(root, group)
   }
-  return [...groups.values()]
+  return { drafts: [...groups.values()], links }
 }
 
 function variantOf(entry: Tally): NameVariant {
@@ -169,11 +166,18 @@ function toGroup(draft: DraftGroup, tallies: ReadonlyMap<string, Tally>): NameGr
   }
 }
 
-/** Name groups across `sources`, the reporter's decisions applied; most widely reported first. */
-export function groupNames(sources: SourceNames[], decisions: NameDecision[]): NameGroup[] {
+/** Name groups across `sources` with the reporter's decisions applied, most widely reported first, and possible variants. */
+export function nameGrouping(sources: SourceNames[], decisions: NameDecision[]): { groups: NameGroup[]; proposals: NameProposal[] } {
   const tallies = tally(sources)
-  return applyNameDecisions(autoGroups(tallies), decisions)
-    .filter((draft) => !draft.hidden && draft.keys.size > 0)
+  const { drafts, links } = autoGroups(tallies, decisions)
+  const shown = applyNameDecisions(drafts, decisions).filter((draft) => !draft.hidden && draft.keys.size > 0)
+  const groups = shown
     .map((draft) => toGroup(draft, tallies))
     .sort((a, b) => b.sources.length - a.sources.length || b.mentions - a.mentions || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : 1))
+  return { groups, proposals: proposalsOf(links, groups, decisions) }
+}
+
+/** Name groups across `sources`, the reporter's decisions applied; most widely reported first. */
+export function groupNames(sources: SourceNames[], decisions: NameDecision[]): NameGroup[] {
+  return nameGrouping(sources, decisions).groups
 }

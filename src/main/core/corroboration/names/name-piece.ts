@@ -56,6 +56,28 @@ function firstIsGiven(words: readonly NameToken[]): boolean {
   return first.lower.includes('-') && first.lower.split('-').some((part) => wordClass(part) === 'given')
 }
 
+/** Capitalised words a transliterated name is built from ("Abd", "Al", "Bin", "Ould") besides unknown ones. */
+export const NAME_LINKS: ReadonlySet<string> = new Set(['al', 'el', 'abu', 'abd', 'abdul', 'abdel', 'bin', 'ben', 'ibn', 'bint', 'ould', 'ul', 'ad', 'ag', 'oglu', 'ogly', 'kyzy', 'uulu'])
+
+/**
+ * "Dmitriy Rogozin", "Abd Al Aziz Awda", "Wa'il Hamza Julaydan": two to seven words the lexicon
+ * does not know (or knows as names), none a particle at the end. Transliterated names are mostly
+ * unknown words, while capitalised English phrases nearly always hold a word it knows.
+ */
+function foreignShaped(words: readonly NameToken[]): boolean {
+  if (words.length < 2 || words.length > 7 || NAME_LINKS.has(words[words.length - 1]!.lower)) return false
+  let unknown = 0
+  for (const [index, word] of words.entries()) {
+    if (word.text.length < 2 || word.dotted !== null) return false
+    const known = classOf(word)
+    // "Hafiz Said Khan", "Rami Kamel Baker": a plain word inside the name (read-run kept it there) is one of its names.
+    const inside = index > 0 && index < words.length - 1 && (known === 'verb' || known === 'common' || known === 'participle')
+    if (known === undefined) unknown++
+    else if (known !== 'given' && known !== 'surname' && !NAME_LINKS.has(word.lower) && !inside) return false
+  }
+  return unknown > 0
+}
+
 export function emit(tokens: readonly NameToken[], kind: NameKind, context: PieceContext): void {
   const trimmed = trimConnectors(tokens)
   if (trimmed.length > 0) context.out.names.push({ tokens: trimmed, kind })
@@ -99,6 +121,7 @@ export function classify(piece: readonly NameToken[], titled: boolean, speech: b
       if (classOf(last) === 'surname' && unknownBefore) return emit(tokens, 'person', context)
     }
   }
+  if (!context.headline && foreignShaped(words)) return emit(tokens, 'person', context)
   // Not a full name, but a word in it may still be a surname used alone ("Defiant Putin") or an organisation.
   for (const word of words) readLone(word, false, speech && word === last, context, false)
 }

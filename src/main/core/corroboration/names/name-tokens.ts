@@ -32,7 +32,8 @@ export interface CapitalRun {
   headline: boolean
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}]+)*/gu
+// "Al-'Ajmi": a hyphen may be followed by an apostrophe standing for the Arabic ayn.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:[-\u2010\u2011]['\u2019]?|['\u2019])[\p{L}\p{M}\p{N}]+)*/gu
 const INNER_HYPHENS = /[\u2010\u2011]/g
 /** No name is this long; longer runs are all-caps or title-case text, cut so work per run stays bounded. */
 const MAX_RUN = 24
@@ -145,9 +146,20 @@ function spaceOnly(text: string, from: number, to: number, empty: boolean): bool
   return true
 }
 
+const isAyn = (code: number): boolean => code === 39 || code === 0x2019 || code === 0x2018 || code === 0x02bf || code === 0x02bb
+
+/** Spaces with one apostrophe at either end (or both) between two words, as in "Jami' 'Ali". */
+function apostrophesOnly(text: string, from: number, to: number): boolean {
+  const start = isAyn(text.charCodeAt(from)) ? from + 1 : from
+  const end = to > start && isAyn(text.charCodeAt(to - 1)) ? to - 1 : to
+  return (start > from || end < to) && spaceOnly(text, start, end, false)
+}
+
 function joins(text: string, previous: NameToken, next: NameToken): boolean {
   if (previous.possessive) return false
   if (spaceOnly(text, previous.rawEnd, next.start, false)) return true
+  // "Ho' Yo'ng-il", "Jami' 'Ali": apostrophes for Korean o' / u' and for the Arabic ayn or hamza stand between the words.
+  if (next.cap && apostrophesOnly(text, previous.rawEnd, next.start)) return true
   // "George W. Bush", "Dr. Kim".
   const abbreviated = (previous.text.length === 1 && previous.cap) || DOTTED_ABBREVIATIONS.has(previous.lower)
   return abbreviated && text.charCodeAt(previous.rawEnd) === 46 && spaceOnly(text, previous.rawEnd + 1, next.start, true)

@@ -6,6 +6,7 @@ import { wordClass } from './name-lexicon'
 import {
   classify,
   classOf,
+  NAME_LINKS,
   emit,
   isConnector,
   nameWords,
@@ -16,6 +17,8 @@ import {
 } from './name-piece'
 import type { CapitalRun, NameToken } from './name-tokens'
 import { AMBIGUOUS_GIVEN, ORG_CONNECTORS, ORG_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from './name-words'
+
+const unknownWord = (token: NameToken | undefined): boolean => token !== undefined && token.cap && token.text.length > 2 && classOf(token) === undefined
 
 function isPlaceCompound(token: NameToken): boolean {
   if (!token.lower.includes('-')) return false
@@ -67,6 +70,16 @@ function readPlain(segment: readonly NameToken[], titled: boolean, speech: boole
     const afterGiven = previous !== undefined && pieceIsName && !context.headline && (previous === piece[0] || previous.text.length === 1)
     // "Theresa May": a modal right after a given name, closing the run, is a surname.
     const surnameModal = tokenClass === 'modal' && afterGiven && i === segment.length - 1
+    // "Abu Hafs el Masry El Khabir", "Radii Faritovich Khabirov": linking words of transliterated
+    // names, and a plain word next to a word no lexicon knows, stay in the name (not in headlines).
+    const link = !context.headline && NAME_LINKS.has(token.lower)
+    const foreignNeighbour = !context.headline && (unknownWord(previous) || (piece.length === 0 && unknownWord(segment[i + 1])))
+    // "Hafiz Said Khan": a capitalised verb between two words of a name is a name outside headlines.
+    const inside = !context.headline && tokenClass === 'verb' && piece.length > 0 && segment[i + 1]?.cap === true && !SPEECH_VERBS.has(segment[i + 1]!.text)
+    if (link || inside || (foreignNeighbour && (tokenClass === 'common' || tokenClass === 'function' || tokenClass === 'participle'))) {
+      piece.push(token)
+      continue
+    }
     const hard =
       token.dotted !== null ||
       isPlaceCompound(token) ||

@@ -1,0 +1,54 @@
+// Possible variants for the reporter to confirm: links the matcher found below its automatic
+// threshold, between groups still apart after the reporter's decisions, never between groups a
+// 'distinct' decision says are different people. One proposal per pair of groups, surest first.
+import type { NameDecision, NameGroup, NameProposal } from '../../../../shared/domain/corroboration'
+import { AUTO_JOIN, type VariantLink } from './variant-links'
+
+/** Proposals the Names tab is given at most: more than anyone reviews at once; the surest come first. */
+export const MAX_PROPOSALS = 200
+
+/** Per group: decision index → the places its keys hold in that 'distinct' decision. */
+function distinctPlaces(groups: readonly NameGroup[], decisions: readonly NameDecision[]): Map<string, Map<number, Set<number>>> {
+  const groupOf = new Map<string, string>()
+  for (const group of groups) for (const variant of group.variants) groupOf.set(variant.key, group.id)
+  const places = new Map<string, Map<number, Set<number>>>()
+  decisions.forEach((decision, index) => {
+    if (decision.kind !== 'distinct' || !Array.isArray(decision.variants)) return
+    decision.variants.forEach((key, place) => {
+      const group = groupOf.get(key)
+      if (group === undefined) return
+      const byDecision = places.get(group) ?? new Map<number, Set<number>>()
+      byDecision.set(index, (byDecision.get(index) ?? new Set<number>()).add(place))
+      places.set(group, byDecision)
+    })
+  })
+  return places
+}
+
+function keptApart(a: Map<number, Set<number>> | undefined, b: Map<number, Set<number>> | undefined): boolean {
+  if (a === undefined || b === undefined) return false
+  for (const [decision, placesA] of a) {
+    const placesB = b.get(decision)
+    if (placesB !== undefined && [...placesB].some((place) => !placesA.has(place))) return true
+  }
+  return false
+}
+
+export function proposalsOf(links: readonly VariantLink[], groups: readonly NameGroup[], decisions: readonly NameDecision[]): NameProposal[] {
+  const groupOf = new Map<string, string>()
+  for (const group of groups) for (const variant of group.variants) groupOf.set(variant.key, group.id)
+  const apart = distinctPlaces(groups, decisions)
+  const proposals = new Map<string, NameProposal>()
+  // Links come surest first, so the first link between two groups is the one to show.
+  for (const link of links) {
+    if (link.confidence >= AUTO_JOIN) continue
+    const a = groupOf.get(link.a)
+    const b = groupOf.get(link.b)
+    if (a === undefined || b === undefined || a === b) continue
+    const [groupId, otherGroupId] = a < b ? [a, b] : [b, a]
+    const pair = `${groupId}\u0000${otherGroupId}`
+    if (proposals.has(pair) || keptApart(apart.get(a), apart.get(b))) continue
+    proposals.set(pair, { groupId, otherGroupId, confidence: link.confidence, reason: link.reason })
+  }
+  return [...proposals.values()]
+}
