@@ -11,7 +11,7 @@ function speakerTerms(speaker: string): string[] {
 }
 
 /** One name written in full and in part ("Putin", "Vladimir Putin") or romanised two ways ("Lee Seok-pae", "Lee Sok-bae"). */
-function sameSpeaker(a: string, b: string): boolean {
+export function sameSpeaker(a: string, b: string): boolean {
   const termsA = speakerTerms(a)
   const termsB = new Set(speakerTerms(b))
   const [shorter, longer] = termsA.length <= termsB.size ? [termsA, termsB] : [[...termsB], new Set(termsA)]

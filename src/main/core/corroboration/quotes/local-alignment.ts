@@ -4,12 +4,14 @@
 import type { LedgerWord } from './ledger-words'
 
 const CONTENT_MATCH = 1
+/** A common word's synonym ("ruined" for "destroyed") is a match, a little weaker than the same word. */
+const SYNONYM_MATCH = 0.8
 const FUNCTION_MATCH = 0.25
 const MISMATCH = -0.5
 const GAP = -0.35
 
 export interface LocalMatch {
-  /** Content words of the short side matched in order within the window. */
+  /** Content words of the short side matched in order within the window (the same stem or a synonym). */
   matchedContent: number
   /** Word range of the long side the short side covers (end exclusive). */
   longStart: number
@@ -17,6 +19,11 @@ export interface LocalMatch {
   /** Word range of the short side that took part. */
   shortStart: number
   shortEnd: number
+}
+
+function pairScore(a: LedgerWord, b: LedgerWord): number {
+  if (a.stem === b.stem) return a.content ? CONTENT_MATCH : FUNCTION_MATCH
+  return a.synonyms !== null && b.content && a.synonyms.has(b.stem) ? SYNONYM_MATCH : MISMATCH
 }
 
 export function alignLocally(short: readonly LedgerWord[], long: readonly LedgerWord[]): LocalMatch | null {
@@ -31,10 +38,10 @@ export function alignLocally(short: readonly LedgerWord[], long: readonly Ledger
     const a = short[i - 1]!
     for (let j = 1; j < cols; j++) {
       const b = long[j - 1]!
-      const same = a.stem === b.stem
-      const diagonal = score[(i - 1) * cols + j - 1]! + (same ? (a.content ? CONTENT_MATCH : FUNCTION_MATCH) : MISMATCH)
-      const up = score[(i - 1) * cols + j]! + GAP
-      const left = score[i * cols + j - 1]! + GAP
+      const diagonal = score[(i - 1) * cols + j - 1]! + pairScore(a, b)
+      // Where one side marks dropped words with an ellipsis, the other's words there are free to skip.
+      const up = score[(i - 1) * cols + j]! + (j < long.length && long[j]!.elided ? 0 : GAP)
+      const left = score[i * cols + j - 1]! + (i < short.length && short[i]!.elided ? 0 : GAP)
       let value = 0
       let step = 0
       if (diagonal > value) { value = diagonal; step = 1 }
@@ -56,7 +63,7 @@ export function alignLocally(short: readonly LedgerWord[], long: readonly Ledger
     const step = move[i * cols + j]
     if (step === 1) {
       const a = short[i - 1]!
-      if (a.content && a.stem === long[j - 1]!.stem) matchedContent++
+      if (a.content && pairScore(a, long[j - 1]!) > 0) matchedContent++
       i--
       j--
     } else if (step === 2) i--
