@@ -6,8 +6,11 @@ import { isBrokenQuote, type JoinContext } from './quote-joining'
 import { scanQuoteMarks, type ScannedQuote } from './quote-marks'
 import { ParagraphBreaks } from './quote-paragraphs'
 import { findSingleQuotes } from './quote-single-marks'
+import { isTitleOfWork } from './quote-titles'
 import { findAttributions } from './speaker-attribution'
+import { findClauseSubjects } from './speaker-clause-subject'
 import { AttributionIndex } from './speaker-lookup'
+import { shareWithNeighbours } from './speaker-continuation'
 import { resolveAttributions, type ResolvedAttribution } from './speaker-resolution'
 
 export interface ExtractedQuote {
@@ -20,7 +23,7 @@ export interface ExtractedQuote {
    * completed from the text's earlier full mention; he/she/they and "the ambassador" resolved
    * to the most recent named speaker earlier in the text (or the most recent person-like name
    * acting as a subject); an unnamed source as written ("a company executive"); null when
-   * unattributed or unresolvable.
+   * unattributed or unresolvable, and for the title of a work (the show “…”).
    */
   speaker: string | null
   /** The attributing words as written, e.g. "Putin said", "he stated", "said Russian President Vladimir Putin", "according to Yonhap"; null when none. */
@@ -32,6 +35,8 @@ export interface ExtractedQuote {
 interface Quotation {
   members: ScannedQuote[]
   attribution: ResolvedAttribution | null
+  /** A title of a work (the show “…”): credited to nobody, passed over by its neighbours. */
+  title: boolean
 }
 
 const HAS_WORD = /[\p{L}\p{Nd}]/u
@@ -82,17 +87,27 @@ function shareAcrossParagraphs(masked: string, quotations: Quotation[]): void {
 }
 
 function group(text: string, flat: string, masked: string, scanned: readonly ScannedQuote[]): Quotation[] {
-  const attributions = new AttributionIndex(masked, text, resolveAttributions(masked, text, flat, findAttributions(masked)))
+  const found = [...findAttributions(masked), ...findClauseSubjects(masked, scanned)].sort((a, b) => a.start - b.start)
+  const attributions = new AttributionIndex(masked, text, resolveAttributions(masked, text, flat, found))
   const after = scanned.map((quote) => attributions.after(quote))
   const context: JoinContext = { text, masked, attributedBetween: (from, to) => attributions.namedBetween(from, to) }
   const quotations: Quotation[] = []
   scanned.forEach((quote, index) => {
     const previous = quotations.at(-1)
-    if (previous !== undefined && index > 0 && isBrokenQuote(context, scanned[index - 1]!, after[index - 1] ?? null, quote, after[index] ?? null)) {
+    if (isTitleOfWork(flat, quote.open, wording(text, quote.parts))) {
+      quotations.push({ members: [quote], attribution: null, title: true })
+    } else if (previous !== undefined && !previous.title && index > 0 && isBrokenQuote(context, scanned[index - 1]!, after[index - 1] ?? null, quote, after[index] ?? null)) {
       previous.members.push(quote)
-    } else quotations.push({ members: [quote], attribution: after[index] ?? attributions.before(quote) })
+    } else quotations.push({ members: [quote], attribution: after[index] ?? attributions.before(quote) ?? attributions.closing(quote), title: false })
   })
-  shareAcrossParagraphs(masked, quotations)
+  const spoken = quotations.filter((quotation) => !quotation.title)
+  shareAcrossParagraphs(masked, spoken)
+  shareWithNeighbours(masked, spoken)
+  // The sentence's subject only for what neither a speech verb nor a neighbour credits.
+  for (const quotation of spoken) {
+    const first = quotation.members[0]!
+    if (quotation.attribution?.speaker == null) quotation.attribution = attributions.subject(first) ?? attributions.carriedOver(first) ?? quotation.attribution
+  }
   return quotations
 }
 

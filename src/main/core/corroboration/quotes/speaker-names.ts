@@ -23,8 +23,17 @@ const NOT_NAMES = new Set([
   'There', 'We', 'I', 'You', 'Our', 'His', 'Her', 'Their', 'Its', 'My', 'Your', 'A', 'An', 'Former', 'Ex', 'Outgoing',
   'Incoming', 'Acting', 'Officials', 'Analysts', 'Experts', 'Critics', 'Sources', 'Observers', 'Police', 'Residents',
   'Witnesses', 'Others', 'Some', 'Many', 'Both', 'Most', 'Several', 'Few', 'All', 'Speaking', 'According', 'Asked',
-  'He', 'She', 'They', 'Ministers', 'MPs', 'Campaigners', 'Voters', 'People', 'Opponents', 'Supporters', 'Leaders'
+  'He', 'She', 'They', 'Ministers', 'MPs', 'Campaigners', 'Voters', 'People', 'Opponents', 'Supporters', 'Leaders',
+  // "Sanders on Saturday criticized", "said Friday": a date, never a speaker.
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
+  'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Americans', 'Democrats',
+  'Republicans', 'Amid', 'Despite', 'During', 'Following', 'Under', 'Unlike', 'Like', 'Without', 'With', 'For', 'From',
+  'By', 'Through', 'Since', 'Until', 'Although', 'Though', 'Because', 'Among', 'Across', 'Over', 'Instead', 'Yesterday',
+  'Today'
 ])
+
+/** Lower-case words inside a name: "Ludwig van Beethoven", "Osama bin Laden". */
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'dos', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ter', 'ten'])
 
 /** Letters after a name ("Peter Ainsworth MP"): dropped before looking for titles. */
 const POSTNOMINALS = new Set(['MP', 'MEP', 'MSP', 'AM', 'QC', 'KC', 'Jr', 'Jr.', 'Sr', 'Sr.', 'OBE', 'MBE', 'CBE'])
@@ -68,10 +77,14 @@ export function cleanName(run: string, afterConnector = false): CleanName {
       titled = true
     } else if (index < tokens.length - 1 && POSSESSIVE.test(token)) cut = index
   })
+  // "Clinton ally Jo Carver", "Massachusetts congressman Barney Frank": the name follows the last lower-case word.
+  const lower = tokens.findLastIndex((token) => /^\p{Ll}/u.test(token) && !PARTICLES.has(token))
+  if (lower > cut) cut = lower
   let rest = tokens.slice(cut + 1).filter((token) => token !== '')
   while (rest.length > 0 && NOT_NAMES.has(rest[0]!)) rest = rest.slice(1)
   if (rest.length === 0) return titled ? { kind: 'title-only' } : { kind: 'none' }
-  if (!titled && afterConnector && rest.length >= 3) rest = rest.slice(-2)
+  // Keep an initial with its name: "Secretary of State John F. Kerry".
+  if (!titled && afterConnector && rest.length >= 3) rest = rest.slice(/^\p{Lu}\.$/u.test(rest.at(-2)!) ? -3 : -2)
   if (rest.length > 4) rest = rest.slice(-4)
   const givenName = cut >= 0 && (tokens[cut] === 'Sir' || tokens[cut] === 'Dame')
   return { kind: 'name', name: rest.join(' '), givenName }

@@ -5,6 +5,7 @@ import type { AttributionMatch } from './speaker-attribution'
 import { subjectKind } from './speaker-attribution'
 import { cleanName, followsConnector, FullNames, hasTitle, isOrganisation } from './speaker-names'
 import { sentenceStart } from './quote-boundaries'
+import { sentenceHead } from './speaker-apposition'
 import { ADVS, AFTER_PREPOSITION, NAME_RUN, ORG_NP, SEP, SUBJECT, VERB_LIKE, WORD_START } from './speaker-patterns'
 
 export interface ResolvedAttribution {
@@ -15,12 +16,18 @@ export interface ResolvedAttribution {
   speaker: string | null
   /** False for a bare ", adding": it can credit a quote before it, never one after. */
   hasSubject: boolean
+  /** The sentence's subject, not a speech verb's: only for a quotation nothing else credits. */
+  fallback: 'before' | 'after' | null
 }
 
-const CLAUSE_SUBJECT = new RegExp(`${WORD_START}(${SUBJECT})${SEP}${ADVS}${VERB_LIKE}`, 'gu')
+// A bracketed party may sit between a name and its verb: "Sen. Rand Paul (R-Ky.) said".
+const CLAUSE_SUBJECT = new RegExp(`${WORD_START}(${SUBJECT})(?:${SEP}\\([^()\\n]{1,30}\\))?${SEP}${ADVS}${VERB_LIKE}`, 'gu')
+const OPENING_SUBJECT = new RegExp(`^[ \\t\\u00a0]*(${NAME_RUN})(?:${SEP}\\([^()\\n]{1,30}\\))?${SEP}${ADVS}${VERB_LIKE}`, 'u')
 const NAMED_SUBJECT = new RegExp(`${WORD_START}(${NAME_RUN})${SEP}${ADVS}${VERB_LIKE}`, 'gu')
 const ORG_ONLY = new RegExp(`^${ORG_NP}$`, 'u')
 const PERSON_AND_COMMA = new RegExp(`${WORD_START}(${NAME_RUN}),${SEP}$`, 'u')
+/** A comma or a lower-case word right before a run: it is inside a sentence, not after a headline. */
+const GLUED_BEFORE = /(?:,|\p{Ll})[ \t\u00a0]+$/u
 /** How far back a pronoun may look for a name when no speaker has been named yet. */
 const FALLBACK_WINDOW = 3000
 /** Text already scanned for names is scanned again this far back, for a name cut by the last window's end. */
@@ -60,7 +67,7 @@ class SpeakerResolver {
       case 'name':
         return this.#name(subject, position)
       case 'pronoun':
-        return this.#antecedent(position)
+        return this.#pronoun(position)
       case 'role':
         // "the ambassador" is someone already named; "a company executive" or "the ministry" is not.
         if (/^the\s/i.test(subject) && !ORG_ONLY.test(subject)) return this.#lastNamed ?? asWritten(subject)
@@ -100,21 +107,46 @@ class SpeakerResolver {
   #complete(name: string, position: number, givenName = false): string {
     const words = name.split(' ')
     if (words.length < 3) return this.#names.expand(name, position, givenName)
+    // "his wife, Gabriela Violeta Lazar, wrote": mid-sentence a full name is no headline.
+    if (GLUED_BEFORE.test(this.#masked.slice(Math.max(0, position - 3), position))) return name
     const surname = words.at(-1)!
     const known = this.#names.expand(surname, position)
     return known !== surname ? known : name
   }
 
   /**
-   * The speaker of ", noting that …": whoever an attribution earlier in the sentence named
-   * ("Putin recalled …, noting"), else the subject of its first clause, else the last speaker.
+   * The speaker of ", noting that …" or "… and said": whoever an attribution earlier in the
+   * sentence named ("Putin recalled …, noting"), else the name opening the sentence before a
+   * comma ("Tracy Martin, Trayvon's father, issued …, saying"), else the first clause subject
+   * that names someone, else — only when the sentence opens with it ("Adding, …") — the last
+   * speaker. Mid-sentence with no subject found, nobody: an empty speaker beats a wrong one.
    */
   #sentenceSubject(position: number): string | null {
     const start = sentenceStart(this.#masked, position)
     if (this.#previous !== null && this.#previous.start >= start) return this.#previous.speaker
+    const head = sentenceHead(this.#masked, position)
+    if (head !== null && head.start < position) {
+      const speaker = this.#subject(head.subject, head.start)
+      if (speaker !== null) return speaker
+    }
+    const window = this.#masked.slice(start, position)
     CLAUSE_SUBJECT.lastIndex = 0
-    const clause = CLAUSE_SUBJECT.exec(this.#masked.slice(start, position))
-    if (clause !== null) return this.#subject(clause[1]!, start + clause.index)
+    for (let clause = CLAUSE_SUBJECT.exec(window); clause !== null; clause = CLAUSE_SUBJECT.exec(window)) {
+      // "Trump's comments": a possessive is no subject.
+      if (subjectKind(clause[1]!) === 'name' && (cleanName(clause[1]!).kind === 'none' || /['’]s$/.test(clause[1]!))) continue
+      return this.#subject(clause[1]!, start + clause.index)
+    }
+    return /[\p{L}]/u.test(window) ? null : this.#antecedent(position)
+  }
+
+  /** "he" / "she": the person opening the same sentence ("Bush went after Trump …, when he called"), else the last speaker. */
+  #pronoun(position: number): string | null {
+    const start = sentenceStart(this.#masked, position)
+    const opening = OPENING_SUBJECT.exec(this.#masked.slice(start, position))
+    if (opening !== null && subjectKind(opening[1]!) === 'name') {
+      const cleaned = cleanName(opening[1]!)
+      if (cleaned.kind === 'name' && !isOrganisation(cleaned.name)) return this.#name(opening[1]!, start + opening.index)
+    }
     return this.#antecedent(position)
   }
 
@@ -158,6 +190,7 @@ export function resolveAttributions(masked: string, text: string, flat: string, 
     end: match.end,
     text: collapse(text.slice(match.start, match.end)),
     speaker: resolver.resolve(match),
-    hasSubject: match.kind !== 'none'
+    hasSubject: match.kind !== 'none',
+    fallback: match.fallback ?? null
   }))
 }
