@@ -3,6 +3,7 @@
 // extractNames settles after reading the whole text.
 import type { NameKind } from '../../../../shared/domain/corroboration'
 import { wordClass, type WordClass } from './name-lexicon'
+import { isEnglishWord } from './english-words'
 import type { NameToken } from './name-tokens'
 import { AMBIGUOUS_GIVEN, KNOWN_ORGS, NON_ORG_ACRONYMS, ORG_WORDS, PLACE_ANYWHERE, PLACE_WORDS } from './name-words'
 
@@ -62,7 +63,8 @@ export const NAME_LINKS: ReadonlySet<string> = new Set(['al', 'el', 'abu', 'abd'
 /**
  * "Dmitriy Rogozin", "Abd Al Aziz Awda", "Wa'il Hamza Julaydan": two to seven words the lexicon
  * does not know (or knows as names), none a particle at the end. Transliterated names are mostly
- * unknown words, while capitalised English phrases nearly always hold a word it knows.
+ * unknown words, while capitalised English phrases nearly always hold a word it knows or a
+ * common English noun or adjective.
  */
 function foreignShaped(words: readonly NameToken[]): boolean {
   if (words.length < 2 || words.length > 7 || NAME_LINKS.has(words[words.length - 1]!.lower)) return false
@@ -72,6 +74,8 @@ function foreignShaped(words: readonly NameToken[]): boolean {
     const known = classOf(word)
     // "Hafiz Said Khan", "Rami Kamel Baker": a plain word inside the name (read-run kept it there) is one of its names.
     const inside = index > 0 && index < words.length - 1 && (known === 'verb' || known === 'common' || known === 'participle')
+    // "Hutton Inquiry", "Belmarsh Prison": a common English noun ending the run makes it a thing.
+    if (known === undefined && index === words.length - 1 && isEnglishWord(word.lower)) return false
     if (known === undefined) unknown++
     else if (known !== 'given' && known !== 'surname' && !NAME_LINKS.has(word.lower) && !inside) return false
   }

@@ -24,4 +24,12 @@ describe('extractNames on transliterated names', () => {
     expect(people('A spokesman for Hafiz Said Karimi declined to comment.')).toEqual(['Hafiz Said Karimi'])
     expect(people('Kim Il Nam said on Tuesday that the talks would continue.')).toEqual(['Kim Il Nam'])
   })
+
+  it('does not take an institution ending in a common English noun for a person', () => {
+    expect(people('Evidence to the Hutton Inquiry was published on Monday.')).toEqual([])
+    expect(people('He was held at Belmarsh Prison for two years.')).toEqual([])
+    expect(people('The Agricultural Wages Committees will be abolished.')).toEqual([])
+    // A name ending in a word English also has is still a name when the word is a known name part.
+    expect(people('The talks were led by Osama bin Laden, according to officials.')).toEqual(['Osama bin Laden'])
+  })
 })
