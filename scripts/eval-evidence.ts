@@ -34,6 +34,7 @@ import { isStopWord } from '../src/shared/search/stop-words'
 import { terms } from '../src/shared/search/tokenize'
 import type { TextRange } from '../src/shared/text/find'
 import { splitSentences } from '../src/shared/text/sentences'
+import { wilson } from './stats'
 
 interface WiceRow {
   label: string
@@ -164,16 +165,6 @@ function firstHit<T>(items: readonly T[], hits: (item: T) => boolean): number | 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
-/** The 95 % Wilson score interval of k successes in n: how far a share on ~150 claims can be trusted. */
-function wilson(k: number, n: number): [number, number] {
-  if (n === 0) return [0, 0]
-  const z = 1.96
-  const p = k / n
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n)
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
-  return [Math.max(0, centre - half), Math.min(1, centre + half)]
 }
 
 /** Exact two-sided McNemar p-value: b claims only the first system gets right, c only the second. */

@@ -1,0 +1,59 @@
+// The product path for the corroboration evaluation: texts written to a folder, imported into a
+// fresh workbench as a user's folder is, and the ledger and name groups asked of the same
+// service (through the same API handlers) the Quotes and Names tabs call.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createCoreHandlers } from '../../src/main/core/api-handlers'
+import { Workbench } from '../../src/main/core/workbench'
+import type { NameGroups, QuoteLedger } from '../../src/shared/domain/corroboration'
+import type { Source } from '../../src/shared/domain/source'
+
+export interface EvalFile {
+  /** Relative path inside the library folder, e.g. "event-1/fox.txt". */
+  path: string
+  text: string
+}
+
+export interface EvalLibrary {
+  /** Each imported source by the relative path it was written under ("event-1/fox.txt"). */
+  sources: Map<string, Source>
+  /** The text the app stored for a source: every offset in the ledger is into this text. */
+  text(source: Source): Promise<string>
+  /** Every quote group of the library, as the Quotes tab asks for them (no word minimum, no limit). */
+  ledger(): Promise<QuoteLedger>
+  /** Every name group, as the Names tab asks for them. */
+  names(): Promise<NameGroups>
+}
+
+/** Imports `files` into a new workbench, runs `task` on it, and removes everything afterwards. */
+export async function withLibrary<T>(label: string, files: readonly EvalFile[], task: (library: EvalLibrary) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), `sourcebench-${label}-`))
+  const dataDir = await mkdtemp(join(tmpdir(), `sourcebench-${label}-data-`))
+  const workbench = new Workbench({ dataDir, seedsDir: null, visitOnly: true })
+  try {
+    for (const file of files) {
+      const path = join(folder, file.path)
+      await mkdir(dirname(path), { recursive: true })
+      await writeFile(path, file.text)
+    }
+    await workbench.boot()
+    const report = await workbench.importFolder(folder)
+    if (report.errors.length > 0) {
+      throw new Error(`eval-corroboration: ${report.errors.length} files of ${label} were not imported (${report.errors[0]!.relativePath}: ${report.errors[0]!.reason})`)
+    }
+    await workbench.idle()
+    const api = createCoreHandlers(workbench)
+    const sources = new Map(workbench.project.store.library.data.sources.map((source) => [source.relativePath, source]))
+    return await task({
+      sources,
+      text: (source) => workbench.project.store.readText(source.contentHash),
+      ledger: () => api.quoteLedger({ filter: 'all', query: '', minWords: 1, limit: 1_000_000 }),
+      names: () => api.nameGroups({ query: '', limit: 1_000_000 })
+    })
+  } finally {
+    await workbench.shutdown()
+    await rm(folder, { recursive: true, force: true })
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
