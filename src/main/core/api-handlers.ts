@@ -1,6 +1,6 @@
 // The engine's side of the API contract: one handler per operation that does not depend
 // on the host. Hosts add the rest (app info, the folder picker, saving an export).
-import { NAME_DECISION_LABELS } from '../../shared/domain/corroboration'
+import { NAME_DECISION_LABELS } from '../../shared/domain/name-decision-labels'
 import type { ApiHandlers } from '../../shared/ipc/contract'
 import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'

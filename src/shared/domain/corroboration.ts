@@ -145,14 +145,6 @@ export interface SourceAlignment {
   links: number
 }
 
-/** Each decision's step name in the undo history; the Names tab's notice matches on it. */
-export const NAME_DECISION_LABELS: Readonly<Record<NameDecision['kind'], string>> = {
-  merge: 'Merge names',
-  split: 'Split name',
-  confirm: 'Confirm names',
-  distinct: 'Mark names as different people'
-}
-
 export const nameDecisionSchema = z.object({
   kind: z.enum(['merge', 'split', 'confirm', 'distinct']),
   variants: z.array(z.string().min(1).max(300)).min(1).max(200),

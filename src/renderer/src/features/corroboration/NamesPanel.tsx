@@ -4,7 +4,8 @@
 // variants; the project keeps the choice. Each project gets a panel of its own: switching
 // project clears the last one at once.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { NAME_DECISION_LABELS, type NameDecision, type NameGroups } from '../../../../shared/domain/corroboration'
+import type { NameDecision, NameGroups } from '../../../../shared/domain/corroboration'
+import { NAME_DECISION_LABELS } from '../../../../shared/domain/name-decision-labels'
 import { useSourcesById } from '../../app/use-sources-by-id'
 import { useWorkbench } from '../../app/workbench-store'
 import { unwrap } from '../../lib/api'
