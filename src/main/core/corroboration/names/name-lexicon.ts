@@ -76,7 +76,20 @@ const ADDITIONS: readonly (readonly [WordClass, readonly string[]])[] = [
   ]
 ]
 
+export type Gender = 'male' | 'female'
+
+// Names the lexicon gives one gender that news text gives both or the other ("Jesse Jackson",
+// "Lindsey Graham", "Adel", Italian "Simone"), and a Korean surname ("Kim"): no constraint beats a wrong one.
+const EITHER_GENDER: ReadonlySet<string> = new Set([
+  'jesse', 'kelly', 'leslie', 'lesley', 'dana', 'tracy', 'tracey', 'lynn', 'shannon', 'courtney', 'sidney', 'sydney',
+  'ashley', 'terry', 'dale', 'jody', 'kim', 'jo', 'jackie', 'avery', 'dominique', 'loren', 'noel', 'carey', 'cary',
+  'sasha', 'nikita', 'nicola', 'andrea', 'ariel', 'riley', 'cameron', 'logan', 'hayden', 'frankie', 'stevie',
+  'billie', 'bobbie', 'lou', 'val', 'rory', 'kris', 'gale', 'carroll', 'marion', 'emery', 'kay', 'lacy', 'lindsey', 'lindsay',
+  'adel', 'nour', 'noor', 'camille', 'michele', 'simone', 'daniele'
+])
+
 let classes: Map<string, WordClass> | null = null
+let genders: Map<string, Gender> | null = null
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
@@ -96,9 +109,20 @@ function classOf(tags: unknown): WordClass {
   return 'common'
 }
 
+function genderOf(tags: unknown): Gender | null {
+  const list: unknown[] = Array.isArray(tags) ? tags : [tags]
+  const male = list.includes('MaleName')
+  return male === list.includes('FemaleName') ? null : male ? 'male' : 'female'
+}
+
 function build(): Map<string, WordClass> {
   const map = new Map<string, WordClass>()
-  for (const [word, tags] of Object.entries(readLexicon())) map.set(word, classOf(tags))
+  genders = new Map<string, Gender>()
+  for (const [word, tags] of Object.entries(readLexicon())) {
+    map.set(word, classOf(tags))
+    const gender = genderOf(tags)
+    if (gender !== null && !EITHER_GENDER.has(word)) genders.set(word, gender)
+  }
   for (const [added, words] of ADDITIONS) for (const word of words) map.set(word, added)
   return map
 }
@@ -107,4 +131,10 @@ function build(): Map<string, WordClass> {
 export function wordClass(lower: string): WordClass | undefined {
   classes ??= build()
   return classes.get(lower)
+}
+
+/** The gender a given name ("Mary", "john") is borne by, from the lexicon's MaleName / FemaleName; null when unknown or either. */
+export function givenNameGender(word: string): Gender | null {
+  classes ??= build()
+  return genders?.get(word.toLowerCase()) ?? null
 }

@@ -1,11 +1,12 @@
-// Decides who each attribution names, in text order: a name as cleaned and completed from
-// earlier mentions; "he"/"she"/"they", "the ambassador" and a subject-less ", adding" as the
-// most recent named speaker (else the latest name acting as a subject); anything else as written.
+// Decides who each attribution names, in text order: a name as cleaned and completed from earlier
+// mentions; "he"/"she"/"they", "the ambassador" and a subject-less ", adding" as the most recent named
+// speaker (else the latest name acting as a subject) a pronoun's gender allows; anything else as written.
 import type { AttributionMatch } from './speaker-attribution'
 import { subjectKind } from './speaker-attribution'
 import { cleanName, followsConnector, FullNames, hasTitle, isOrganisation } from './speaker-names'
 import { sentenceStart } from './quote-boundaries'
 import { sentenceHead } from './speaker-apposition'
+import { disagrees, personGender, pronounGender, type Gender } from './speaker-gender'
 import { ADVS, AFTER_PREPOSITION, NAME_RUN, ORG_NP, SEP, SUBJECT, VERB_LIKE, WORD_START } from './speaker-patterns'
 
 export interface ResolvedAttribution {
@@ -32,6 +33,14 @@ const GLUED_BEFORE = /(?:,|\p{Ll})[ \t\u00a0]+$/u
 const FALLBACK_WINDOW = 3000
 /** Text already scanned for names is scanned again this far back, for a name cut by the last window's end. */
 const RESCAN = 80
+/** Distinct speakers kept for a pronoun the latest cannot mean: an earlier one is taken only when no other kept one fits. */
+const HISTORY = 4
+
+interface Candidate {
+  name: string
+  gender: Gender | null
+  position: number
+}
 
 function collapse(words: string): string {
   return words.replace(/\s+/g, ' ').trim()
@@ -46,8 +55,10 @@ class SpeakerResolver {
   readonly #masked: string
   readonly #names: FullNames
   #lastNamed: string | null = null
+  /** Distinct speakers named so far, the latest (#lastNamed) first. */
+  #recent: Candidate[] = []
   #previous: { start: number; speaker: string | null } | null = null
-  #person: { name: string; position: number } | null = null
+  #person: { name: string; run: string; position: number } | null = null
   #scannedTo = 0
 
   constructor(masked: string, flat: string) {
@@ -67,7 +78,7 @@ class SpeakerResolver {
       case 'name':
         return this.#name(subject, position)
       case 'pronoun':
-        return this.#pronoun(position)
+        return this.#pronoun(pronounGender(subject), position)
       case 'role':
         // "the ambassador" is someone already named; "a company executive" or "the ministry" is not.
         if (/^the\s/i.test(subject) && !ORG_ONLY.test(subject)) return this.#lastNamed ?? asWritten(subject)
@@ -85,8 +96,14 @@ class SpeakerResolver {
     if (cleaned.kind === 'none') return null
     // "Colin Asplin, Blackpool Hotel Association said": the person, not the body.
     if (isOrganisation(cleaned.name)) return this.#personBefore(position) ?? cleaned.name
-    this.#lastNamed = this.#complete(cleaned.name, position, cleaned.givenName)
-    return this.#lastNamed
+    const name = this.#complete(cleaned.name, position, cleaned.givenName)
+    return this.#remember({ name, gender: personGender(subject, name), position })
+  }
+
+  #remember(speaker: Candidate): string {
+    this.#lastNamed = speaker.name
+    this.#recent = [speaker, ...this.#recent.filter((other) => other.name !== speaker.name)].slice(0, HISTORY)
+    return speaker.name
   }
 
   #personBefore(position: number): string | null {
@@ -95,8 +112,9 @@ class SpeakerResolver {
     if (match === null) return null
     const cleaned = cleanName(match[1]!)
     if (cleaned.kind !== 'name' || isOrganisation(cleaned.name)) return null
-    this.#lastNamed = this.#complete(cleaned.name, from + match.index, cleaned.givenName)
-    return this.#lastNamed
+    const at = from + match.index
+    const name = this.#complete(cleaned.name, at, cleaned.givenName)
+    return this.#remember({ name, gender: personGender(match[1]!, name), position: at })
   }
 
   /**
@@ -139,39 +157,81 @@ class SpeakerResolver {
     return /[\p{L}]/u.test(window) ? null : this.#antecedent(position)
   }
 
-  /** "he" / "she": the person opening the same sentence ("Bush went after Trump …, when he called"), else the last speaker. */
-  #pronoun(position: number): string | null {
+  /**
+   * "he" / "she": the person opening the same sentence ("Bush went after Trump …, when he
+   * called"), else the last speaker, unless `wanted` says it cannot be them.
+   */
+  #pronoun(wanted: Gender | null, position: number): string | null {
     const start = sentenceStart(this.#masked, position)
     const opening = OPENING_SUBJECT.exec(this.#masked.slice(start, position))
     if (opening !== null && subjectKind(opening[1]!) === 'name') {
+      const at = start + opening.index
       const cleaned = cleanName(opening[1]!)
-      if (cleaned.kind === 'name' && !isOrganisation(cleaned.name)) return this.#name(opening[1]!, start + opening.index)
+      if (cleaned.kind === 'name' && !isOrganisation(cleaned.name)) {
+        if (!disagrees(wanted, personGender(opening[1]!, this.#complete(cleaned.name, at, cleaned.givenName)))) return this.#name(opening[1]!, at)
+        return this.#antecedent(position, wanted, true)
+      }
     }
-    return this.#antecedent(position)
+    return this.#antecedent(position, wanted)
   }
 
-  #antecedent(position: number): string | null {
-    if (this.#lastNamed !== null) return this.#lastNamed
+  /** `nearerRefused`: a nearer person was passed over for their gender, so the last speaker too must be the only one who fits. */
+  #antecedent(position: number, wanted: Gender | null = null, nearerRefused = false): string | null {
+    if (this.#lastNamed !== null) return this.#agreeing(position, wanted, nearerRefused)
     const person = this.#latestPerson(position)
     if (person === null) return null
-    this.#lastNamed = this.#complete(person.name, person.position)
-    return this.#lastNamed
+    const name = this.#complete(person.name, person.position)
+    const gender = personGender(person.run, name)
+    if (disagrees(wanted, gender) || (nearerRefused && gender !== wanted)) return null
+    return this.#remember({ name, gender, position: person.position })
+  }
+
+  /**
+   * The latest speaker, or when a pronoun cannot mean them ("she said" after "John Brown said"),
+   * an earlier one it can, only if that one is known to fit and no other speaker or person
+   * acting since could be meant: an empty speaker beats a wrong one.
+   */
+  #agreeing(position: number, wanted: Gender | null, nearerRefused: boolean): string | null {
+    const nearest = this.#recent[0]
+    if (nearest !== undefined && !nearerRefused && !disagrees(wanted, nearest.gender)) return nearest.name
+    const fitting = this.#recent.slice(nearerRefused ? 0 : 1).filter((speaker) => !disagrees(wanted, speaker.gender))
+    const only = fitting.length === 1 ? fitting[0]! : null
+    if (only === null || only.gender !== wanted || position - only.position > FALLBACK_WINDOW) return null
+    return this.#othersSince(only, wanted, position) ? null : this.#remember(only)
+  }
+
+  /** Whether someone other than `speaker` who may fit `wanted` acts as a subject between them and `position`. */
+  #othersSince(speaker: Candidate, wanted: Gender | null, position: number): boolean {
+    const window = this.#masked.slice(speaker.position, position)
+    const surname = speaker.name.split(' ').at(-1)
+    NAMED_SUBJECT.lastIndex = 0
+    for (let match = NAMED_SUBJECT.exec(window); match !== null; match = NAMED_SUBJECT.exec(window)) {
+      const person = this.#personAt(match[1]!, speaker.position + match.index)
+      if (person === null || person.name.split(' ').at(-1) === surname) continue
+      if (!disagrees(wanted, personGender(person.run, this.#complete(person.name, person.position)))) return true
+    }
+    return false
+  }
+
+  /** The person a capitalised run before a verb names, unless it is a body or the object of a preposition. */
+  #personAt(run: string, at: number): { name: string; run: string; position: number } | null {
+    if (AFTER_PREPOSITION.test(this.#masked.slice(Math.max(0, at - 8), at)) && !hasTitle(run)) return null
+    const cleaned = cleanName(run, followsConnector(this.#masked, at))
+    return cleaned.kind === 'name' && !isOrganisation(cleaned.name) ? { name: cleaned.name, run, position: at } : null
   }
 
   /**
    * The last person-like name acting as a subject before `position` ("Putin highlighted").
    * Calls come in text order, so each stretch of text is scanned once.
    */
-  #latestPerson(position: number): { name: string; position: number } | null {
+  #latestPerson(position: number): { name: string; run: string; position: number } | null {
     const from = Math.max(0, position - FALLBACK_WINDOW, this.#scannedTo - RESCAN)
     const window = this.#masked.slice(from, position)
     NAMED_SUBJECT.lastIndex = 0
     for (let match = NAMED_SUBJECT.exec(window); match !== null; match = NAMED_SUBJECT.exec(window)) {
       const at = from + match.index
       if (this.#person !== null && at <= this.#person.position) continue
-      if (AFTER_PREPOSITION.test(this.#masked.slice(Math.max(0, at - 8), at)) && !hasTitle(match[1]!)) continue
-      const cleaned = cleanName(match[1]!, followsConnector(this.#masked, at))
-      if (cleaned.kind === 'name' && !isOrganisation(cleaned.name)) this.#person = { name: cleaned.name, position: at }
+      this.#person = this.#personAt(match[1]!, at) ?? this.#person
     }
     this.#scannedTo = Math.max(this.#scannedTo, position)
     const person = this.#person
