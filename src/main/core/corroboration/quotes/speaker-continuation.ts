@@ -67,6 +67,16 @@ function sameSentence(masked: string, from: number, to: number): boolean {
  * Gives an uncredited quotation its neighbour's speaker when the neighbour is credited and
  * the two are adjacent: the later one after “…,” X said. and the earlier one before “…,” X said.
  */
+/**
+ * A later speaker is lent to the quotation before only when it is not a question (“Are you
+ * resigning?” “No,” he said: the question is the reporter's) and no sentence ends between the
+ * two (The crowd chanted “…”. “…,” Smith said.).
+ */
+function mayShareBackward(masked: string, quotation: CreditedQuotation, from: number, to: number): boolean {
+  const last = quotation.members.at(-1)!.parts.at(-1)!
+  return !/\?/.test(masked.slice(last.end - 1, from)) && !/[.!?]/.test(masked.slice(from, to))
+}
+
 export function shareWithNeighbours(masked: string, quotations: CreditedQuotation[]): void {
   for (let index = 1; index < quotations.length; index++) {
     const quotation = quotations[index]!
@@ -90,7 +100,7 @@ export function shareWithNeighbours(masked: string, quotations: CreditedQuotatio
     if (quotation.attribution !== null || credit === null || credit.speaker === null || !credit.hasSubject) continue
     const from = quotation.members.at(-1)!.end
     const to = next.members[0]!.open
-    if (credit.start < to || masked.slice(from, to).includes('\n')) continue
+    if (credit.start < to || masked.slice(from, to).includes('\n') || !mayShareBackward(masked, quotation, from, to)) continue
     if (ONLY_GAP.test(masked.slice(from, to)) || sameSentence(masked, from, to)) quotation.attribution = credit
   }
 }

@@ -25,6 +25,14 @@ const CLOSING_GAP = /^[^\n#"“”«»]*,[ \t\u00a0]*((?:[\p{L}.'’-]+[ \t\u00a
 /** The attribution ends the sentence, maybe after a day, a place or an apposition: "…, said Geert Wilders, founder of …." */
 const ENDS_SENTENCE_AFTER = /^(?:[ \t\u00a0]+(?:on[ \t\u00a0]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\p{L}]))?(?:[ \t\u00a0]+(?:in|at)[ \t\u00a0]+\p{Lu}\p{Ll}+)?[ \t\u00a0]*(?:\.|,[ \t\u00a0]+(?:an?|the|\p{Ll}+)[ \t\u00a0])/u
 
+/** Verbs whose object is a person ("Kowalski accused Smith of …"): the quote may be the object's words. */
+const PERSON_OBJECT_VERB = /(?:accus|critici[sz]|prais|attack|blast|denounc|mock|slamm?|thank|chid|derid|lambast|blam|hail|assail|charg|remind|implor|assur|defend|question|label|dubb?|brand)(?:e|es|ed|s|ing)?$/
+const PERSON_OBJECT_WORD = new RegExp(`(?<![\\p{L}])${PERSON_OBJECT_VERB.source.replace(/\$$/, '')}(?![\\p{L}])`, 'u')
+/** …and a speech act of that person between the verb and the quote ("accused Smith of calling voters “…”", "criticised Smith, who said “…”"). */
+const NESTED_SPEECH = /(?<![\p{L}])(?:who|call(?:s|ed|ing)?|say(?:s|ing)?|said|tell(?:s|ing)?|told|promis(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|writ(?:es|ing)|wrote|tweet(?:s|ed|ing)?|claim(?:s|ed|ing)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|insist(?:s|ed|ing)?)(?![\p{L}])/u
+/** Colon and spaces right before an opening mark: the quotation is introduced by what comes before. */
+const INTRODUCED = /:[ \t\u00a0]*(?:\n[ \t\u00a0]*)?$/
+
 /** The first index whose value is >= `target` in a sorted list of numbers. */
 function lowerBound(values: readonly number[], target: number): number {
   let low = 0
@@ -77,19 +85,31 @@ export class AttributionIndex {
     // to the ambassador, …); only a lower-case "he said" / "said Putin" still belongs to it.
     // "…missing.” Trump said.": an attribution that is a whole sentence still belongs to it.
     if (lastChar === '.' && !/^\p{Ll}/u.test(candidate.text) && !/^[ \t\u00a0]*\.(?:[ \t\u00a0]|$)/.test(this.#masked.slice(candidate.end, candidate.end + 2))) return null
+    // "The minister said: “Prices will rise.” Smith disagreed.": the colon's speaker, not the next sentence's.
+    if (lastChar === '.' && !/^\p{Ll}/u.test(candidate.text) && INTRODUCED.test(this.#masked.slice(Math.max(0, quote.open - 8), quote.open))) return null
     return candidate
   }
 
   /** The last attribution earlier in the quotation's sentence, if any. */
   before(quote: ScannedQuote): ResolvedAttribution | null {
-    return this.#lastInSentence(this.#byEnd, this.#ends, quote)
+    const candidate = this.#lastInSentence(this.#byEnd, this.#ends, quote)
+    if (candidate === null || !PERSON_OBJECT_VERB.test(candidate.text.trimEnd())) return candidate
+    return NESTED_SPEECH.test(this.#masked.slice(candidate.end, quote.open)) ? null : candidate
   }
 
   /** The person the quotation's sentence is about, when no speech verb credits it (speaker-clause-subject.ts). */
   subject(quote: ScannedQuote): ResolvedAttribution | null {
     const candidate = this.#lastInSentence(this.#subjects, this.#subjectEnds, quote) ?? this.#mainSubjectAfter(quote)
     // A lone capitalised word ("Audiences can", "God wants") is too often no person: only full names.
-    return candidate?.speaker?.includes(' ') === true ? candidate : null
+    if (candidate?.speaker?.includes(' ') !== true) return null
+    // "Kowalski accused Smith of calling voters “…”": the person accused spoke, not the subject.
+    return candidate.start < quote.open && this.#objectSpeaks(this.#masked.slice(candidate.start, quote.open)) ? null : candidate
+  }
+
+  /** Whether `clause` has a verb whose object is a person, then that person's speech act ("accused Smith of calling"). */
+  #objectSpeaks(clause: string): boolean {
+    const verb = PERSON_OBJECT_WORD.exec(clause)
+    return verb !== null && NESTED_SPEECH.test(clause.slice(verb.index + verb[0].length))
   }
 
   /** The one speaker of an indirect sentence right before a quotation that opens its own (speaker-carry-over.ts). */
