@@ -28,8 +28,8 @@ export interface NameForm {
 
 /** Words that say who someone is, not which name they have: left out when names are compared. */
 const HONORIFICS = new Set(['dr', 'sheikh', 'shaikh', 'shaykh', 'sheik', 'mullah', 'mulla', 'maulana', 'mawlawi', 'maulvi', 'qari', 'haji', 'hajji', 'imam', 'mufti', 'mr', 'mrs', 'seyed', 'seyyed', 'seyyid', 'sayyid', 'sayyed', 'syed'])
-/** The Arabic article, written apart or joined by a hyphen: "al-Zawahiri", "El Khatib", "ad-Din". */
-const ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ed', 'ud', 'as', 'es', 'us', 'ash', 'esh', 'at', 'et', 'ar', 'er', 'an', 'en', 'az', 'ez', 'adh', 'l'])
+/** The Arabic article, written apart or joined by a hyphen: "al-Zawahiri", "El Khatib", "ad-Din", "a-Din". */
+const ARTICLES = new Set(['al', 'el', 'a', 'ul', 'ad', 'ed', 'ud', 'as', 'es', 'us', 'ash', 'esh', 'at', 'et', 'ar', 'er', 'an', 'en', 'az', 'ez', 'adh', 'l'])
 /** Words that build one name with the word after them: "Abd al-Aziz" is Abdelaziz, "Abu Bakr" Abubakar. */
 const BUILDERS = new Set(['abd', 'abdu', 'abdul', 'abdel', 'abdal', 'abdol', 'abdoul', 'abdur', 'abdar', 'abder', 'abu', 'abou', 'abo', 'abul', 'abdi'])
 /** Korean surnames in their common spellings (Chinese ones such as Zhang or Wang are left out: their syllables differ). */

@@ -66,8 +66,23 @@ function roughlyAlike(a: NameForm, b: NameForm): boolean {
   return distance(x, y) <= Math.max(x.length, y.length) * 0.6 + 1
 }
 
+type Links = { links: VariantLink[]; forms: Map<string, NameForm> }
+
+/**
+ * The last library's links, by the names they were found among: a reporter's decision regroups
+ * the names but changes none of them, so answering a proposal does not compare them all again.
+ */
+let last: { signature: string; result: Links } | null = null
+
 /** Links between `names` (variant key → a spelling of it) with a confidence at or above the proposal floor, and each name's form. */
-export function variantLinks(names: ReadonlyMap<string, string>): { links: VariantLink[]; forms: Map<string, NameForm> } {
+export function variantLinks(names: ReadonlyMap<string, string>): Links {
+  let signature = ''
+  for (const [key, text] of names) signature += `${key}\u0000${text}\u0001`
+  if (last?.signature !== signature) last = { signature, result: findLinks(names) }
+  return last.result
+}
+
+function findLinks(names: ReadonlyMap<string, string>): Links {
   const forms = new Map<string, NameForm>()
   const romanised = new Set<string>()
   const blocks = new Map<string, string[]>()

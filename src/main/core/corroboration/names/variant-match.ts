@@ -42,7 +42,7 @@ const plus = (step: Step, cost: number, hard: number, extra: Partial<Step>): Ste
 /** Dropping a word: a middle name costs less than the first or last (Ali / Uday Saddam Hussein stay apart). */
 const SKIP_MIDDLE = 1.1
 
-function pairCost(x: FormWord, y: FormWord, korean: boolean): { cost: number; hard: number; vowels: number; worst: number; mismatched: number } {
+function pairCost(x: FormWord, y: FormWord, korean: boolean, given = false): { cost: number; hard: number; vowels: number; worst: number; mismatched: number } {
   const distance = wordDistance(x.sound, y.sound, korean)
   const hard = distance.hard
   // "Akbar" / "Ghabra": a word starting on a vowel in one spelling and a consonant in the other is
@@ -63,8 +63,20 @@ function pairCost(x: FormWord, y: FormWord, korean: boolean): { cost: number; ha
     // Korean syllables are all short: only a syllable changed through and through counts against.
     worst: Math.max(0, cost / shorter - (korean ? 0.1 : 0) - (shorter > 4 ? 0.05 : 0)),
     // Two surnames the English lexicon knows, spelled apart, are two families (Davies / Davis).
-    mismatched: swapped || (hard > 0 && cost / shorter > 0.15) || (cost > 0 && x.known !== null && y.known !== null && (x.known === 'surname' || y.known === 'surname')) ? 1 : 0
+    mismatched: swapped || (!korean && genderedForms(x.sound, y.sound, given)) || (hard > 0 && cost / shorter > 0.15) || (cost > 0 && x.known !== null && y.known !== null && (x.known === 'surname' || y.known === 'surname')) ? 1 : 0
   }
+}
+
+/**
+ * A man's and a woman's form of one name (Daniel / Daniela, Ivanov / Ivanova, Aleksandr /
+ * Aleksandra; as given names also Mario / Maria): two people, often of one family in one
+ * story, not two spellings. A final a/o elsewhere is romanisation (Lukashenko / Lukashenka).
+ */
+function genderedForms(x: string, y: string, given: boolean): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
+  if (short.length >= 4 && long === `${short}a`) return true
+  const ends = [x.at(-1), y.at(-1)]
+  return given && x.length === y.length && x.length >= 4 && x.slice(0, -1) === y.slice(0, -1) && ends.includes('a') && ends.includes('o')
 }
 
 const joinedWord = (x: FormWord, y: FormWord): FormWord => ({ sound: x.sound + y.sound, skeleton: x.skeleton + y.skeleton, coarse: x.coarse + y.coarse, initial: x.initial, known: null })
@@ -95,7 +107,7 @@ class Costs {
   }
 
   pair(i: number, j: number): PairCost {
-    return this.#get(0, i, j, () => pairCost(this.a[i]!, this.b[j]!, this.korean))
+    return this.#get(0, i, j, () => pairCost(this.a[i]!, this.b[j]!, this.korean, i === 0 && j === 0))
   }
 
   /** a[i] + a[i + 1] against b[j]; null when a has no more words than b. */

@@ -20,6 +20,14 @@ describe('nameForm', () => {
 })
 
 describe('matchVariants', () => {
+  it('keeps a man’s and a woman’s form of a name apart, but not a Belarusian -a for -o', () => {
+    for (const [a, b] of [['Mario Garcia', 'Maria Garcia'], ['Daniel Ortega', 'Daniela Ortega'], ['Sergei Ivanov', 'Sergei Ivanova'], ['Aleksandr Petrov', 'Aleksandra Petrov']]) {
+      expect(confidence(a!, b!), `${a} / ${b}`).toBeLessThan(AUTO_JOIN)
+    }
+    expect(confidence('Viktor Aliaksandravich Lukashenko', 'Viktor Aliaksandravich Lukashenka')).toBeGreaterThanOrEqual(AUTO_JOIN)
+    expect(confidence('Hashem Safi A-Din', 'Hashim Safi Al-Din')).toBeGreaterThanOrEqual(AUTO_JOIN)
+  })
+
   it('joins Russian spellings that differ in y/i, -iy/-y endings and vowels', () => {
     expect(confidence('Yekaterina Borisovna Lavrentyeva', 'Ekateryna Borysovna Lavrentieva')).toBeGreaterThanOrEqual(AUTO_JOIN)
     expect(confidence('Vasiliy Gennadyevich Ostrovskiy', 'Vasili Gennadievich Ostrovsky')).toBeGreaterThanOrEqual(AUTO_JOIN)
