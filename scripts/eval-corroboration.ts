@@ -22,8 +22,8 @@ const EVALUATORS: Record<string, Evaluator> = { polnear: evalPolnear, basil: eva
 
 /** The figures the targets are stated in, each with the figure counting what it is a share of and its target. */
 const HEADLINE: ReadonlyArray<[figure: string, of: string, target: string]> = [
-  ['speakerAccuracy', 'namedQuotes', '≥ 0.90'],
-  ['speakerWrong', 'namedQuotes', '≤ 0.03'],
+  ['speakerAccuracy', 'namedQuotesFound', '≥ 0.90'],
+  ['speakerWrong', 'namedQuotesFound', '≤ 0.03'],
   ['pairRecall', 'goldPairs', '≥ 0.92'],
   ['groupPrecision', 'crossOutletGroups', '≥ 0.95'],
   ['falseSingleSource', 'singleSourceFlags', '≤ 0.02'],

@@ -41,7 +41,9 @@ const FRAGMENT_RATIO = 0.6
 const HALF = 0.5
 /** Events' folders sit in one folder of the library, as a reader keeps a project's downloads. */
 const FOLDER = 'events'
+/** BASIL_SHOW=1 prints the tune half's pairs and failures, for looking at them; never the reported half's. */
 const SHOW = process.env.BASIL_SHOW === '1'
+let showing = false
 
 interface Placed {
   group: number
@@ -94,7 +96,7 @@ function missClass(a: GoldQuote, b: GoldQuote, placedA: Placed | null, placedB: 
 }
 
 function show(label: string, a: string, b: string): void {
-  if (SHOW) console.error(`${label}\n   A: ${a}\n   B: ${b}`)
+  if (showing) console.error(`${label}\n   A: ${a}\n   B: ${b}`)
 }
 
 /** Gold pairs of one event, and whether the ledger put each pair in one group. */
@@ -183,6 +185,7 @@ function newCounts(): Counts {
 }
 
 async function evalHalf(half: Half, articles: readonly BasilArticle[]): Promise<Counts> {
+  showing = SHOW && half === 'tune'
   const counts = newCounts()
   const files = articles.map((article) => ({ path: `${FOLDER}/${article.path}`, text: articleText(article) }))
   await withLibrary(`basil-${half}`, files, async (library) => {

@@ -3,7 +3,8 @@
 // half, hard-negative persons included, then the name groups the app returns.
 //
 // Gold and metrics:
-// - Persons are split by halfOf(entry_id); a hard-negative pair goes with halfOf(entry_id_a) and both
+// - Persons are split by halfOf(entry_id); a hard-negative pair is tuned on only when both its persons
+//   are in the tune half (else it is reported), and both
 //   its persons' spellings join that half's library. Spellings: the SDN name and each `aka` alias
 //   ("SURNAME, Given" in natural order: surname first for Korean and Chinese surnames, given name
 //   first otherwise), each in its own document built from a few sentence templates.
@@ -123,7 +124,7 @@ async function evalHalf(half: Half, persons: Person[], negatives: { a: Person; b
   for (const ids of mixedGroups) missed.push(`mixed\t\t${[...ids].map((id) => persons.find((person) => person.id === id)!.spellings[0]!).join('\t')}`)
   // NAMES_EVAL_MISSES=<file>: every missed pair and false merge, one a line, for looking at failures (tune half only!).
   const dump = process.env.NAMES_EVAL_MISSES
-  if (dump !== undefined && dump !== '') await writeFile(`${dump}.${half}.tsv`, `${missed.join('\n')}\n`)
+  if (dump !== undefined && dump !== '' && half === 'tune') await writeFile(`${dump}.${half}.tsv`, `${missed.join('\n')}\n`)
   let missing = 0
   let partial = 0
   for (const place of placed.result.values()) {
@@ -134,7 +135,12 @@ async function evalHalf(half: Half, persons: Person[], negatives: { a: Person; b
   const rows: Array<[string, string]> = []
   for (const origin of ORIGINS) {
     const { pairs, joined } = totals[origin]!
-    figures[FIGURE[origin]] = pairs === 0 ? 0 : joined / pairs
+    // An origin with no pairs (a held-back file may lack one) is not measured, not a recall of 0.
+    if (pairs === 0) {
+      rows.push([`${origin} variant pairs joined`, 'no pairs: not measured'])
+      continue
+    }
+    figures[FIGURE[origin]] = joined / pairs
     figures[`${origin}Pairs`] = pairs
     rows.push([`${origin} variant pairs joined`, `${joined}/${pairs} = ${(figures[FIGURE[origin]]!).toFixed(3)}`])
   }
@@ -161,8 +167,10 @@ export async function evalNames(corporaRoot: string, halves: Half[]): Promise<Da
   const data = await readNamesData(folder)
   const results: DatasetResult[] = []
   for (const half of halves) {
+    // A pair is tuned on only when both its persons are in the tune half: no reported person enters tuning.
+    const pairHalf = (pair: { a: string; b: string }): Half => (halfOf(pair.a) === 'tune' && halfOf(pair.b) === 'tune' ? 'tune' : 'report')
     const negatives = data.hardNegatives
-      .filter((pair) => halfOf(pair.a) === half)
+      .filter((pair) => pairHalf(pair) === half)
       .map((pair) => ({ a: data.persons.get(pair.a), b: data.persons.get(pair.b) }))
       .filter((pair): pair is { a: Person; b: Person } => pair.a !== undefined && pair.b !== undefined)
     const inHalf = new Set([...data.persons.values()].filter((person) => halfOf(person.id) === half))

@@ -23,7 +23,7 @@
 // the first name alone. DESCRIBED: a predicted speaker with no capitalised word ("a spokesman").
 // WRONG: any other predicted speaker. NONE: no speaker.
 // speakerAccuracy / speakerWrong / speakerNone = right / wrong / none over named gold quotes
-// FOUND; namedQuotes = named gold quotes (found or not).
+// FOUND (namedQuotesFound); namedQuotes = named gold quotes (found or not).
 // Failure classes (named quotes found but not right, first that applies): title of a work
 // (≤ 8 words after book/film/show/song/titled/called…, or all words capitalised); fragment
 // inside reported speech (the Content has words before its first mark); apposition (a comma,
@@ -164,7 +164,8 @@ function result(half: Half, splits: string[], articles: number, tally: Tally): D
     speakerDescribed: ratio(verdicts.described, tally.namedFound),
     quotePrecision: ratio(tally.versionsRight, tally.versions),
     quoteRecall: ratio(tally.found, tally.gold),
-    namedQuotes: tally.named
+    namedQuotes: tally.named,
+    namedQuotesFound: tally.namedFound
   }
   return {
     half,

@@ -41,14 +41,18 @@ export function confidenceWords(confidence: number): { word: string; detail: str
   return { word, detail: `${word} match (${Math.round(clamped * 100)}% sure)` }
 }
 
+/** Variant keys one decision may name (the API contract's limit). */
+const MAX_DECISION_KEYS = 200
+
 /**
  * The variant keys a decision about the pair names. "Same person" merges every spelling of both;
  * "Different people" names one key per group, because each key listed in a 'distinct' decision
  * stands for a different person (listing two spellings of one group would split that group).
  */
 export function pairKeys(pair: ProposedPair, kind: 'merge' | 'distinct'): string[] {
-  if (kind === 'distinct') return [pair.group.id, pair.other.id]
-  return [...pair.group.variants, ...pair.other.variants].map((variant) => variant.key)
+  const all = [...pair.group.variants, ...pair.other.variants].map((variant) => variant.key)
+  // A merge holds every spelling together; past the API's 200 keys one per group still joins the two groups.
+  return kind === 'distinct' || all.length > MAX_DECISION_KEYS ? [pair.group.id, pair.other.id] : all
 }
 
 /** Sources that name both: where a reporter can best tell whether they are one person. */
