@@ -26,9 +26,16 @@ function pairScore(a: LedgerWord, b: LedgerWord): number {
   return a.synonyms !== null && b.content && a.synonyms.has(b.stem) ? SYNONYM_MATCH : MISMATCH
 }
 
+/**
+ * Cells one alignment may fill (about 18 MB): two quotations of thousands of words each (a
+ * speech quoted whole, paragraph after paragraph) are matched only by their words as written.
+ */
+const MAX_CELLS = 2_000_000
+
 export function alignLocally(short: readonly LedgerWord[], long: readonly LedgerWord[]): LocalMatch | null {
   const rows = short.length + 1
   const cols = long.length + 1
+  if (rows * cols > MAX_CELLS) return null
   const score = new Float64Array(rows * cols)
   // 0 = start, 1 = diagonal, 2 = up (skip a short word), 3 = left (skip a long word)
   const move = new Uint8Array(rows * cols)
