@@ -5,7 +5,8 @@ import { acceptsTerm } from '../../../shared/search/term-matcher'
 import type { TermMatcher } from '../../../shared/search/query-types'
 import { ByteBuffer } from './byte-buffer'
 import { bufferSlice, PostingCursor, type PostingSlice } from './posting-cursor'
-import { EMPTY_SEALED, findTerm, lowerBound, sealedSlice, type SealedPostings } from './sealed-postings'
+import { lowerBound } from './lower-bound'
+import { EMPTY_SEALED, findTerm, sealedSlice, type SealedPostings } from './sealed-postings'
 
 interface PendingTerm {
   docs: ByteBuffer

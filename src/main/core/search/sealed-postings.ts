@@ -2,6 +2,7 @@
 // vocabulary and per-term offsets in typed arrays. One allocation per array rather than one
 // object per term or posting keeps a 20,000-document index small and quick to load.
 import type { PostingSlice } from './posting-cursor'
+import { lowerBound } from './lower-bound'
 
 export interface SealedPostings {
   /** The vocabulary, sorted by code unit; a term's id is its index here. */
@@ -25,18 +26,6 @@ export const EMPTY_SEALED: SealedPostings = {
   positionsStart: new Uint32Array(1),
   docs: new Uint8Array(0),
   positions: new Uint8Array(0)
-}
-
-/** The first index in the sorted `terms` whose term is >= `term`. */
-export function lowerBound(terms: readonly string[], term: string): number {
-  let low = 0
-  let high = terms.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((terms[middle] ?? '') < term) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 export function findTerm(sealed: SealedPostings, term: string): number {

@@ -3,6 +3,7 @@
 // all pairs against all (a quote reworded with a synonym or two still shares most stems).
 import type { LedgerQuote } from './group-quotes'
 import { containsWords, MIN_CONTENT_FOR_FUZZY, MIN_COVERAGE, type Matchable } from './quote-match'
+import { lowerBound } from '../../search/lower-bound'
 
 /** A word in more quotes than this says nothing about which quotes match. */
 const MAX_POSTINGS = 400
@@ -26,18 +27,6 @@ export interface Candidate {
 
 function unitStems(unit: Matchable): string[] {
   return [...new Set(unit.words.filter((word) => word.content).map((word) => word.stem))]
-}
-
-/** Index of the first entry of ascending `list` greater than `id`. */
-function firstAfter(list: readonly number[], id: number): number {
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (list[middle]! <= id) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 function post(postings: Map<string, number[]>, stem: string, id: number): void {
@@ -88,7 +77,7 @@ export function candidatePairs(quotes: readonly LedgerQuote[], representatives: 
       const list = postings.get(stem)!
       if (list.length > MAX_POSTINGS) continue
       // Lists hold unit ids in ascending order: only the later units are this one's to pair.
-      for (let at = firstAfter(list, id); at < list.length; at++) {
+      for (let at = lowerBound(list, id + 1); at < list.length; at++) {
         const other = list[at]!
         if (units[other]!.owner !== unit.owner) shared.set(other, (shared.get(other) ?? 0) + 1)
       }

@@ -5,6 +5,7 @@ import type { ScannedQuote } from './quote-marks'
 import { isSentenceEnd, sentenceStart } from './quote-boundaries'
 import { paraphraseSpeaker } from './speaker-carry-over'
 import type { ResolvedAttribution } from './speaker-resolution'
+import { lowerBound } from '../../search/lower-bound'
 
 /** Only punctuation and spaces between a closing mark and the attribution after it. */
 const ADJACENT_GAP = /^[ \t\u00a0,;:—–-]{0,6}$/
@@ -32,18 +33,6 @@ const PERSON_OBJECT_WORD = new RegExp(`(?<![\\p{L}])${PERSON_OBJECT_VERB.source.
 const NESTED_SPEECH = /(?<![\p{L}])(?:who|call(?:s|ed|ing)?|say(?:s|ing)?|said|tell(?:s|ing)?|told|promis(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|writ(?:es|ing)|wrote|tweet(?:s|ed|ing)?|claim(?:s|ed|ing)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|insist(?:s|ed|ing)?)(?![\p{L}])/u
 /** Colon and spaces right before an opening mark: the quotation is introduced by what comes before. */
 const INTRODUCED = /:[ \t\u00a0]*(?:\n[ \t\u00a0]*)?$/
-
-/** The first index whose value is >= `target` in a sorted list of numbers. */
-function lowerBound(values: readonly number[], target: number): number {
-  let low = 0
-  let high = values.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (values[middle]! < target) low = middle + 1
-    else high = middle
-  }
-  return low
-}
 
 export class AttributionIndex {
   readonly #masked: string
