@@ -248,6 +248,7 @@ export class CorroborationService {
     const known = new Set(this.#nameGroupsNow().groups.flatMap((group) => group.variants.map((variant) => variant.key)))
     const unknown = variants.filter((key) => !known.has(key))
     if (unknown.length > 0) throw new UserError('not-found', `names: no name variant ${unknown.map((key) => `"${key}"`).join(', ')} in this library`)
+    if (kind === 'distinct' && new Set(variants).size < 2) throw new UserError('invalid-input', 'names: name at least two variants to mark as different people')
     await this.store.notes.update((notes) => {
       notes.nameDecisions.push({ kind, variants: [...new Set(variants)], at: this.now().toISOString() })
     })

@@ -175,6 +175,9 @@ describe('CorroborationService', () => {
     expect(ids.has(proposal!.groupId) && ids.has(proposal!.otherGroupId)).toBe(true)
     // A query that leaves one of the two groups out leaves the proposal out too.
     expect((await service.names('Oleh')).proposals).toEqual([])
+    // One name cannot be different people from itself: refused, nothing recorded.
+    await expect(service.decideNames('distinct', [proposal!.groupId, proposal!.groupId])).rejects.toThrow(/names: name at least two variants/)
+    expect(workbench.project.store.notes.data.nameDecisions).toEqual([])
     const after = await service.decideNames('distinct', [proposal!.groupId, proposal!.otherGroupId])
     expect(after.proposals).toEqual([])
     expect(after.groups.map((group) => group.id).sort()).toEqual([proposal!.groupId, proposal!.otherGroupId].sort())

@@ -4,6 +4,7 @@
 import { nameForm, type FormWord, type NameForm } from './latin-name-form'
 import { showsRomanisation } from './romanisation-signs'
 import { matchVariants } from './variant-match'
+import { boundedEditDistance } from '../../../../shared/search/edit-distance'
 
 export interface VariantLink {
   a: string
@@ -46,24 +47,14 @@ function blockKeys(form: NameForm): string[] {
   return keys.filter((key) => key.replace(/^\w:|\|/g, '').length >= 3)
 }
 
-/** Edit distance between two short strings. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1))
-    previous = current
-  }
-  return previous[b.length]!
-}
-
 /**
  * A cheap test before the full comparison: the names' consonant classes, all words together,
  * differ in at most 60 % of the longer, plus one (a left-out middle name stays within it).
  */
 function roughlyAlike(a: NameForm, b: NameForm): boolean {
   const [x, y] = [a.words.map((word) => word.coarse).join(''), b.words.map((word) => word.coarse).join('')]
-  return distance(x, y) <= Math.max(x.length, y.length) * 0.6 + 1
+  const allowed = Math.floor(Math.max(x.length, y.length) * 0.6 + 1)
+  return boundedEditDistance(x, y, allowed) <= allowed
 }
 
 type Links = { links: VariantLink[]; forms: Map<string, NameForm> }

@@ -6,6 +6,7 @@ import { isSentenceEnd, sentenceStart } from './quote-boundaries'
 import { paraphraseSpeaker } from './speaker-carry-over'
 import type { ResolvedAttribution } from './speaker-resolution'
 import { lowerBound } from '../../search/lower-bound'
+import { PERSON_OBJECT_VERB } from './speaker-patterns'
 
 /** Only punctuation and spaces between a closing mark and the attribution after it. */
 const ADJACENT_GAP = /^[ \t\u00a0,;:—–-]{0,6}$/
@@ -26,10 +27,9 @@ const CLOSING_GAP = /^[^\n#"“”«»]*,[ \t\u00a0]*((?:[\p{L}.'’-]+[ \t\u00a
 /** The attribution ends the sentence, maybe after a day, a place or an apposition: "…, said Geert Wilders, founder of …." */
 const ENDS_SENTENCE_AFTER = /^(?:[ \t\u00a0]+(?:on[ \t\u00a0]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\p{L}]))?(?:[ \t\u00a0]+(?:in|at)[ \t\u00a0]+\p{Lu}\p{Ll}+)?[ \t\u00a0]*(?:\.|,[ \t\u00a0]+(?:an?|the|\p{Ll}+)[ \t\u00a0])/u
 
-/** Verbs whose object is a person ("Kowalski accused Smith of …"): the quote may be the object's words. */
-const PERSON_OBJECT_VERB = /(?:accus|critici[sz]|prais|attack|blast|denounc|mock|slamm?|thank|chid|derid|lambast|blam|hail|assail|charg|remind|implor|assur|defend|question|label|dubb?|brand)(?:e|es|ed|s|ing)?$/
+/** A verb whose object is a person (speaker-patterns.ts), anywhere in a clause. */
 const PERSON_OBJECT_WORD = new RegExp(`(?<![\\p{L}])${PERSON_OBJECT_VERB.source.replace(/\$$/, '')}(?![\\p{L}])`, 'u')
-/** …and a speech act of that person between the verb and the quote ("accused Smith of calling voters “…”", "criticised Smith, who said “…”"). */
+/** A speech act of that person between the verb and the quote ("accused Smith of calling voters “…”", "criticised Smith, who said “…”"). */
 const NESTED_SPEECH = /(?<![\p{L}])(?:who|call(?:s|ed|ing)?|say(?:s|ing)?|said|tell(?:s|ing)?|told|promis(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|writ(?:es|ing)|wrote|tweet(?:s|ed|ing)?|claim(?:s|ed|ing)?|vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|insist(?:s|ed|ing)?)(?![\p{L}])/u
 /** Colon and spaces right before an opening mark: the quotation is introduced by what comes before. */
 const INTRODUCED = /:[ \t\u00a0]*(?:\n[ \t\u00a0]*)?$/

@@ -94,6 +94,8 @@ export const FINITE_VERBS = [
   'predicts', 'boasts', 'complains', 'recounts', 'muses', 'bemoaned', 'blamed', 'blames', 'assures', 'refers',
   'threatened', 'barked', 'charged', 'hailed', 'heralded', 'groused', 'pondered', 'assails'
 ]
+/** Verbs whose object is a person ("Kowalski accused Smith of …"): the quote may be the object's words. */
+export const PERSON_OBJECT_VERB = /(?:accus|critici[sz]|prais|attack|blast|denounc|mock|slamm?|thank|chid|derid|lambast|blam|hail|assail|charg|remind|implor|assur|defend|question|label|dubb?|brand)(?:e|es|ed|s|ing)?$/
 /** Present forms that are also plural nouns ("the notes", "his claims"): a verb only right before a stop, colon or "that". */
 export const NOUN_LIKE_VERBS = new Set([
   'notes', 'claims', 'charges', 'answers', 'remarks', 'jokes', 'quips', 'tweets', 'posts', 'promises', 'pledges', 'calls',
