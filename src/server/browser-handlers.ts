@@ -11,6 +11,8 @@ export function createBrowserHandlers(workbench: Workbench, version: string, dow
     getAppInfo: async () => ({ version, mode: 'browser', canPickFolder: false }),
     pickFolder: async () => null,
     pickBundle: async () => null,
+    // A server cannot open the user's browser: the page opens the (already validated) address itself.
+    openExternalUrl: async () => ({ opened: false }),
     exportNotes: async (request) => {
       // A bundle is shelved as its temporary file: the shelf or the download removes it.
       const file = await workbench.exportFile(request)

@@ -1,6 +1,6 @@
 // Importing what journalists have, through the UI: a saved web page (whose script must
 // never run), a Windows-1251 text, a newsgroup post saved without an extension, a broken
-// PDF listed with its reason, a photo counted as skipped; then correcting a source's
+// PDF listed with its reason, a spreadsheet counted as skipped; then correcting a source's
 // citation details and seeing them in the library.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -43,7 +43,7 @@ describe('importing web pages, encodings and broken files (browser mode)', () =>
     await writeFile(join(folder, 'tass-ru.txt'), iconv.encode('Посол России в Сеуле Георгий Зиновьев встретился с журналистами.\n', 'win1251'))
     await writeFile(join(folder, 'broken.pdf'), '%PDF-1.7\nthis file was cut short')
     await writeFile(join(folder, '178451'), POST)
-    await writeFile(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))
+    await writeFile(join(folder, 'budget.xlsx'), 'PK not really a spreadsheet')
     app = await serveApp(dataDir)
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })
@@ -70,7 +70,7 @@ describe('importing web pages, encodings and broken files (browser mode)', () =>
     const tally = page.getByTestId('import-tally')
     expect(await tally.textContent()).toMatch(/^5 files:3 imported0 unchanged1 not read1 skipped/)
     await tally.getByRole('button', { name: /1 skipped/ }).click()
-    expect(await tally.getByRole('list', { name: 'Skipped files by type' }).textContent()).toBe('.jpg 1')
+    expect(await tally.getByRole('list', { name: 'Skipped files by type' }).textContent()).toBe('.xlsx 1')
     await page.locator('.import-bar').screenshot({ path: join(screenshots, 'import-tally.png') })
   })
 

@@ -18,6 +18,7 @@ export function makeExportSource(overrides: Partial<ExportSource> & Pick<ExportS
     missing: false,
     contentHash: 'a'.repeat(64),
     pages: null,
+    ocr: null,
     ...overrides
   }
 }

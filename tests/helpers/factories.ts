@@ -16,6 +16,7 @@ export function makeSource(overrides: Partial<Source> & Pick<Source, 'id' | 'tit
     mtimeMs: 0,
     contentHash: 'a'.repeat(64),
     fileHash: null,
+    ocr: null,
     importedAt: '',
     missing: false,
     ...overrides

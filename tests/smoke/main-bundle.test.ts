@@ -58,10 +58,10 @@ describe('main bundle (stubbed electron)', () => {
     const frameNavigation = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
     window.webContents.emit('will-frame-navigate', frameNavigation, 'https://example.com')
     expect(frameNavigation.defaultPrevented).toBe(true)
-    // A middle-click on a file: or javascript: link opens nothing, in the app or outside it.
+    // A middle-click on any link opens nothing, in the app or outside it: web addresses leave only through openExternalUrl.
     expect(window.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(window.webContents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
-    expect(record.openedExternally).toEqual(['https://example.com/'])
+    expect(record.openedExternally).toEqual([])
     let granted: boolean | null = null
     record.permissionRequestHandler?.(window.webContents, 'media', (answer) => (granted = answer))
     expect(granted).toBe(false)

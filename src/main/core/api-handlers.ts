@@ -6,9 +6,10 @@ import { parseQuery } from '../../shared/search/query'
 import type { VariantExpansion } from './corroboration/name-variant-query'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './library-search/saved-searches'
 import { importAnnotationFile } from './export/web-annotation/import-annotations'
+import { readOriginal as readSourceOriginal } from './library/read-original'
 import type { Workbench } from './workbench'
 
-export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes' | 'pickBundle'
+export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes' | 'pickBundle' | 'openExternalUrl'
 export type CoreHandlers = Omit<ApiHandlers, HostMethod>
 
 export function createCoreHandlers(workbench: Workbench): CoreHandlers {
@@ -62,6 +63,9 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       return { roots, sources, unwatchedRootIds: workbench.unwatchedRootIds() }
     },
     getSourceText: ({ sourceId }) => workbench.project.library.sourceText(sourceId),
+    readOriginal: async ({ sourceId }) => readSourceOriginal(store(), workbench.project.library.find(sourceId)),
+    getOcrLanguages: () => workbench.getOcrLanguages(),
+    setOcrLanguages: ({ folder, chosen }) => workbench.setOcrLanguages(folder, chosen),
     saveSearch: (search) => history().record('Save search', { savedSearches: true }, () => saveSearch(store(), search, workbench.now)),
     deleteSavedSearch: ({ id }) => history().record('Delete saved search', { savedSearches: true }, () => deleteSavedSearch(store(), id)),
     listSavedSearches: async () => listSavedSearches(store()),

@@ -4,6 +4,7 @@ import { availableParallelism, homedir } from 'node:os'
 import type { ProjectEntry, ProjectInfo } from '../../shared/domain/project'
 import type { BundleOpenReport, ExportPreview, ExportRequest } from '../../shared/domain/export'
 import type { ImportProgress, ImportReport } from '../../shared/domain/source'
+import type { OcrLanguages } from '../../shared/domain/original'
 import { UserError } from '../../shared/ipc/result'
 import { AnnotationService } from './annotations/annotation-service'
 import { ClaimService } from './claims/claim-service'
@@ -15,6 +16,8 @@ import { TempFile } from './export/bundle/temp-file'
 import { absoluteFolder } from './library/import-root'
 import { previewExport, renderExport, type ExportDeps, type ExportFile } from './export/export-service'
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
+import { ocrCacheDir } from './library/ocr/ocr-cache'
+import { OcrLanguageSettings, systemTessdataFolders } from './library/ocr/ocr-languages'
 import { importableExtensions } from './library/extract/formats'
 import { FolderWatcher } from './library/folder-watcher'
 import { DEFAULT_MAX_FILE_BYTES } from './library/import-folder'
@@ -35,6 +38,8 @@ export interface WorkbenchOptions {
   extractWorker?: WorkerScript
   /** How many extraction threads (default: one per core). */
   extractThreads?: number
+  /** Where to look for OCR languages when the user chose no folder (default: where Tesseract packages put them). */
+  ocrLanguageFolders?: string[]
   maxFileBytes?: number
   /** Follow imported folders on disk (off in most tests). */
   watchFolders?: boolean
@@ -101,9 +106,13 @@ export class Workbench {
   readonly #following = new Set<string>()
   #shutDown = false
   readonly #watcher: FolderWatcher | null
+  /** The OCR languages chosen for the whole app (not per project). */
+  readonly #ocrLanguages: OcrLanguageSettings
 
   constructor(private readonly options: WorkbenchOptions) {
     this.now = options.now ?? (() => new Date())
+    const languageFolders = options.ocrLanguageFolders
+    this.#ocrLanguages = new OcrLanguageSettings(options.dataDir, languageFolders === undefined ? systemTessdataFolders : async () => languageFolders)
     this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), importableExtensions()) : null
   }
 
@@ -117,6 +126,36 @@ export class Workbench {
       this.#extractor = script === undefined || threads < 1 ? new InProcessExtractor(extractOptions) : new WorkerPoolExtractor(script, threads, extractOptions)
     }
     return this.#extractor
+  }
+
+  /**
+   * The shared extractor as one project's imports use it: scans are recognised in the
+   * languages chosen now, and their results kept in that project's folder.
+   */
+  #projectExtractor(projectDir: string): Extractor {
+    const base = this.#getExtractor()
+    return {
+      parallelism: base.parallelism,
+      extract: async (path, fileName, folder, call = {}) => {
+        // Language settings that cannot be read never stop an import: English is always there.
+        const prepared = await this.#ocrLanguages.prepare().catch((error: unknown) => ({
+          languages: ['eng'],
+          langPath: null,
+          warnings: [`OCR languages other than English were skipped (${error instanceof Error ? error.message : String(error)})`]
+        }))
+        return base.extract(path, fileName, folder, { ...call, ocr: { ...prepared, cacheDir: ocrCacheDir(projectDir) } })
+      },
+      close: () => base.close()
+    }
+  }
+
+  getOcrLanguages(): Promise<OcrLanguages> {
+    return this.#ocrLanguages.get()
+  }
+
+  /** `folder` as the user typed or picked it (null: use one found on this system); applies to files imported from now on. */
+  setOcrLanguages(folder: string | null, chosen: string[]): Promise<OcrLanguages> {
+    return this.#ocrLanguages.set(folder === null ? null : this.userPath(folder), chosen)
   }
 
   /** Resolves when the imports, switches and index updates queued so far are done. */
@@ -182,7 +221,8 @@ export class Workbench {
       await search.load()
       const library = new LibraryService(store, annotations, {
         now: this.now,
-        extractor: () => this.#getExtractor(),
+        extractor: () => this.#projectExtractor(entry.dir),
+        ocrLanguages: async () => (await this.#ocrLanguages.prepare().catch(() => ({ languages: ['eng'] }))).languages,
         maxFileBytes: this.options.maxFileBytes,
         search,
         policy: { home: this.options.homeDir ?? homedir(), dataDir: this.options.dataDir }

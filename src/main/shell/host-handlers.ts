@@ -1,10 +1,11 @@
 // The operations only the desktop host can do: native folder and file pickers, native save dialog.
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { EXPORT_FORMAT_INFO } from '../../shared/domain/export'
 import type { ApiHandlers } from '../../shared/ipc/contract'
 import type { HostMethod } from '../core/api-handlers'
 import { discardExport, exportBytes, saveExport } from '../core/export/export-service'
 import type { Workbench } from '../core/workbench'
+import { externalUrl } from './window'
 
 export function createElectronHandlers(workbench: Workbench, getWindow: () => BrowserWindow | null): Pick<ApiHandlers, HostMethod> {
   const open = async (options: OpenDialogOptions): Promise<string | null> => {
@@ -20,6 +21,12 @@ export function createElectronHandlers(workbench: Workbench, getWindow: () => Br
   return {
     getAppInfo: async () => ({ version: app.getVersion(), mode: 'electron', canPickFolder: true }),
     pickFolder: () => open({ title: 'Import a folder of sources', properties: ['openDirectory'] }),
+    openExternalUrl: async ({ url }) => {
+      const external = externalUrl(url)
+      if (external === null) return { opened: false }
+      await shell.openExternal(external)
+      return { opened: true }
+    },
     pickBundle: () =>
       open({ title: 'Open a project bundle', properties: ['openFile'], filters: [{ name: 'Sourcebench bundle', extensions: ['sourcebench', 'zip'] }] }),
     exportNotes: async (request) => {

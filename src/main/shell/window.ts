@@ -1,7 +1,7 @@
 // The main window, locked down: isolated, sandboxed preload, no Node in the page, no
 // new windows, no navigation away from the app, no permission grants.
 import { join } from 'node:path'
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.js')
@@ -48,12 +48,9 @@ export function createMainWindow(): BrowserWindow {
   })
   window.once('ready-to-show', () => window.show())
   // Every way to a new window lands here: window.open, target=_blank, and shift-, ctrl- or middle-clicks
-  // (disposition 'new-window' or 'background-tab'). Web links go to the system browser; nothing opens in the app.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    const external = externalUrl(url)
-    if (external !== null) void shell.openExternal(external)
-    return { action: 'deny' }
-  })
+  // (disposition 'new-window' or 'background-tab'). All are denied and nothing opens, in the app or the
+  // system browser: a page's own address opens only through openExternalUrl, after the user has seen it.
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   window.webContents.on('will-frame-navigate', (event) => event.preventDefault())
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())

@@ -26,12 +26,15 @@ export function importCounts(report: Pick<ImportReport, 'added' | 'updated' | 'u
 /** The skipped kinds that are not an extension: hidden files, and second links to a file listed already. */
 export const SKIPPED_HIDDEN = 'hidden'
 export const SKIPPED_LINK = 'link'
+/** Files in the folder a browser saves beside a page ("Report_files/" next to "Report.html"): the page's images and scripts, shown with the page's original, not sources of their own. */
+export const SKIPPED_PAGE_FILES = 'page-files'
 
 /** What a skipped kind is called: ".jpg", "without an extension", "hidden", "links to a file listed already". */
 export function skippedLabel(extension: string, count = 2): string {
   if (extension === '') return 'without an extension'
   if (extension === SKIPPED_HIDDEN) return 'hidden'
   if (extension === SKIPPED_LINK) return `${count === 1 ? 'link' : 'links'} to a file listed already`
+  if (extension === SKIPPED_PAGE_FILES) return `${count === 1 ? 'file' : 'files'} saved with a web page`
   return extension
 }
 

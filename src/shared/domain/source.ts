@@ -2,8 +2,9 @@
 // the text the reader shows (the text itself lives in its own content-addressed file).
 import { z } from 'zod'
 import { tagSchema } from './annotation'
+import { ocrSummarySchema } from './original'
 
-export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'email', 'rtf', 'odt'] as const
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'email', 'rtf', 'odt', 'image'] as const
 export const sourceFormatSchema = z.enum(SOURCE_FORMATS)
 export type SourceFormat = z.infer<typeof sourceFormatSchema>
 
@@ -43,6 +44,8 @@ export const sourceSchema = z.object({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   /** SHA-256 of the file's bytes, so a touched but unchanged file is not extracted again. */
   fileHash: z.string().nullable().default(null),
+  /** Set when the text was recognised by OCR (a scan or an image): how sure the recogniser was. */
+  ocr: ocrSummarySchema.nullable().default(null),
   importedAt: z.string(),
   missing: z.boolean()
 })
@@ -87,6 +90,8 @@ export interface ImportProgress {
   done: number
   total: number
   currentFile: string | null
+  /** What is happening to the current file when it takes a while ("OCR page 3 of 40"). */
+  detail?: string
   errors: number
 }
 

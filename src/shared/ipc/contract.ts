@@ -10,6 +10,7 @@ import { ANNOTATION_FILE_CHARS, type AnnotationImportReport, type BundleOpenRepo
 import type { EvidenceSuggestion } from '../domain/suggestions'
 import type { ClaimSupport } from '../domain/support'
 import type { HistoryState } from '../domain/history'
+import type { OcrLanguages, OriginalDocument } from '../domain/original'
 import type { ProjectInfo } from '../domain/project'
 import type { HitRangesResponse, SearchResponse } from '../domain/search-results'
 import type { SavedSearch } from '../domain/saved-search'
@@ -85,6 +86,26 @@ export const contract = {
     input: z.object({ query: z.string().max(20_000), sourceId: id, nameVariants: z.boolean().default(false) })
   },
   getSourceText: { channel: channels.getSourceText, input: z.object({ sourceId: id }) },
+  readOriginal: { channel: channels.readOriginal, input: z.object({ sourceId: id }) },
+  /** Only http(s) addresses; the page has shown the address to the user before asking. */
+  openExternalUrl: {
+    channel: channels.openExternalUrl,
+    input: z.object({
+      url: z
+        .string()
+        .max(8192)
+        .refine((url) => /^https?:\/\//i.test(url) && URL.canParse(url), 'only http and https addresses open in the browser')
+    })
+  },
+  getOcrLanguages: { channel: channels.getOcrLanguages, input: none },
+  setOcrLanguages: {
+    channel: channels.setOcrLanguages,
+    input: z.object({
+      /** A folder of .traineddata files, or null for none. */
+      folder: folderPath.nullable(),
+      chosen: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'a Tesseract language code such as eng or chi_sim')).min(1).max(12)
+    })
+  },
   saveSearch: {
     channel: channels.saveSearch,
     /** A search saved under a name already used (case aside) replaces it. */
@@ -220,6 +241,11 @@ export interface ApiOutputs {
   deleteSavedSearch: null
   listSavedSearches: SavedSearch[]
   getSourceText: SourceText
+  readOriginal: OriginalDocument
+  /** opened: false where the host cannot open a browser itself (browser mode: the page opens it). */
+  openExternalUrl: { opened: boolean }
+  getOcrLanguages: OcrLanguages
+  setOcrLanguages: OcrLanguages
   listAnnotations: Annotation[]
   createAnnotation: Annotation
   updateAnnotation: Annotation

@@ -203,7 +203,7 @@ describe('parseQuery', () => {
     })
 
     it('rejects an unknown format, listing the known ones', () => {
-      expect(failure('format:xls').message).toBe('format:xls is not a format (use text, markdown, html, pdf, docx, email, rtf or odt)')
+      expect(failure('format:xls').message).toBe('format:xls is not a format (use text, markdown, html, pdf, docx, email, rtf, odt or image)')
     })
 
     it('rejects OR with nothing on one side', () => {

@@ -36,7 +36,8 @@ export const CSV_HEADER = [
   'Not found because',
   'Contradicts',
   'Comment',
-  'Tags'
+  'Tags',
+  'Text recognised by OCR'
 ] as const
 
 /** The status of highlights in the "Other highlights" rows. */
@@ -83,7 +84,8 @@ function passageCells(passage: ExportPassage): Cell[] {
     passage.problem ?? '',
     passage.contradicts ? 'yes' : '',
     passage.comment,
-    passage.tags.join('; ')
+    passage.tags.join('; '),
+    source?.ocr ?? ''
   ]
 }
 

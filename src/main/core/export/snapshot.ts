@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Annotation, HighlightColor } from '../../../shared/domain/annotation'
 import { calendarDate, citedDate, pageAt } from '../../../shared/domain/citation'
+import { describeOcr } from '../../../shared/domain/ocr-caveat'
 import type { Claim } from '../../../shared/domain/claim'
 import type { ImportRoot, Source, SourceFormat } from '../../../shared/domain/source'
 import { claimSupport, SUPPORT_LABELS, type ClaimSupport, type SupportStatus } from '../../../shared/domain/support'
@@ -46,6 +47,8 @@ export interface ExportSource {
   missing: boolean
   contentHash: string
   pages: number | null
+  /** "text recognised by OCR, may contain errors (mean confidence 87 %)" for a scan or an image; null for text the file held. */
+  ocr: string | null
 }
 
 export interface ExportPassage {
@@ -147,7 +150,8 @@ function exportSource(source: Source, roots: ReadonlyMap<string, ImportRoot>): E
     tags: [...source.tags],
     missing: source.missing,
     contentHash: source.contentHash,
-    pages: source.pageStarts === null || source.pageStarts.length === 0 ? null : source.pageStarts.length
+    pages: source.pageStarts === null || source.pageStarts.length === 0 ? null : source.pageStarts.length,
+    ocr: source.ocr === null ? null : describeOcr(source.ocr, false)
   }
 }
 

@@ -1,12 +1,14 @@
 // Runs format extraction for the importer, either in this thread or spread over worker
 // threads so a folder of PDFs and web pages uses every core while the app stays
-// responsive. Workers read the file themselves, so bytes never cross threads.
+// responsive. Workers read the file themselves, so bytes never cross threads. A long
+// file (a scan being recognised) reports its progress, and stopping the import ends it.
 import { realpath } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
 import { sha256Bytes } from '../store/content-hash'
-import type { ExtractedDocument, ExtractOptions } from './extract/types'
+import type { ExtractContext, ExtractedDocument, ExtractOptions, ExtractProgress, OcrOptions } from './extract/types'
 import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
 
 export interface Extraction {
@@ -18,6 +20,14 @@ export interface Extraction {
 /** A path as a string, or as bytes when it is not valid UTF-8 (a Buffer arrives in a worker as a Uint8Array). */
 export type FilePath = string | Uint8Array
 
+/** What one extraction is given besides the file: OCR settings, and hooks to report progress and to be stopped. */
+export interface ExtractCall {
+  ocr?: OcrOptions | undefined
+  onProgress?: ((progress: ExtractProgress) => void) | undefined
+  /** Aborting stops the extraction at once (a worker busy with it is ended and replaced). */
+  signal?: AbortSignal | undefined
+}
+
 export interface Extractor {
   readonly parallelism: number
   /**
@@ -25,7 +35,7 @@ export interface Extractor {
    * be inside (for files reached through a link); without it the file is opened without
    * following a link.
    */
-  extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction>
+  extract(path: FilePath, fileName: string, folder?: string, call?: ExtractCall): Promise<Extraction>
   close(): Promise<void>
 }
 
@@ -40,6 +50,8 @@ export interface ExtractRequest {
 export type ExtractReply =
   | { id: number; ok: true; extraction: Extraction }
   | { id: number; ok: false; reason: string; userError: boolean; code?: string; fileHash?: string }
+  /** Not an answer yet: the file is still being read ("OCR page 3 of 40"). */
+  | { id: number; progress: ExtractProgress }
 
 /**
  * Marks a failure that may not happen again with the same bytes (a timeout on a busy
@@ -51,6 +63,15 @@ function transient<T extends Error>(error: T): T {
 
 export function isTransientFailure(error: unknown): boolean {
   return (error as { transient?: unknown } | null)?.transient === true
+}
+
+/** The error of an extraction ended because the user stopped the import: not the file's fault, and not a problem to report. */
+export function importStopped(): UserError {
+  return Object.assign(transient(new UserError('invalid-input', 'the import was stopped')), { stopped: true })
+}
+
+export function isImportStopped(error: unknown): boolean {
+  return (error as { stopped?: unknown } | null)?.stopped === true
 }
 
 /** The hash of the bytes a failed extraction read, if it got that far: lets the importer remember a bad file. */
@@ -71,7 +92,7 @@ async function realPathInside(path: Buffer, folder: string): Promise<Buffer> {
 }
 
 /** Reads and extracts one file; the same code runs in a worker and in-process. */
-export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<Extraction> {
+export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pick<ExtractContext, 'onProgress' | 'signal'> = {}): Promise<Extraction> {
   // Loaded on first use: the parsers (Readability, pdf.js, the Word reader) stay out of app start-up.
   const { extractDocument } = await import('./extract')
   const given = typeof request.path === 'string' ? Buffer.from(request.path, 'utf8') : Buffer.from(request.path)
@@ -79,27 +100,40 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>): Promise<
   const bytes = await readFileCapped(path, request.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, { noFollow: request.folder === undefined })
   const fileHash = sha256Bytes(bytes)
   try {
-    return { document: await extractDocument(bytes, request.fileName, request.options), fileHash }
+    return { document: await extractDocument(bytes, request.fileName, request.options, { ...hooks, fileHash }), fileHash }
   } catch (error: unknown) {
     throw error instanceof Error ? Object.assign(error, { fileHash }) : error
   }
 }
 
+function withOcr(options: ExtractOptions, ocr: OcrOptions | undefined, threads: number): ExtractOptions {
+  return ocr === undefined ? options : { ...options, ocr: { ...ocr, threads } }
+}
+
+/** At most this many recognisers for one scan: past two, pages come no faster on a laptop and memory grows. */
+export const MAX_OCR_THREADS = 2
+
 export class InProcessExtractor implements Extractor {
   readonly parallelism = 1
   constructor(private readonly options: ExtractOptions) {}
 
-  extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction> {
-    return extractFile({ path, fileName, folder, options: this.options })
+  extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
+    if (call.signal?.aborted === true) return Promise.reject(importStopped())
+    return extractFile({ path, fileName, folder, options: withOcr(this.options, call.ocr, 1) }, { onProgress: call.onProgress, signal: call.signal })
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // Recognisers this thread started for scans (loaded only if one was read).
+    const { closeOcrEngines } = await import('./ocr/ocr-engine')
+    await closeOcrEngines()
+  }
 }
 
 interface Job {
   request: ExtractRequest
   resolve: (extraction: Extraction) => void
   reject: (error: unknown) => void
+  call: ExtractCall
 }
 
 interface PooledWorker {
@@ -125,6 +159,8 @@ export class WorkerPoolExtractor implements Extractor {
   readonly #idle: PooledWorker[] = []
   readonly #all = new Set<PooledWorker>()
   readonly #queue: Job[] = []
+  /** Removes each job's abort listener once the job is settled. */
+  readonly #abandoned = new WeakMap<Job, () => void>()
   #nextId = 0
   #closed = false
 
@@ -138,6 +174,13 @@ export class WorkerPoolExtractor implements Extractor {
   #spawn(): PooledWorker {
     const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), job: null, timer: null }
     pooled.worker.on('message', (reply: ExtractReply) => {
+      if ('progress' in reply) {
+        if (pooled.job?.request.id !== reply.id) return
+        // A file that keeps reporting progress is working, not stuck: its time starts again.
+        this.#arm(pooled)
+        pooled.job.call.onProgress?.(reply.progress)
+        return
+      }
       const job = this.#finish(pooled)
       if (job === null || job.request.id !== reply.id) return
       if (reply.ok) job.resolve(reply.extraction)
@@ -165,7 +208,44 @@ export class WorkerPoolExtractor implements Extractor {
     pooled.job = null
     if (pooled.timer !== null) clearTimeout(pooled.timer)
     pooled.timer = null
+    if (job !== null) this.#abandoned.get(job)?.()
     return job
+  }
+
+  /** Gives up on the worker's file if it neither answers nor reports progress within the timeout. */
+  #arm(pooled: PooledWorker): void {
+    if (pooled.timer !== null) clearTimeout(pooled.timer)
+    pooled.timer = setTimeout(() => {
+      this.#retire(pooled)
+      const timedOut = this.#finish(pooled)
+      void pooled.worker.terminate()
+      timedOut?.reject(transient(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`)))
+      this.#pump()
+    }, this.timeoutMs)
+  }
+
+  /** The import was stopped: a waiting job is dropped, a running one ends with its worker. */
+  #stop(job: Job): void {
+    const queued = this.#queue.indexOf(job)
+    if (queued !== -1) {
+      this.#queue.splice(queued, 1)
+      this.#abandoned.get(job)?.()
+      job.reject(importStopped())
+      return
+    }
+    const pooled = [...this.#all].find((candidate) => candidate.job === job)
+    if (pooled === undefined) return
+    this.#retire(pooled)
+    this.#finish(pooled)
+    void pooled.worker.terminate()
+    job.reject(importStopped())
+    this.#pump()
+  }
+
+  /** How many recognisers a scan may use: more when it is the only file being read. */
+  #ocrThreads(): number {
+    const busy = [...this.#all].filter((pooled) => pooled.job !== null).length + this.#queue.length
+    return Math.max(1, Math.min(MAX_OCR_THREADS, Math.floor(availableParallelism() / Math.max(1, busy))))
   }
 
   #retire(pooled: PooledWorker): void {
@@ -189,28 +269,34 @@ export class WorkerPoolExtractor implements Extractor {
         return
       }
       pooled.job = job
-      pooled.timer = setTimeout(() => {
-        this.#retire(pooled)
-        const timedOut = this.#finish(pooled)
-        void pooled.worker.terminate()
-        timedOut?.reject(transient(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`)))
-        this.#pump()
-      }, this.timeoutMs)
-      pooled.worker.postMessage(job.request)
+      this.#arm(pooled)
+      const request = { ...job.request, options: withOcr(job.request.options, job.call.ocr, this.#ocrThreads()) }
+      pooled.worker.postMessage(request)
     }
   }
 
-  extract(path: FilePath, fileName: string, folder?: string): Promise<Extraction> {
+  extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
+    if (call.signal?.aborted === true) return Promise.reject(importStopped())
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: ++this.#nextId, path, fileName, folder, options: this.options }, resolve, reject })
+      const job: Job = { request: { id: ++this.#nextId, path, fileName, folder, options: this.options }, resolve, reject, call }
+      const signal = call.signal
+      if (signal !== undefined) {
+        const stop = (): void => this.#stop(job)
+        signal.addEventListener('abort', stop, { once: true })
+        this.#abandoned.set(job, () => signal.removeEventListener('abort', stop))
+      }
+      this.#queue.push(job)
       this.#pump()
     })
   }
 
   async close(): Promise<void> {
     this.#closed = true
-    for (const job of this.#queue.splice(0)) job.reject(new Error('extractor: closed'))
+    for (const job of this.#queue.splice(0)) {
+      this.#abandoned.get(job)?.()
+      job.reject(new Error('extractor: closed'))
+    }
     const workers = [...this.#all]
     this.#all.clear()
     this.#idle.length = 0

@@ -9,7 +9,7 @@ import { readFileCapped } from './read-file-capped'
 import type { FoundFile } from './walk-folder'
 
 /** Bump when extraction improves, so files an older version refused are read again. */
-export const EXTRACTOR_VERSION = 2
+export const EXTRACTOR_VERSION = 3
 
 export class FailedFiles {
   constructor(

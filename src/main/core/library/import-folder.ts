@@ -14,7 +14,7 @@ import { sha256, sha256Bytes } from '../store/content-hash'
 import type { ProjectStore } from '../store/project-store'
 import { importableExtensions } from './extract/formats'
 import type { ExtractedDocument } from './extract/types'
-import type { Extractor } from './extractor'
+import { isImportStopped, type Extractor } from './extractor'
 import { FailedFiles } from './failed-files'
 import { realDataDir, resolveImportFolder, type FolderPolicy } from './import-root'
 import { DEFAULT_MAX_FILE_BYTES, overLimit, readFileCapped } from './read-file-capped'
@@ -44,6 +44,8 @@ export interface ImportOptions {
   confirmLarge?: boolean
   /** Above this a new folder needs the user's confirmation (default LARGE_IMPORT). */
   largeImport?: LargeFolder
+  /** The languages scans are read in now: an unchanged scan that was read in other languages is read again. */
+  ocrLanguages?: readonly string[]
   /** How often the library is saved during the import (default CHECKPOINT). */
   checkpoint?: { files: number; ms: number; minMs?: number }
 }
@@ -78,7 +80,7 @@ function posix(path: string): string {
 
 /** A source record from freshly extracted text, keeping whatever the user edited by hand, tagged or starred. */
 function buildSource(
-  base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'tags' | 'starred' | 'pageStarts' | 'words'>, document: ExtractedDocument, existing: Source | undefined): Source {
+  base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'tags' | 'starred' | 'pageStarts' | 'words' | 'ocr'>, document: ExtractedDocument, existing: Source | undefined): Source {
   const extractedTitle = document.title ?? pickTitle(document.text, document.format, basename(base.relativePath))
   const edited = existing?.editedFields ?? []
   const meta = { ...EMPTY_META, ...document.meta }
@@ -92,7 +94,8 @@ function buildSource(
     tags: existing?.tags ?? [],
     starred: existing?.starred ?? false,
     pageStarts: document.pageStarts,
-    words: countWords(document.text)
+    words: countWords(document.text),
+    ocr: document.ocr?.summary ?? null
   }
 }
 
@@ -168,8 +171,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   let done = 0
   let changedSinceSave = 0
   let lastSave = Date.now()
-  const progress = (currentFile: string | null): void =>
-    options.onProgress({ rootPath, phase: 'importing', done, total: files.length, currentFile, errors: errors.length })
+  const progress = (currentFile: string | null, detail?: string): void =>
+    options.onProgress({ rootPath, phase: 'importing', done, total: files.length, currentFile, ...(detail === undefined ? {} : { detail }), errors: errors.length })
   const changed = (): void => {
     store.markLibraryChanged()
     changedSinceSave++
@@ -185,14 +188,16 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     const id = stableId('src', rootId, file.relativePath)
     seen.add(id)
     const existing = byId.get(id)
-    const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === file.size && existing.mtimeMs === file.mtimeMs
+    const readInOtherLanguages =
+      existing?.ocr != null && options.ocrLanguages !== undefined && existing.ocr.languages.join('+') !== options.ocrLanguages.join('+')
+    const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === file.size && existing.mtimeMs === file.mtimeMs && !readInOtherLanguages
     if (unchangedOnDisk && storedTexts.has(existing.contentHash)) {
       report.unchanged++
       return
     }
     if (file.size > maxBytes) throw overLimit(file.size, maxBytes)
     await failed.refuseIfKnown(id, file)
-    if (existing !== undefined && (await sameBytes(file, existing))) {
+    if (existing !== undefined && !readInOtherLanguages && (await sameBytes(file, existing))) {
       Object.assign(existing, { mtimeMs: file.mtimeMs, missing: false })
       changed()
       report.unchanged++
@@ -202,7 +207,11 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     try {
       // A file reached through a link has its real place checked again as it is read; any
       // other is opened without following links, so one swapped in since the walk is refused.
-      extraction = await options.extractor.extract(file.fsPath, file.formatName ?? basename(file.relativePath), file.throughLink === true ? rootPath : undefined)
+      // A scan being recognised says which page it is on; stopping the import ends it mid-page.
+      extraction = await options.extractor.extract(file.fsPath, file.formatName ?? basename(file.relativePath), file.throughLink === true ? rootPath : undefined, {
+        onProgress: ({ detail }) => progress(file.relativePath, detail),
+        signal: options.signal
+      })
     } catch (error: unknown) {
       failed.remember(id, rootId, file, error)
       throw error
@@ -213,7 +222,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     const contentHash = sha256(document.text)
     if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
       if (!storedTexts.has(contentHash)) await store.writeText(contentHash, document.text)
-      Object.assign(existing, { size: file.size, mtimeMs: file.mtimeMs, fileHash, missing: false })
+      // Read again in other languages to the same text: the languages it was read in are still news.
+      Object.assign(existing, { size: file.size, mtimeMs: file.mtimeMs, fileHash, missing: false, ocr: document.ocr?.summary ?? existing.ocr })
       changed()
       report.unchanged++
       return
@@ -271,6 +281,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
       try {
         await importOne(file)
       } catch (error: unknown) {
+        // A file the user's Stop cut short is neither a problem nor done: the next import reads it.
+        if (isImportStopped(error)) break
         errors.push({ relativePath: file.relativePath, reason: reasonOf(error) })
       }
       done++

@@ -51,6 +51,8 @@ export interface LibraryDeps {
   search: SearchService
   /** Where typed paths count from, and the app's own data folder (never imported). */
   policy: FolderPolicy
+  /** The languages scans are read in now: a scan read in others is read again on import. */
+  ocrLanguages?: () => Promise<string[]>
 }
 
 export interface ImportRequest {
@@ -87,6 +89,7 @@ export class LibraryService {
       confirmLarge: request.confirmLarge === true,
       ...(this.deps.maxFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxFileBytes }),
       ...(request.signal === undefined ? {} : { signal: request.signal }),
+      ...(this.deps.ocrLanguages === undefined ? {} : { ocrLanguages: await this.deps.ocrLanguages() }),
       onText: (sourceId, contentHash, text) => this.deps.search.indexText(sourceId, contentHash, text)
     })
     if (report.needsConfirmation !== undefined) return report

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer'
 import type { Dirent, Stats } from 'node:fs'
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { basename, sep } from 'node:path'
-import { SKIPPED_HIDDEN, SKIPPED_LINK } from '../../../shared/domain/import-counts'
+import { SKIPPED_HIDDEN, SKIPPED_LINK, SKIPPED_PAGE_FILES } from '../../../shared/domain/import-counts'
 import type { ImportFileError } from '../../../shared/domain/source'
 import { typeExtension } from './extract/formats'
 
@@ -63,6 +63,8 @@ interface Place {
   utf8: boolean
   /** Whether a symbolic link is on the way to it. */
   viaLink?: boolean
+  /** Inside the folder a browser saved beside a web page ("Report_files"): its files belong to the page. */
+  pageFiles?: boolean
 }
 
 /** A lossless Map key for a path held as bytes. */
@@ -90,12 +92,23 @@ function child(place: Place, name: Buffer): Place {
     name,
     relative: place.relative === '' ? shown : `${place.relative}/${shown}`,
     utf8: place.utf8 && nameIsUtf8,
-    ...(place.viaLink === true ? { viaLink: true } : {})
+    ...(place.viaLink === true ? { viaLink: true } : {}),
+    ...(place.pageFiles === true ? { pageFiles: true } : {})
   }
 }
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'error'
+}
+
+/** The lower-cased names of the folders browsers save beside the web pages in `entries` ("report.html" → "report_files"). */
+function savedPages(entries: readonly Dirent<Buffer>[]): Set<string> {
+  const folders = new Set<string>()
+  for (const entry of entries) {
+    const match = /^(.*)\.html?$/i.exec(entry.name.toString('utf8'))
+    if (match !== null && !entry.isDirectory()) folders.add(`${(match[1] as string).toLowerCase()}_files`)
+  }
+  return folders
 }
 
 export async function walkFolder(root: string, options: WalkOptions): Promise<WalkResult> {
@@ -165,14 +178,17 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
       entries.sort((a, b) => Buffer.compare(a.name, b.name))
       const files: Place[] = []
       const folders: Place[] = []
+      const pages = savedPages(entries)
       for (const entry of entries) {
         const entryPlace = child(place, entry.name)
+        if (entry.isDirectory() && pages.has(entry.name.toString('utf8').toLowerCase())) entryPlace.pageFiles = true
         // Hidden: ".git", ".DS_Store", a sync client's ".tmp".
         if (entry.name[0] === 0x2e) {
           if (entry.isDirectory()) result.hiddenFolders++
           else skip(SKIPPED_HIDDEN)
         } else if (entry.isDirectory()) folders.push(entryPlace)
         else if (entry.isSymbolicLink()) links.push(entryPlace)
+        else if (place.pageFiles === true) skip(SKIPPED_PAGE_FILES)
         else if (!entry.isFile()) refuse(entryPlace, `not a regular file (${kindOf(entry)})`)
         else if (wanted(entryPlace.relative)) files.push(entryPlace)
         else skip(typeExtension(entryPlace.relative))

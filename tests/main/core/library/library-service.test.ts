@@ -290,7 +290,7 @@ describe('LibraryService.update of a source’s date', () => {
     const notAHost = async (): Promise<never> => {
       throw new Error('not used here')
     }
-    const handlers = { ...createCoreHandlers(workbench), getAppInfo: notAHost, pickFolder: notAHost, exportNotes: notAHost, pickBundle: notAHost }
+    const handlers = { ...createCoreHandlers(workbench), getAppInfo: notAHost, pickFolder: notAHost, exportNotes: notAHost, pickBundle: notAHost, openExternalUrl: notAHost }
     const refused = await dispatch(handlers, 'updateSource', { sourceId, date: 'next Tuesday-ish' })
     expect(refused).toEqual({
       ok: false,

@@ -11,6 +11,21 @@ const onLinux = process.platform === 'linux'
 describe('walkFolder', () => {
   const tempDir = useTempDirs()
 
+  it('counts the files a browser saved beside a web page as part of that page, not as sources', async () => {
+    const folder = await tempDir()
+    await writeFile(join(folder, 'Harbour reopens.html'), '<html><body><p>Story.</p></body></html>')
+    await mkdir(join(folder, 'Harbour reopens_files', 'nested'), { recursive: true })
+    await writeFile(join(folder, 'Harbour reopens_files', 'chart.png'), 'png')
+    await writeFile(join(folder, 'Harbour reopens_files', 'frame.html'), '<p>An advert.</p>')
+    await writeFile(join(folder, 'Harbour reopens_files', 'nested', 'notes.txt'), 'Part of the page.\n')
+    // A folder named like that without its page beside it is an ordinary folder.
+    await mkdir(join(folder, 'Orphan_files'))
+    await writeFile(join(folder, 'Orphan_files', 'kept.txt'), 'Kept.\n')
+    const walked = await walkFolder(folder, { extensions: new Set(['.html', '.txt', '.png']) })
+    expect(walked.files.map((file) => file.relativePath).sort()).toEqual(['Harbour reopens.html', 'Orphan_files/kept.txt'])
+    expect(Object.fromEntries(walked.skipped)).toEqual({ 'page-files': 3 })
+  })
+
   it('follows a link that stays inside the folder without listing a file twice', async () => {
     const folder = await tempDir()
     await mkdir(join(folder, 'stories'))

@@ -28,7 +28,7 @@ export function cite<T extends RunWriter>(runs: T, source: ExportSource, page: n
 /** The file's path inside its imported folder, and whether it is still there. */
 export function location(source: ExportSource): string {
   const folder = source.folder === null ? '' : ` in folder “${inline(source.folder)}”`
-  return `${inline(source.relativePath)}${folder}${source.missing ? ' (the file is no longer in its folder)' : ''}`
+  return `${inline(source.relativePath)}${folder}${source.missing ? ' (the file is no longer in its folder)' : ''}${source.ocr === null ? '' : ` (${inline(source.ocr)})`}`
 }
 
 /** What became of the passage when its source changed; null when it is where it was made. */

@@ -40,7 +40,8 @@ export function citationHtml(source: ExportSource | null, withTitle: boolean): s
 export function fileHtml(source: ExportSource): string {
   const folder = source.folder === null ? '' : ` in folder “${escapeDiskName(source.folder)}”`
   const missing = source.missing ? ' <span class="warn">(file no longer in the folder)</span>' : ''
-  return `<code class="path">${escapeDiskName(source.relativePath)}</code>${folder}${missing}`
+  const ocr = source.ocr === null ? '' : ` <span class="warn">(${escapeHtml(source.ocr)})</span>`
+  return `<code class="path">${escapeDiskName(source.relativePath)}</code>${folder}${missing}${ocr}`
 }
 
 /** The quote inside its context, marked; alone in its own quotation marks when not found in the text. */

@@ -18,7 +18,7 @@ function citation(source: ExportSource, page: number | null): string {
 }
 
 function location(source: ExportSource): string {
-  return `${codeSpan(source.relativePath)}${source.folder === null ? '' : ` in folder “${diskName(source.folder)}”`}${source.missing ? ' (the file is no longer in its folder)' : ''}`
+  return `${codeSpan(source.relativePath)}${source.folder === null ? '' : ` in folder “${diskName(source.folder)}”`}${source.missing ? ' (the file is no longer in its folder)' : ''}${source.ocr === null ? '' : ` (${escapeMarkdown(source.ocr)})`}`
 }
 
 /** Context mid-line, on one line: a space at either end stays a plain space (escapeMarkdown keeps edge spaces as references). */

@@ -13,7 +13,16 @@ export const SUPPORTED_EXTENSIONS: ReadonlyMap<string, SourceFormat> = new Map<s
   ['.docx', 'docx'],
   ['.eml', 'email'],
   ['.rtf', 'rtf'],
-  ['.odt', 'odt']
+  ['.odt', 'odt'],
+  // Read by OCR.
+  ['.png', 'image'],
+  ['.jpg', 'image'],
+  ['.jpeg', 'image'],
+  ['.webp', 'image'],
+  ['.tif', 'image'],
+  ['.tiff', 'image'],
+  ['.bmp', 'image'],
+  ['.gif', 'image']
 ])
 
 /**

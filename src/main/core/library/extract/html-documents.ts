@@ -44,5 +44,6 @@ export function combineReadings(readings: PageReading[]): { reading: PageReading
     for (const paragraph of own) seen.add(paragraph)
     return true
   })
-  return { reading: { ...longest, text: kept.map((reading) => reading.text).join('\n\n') }, pages: kept.length }
+  const nodes = kept.flatMap((reading) => reading.nodes ?? [])
+  return { reading: { ...longest, text: kept.map((reading) => reading.text).join('\n\n'), ...(nodes.length > 0 ? { nodes } : {}) }, pages: kept.length }
 }

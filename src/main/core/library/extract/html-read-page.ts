@@ -3,7 +3,7 @@
 // the page states; the body's text when Readability finds no article.
 import { Readability } from '@mozilla/readability'
 import type { SourceMeta } from '../../../../shared/domain/source'
-import type { DomDocument, DomElement } from './dom'
+import type { DomDocument, DomElement, DomNode } from './dom'
 import { type ArticleRead, leavesMuchText, recoverArticle } from './html-article-recovery'
 import { htmlToText } from './html-to-text'
 import { statesTitleInMetadata, withoutDashedSiteName } from './html-title'
@@ -16,6 +16,8 @@ export interface PageReading {
   text: string
   title: string | null
   meta: Partial<SourceMeta>
+  /** The nodes the text was made from, in order (Readability's article, or the body): what the original view shows. */
+  nodes?: DomNode[]
 }
 
 function absoluteUrl(value: string | null | undefined): string | null {
@@ -53,16 +55,21 @@ export function readPage(document: DomDocument, html: string, parse: PageParser)
   const titleFromMetadata = statesTitleInMetadata(document)
 
   const article = runReadability(document)
-  let articleText = article?.content === null || article?.content === undefined ? '' : htmlToText(article.content)
+  let articleNode: DomNode | null = article?.content ?? null
+  let articleText = articleNode === null ? '' : htmlToText(articleNode)
   let byline = article?.byline
   if (articleText.length > 0 && leavesMuchText(document, articleText)) {
     const recovered = recoverArticle(parse(html), articleText, article?.title ?? null, readArticle)
     if (recovered !== null) {
       articleText = recovered.text
+      articleNode = recovered.content
       byline = nonEmpty(byline) ?? recovered.byline
     }
   }
-  const text = articleText.length > 0 ? articleText : bodyText(html, parse)
+  // The whole body when Readability found no article: its text from a fresh parse (Readability has pruned the first one).
+  const body = articleText.length > 0 ? null : parse(html).body
+  const text = body === null ? articleText : htmlToText(body)
+  const nodes = body === null ? (articleNode === null ? [] : [articleNode]) : [body]
 
   const meta: Partial<SourceMeta> = {}
   setIfKnown(meta, 'author', nonEmpty(byline))
@@ -74,7 +81,7 @@ export function readPage(document: DomDocument, html: string, parse: PageParser)
   if (dir === 'ltr' || dir === 'rtl') meta.direction = dir
   const readabilityTitle = cleanTitle(article?.title)
   const title = readabilityTitle === null ? ownTitle : titleFromMetadata ? readabilityTitle : withoutDashedSiteName(readabilityTitle, ownTitle)
-  return { text, title, meta }
+  return { text, title, meta, nodes }
 }
 
 /** Readability's article, its content left as the page's own nodes. */
@@ -87,10 +94,4 @@ export function readArticle(document: DomDocument): ArticleRead | null {
   const article = runReadability(document)
   const content = article?.content
   return content === null || content === undefined ? null : { text: htmlToText(content), byline: article?.byline ?? null, content }
-}
-
-/** The whole body's text, from a fresh parse (Readability has pruned the first one). */
-function bodyText(html: string, parse: PageParser): string {
-  const body = parse(html).body
-  return body === null ? '' : htmlToText(body)
 }

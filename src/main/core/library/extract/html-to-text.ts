@@ -4,7 +4,8 @@
 import { type DomNode, isElement, TEXT_NODE } from './dom'
 import { TextSink } from './text-sink'
 
-const SKIPPED = new Set([
+/** Elements whose content is never reader text (the original view leaves them out too, images aside). */
+export const SKIPPED = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'OBJECT', 'EMBED',
   'CANVAS', 'SVG', 'MATH', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'AUDIO', 'VIDEO', 'SOURCE', 'PICTURE', 'IMG'
 ])

@@ -19,7 +19,8 @@ export function extractHtml(bytes: Uint8Array): ExtractedDocument {
   return { format: 'html', text: reading.text, title: reading.title, meta: reading.meta, pageStarts: null, warnings }
 }
 
-function readHtml(html: string): { reading: PageReading; pages: number } {
+/** The page's reading as the importer takes it: the text, and the nodes it was made from (for the original view). */
+export function readHtml(html: string): { reading: PageReading; pages: number } {
   const document = parseHtmlDocument(html)
   // Judged before Readability, which rewrites the document as it goes.
   const malformation = findMalformation(document, html)

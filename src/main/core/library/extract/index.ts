@@ -1,14 +1,15 @@
 // Turns a file's bytes into the text the reader shows and what the file says about
 // itself, for every format the library imports; or a UserError whose message is the
 // reason a journalist sees next to the file name. One module per format does the work;
-// a file whose name has no type is read by what its bytes hold.
+// a file whose name has no type is read by what its bytes hold. Scans and images are
+// read by OCR (ocr/).
 import type { SourceFormat } from '../../../../shared/domain/source'
 import { SUPPORTED_EXTENSIONS, typeExtension } from './formats'
 import { sniffFormat } from './sniff'
-import type { ExtractedDocument, ExtractOptions } from './types'
+import type { ExtractContext, ExtractedDocument, ExtractOptions } from './types'
 import { unreadable } from './unreadable'
 
-export type { ExtractedDocument, ExtractOptions } from './types'
+export type { ExtractContext, ExtractedDocument, ExtractOptions, ExtractProgress, OcrOptions } from './types'
 
 export { SUPPORTED_EXTENSIONS } from './formats'
 
@@ -25,7 +26,7 @@ function formatOf(bytes: Uint8Array, fileName: string): SourceFormat {
   return sniffed.format
 }
 
-export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
+export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions, context: ExtractContext = {}): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw unreadable('the file is empty')
   // Parsers load on first use, so a folder of text files never loads pdf.js or the Word reader.
   switch (formatOf(bytes, fileName)) {
@@ -36,7 +37,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     case 'html':
       return (await import('./html')).extractHtml(bytes)
     case 'pdf':
-      return (await import('./pdf')).extractPdf(bytes)
+      return (await import('./pdf')).extractPdf(bytes, options.ocr, { ...context, fileName })
     case 'docx':
       return (await import('./docx')).extractDocx(bytes, options)
     case 'email':
@@ -45,5 +46,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
       return (await import('./rtf')).extractRtf(bytes)
     case 'odt':
       return (await import('./odt')).extractOdt(bytes, options)
+    case 'image':
+      return (await import('./image')).extractImage(bytes, options.ocr, { ...context, fileName })
   }
 }

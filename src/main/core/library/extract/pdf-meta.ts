@@ -16,7 +16,8 @@ interface XmpLike {
 function stringField(record: unknown, key: string): string | null {
   if (typeof record !== 'object' || record === null) return null
   const value = (record as Record<string, unknown>)[key]
-  return typeof value === 'string' ? value : null
+  // Producers leave NULs and other control characters in the info strings ("imagemagick-lzw\0").
+  return typeof value === 'string' ? value.replace(/[\p{Cc}]/gu, ' ').trim() : null
 }
 
 function xmpString(xmp: XmpLike | null, name: string): string | null {

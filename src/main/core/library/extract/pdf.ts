@@ -1,13 +1,15 @@
 // PDFs through pdf.js: each page's text items joined as laid out (a line break where
 // pdf.js marks end-of-line), pages separated by a blank line, and the offset where each
-// page starts so the reader can show page numbers. No text at all means a scan.
-import type { ExtractedDocument } from './types'
+// page starts so the reader can show page numbers. No text at all means a scan: its
+// pages are drawn and read by OCR.
+import type { ExtractContext, ExtractedDocument, OcrOptions } from './types'
 import { describePdf } from './pdf-meta'
 import { pageText, type TextPiece } from './pdf-page-text'
 import { loadPdfJs, pdfJsAssets } from './pdfjs-loader'
 import { shortDetail, unreadable } from './unreadable'
+import type { DrawablePage } from '../ocr/ocr-images'
 
-interface PdfPage {
+interface PdfPage extends DrawablePage {
   getTextContent(): Promise<{ items: TextPiece[] }>
   cleanup(): unknown
 }
@@ -29,7 +31,7 @@ function joinPages(pages: string[]): { text: string; pageStarts: number[] } {
   return { text, pageStarts }
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function extractPdf(bytes: Uint8Array, ocr?: OcrOptions, context: ExtractContext = {}): Promise<ExtractedDocument> {
   // Not the file's fault, so not a UserError: pdf.js (or @napi-rs/canvas, which it needs
   // to load under Node) is missing from this build.
   const pdfjs = await loadPdfJs().catch((error: unknown) => {
@@ -64,13 +66,31 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
         pages.push('')
       }
     }
-    if (pages.every((page) => page.length === 0)) {
-      if (pageError !== null && warnings.length === pages.length) throw unreadable(`damaged PDF (${pageError})`)
-      throw unreadable('PDF has no text layer (scanned images?)')
-    }
+    const scanned = pages.every((page) => page.length === 0)
+    if (scanned && pageError !== null && warnings.length === pages.length) throw unreadable(`damaged PDF (${pageError})`)
     const { info, metadata } = await document.getMetadata().catch(() => ({ info: null, metadata: null }))
     const described = describePdf(info, metadata)
-    return { format: 'pdf', ...joinPages(pages), title: described.title, meta: described.meta, warnings }
+    if (!scanned) return { format: 'pdf', ...joinPages(pages), title: described.title, meta: described.meta, warnings }
+    // No text layer: a scan (or pictures only). Loaded here, so text PDFs never load the recogniser.
+    const [{ recogniseScan }, { renderPdfPage }, { NO_TEXT_IN_SCAN, titleFromFileName }] = await Promise.all([import('../ocr/recognise-scan'), import('../ocr/ocr-images'), import('../ocr/ocr-text')])
+    const drawPage = async (index: number) => {
+      const page = (await document.getPage(index + 1)) as unknown as PdfPage
+      try {
+        return await renderPdfPage(page)
+      } finally {
+        page.cleanup()
+      }
+    }
+    const scan = await recogniseScan({ count: document.numPages, image: drawPage }, NO_TEXT_IN_SCAN, ocr, context)
+    return {
+      format: 'pdf',
+      text: scan.text,
+      pageStarts: scan.pageStarts,
+      title: described.title ?? (scan.summary.recognised ? null : titleFromFileName(context.fileName)),
+      meta: described.meta,
+      warnings: [...warnings, ...scan.warnings],
+      ocr: { summary: scan.summary, layout: scan.layout }
+    }
   } finally {
     await loadingTask.destroy()
   }

@@ -121,7 +121,8 @@ describe('renderWebAnnotation', () => {
       tags: [],
       missing: false,
       contentHash: 'a'.repeat(64),
-      pages: null
+      pages: null,
+      ocr: null
     }
     const passage = (overrides: Partial<ExportPassage>): ExportPassage => ({
       annotationId: 'a1',

@@ -31,7 +31,15 @@ describe('extract (index)', () => {
       '.docx': 'docx',
       '.eml': 'email',
       '.rtf': 'rtf',
-      '.odt': 'odt'
+      '.odt': 'odt',
+      '.png': 'image',
+      '.jpg': 'image',
+      '.jpeg': 'image',
+      '.webp': 'image',
+      '.tif': 'image',
+      '.tiff': 'image',
+      '.bmp': 'image',
+      '.gif': 'image'
     })
   })
 
@@ -44,7 +52,11 @@ describe('extract (index)', () => {
   })
 
   it('refuses unsupported and empty files with a UserError whose message is only the reason', async () => {
-    expect(await reasonFor(extractDocument(utf8('x'), 'photo.jpeg', options))).toEqual({ code: 'invalid-input', message: 'unsupported file type (.jpeg)' })
+    expect(await reasonFor(extractDocument(utf8('x'), 'sheet.xlsx', options))).toEqual({ code: 'invalid-input', message: 'unsupported file type (.xlsx)' })
+    expect(await reasonFor(extractDocument(utf8('x'), 'photo.jpeg', options))).toEqual({
+      code: 'invalid-input',
+      message: 'not an image this app can read (PNG, JPEG, WebP, GIF, BMP or TIFF)'
+    })
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
     expect(await reasonFor(extractDocument(png, 'IMG_0001', options))).toEqual({ code: 'invalid-input', message: 'binary content, not text: a PNG image without a file extension' })
     for (const name of ['a.txt', 'a.html', 'a.pdf', 'a.docx', 'README']) {

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { extractPdf } from '../../../../../src/main/core/library/extract/pdf'
+import { closeOcrEngines } from '../../../../../src/main/core/library/ocr/ocr-engine'
 import { makePdf } from './make-pdf'
 
 describe('pdf', () => {
+  afterAll(() => closeOcrEngines())
+
   it('joins each page’s lines, separates pages by a blank line and records where each page starts', async () => {
     const pdf = makePdf({ pages: [['Hello', 'World (of PDFs)'], ['Second page']] })
     const document = await extractPdf(pdf)
@@ -60,9 +63,15 @@ describe('pdf', () => {
     await expect(extractPdf(whole.slice(0, whole.length / 2))).rejects.toThrow(/^damaged PDF \(.+\)$/)
   })
 
-  it('refuses a PDF whose pages hold no text as probably scanned', async () => {
-    await expect(extractPdf(makePdf({ pages: [[], []] }))).rejects.toThrow(/^PDF has no text layer \(scanned images\?\)$/)
-  })
+  it('reads a PDF whose pages hold no text by OCR, and imports one where OCR finds nothing as a picture named after its file', async () => {
+    const document = await extractPdf(makePdf({ pages: [[], []] }), undefined, { fileName: 'figures/chart.pdf' })
+    expect(document).toMatchObject({ format: 'pdf', text: 'No text was recognised in this scan.', title: 'chart', pageStarts: [0, 36] })
+    expect(document.ocr?.summary).toEqual({ confidence: 0, lowConfidencePages: [], languages: ['eng'], recognised: false, pages: 2 })
+    expect(document.ocr?.layout.pages.map((page) => [page.width, page.height, page.words.length])).toEqual([
+      [1700, 2200, 0],
+      [1700, 2200, 0]
+    ])
+  }, 60_000)
 
   it('leaves the caller’s bytes (plain or Buffer) intact and reads several PDFs at once', async () => {
     const pdfs = [makePdf({ pages: [['Alpha']] }), Buffer.from(makePdf({ pages: [['Beta']] })), makePdf({ pages: [['Gamma']] })]
