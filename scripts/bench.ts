@@ -18,6 +18,7 @@ import { benchEvidence } from './bench-evidence'
 import { benchExport } from './bench-export'
 import { benchHardening } from './bench-hardening'
 import { benchImportFormats, FORMAT_RSS_TARGETS_MB } from './bench-import-formats'
+import { benchOcr } from './bench-ocr'
 
 const corpora = resolve(process.argv[2] ?? '../shared/corpora')
 const workerPath = resolve(__dirname, '../out/main/extract-worker.js')
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     const hardening = await benchHardening(workbench, corpora)
     clearInterval(sampler)
     const byFormat = benchImportFormats(corpora, workerPath)
+    const ocrScan = await benchOcr(corpora, workerPath)
 
     const figures = {
       threads,
@@ -192,6 +194,7 @@ async function main(): Promise<void> {
       reutersQuotations: reutersLedger.quotations,
       ...exported.figures,
       ...hardening.figures,
+      ...(ocrScan?.figures ?? {}),
       ...Object.fromEntries(
         byFormat.flatMap((entry) => [
           [`${entry.format}ImportPeakRssMB`, entry.peakRssMB],
@@ -230,7 +233,8 @@ async function main(): Promise<void> {
           `${entry.peakRssMB.toFixed(0)} MB`,
           `peak RSS${target === undefined ? '' : ` (≤ ${target} MB)`}; ${entry.seconds.toFixed(1)} s, ${entry.imported} of ${entry.files} files imported`
         ]
-      })
+      }),
+      ...(ocrScan?.rows ?? [])
     ]
     console.log(`Sourcebench import benchmark — ${corpora}, ${threads} extraction threads\n`)
     for (const [name, value, target] of rows) console.log(`${name.padEnd(44)} ${value.padStart(10)}   ${target}`)

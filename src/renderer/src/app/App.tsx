@@ -33,6 +33,8 @@ function perform(id: ShortcutId | MenuCommand, pane?: number): boolean {
       return true
     case 'highlight':
       return sendUiCommand({ kind: 'highlight-selection' })
+    case 'toggle-original':
+      return state.toggleFocusedPaneView()
     case 'new-claim':
       void state.createClaim('')
       return true

@@ -1,8 +1,10 @@
 // The top bar: project, find, undo and redo, and the workbench's actions. Below 1400 px
 // the actions fold into a "More" menu so nothing is ever pushed out of the window.
+import { useState } from 'react'
 import { ExportButton } from '../features/export/ExportButton'
 import { chooseBundle } from '../features/export/import-actions'
 import { FindBar } from '../features/find/FindBar'
+import { OcrLanguagesDialog } from '../features/library/OcrLanguagesDialog'
 import { ProjectSwitcher } from '../features/projects/ProjectSwitcher'
 import { MenuButton, type MenuItem } from '../components/MenuButton'
 import { IS_MAC } from './shortcuts'
@@ -27,6 +29,7 @@ export function TopBar({ findTotal, findPosition, libraryShown, notesShown }: To
   const importing = useWorkbench((state) => state.importing !== null)
   const { openCompare, addPane, undo, redo, setShortcutsOpen, setExportDialog } = useWorkbench.getState()
   const theme = useTheme()
+  const [ocrLanguagesOpen, setOcrLanguagesOpen] = useState(false)
   const narrow = useMediaQuery('(max-width: 1400px)')
   const paneSources = panes.map((pane) => pane.sourceId).filter((id): id is string => id !== null)
   const canCompare = paneSources.length >= 2 && compare === null
@@ -36,7 +39,8 @@ export function TopBar({ findTotal, findPosition, libraryShown, notesShown }: To
     { label: 'Export…', hint: `${MOD}+E`, onSelect: () => setExportDialog('export') },
     { label: 'Import annotations…', onSelect: () => setExportDialog('import-annotations') },
     // Like switching project, it waits for a running import: say so by disabling it.
-    { label: 'Open bundle…', disabled: importing, onSelect: () => void chooseBundle() }
+    { label: 'Open bundle…', disabled: importing, onSelect: () => void chooseBundle() },
+    { label: 'OCR languages…', onSelect: () => setOcrLanguagesOpen(true) }
   ]
   const view: Array<MenuItem | 'separator'> = [
     { label: 'Library', checked: libraryShown, hint: `${MOD}+B`, onSelect: () => sendUiCommand({ kind: 'toggle-library' }) },
@@ -100,6 +104,7 @@ export function TopBar({ findTotal, findPosition, libraryShown, notesShown }: To
           <MenuButton label="View ▾" ariaLabel="View" items={view} />
         </>
       )}
+      {ocrLanguagesOpen && <OcrLanguagesDialog onClose={() => setOcrLanguagesOpen(false)} />}
     </header>
   )
 }

@@ -8,6 +8,11 @@ export interface Pane {
   nameVariants?: boolean
   /** A quotation opened from the quote ledger, marked and scrolled to (not kept across reloads). */
   quote?: PaneQuote
+  /**
+   * 'original' shows the PDF pages, image or saved web page instead of the extracted text,
+   * 'text' the text; unset, the source's own default. The choice sticks to the pane.
+   */
+  view?: 'text' | 'original'
 }
 
 export interface PaneQuote {
@@ -40,7 +45,8 @@ export function loadPanes(storage: Storage, projectId: string, knownSources: Rea
         id: typeof candidate?.id === 'string' ? candidate.id : `pane-${index + 1}`,
         sourceId,
         ...(query === undefined ? {} : { query }),
-        ...(nameVariants ? { nameVariants } : {})
+        ...(nameVariants ? { nameVariants } : {}),
+        ...(candidate?.view === 'original' || candidate?.view === 'text' ? { view: candidate.view } : {})
       }
     })
   } catch {

@@ -14,6 +14,7 @@ export type ShortcutId =
   | 'toggle-library'
   | 'toggle-notes'
   | 'focus-pane'
+  | 'toggle-original'
 
 export interface Shortcut {
   id: ShortcutId
@@ -38,6 +39,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'undo', keys: [`${MOD}+Z`], description: 'Undo the last change to your notes' },
   { id: 'redo', keys: [`${MOD}+Shift+Z`, `${MOD}+Y`], description: 'Redo' },
   { id: 'highlight', keys: [`${MOD}+Shift+H`], description: 'Highlight the selected text (opens the colours)' },
+  { id: 'toggle-original', keys: [`${MOD}+Shift+O`], description: 'Switch the focused pane between the text and the original (PDF pages, image, web page)' },
   { id: 'new-claim', keys: [`${MOD}+Shift+N`], description: 'New claim' },
   { id: 'export', keys: [`${MOD}+E`], description: 'Export…' },
   { id: 'import', keys: [`${MOD}+O`], description: 'Import a folder' },
@@ -73,6 +75,7 @@ export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'f') return { id: 'search' }
     if (key === 'z') return { id: 'redo' }
     if (key === 'h') return { id: 'highlight' }
+    if (key === 'o') return { id: 'toggle-original' }
     if (key === 'n') return { id: 'new-claim' }
     return event.code === 'Slash' ? { id: 'shortcuts' } : null
   }

@@ -14,6 +14,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice'
 import { describeImport } from './import-summary'
 import { createNoticesSlice, type NoticesSlice } from './notices-slice'
 import { loadPanes, savePanes, type Pane } from './pane-layout'
+import { hasOriginalView, hasPageView, opensAsOriginal } from '../features/reader/original/original-kinds'
 import { sourcesById } from './sources-by-id'
 
 export interface FindHit {
@@ -77,7 +78,12 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice 
   focusPane(paneId: string): void
   setFindQuery(query: string): void
   moveFindCursor(step: 1 | -1, total: number): void
-  showAnnotation(annotationId: string): Promise<void>
+  /** Opens the passage in a pane, scrolled and flashed; `original`: on the page it is on, for a PDF or an image. */
+  showAnnotation(annotationId: string, options?: { original?: boolean }): Promise<void>
+  /** Shows a pane's source as extracted text or as the original (PDF pages, image, saved web page). */
+  setPaneView(paneId: string, view: 'text' | 'original'): void
+  /** Switches the focused pane between text and original; false when its source has no original. */
+  toggleFocusedPaneView(): boolean
   selectAnnotation(annotationId: string | null): void
 
   importFolder(path: string, confirmLarge?: boolean): Promise<void>
@@ -232,7 +238,12 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
         if (pane.id !== target) return pane
         const kept = keep(pane)
         const variants = query !== undefined ? nameVariants === true : pane.sourceId === sourceId && pane.nameVariants === true
-        return { id: pane.id, sourceId, ...(kept === undefined ? {} : { query: kept, ...(variants ? { nameVariants: true } : {}) }) }
+        return {
+          id: pane.id,
+          sourceId,
+          ...(kept === undefined ? {} : { query: kept, ...(variants ? { nameVariants: true } : {}) }),
+          ...(pane.view === undefined ? {} : { view: pane.view })
+        }
       })
       set({ panes: nextPanes, focusedPaneId: target, compare: null })
       persistPanes(nextPanes)
@@ -265,7 +276,13 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
         const kept =
           pane.sourceId === quote.sourceId && pane.query !== undefined ? { query: pane.query, ...(pane.nameVariants === true ? { nameVariants: true } : {}) } : {}
         // The offsets belong to the text the quote was found in; a pane showing a newer text draws no marks.
-        return { id: pane.id, sourceId: quote.sourceId, ...kept, quote: { contentHash: quote.contentHash, parts: quote.parts, nonce: ++quoteNonce } }
+        return {
+          id: pane.id,
+          sourceId: quote.sourceId,
+          ...kept,
+          ...(pane.view === undefined ? {} : { view: pane.view }),
+          quote: { contentHash: quote.contentHash, parts: quote.parts, nonce: ++quoteNonce }
+        }
       })
       set({ panes: next, focusedPaneId: targets[0] ?? get().focusedPaneId })
       persistPanes(next)
@@ -312,7 +329,26 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
       set({ findCursor: ((get().findCursor % total) + step + total) % total })
     },
 
-    async showAnnotation(annotationId) {
+    setPaneView(paneId, view) {
+      const next = get().panes.map((pane) => {
+        if (pane.id !== paneId) return pane
+        return { ...pane, view }
+      })
+      set({ panes: next })
+      persistPanes(next)
+    },
+
+    toggleFocusedPaneView() {
+      const { panes, focusedPaneId, sources } = get()
+      const pane = panes.find((candidate) => candidate.id === focusedPaneId)
+      const source = pane?.sourceId == null ? undefined : sourcesById(sources).get(pane.sourceId)
+      if (pane === undefined || source === undefined || !hasOriginalView(source)) return false
+      const showing = pane.view ?? (opensAsOriginal(source) ? 'original' : 'text')
+      get().setPaneView(pane.id, showing === 'original' ? 'text' : 'original')
+      return true
+    },
+
+    async showAnnotation(annotationId, options) {
       const annotation = get().annotations.find((candidate) => candidate.id === annotationId)
       if (annotation === undefined) return
       const source = sourcesById(get().sources).get(annotation.target.sourceId)
@@ -321,6 +357,10 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
         return
       }
       await get().openSource(source.id)
+      if (options?.original === true && hasPageView(source)) {
+        const pane = get().panes.find((candidate) => candidate.sourceId === source.id)
+        if (pane !== undefined) get().setPaneView(pane.id, 'original')
+      }
       if (source.contentHash !== annotation.target.contentHash) {
         get().notify('error', `“${source.title}” has changed since this passage was highlighted, and the passage was not found in its current text.`)
       }

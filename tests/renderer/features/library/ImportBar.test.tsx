@@ -69,6 +69,16 @@ describe('ImportBar', () => {
 describe('FolderWatchNotice', () => {
   afterEach(cleanup)
 
+  it('says which page of a scan is being read while it is recognised', () => {
+    useWorkbench.setState({
+      largeImport: null,
+      lastImport: null,
+      importing: { rootPath: '/x', phase: 'importing', done: 3, total: 9, currentFile: 'court/filing.pdf', detail: 'OCR page 3 of 40', errors: 0 }
+    })
+    render(<ImportBar />)
+    expect(screen.getByRole('status').textContent).toContain('court/filing.pdf · OCR page 3 of 40')
+  })
+
   it('names a folder too large to follow live and looks for changes on request', () => {
     const rescanFolders = vi.fn(async () => undefined)
     useWorkbench.setState({

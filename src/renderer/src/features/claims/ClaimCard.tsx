@@ -126,7 +126,7 @@ export function ClaimCard({ claim, index, count }: ClaimCardProps) {
           const contradicts = claim.contradicting.includes(annotationId)
           return (
             <li key={annotationId} className={`claim-link${contradicts ? ' against' : ''}`} data-testid="claim-link">
-              <button type="button" className="link-body" onClick={() => void showAnnotation(annotationId)} title="Open the passage">
+              <button type="button" className="link-body" onClick={() => void showAnnotation(annotationId, { original: true })} title="Open the passage">
                 {contradicts && (
                   <span className="stance-badge" data-testid="contradicts-badge" title="Marked as contradicting the claim">
                     Contradicts

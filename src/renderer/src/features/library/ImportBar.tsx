@@ -101,7 +101,12 @@ export function ImportBar() {
               </span>
             </>
           )}
-          {importing.currentFile !== null && <span className="current-file">{importing.currentFile}</span>}
+          {importing.currentFile !== null && (
+            <span className="current-file">
+              {importing.currentFile}
+              {importing.detail !== undefined && importing.detail !== '' ? ` · ${importing.detail}` : ''}
+            </span>
+          )}
           <button type="button" className="link-button danger" onClick={() => void cancelImport()}>
             Stop import
           </button>

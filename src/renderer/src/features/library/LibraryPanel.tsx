@@ -5,6 +5,7 @@
 // scrolls and filters without lag.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
+import { ocrLabel } from '../../../../shared/domain/ocr-caveat'
 import { displayDate, outletAndDate } from '../../../../shared/domain/citation'
 import type { ImportRoot, Source } from '../../../../shared/domain/source'
 import { foldText } from '../../../../shared/text/fold'
@@ -32,6 +33,7 @@ function folderOf(relativePath: string, rootName: string): string {
 function sourceMeta(source: Source, rootName: string): string {
   const parts = [outletAndDate(source, displayDate), folderOf(source.relativePath, rootName), `${source.words.toLocaleString()} words`]
   if (source.format !== 'text' && source.format !== 'markdown') parts.push(source.format.toUpperCase())
+  if (source.ocr !== null) parts.push(ocrLabel(source.ocr))
   if (source.missing) parts.push('missing')
   return parts.filter((part) => part !== '').join(' · ')
 }

@@ -2,6 +2,7 @@
 // file and corrected by the user. Edited fields survive re-imports.
 import { useId, useRef, useState } from 'react'
 import { displayDate } from '../../../../shared/domain/citation'
+import { describeOcr } from '../../../../shared/domain/ocr-caveat'
 import type { Source } from '../../../../shared/domain/source'
 import { parseSourceDate, type SourceDateReading } from '../../../../shared/text/dates'
 import { useWorkbench } from '../../app/workbench-store'
@@ -100,7 +101,8 @@ export function SourceDetails({ source, onClose }: { source: Source; onClose: ()
       <p className="hint">
         {source.format.toUpperCase()}
         {source.pageStarts === null ? '' : ` · ${source.pageStarts.length} pages`}
-        {source.meta.language === null ? '' : ` · language ${source.meta.language}`} · {source.relativePath}
+        {source.meta.language === null ? '' : ` · language ${source.meta.language}`}
+        {source.ocr === null ? '' : ` · ${describeOcr(source.ocr, false)}`} · {source.relativePath}
         {source.editedFields.length > 0 ? ` · edited by hand: ${source.editedFields.join(', ')}` : ''}
       </p>
       <div className="details-actions">

@@ -10,8 +10,12 @@ import { IS_MAC } from '../../app/shortcuts'
 import { useUiCommand } from '../../app/ui-commands'
 import { SelectionToolbar, TOOLBAR_WIDTH } from '../annotations/SelectionToolbar'
 import { SourceDetails } from '../library/SourceDetails'
+import { ocrLabel } from '../../../../shared/domain/ocr-caveat'
 import { Highlighter, selectionOffsets, type AnnotationMark } from './highlighter'
 import { extendSelection, selectAllText, selectionStep } from './keyboard-selection'
+import { OriginalPane } from './original/OriginalPane'
+import { hasOriginalView, opensAsOriginal } from './original/original-kinds'
+import type { OriginalSelection } from './original/original-view-props'
 
 export const SOURCE_DRAG_TYPE = 'application/x-sourcebench-source'
 const FLASH_MS = 1600
@@ -31,7 +35,11 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const notHere = useWorkbench((state) => state.roots.some((root) => root.id === source?.rootId && root.detached === 'not-here'))
   const flash = useWorkbench((state) => state.flash)
   const focused = useWorkbench((state) => state.focusedPaneId === pane.id)
-  const { focusPane, closePane, openSource, selectAnnotation } = useWorkbench.getState()
+  const { focusPane, closePane, openSource, selectAnnotation, setPaneView } = useWorkbench.getState()
+  const hasOriginal = source !== undefined && hasOriginalView(source)
+  const showOriginal = hasOriginal && (pane.view ?? (opensAsOriginal(source) ? 'original' : 'text')) === 'original'
+  const originalRef = useRef<HTMLDivElement>(null)
+  const [originalSelection, setOriginalSelection] = useState<OriginalSelection | null>(null)
   const containerRef = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const sectionRef = useRef<HTMLElement>(null)
@@ -52,7 +60,10 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const quoteMarks = useRef(quoteParts)
   quoteMarks.current = quoteParts
   // A selection belongs to the text it was made in: drop it when the pane shows another.
-  useEffect(() => setSelection(null), [pane.sourceId, loaded?.contentHash])
+  useEffect(() => {
+    setSelection(null)
+    setOriginalSelection(null)
+  }, [pane.sourceId, loaded?.contentHash, showOriginal])
   useEffect(() => setEditingDetails(false), [pane.sourceId])
 
   useEffect(() => {
@@ -179,8 +190,16 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
     else sectionRef.current?.focus()
   })
   useUiCommand('highlight-selection', () => {
-    if (openToolbar(true)) focusPane(pane.id)
+    if (showOriginal ? originalSelection !== null : openToolbar(true)) focusPane(pane.id)
   })
+
+  /** Where the colour toolbar goes under a selection made on the original, inside the pane. */
+  function originalToolbarPlace(rect: DOMRect): { top: number; left: number } {
+    const box = originalRef.current?.getBoundingClientRect()
+    if (box === undefined) return { top: 8, left: 8 }
+    const width = Math.min(TOOLBAR_WIDTH, box.width - 16)
+    return { top: Math.max(8, Math.min(rect.bottom - box.top + 6, box.height - 60)), left: Math.max(8, Math.min(rect.left - box.left, box.width - width - 8)) }
+  }
 
   return (
     <section
@@ -214,6 +233,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
             {/* The title says what it is; the file's path (often a hash-like name) is in the tooltip. */}
             <span className="pane-meta" title={source.relativePath}>
               {[outletAndDate(source, displayDate), `${source.words.toLocaleString()} words`].filter((part) => part !== '').join(' · ')}
+              {source.ocr === null ? '' : ` · ${ocrLabel(source.ocr)}`}
               {source.missing ? ' · file missing on disk' : ''}
               {notHere ? ' · original not on this computer' : ''}
             </span>
@@ -233,6 +253,16 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
             </button>
           </span>
         )}
+        {hasOriginal && (
+          <div className="view-switch" role="group" aria-label="Show the source as">
+            <button type="button" aria-pressed={!showOriginal} onClick={() => setPaneView(pane.id, 'text')}>
+              Text
+            </button>
+            <button type="button" aria-pressed={showOriginal} onClick={() => setPaneView(pane.id, 'original')} title={originalTitle(source.format)}>
+              Original
+            </button>
+          </div>
+        )}
         {source !== undefined && (
           <button type="button" className="link-button" aria-expanded={editingDetails} onClick={() => setEditingDetails(!editingDetails)}>
             Details
@@ -245,7 +275,37 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
         )}
       </header>
       {editingDetails && source !== undefined && <SourceDetails key={source.id} source={source} onClose={() => setEditingDetails(false)} />}
-      <div className="pane-scroll" ref={scrollRef} onMouseUp={onMouseUp}>
+      {showOriginal && source !== undefined && text !== undefined && loaded !== undefined && (
+        <div className="original-wrap" ref={originalRef}>
+          <OriginalPane
+            source={source}
+            text={text}
+            annotations={marks}
+            searchHits={searchHits}
+            searchCursor={searchCursor}
+            findHits={hits}
+            currentFind={currentHit}
+            quoteParts={quoteParts}
+            flash={flash}
+            onSelect={setOriginalSelection}
+            onAnnotationClick={selectAnnotation}
+            onShowText={() => setPaneView(pane.id, 'text')}
+          />
+          {originalSelection !== null && (
+            <SelectionToolbar
+              sourceId={loaded.sourceId}
+              contentHash={loaded.contentHash}
+              range={originalSelection}
+              style={originalToolbarPlace(originalSelection.rect)}
+              onDone={() => {
+                setOriginalSelection(null)
+                window.getSelection()?.removeAllRanges()
+              }}
+            />
+          )}
+        </div>
+      )}
+      <div className="pane-scroll" ref={scrollRef} onMouseUp={onMouseUp} hidden={showOriginal}>
         {source === undefined && <p className="empty-pane">Choose a source in the library, or drag one here, to read it in this pane.</p>}
         {/* mark.js owns this element's children; React never renders inside it. */}
         <div
@@ -276,4 +336,10 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
       </div>
     </section>
   )
+}
+
+function originalTitle(format: string): string {
+  if (format === 'html') return 'The saved web page as it was laid out (article only, nothing loaded from the web)'
+  if (format === 'image') return 'The image'
+  return 'The PDF’s pages as printed'
 }
