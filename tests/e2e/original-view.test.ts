@@ -2,6 +2,7 @@
 // selecting on the page, linked to a claim, kept across a reload on the same page and
 // words in both views, and reached again from the claim; a saved web page shown as its
 // article without one request leaving the app; a scan made here, OCR'd on import and found by search.
+import { AxeBuilder } from '@axe-core/playwright'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -170,6 +171,15 @@ describe('the original view (browser mode)', () => {
     await page.getByRole('menuitem', { name: /^1\. / }).click()
     await page.getByTestId('claim-link').filter({ hasText: PHRASE }).waitFor()
     await page.screenshot({ path: join(screenshots, 'pdf-original.png') })
+    const axe = await new AxeBuilder({ page }).include('[data-testid="pane-1"]').withTags(['wcag2a', 'wcag2aa']).analyze()
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([])
+    // Without the library the page has room to be read: the picture for the README.
+    await page.keyboard.press('Control+B')
+    await expect.poll(() => highlightCover(2, PHRASE)).toBeGreaterThan(0.95)
+    await pane(1).locator('[data-testid="pdf-page"][data-page-number="2"]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(screenshots, 'pdf-original-wide.png') })
+    await page.keyboard.press('Control+B')
+    await page.getByTestId('source-list').waitFor()
   }, 90_000)
 
   it('keeps the highlight after a reload, on the same page and words in both views', async () => {

@@ -7,10 +7,16 @@
 // after a difference, so one stray character never shifts everything after it.
 import { foldChar } from './fold'
 
-/** How many characters must agree to re-find the place after a difference: six, else three. */
-const RESYNC_SIZES = [6, 3]
-/** How far ahead (in non-space characters) to look for that place. */
-const WINDOW = 400
+/**
+ * How many characters must agree to re-find the place after a difference, and how far
+ * ahead (in non-space characters) to look for them: six within a page's stretch, else
+ * three close by (a run printed several times over, "fake bold", rarely agrees for six;
+ * three characters further away would agree by chance).
+ */
+const RESYNC_STEPS = [
+  { size: 6, window: 400 },
+  { size: 3, window: 16 }
+] as const
 
 function skeleton(text: string): { chars: string; at: number[] } {
   let chars = ''
@@ -24,9 +30,9 @@ function skeleton(text: string): { chars: string; at: number[] } {
   return { chars, at }
 }
 
-/** Where `needle` next occurs in `haystack` from `from`, no further than `WINDOW` on; -1 if not. */
-function findNear(haystack: string, needle: string, from: number): number {
-  const found = haystack.slice(from, from + WINDOW + needle.length).indexOf(needle)
+/** Where `needle` next occurs in `haystack` from `from`, no further than `window` on; -1 if not. */
+function findNear(haystack: string, needle: string, from: number, window: number): number {
+  const found = haystack.slice(from, from + window + needle.length).indexOf(needle)
   return found === -1 ? -1 : from + found
 }
 
@@ -47,13 +53,12 @@ export function alignShownText(text: string, shown: string): Int32Array {
       b += 1
       continue
     }
-    // The nearest place where both texts agree again for RESYNC characters, or failing that
-    // for a few (text printed several times over, "fake bold", rarely agrees for long).
+    // The nearest place where both texts agree again.
     let skipText = Infinity
     let skipShown = Infinity
-    for (const size of RESYNC_SIZES) {
-      const inText = findNear(t.chars, s.chars.slice(b, b + size), a)
-      const inShown = findNear(s.chars, t.chars.slice(a, a + size), b)
+    for (const { size, window } of RESYNC_STEPS) {
+      const inText = findNear(t.chars, s.chars.slice(b, b + size), a, window)
+      const inShown = findNear(s.chars, t.chars.slice(a, a + size), b, window)
       skipText = inText === -1 ? Infinity : inText - a
       skipShown = inShown === -1 ? Infinity : inShown - b
       if (skipText !== Infinity || skipShown !== Infinity) break

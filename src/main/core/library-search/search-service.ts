@@ -100,7 +100,8 @@ export class SearchService {
         }
         continue
       }
-      this.#index.upsert(source.id, text)
+      // A scan with nothing recognised holds only the words that say so: nothing to find it by.
+      this.#index.upsert(source.id, source.ocr?.recognised === false ? '' : text)
       this.#hashes.set(source.id, source.contentHash)
       indexed++
     }

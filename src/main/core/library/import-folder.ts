@@ -231,7 +231,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     // The text is on disk before the source that names it, so a saved source always has its text.
     await store.writeText(contentHash, document.text)
     storedTexts.add(contentHash)
-    options.onText?.(id, contentHash, document.text)
+    // A scan with nothing recognised reads "No text was recognised…": not words to find it by.
+    options.onText?.(id, contentHash, document.ocr?.summary.recognised === false ? '' : document.text)
     const base = { id, rootId, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
     const source = buildSource(base, document, existing)
     if (existing === undefined) {

@@ -5,6 +5,7 @@
 // empty notes.json; hence this writer. Writes to one path run in call order.
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 
 const queues = new Map<string, Promise<void>>()
 let counter = 0
@@ -19,7 +20,7 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-const TEMP_NAME = /^\..+\.\d+\.\d+\.tmp$/
+const TEMP_NAME = /^\..+\.\d+\.(?:\d+-)?\d+\.tmp$/
 
 /** Whether a file name is one of this writer's temporary files (left behind only by a crash). */
 export function isAtomicWriteTemp(name: string): boolean {
@@ -27,7 +28,8 @@ export function isAtomicWriteTemp(name: string): boolean {
 }
 
 async function writeNow(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
+  // The thread too: extraction workers write OCR results with counters of their own.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}-${++counter}.tmp`)
   try {
     const handle = await open(temp, 'w')
     try {

@@ -120,6 +120,11 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice 
 
 const MAX_PANES = 4
 let flashNonce = 0
+/**
+ * How long a request to show a passage stays open: long enough for a big PDF to open on its
+ * page; past it, a pane switched to its original later does not scroll back to the passage.
+ */
+const FLASH_CLEAR_MS = 10_000
 let quoteNonce = 0
 let lastRescan = 0
 const RESCAN_INTERVAL_MS = 60_000
@@ -364,7 +369,11 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
       if (source.contentHash !== annotation.target.contentHash) {
         get().notify('error', `“${source.title}” has changed since this passage was highlighted, and the passage was not found in its current text.`)
       }
-      set({ flash: { annotationId, nonce: ++flashNonce }, selectedAnnotationId: annotationId })
+      const flash = { annotationId, nonce: ++flashNonce }
+      set({ flash, selectedAnnotationId: annotationId })
+      setTimeout(() => {
+        if (get().flash === flash) set({ flash: null })
+      }, FLASH_CLEAR_MS)
     },
 
     selectAnnotation(annotationId) {

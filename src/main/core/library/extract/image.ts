@@ -4,6 +4,7 @@
 import { imageForOcr, imageHeader, imageRefusal } from '../ocr/ocr-images'
 import { NO_TEXT_IN_IMAGE, titleFromFileName } from '../ocr/ocr-text'
 import { recogniseScan } from '../ocr/recognise-scan'
+import { tiffPageCount } from '../ocr/tiff-pages'
 import type { ExtractContext, ExtractedDocument, OcrOptions } from './types'
 
 export async function extractImage(bytes: Uint8Array, ocr: OcrOptions | undefined, context: ExtractContext): Promise<ExtractedDocument> {
@@ -16,7 +17,13 @@ export async function extractImage(bytes: Uint8Array, ocr: OcrOptions | undefine
     title: scan.summary.recognised ? null : titleFromFileName(context.fileName),
     meta: {},
     pageStarts: null,
-    warnings: scan.warnings,
+    warnings: [...scan.warnings, ...unreadPages(bytes)],
     ocr: { summary: scan.summary, layout: scan.layout }
   }
+}
+
+/** A multi-page TIFF is read as its first page only (for now): say so rather than lose pages quietly. */
+function unreadPages(bytes: Uint8Array): string[] {
+  const pages = tiffPageCount(bytes) ?? 1
+  return pages > 1 ? [`only the first of this TIFF's ${pages} pages was read; save it as a PDF to read them all`] : []
 }

@@ -14,6 +14,9 @@ interface PdfPage extends DrawablePage {
   cleanup(): unknown
 }
 
+/** The most pages of one scanned PDF OCR reads: a 2,000-page scan takes about an hour on two cores. */
+export const MAX_OCR_PAGES = 2000
+
 function openingError(error: unknown): Error {
   const name = error instanceof Error ? error.name : ''
   if (name === 'PasswordException') return unreadable('password-protected PDF')
@@ -81,7 +84,10 @@ export async function extractPdf(bytes: Uint8Array, ocr?: OcrOptions, context: E
         page.cleanup()
       }
     }
-    const scan = await recogniseScan({ count: document.numPages, image: drawPage }, NO_TEXT_IN_SCAN, ocr, context)
+    // A scan longer than this is read in part (a hostile file can hold 100,000 empty pages: hours of OCR).
+    const count = Math.min(document.numPages, MAX_OCR_PAGES)
+    if (count < document.numPages) warnings.push(`only the first ${MAX_OCR_PAGES.toLocaleString('en')} of ${document.numPages.toLocaleString('en')} scanned pages were read by OCR`)
+    const scan = await recogniseScan({ count, image: drawPage }, NO_TEXT_IN_SCAN, ocr, context)
     return {
       format: 'pdf',
       text: scan.text,

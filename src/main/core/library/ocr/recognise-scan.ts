@@ -65,6 +65,8 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
   let started = 0
   /** The first lane that failed stops the others. */
   let failed = false
+  /** A page that could not be drawn or read: the result is not kept, so the next import tries it again. */
+  let pageMissed = false
 
   /** One recogniser working through the pages not yet taken; several run side by side on a long scan. */
   async function lane(): Promise<void> {
@@ -86,6 +88,7 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
         } catch (error: unknown) {
           if (stopped() || pages.strict === true) throw error
           warnings.push(`page ${index + 1} could not be drawn for OCR (${shortDetail(error)})`)
+          pageMissed = true
           continue
         }
         recognised[index] = { width: image.width, height: image.height, paragraphs: [] }
@@ -99,6 +102,7 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
           if (pages.strict === true) throw unreadable(`damaged image (${shortDetail(error)})`)
           reading = false
           warnings.push(`page ${index + 1} could not be recognised (${shortDetail(error)})`)
+          pageMissed = true
           // An engine that failed may be broken (out of memory): the next page gets a fresh one.
           engines.give(engine, false)
           engine = null
@@ -119,7 +123,8 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
   if (failure !== undefined) throw failure.reason
   const built = buildOcrText(recognised, languages, placeholder)
   const result: OcrResult = { text: built.text, pageStarts: built.pageStarts, summary: built.summary, layout: built.layout }
-  // Kept under the languages asked for only when those were the ones used: a fallback to English is tried again next time.
-  if (keep && languages.join('+') === spec.languages.join('+')) await writeOcrResult(cacheDir, fileHash, spec.languages, result).catch(() => undefined)
+  // Kept under the languages asked for only when those were the ones used and every page was read: a
+  // fallback to English, or a page that failed (out of memory on a busy machine), is tried again next time.
+  if (keep && !pageMissed && languages.join('+') === spec.languages.join('+')) await writeOcrResult(cacheDir, fileHash, spec.languages, result).catch(() => undefined)
   return { ...result, warnings }
 }

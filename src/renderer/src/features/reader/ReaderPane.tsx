@@ -278,6 +278,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
       {showOriginal && source !== undefined && text !== undefined && loaded !== undefined && (
         <div className="original-wrap" ref={originalRef}>
           <OriginalPane
+            key={source.id}
             source={source}
             text={text}
             annotations={marks}

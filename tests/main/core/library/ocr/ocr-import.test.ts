@@ -102,6 +102,8 @@ describe('importing scans and images (OCR)', () => {
     expect(blank).toMatchObject({ format: 'image', title: 'blank', ocr: { recognised: false, confidence: 0, pages: 1 } })
     expect((await workbench.project.library.sourceText(blank.id)).text).toBe('No text was recognised in this image.')
     expect((await workbench.project.search.search('Thursday')).results.map((hit) => hit.sourceId)).toEqual([note.id])
+    // The words saying nothing was recognised are not words to find the picture by.
+    expect((await workbench.project.search.search('recognised')).results).toEqual([])
   }, 90_000)
 
   it('stops a scan being recognised when the import is stopped, without counting it as a problem, and reads it next time', async () => {

@@ -74,7 +74,14 @@ export function PdfOriginal({ data, layout, ...props }: PdfOriginalProps) {
     }
   }, [data])
 
-  const pageStarts = useMemo(() => source.pageStarts ?? (layout === null ? [0] : ocrPageStarts(layout, text.length)), [source.pageStarts, layout, text.length])
+  // Keyed on the offsets, not the array: a library refresh hands out equal sources as new objects,
+  // and the pages must not be drawn again (nor the view scrolled back) for that.
+  const startsKey = source.pageStarts?.join(',') ?? null
+  const pageStarts = useMemo(
+    () => source.pageStarts ?? (layout === null ? [0] : ocrPageStarts(layout, text.length)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [startsKey, layout, text.length]
+  )
   const document = opened.status === 'open' ? opened.document : null
   const pdfjs = opened.status === 'open' ? opened.pdfjs : null
   const renderPage = useMemo(() => {

@@ -45,9 +45,11 @@ export function loadOriginal(api: Api, source: Pick<Source, 'id' | 'contentHash'
     kept.set(key, cached)
     return cached
   }
-  const pending = api.readOriginal({ sourceId: source.id }).then((result) =>
-    result.ok ? loaded(result.value) : ({ kind: 'unavailable', reason: result.error.message } as const)
-  )
+  const pending = api
+    .readOriginal({ sourceId: source.id })
+    .then((result) => (result.ok ? loaded(result.value) : ({ kind: 'unavailable', reason: result.error.message } as const)))
+    // A dropped connection or bytes that do not decode end the wait with a reason, never leave it open.
+    .catch((error: unknown): LoadedOriginal => ({ kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) }))
   kept.set(key, pending)
   // A failure is not remembered: the next opening asks again.
   void pending.then((value) => {
