@@ -3,7 +3,7 @@
 // geometry, for classifying pages and for building what the renderer's text layer shows.
 import { extractPdf } from '../../src/main/core/library/extract/pdf'
 import { pageText } from '../../src/main/core/library/extract/pdf-page-text'
-import { loadPdfJs, pdfJsAssets, type PdfJs } from '../../src/main/core/library/extract/pdfjs-loader'
+import { documentOptions, loadPdfJs, type PdfJs } from '../../src/main/core/library/extract/pdfjs-loader'
 
 /** One text run of getTextContent, with the fields the evaluation reads. */
 export interface TextItem {
@@ -111,16 +111,7 @@ async function picturesShare(page: PdfJsPage, ops: PdfJs['OPS'], view: readonly 
 
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const pdfjs = await loadPdfJs()
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    ...(pdfJsAssets() ?? {}),
-    useSystemFonts: false,
-    disableFontFace: true,
-    isEvalSupported: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS
-  })
+  const task = pdfjs.getDocument(documentOptions(pdfjs, bytes))
   let document
   try {
     document = await task.promise

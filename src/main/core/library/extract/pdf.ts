@@ -5,7 +5,7 @@
 import type { ExtractContext, ExtractedDocument, OcrOptions } from './types'
 import { describePdf } from './pdf-meta'
 import { pageText, type TextPiece } from './pdf-page-text'
-import { loadPdfJs, pdfJsAssets } from './pdfjs-loader'
+import { documentOptions, loadPdfJs } from './pdfjs-loader'
 import { shortDetail, unreadable } from './unreadable'
 import type { DrawablePage } from '../ocr/ocr-images'
 
@@ -40,17 +40,7 @@ export async function extractPdf(bytes: Uint8Array, ocr?: OcrOptions, context: E
   const pdfjs = await loadPdfJs().catch((error: unknown) => {
     throw new Error(`pdf: cannot load pdf.js (${shortDetail(error)})`)
   })
-  const loadingTask = pdfjs.getDocument({
-    // pdf.js transfers (detaches) the buffer it is given: hand it a copy, never the caller's.
-    data: new Uint8Array(bytes),
-    ...(pdfJsAssets() ?? {}),
-    useSystemFonts: false,
-    disableFontFace: true,
-    isEvalSupported: false,
-    useWorkerFetch: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS
-  })
+  const loadingTask = pdfjs.getDocument(documentOptions(pdfjs, bytes))
   try {
     const document = await loadingTask.promise.catch((error: unknown) => {
       throw openingError(error)

@@ -41,3 +41,21 @@ export function pdfJsAssets(): PdfJsAssets | null {
   }
   return assets
 }
+
+/**
+ * How the importer opens a PDF (the OCR evaluation opens them the same way): assets from
+ * disk, no system fonts, no eval, errors tolerated. pdf.js transfers (detaches) the buffer
+ * it is given, so it gets a copy, never the caller's.
+ */
+export function documentOptions(pdfjs: PdfJs, bytes: Uint8Array): Parameters<PdfJs['getDocument']>[0] {
+  return {
+    data: new Uint8Array(bytes),
+    ...(pdfJsAssets() ?? {}),
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS
+  }
+}

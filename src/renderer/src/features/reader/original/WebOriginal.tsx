@@ -8,7 +8,8 @@ import { ModalDialog } from '../../../components/ModalDialog'
 import { unwrap } from '../../../lib/api'
 import { OffsetLayer, paintHighlights } from './offset-layer'
 import type { OriginalViewProps } from './original-view-props'
-import { annotationAt, highlightItems, scrollToRange, textNodesOf } from './web-highlights'
+import { annotationAt, highlightItems } from './pdf-highlights'
+import { scrollToRange, textNodesOf } from './web-highlights'
 import { sanitizeArticle } from './web-sanitize'
 import { openableUrl } from './web-url'
 import './web-original.css'
@@ -21,6 +22,8 @@ export interface WebOriginalProps extends OriginalViewProps {
 }
 
 const FLASH_MS = 1600
+/** The article is the whole text: every mark may land on it. */
+const WHOLE_TEXT = { start: 0, end: Number.MAX_SAFE_INTEGER }
 
 export function WebOriginal({ html, url, text, source, annotations, searchHits, searchCursor, findHits, currentFind, quoteParts, flash, onSelect, onAnnotationClick }: WebOriginalProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -54,7 +57,7 @@ export function WebOriginal({ html, url, text, source, annotations, searchHits, 
     const layer = layerRef.current
     const overlay = overlayRef.current
     if (layer === null || overlay === null) return
-    paintHighlights(overlay, highlightItems(layer, { annotations, searchHits, searchCursor, findHits, currentFind, quoteParts, flashing }))
+    paintHighlights(overlay, highlightItems(layer, WHOLE_TEXT, { annotations, searchHits, searchCursor, findHits, currentFind, quoteParts, flashing }))
   }, [layout, annotations, searchHits, searchCursor, findHits, currentFind, quoteParts, flashing])
 
   const ready = layout > 0
@@ -110,7 +113,7 @@ export function WebOriginal({ html, url, text, source, annotations, searchHits, 
     if (reportSelection()) return
     const overlay = overlayRef.current
     const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-annotation-id]') : null
-    const clicked = target?.dataset['annotationId'] ?? (overlay === null ? null : annotationAt(overlay, event.clientX, event.clientY))
+    const clicked = target?.dataset['annotationId'] ?? (overlay === null ? null : annotationAt(overlay, event.clientX, event.clientY, '[data-annotation-id]'))
     if (clicked !== null && clicked !== undefined) onAnnotationClick(clicked)
   }
 

@@ -1,20 +1,12 @@
-// What to draw on one page of the original: the source's highlights, the library search's
-// hits, the pane's find hits and a quotation from the ledger, each as the DOM ranges of
-// the page's text that stand for its offsets; and which highlight a click landed on.
+// What to draw on an original (a PDF page, a scan, a web article): the source's highlights,
+// the library search's hits, the pane's find hits and a quotation from the ledger, each as
+// the DOM ranges of the view's text that stand for its offsets; and which highlight a click landed on.
 import type { TextRange } from '../../../../../shared/text/find'
-import type { AnnotationMark } from '../highlighter'
 import type { HighlightItem, OffsetLayer } from './offset-layer'
+import type { OriginalViewProps } from './original-view-props'
 
-export interface PageMarks {
-  annotations: readonly AnnotationMark[]
-  searchHits: readonly TextRange[]
-  searchCursor: number
-  findHits: readonly TextRange[]
-  currentFind: number
-  quoteParts: readonly TextRange[]
-  /** The annotation being flashed, if any. */
-  flashing: string | null
-}
+/** What a view is asked to mark, and the annotation being flashed, if any. */
+export type PageMarks = Pick<OriginalViewProps, 'annotations' | 'searchHits' | 'searchCursor' | 'findHits' | 'currentFind' | 'quoteParts'> & { flashing: string | null }
 
 function overlaps(range: TextRange, span: TextRange): boolean {
   return range.end > span.start && range.start < span.end
@@ -39,12 +31,15 @@ export function highlightItems(layer: OffsetLayer, span: TextRange, marks: PageM
   return items
 }
 
-/** The highlight drawn under a point on screen (the smallest, when highlights overlap), or null. */
-export function annotationAt(root: HTMLElement, x: number, y: number): string | null {
+/**
+ * The highlight drawn under a point on screen (the smallest when highlights overlap, so a short
+ * one inside a long one can still be opened), or null. `boxes` picks the boxes under `root`.
+ */
+export function annotationAt(root: HTMLElement, x: number, y: number, boxes = '.original-overlay [data-annotation-id]'): string | null {
   let found: { id: string; area: number } | null = null
-  for (const box of root.querySelectorAll<HTMLElement>('.original-overlay [data-annotation-id]')) {
+  for (const box of root.querySelectorAll<HTMLElement>(boxes)) {
     const rect = box.getBoundingClientRect()
-    if (x < rect.left || x > rect.right || y < rect.top || y > rect.bottom) continue
+    if (rect.width <= 0 || x < rect.left || x > rect.right || y < rect.top || y > rect.bottom) continue
     const area = rect.width * rect.height
     const id = box.dataset['annotationId']
     if (id !== undefined && (found === null || area < found.area)) found = { id, area }
