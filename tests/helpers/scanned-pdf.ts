@@ -93,11 +93,35 @@ function pageJpeg(lines: readonly string[], options: ScanOptions): { jpeg: Buffe
   return { jpeg: drawPage(lines, width, height, scale, options).toBuffer('image/jpeg', 90), width, height }
 }
 
+/** A page of a test PDF: a scan (one JPEG), maybe with a line of real text stamped over it, or a typed page (text only). */
+export type TestPdfPage = { scan: readonly string[]; stamp?: string } | { typed: readonly string[] }
+
 /**
  * A PDF of letter pages, each one JPEG image (/DCTDecode) filling the page and nothing
  * else: no fonts, no text layer. `pages` holds each page's lines; an empty page is white.
  */
 export async function makeScannedPdf(pages: readonly (readonly string[])[], options: ScanOptions = {}): Promise<Uint8Array> {
+  return makeMixedPdf(
+    pages.map((lines) => ({ scan: lines })),
+    options
+  )
+}
+
+function pdfString(text: string): string {
+  return `(${text.replace(/[\\()]/g, (char) => `\\${char}`)})`
+}
+
+/** Lines of real Helvetica text (a text layer) from `top` points below the page's top edge. */
+function textOperators(lines: readonly string[], top: number, size: number): string {
+  return lines.map((line, index) => `BT /F1 ${size} Tf 72 ${PAGE_POINTS.height - top - index * size * 1.5} Td ${pdfString(line)} Tj ET`).join(' ')
+}
+
+/**
+ * A PDF mixing scanned pages (as makeScannedPdf makes them; `stamp` adds a line of real
+ * Helvetica text across the top, as PACER stamps a filing's scans) and typed pages (text
+ * only, no picture), in the given order.
+ */
+export async function makeMixedPdf(pages: readonly TestPdfPage[], options: ScanOptions = {}): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   const offsets: number[] = []
   let length = 0
@@ -113,28 +137,39 @@ export async function makeScannedPdf(pages: readonly (readonly string[])[], opti
     push('\nendobj\n')
   }
   push('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
-  // Objects: 1 catalog, 2 page tree, then per page: page, contents, image.
+  // Objects: 1 catalog, 2 page tree, then per page: page, contents, image; last the font.
   const pageObject = (index: number): number => 3 + index * 3
+  const font = pageObject(pages.length)
   object(1, '<< /Type /Catalog /Pages 2 0 R >>')
   object(2, `<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((_, index) => `${pageObject(index)} 0 R`).join(' ')}] >>`)
-  for (const [index, lines] of pages.entries()) {
-    const { jpeg, width, height } = pageJpeg(lines, options)
+  for (const [index, page] of pages.entries()) {
     const number = pageObject(index)
-    object(
-      number,
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_POINTS.width} ${PAGE_POINTS.height}] ` +
-        `/Resources << /XObject << /Im0 ${number + 2} 0 R >> >> /Contents ${number + 1} 0 R >>`
-    )
-    const content = `q ${PAGE_POINTS.width} 0 0 ${PAGE_POINTS.height} 0 0 cm /Im0 Do Q`
+    const fonts = `/Font << /F1 ${font} 0 R >>`
+    let content: string
+    let image: Array<Buffer | string>
+    if ('typed' in page) {
+      content = textOperators(page.typed, 72, 12)
+      image = ['<< >>'] // unused: keeps three objects a page
+      object(number, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_POINTS.width} ${PAGE_POINTS.height}] /Resources << ${fonts} >> /Contents ${number + 1} 0 R >>`)
+    } else {
+      const { jpeg, width, height } = pageJpeg(page.scan, options)
+      content = `q ${PAGE_POINTS.width} 0 0 ${PAGE_POINTS.height} 0 0 cm /Im0 Do Q` + (page.stamp === undefined ? '' : ` ${textOperators([page.stamp], 30, 9)}`)
+      image = [
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+        jpeg,
+        '\nendstream'
+      ]
+      object(
+        number,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_POINTS.width} ${PAGE_POINTS.height}] ` +
+          `/Resources << /XObject << /Im0 ${number + 2} 0 R >> ${page.stamp === undefined ? '' : fonts} >> /Contents ${number + 1} 0 R >>`
+      )
+    }
     object(number + 1, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
-    object(
-      number + 2,
-      `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
-      jpeg,
-      '\nendstream'
-    )
+    object(number + 2, ...image)
   }
-  const count = pageObject(pages.length)
+  object(font, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+  const count = font + 1
   const xref = length
   push(`xref\n0 ${count}\n0000000000 65535 f \n`)
   for (let number = 1; number < count; number++) push(`${String(offsets[number]).padStart(10, '0')} 00000 n \n`)

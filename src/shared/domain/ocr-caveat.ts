@@ -13,16 +13,24 @@ function pageList(pages: readonly number[]): string {
   return pages.length > 8 ? `${shown} and ${pages.length - 8} more` : shown
 }
 
-/** Short enough for a library row or a pane's header; the details and exports say it in full. */
-export function ocrLabel(ocr: OcrSummary): string {
-  return ocr.recognised ? `OCR text, ${Math.round(ocr.confidence)} % sure` : 'no text recognised'
+/** "3 of 12 pages": how much of a PDF that is partly typed was read by OCR; '' when all of it was. */
+function partly(ocr: OcrSummary, totalPages: number | null | undefined): string {
+  return totalPages != null && ocr.pages > 0 && ocr.pages < totalPages ? `${ocr.pages} of ${totalPages} pages` : ''
+}
+
+/** Short enough for a library row or a pane's header; the details and exports say it in full. `totalPages`: the PDF's pages. */
+export function ocrLabel(ocr: OcrSummary, totalPages?: number | null): string {
+  if (!ocr.recognised) return 'no text recognised'
+  const part = partly(ocr, totalPages)
+  return `${part === '' ? 'OCR text' : `OCR on ${part}`}, ${Math.round(ocr.confidence)} % sure`
 }
 
 /** The caveat in full for one source: "Text recognised by OCR, may contain errors (mean confidence 87 %; read in eng; low on pages 3, 7)". */
-export function describeOcr(ocr: OcrSummary, capitalised = true): string {
+export function describeOcr(ocr: OcrSummary, capitalised = true, totalPages?: number | null): string {
   const caveat = capitalised ? OCR_CAVEAT.charAt(0).toUpperCase() + OCR_CAVEAT.slice(1) : OCR_CAVEAT
   if (!ocr.recognised) return capitalised ? 'No text recognised by OCR' : 'no text recognised by OCR'
   const low = ocr.lowConfidencePages.length === 0 ? '' : `; low on ${ocr.lowConfidencePages.length === 1 ? 'page' : 'pages'} ${pageList(ocr.lowConfidencePages)}`
   const languages = ocr.languages.length === 0 ? '' : `; read in ${ocr.languages.join(' + ')}`
-  return `${caveat} (mean confidence ${Math.round(ocr.confidence)} %${languages}${low})`
+  const part = partly(ocr, totalPages)
+  return `${caveat} (${part === '' ? '' : `${part}; `}mean confidence ${Math.round(ocr.confidence)} %${languages}${low})`
 }

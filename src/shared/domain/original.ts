@@ -19,6 +19,11 @@ export interface OcrPage {
   /** Mean word confidence on this page, 0–100; 0 when no word was recognised. */
   confidence: number
   words: OcrWord[]
+  /**
+   * True on a page of a partly scanned PDF that kept its own text layer (it was typed, not
+   * scanned): no words here, the original view uses pdf.js's text layer on it.
+   */
+  textLayer?: true
 }
 
 export interface OcrLayout {

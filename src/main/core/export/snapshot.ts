@@ -151,7 +151,7 @@ function exportSource(source: Source, roots: ReadonlyMap<string, ImportRoot>): E
     missing: source.missing,
     contentHash: source.contentHash,
     pages: source.pageStarts === null || source.pageStarts.length === 0 ? null : source.pageStarts.length,
-    ocr: source.ocr === null ? null : describeOcr(source.ocr, false)
+    ocr: source.ocr === null ? null : describeOcr(source.ocr, false, source.pageStarts?.length)
   }
 }
 

@@ -29,7 +29,9 @@ const layoutSchema = z.object({
       width: z.number().nonnegative(),
       height: z.number().nonnegative(),
       confidence: z.number().min(0).max(100),
-      words: z.array(wordSchema)
+      words: z.array(wordSchema),
+      // Added for partly scanned PDFs; files written before it have none (every page OCR'd).
+      textLayer: z.literal(true).optional()
     })
   )
 })
@@ -53,6 +55,11 @@ export function ocrCacheDir(projectDir: string): string {
 
 function cachePath(cacheDir: string, fileHash: string): string {
   return join(cacheDir, `${fileHash}.json`)
+}
+
+/** The layout as the app types it: zod gives an absent `textLayer` the type undefined. */
+function toLayout(layout: CachedResult['layout']): OcrLayout {
+  return { pages: layout.pages.map(({ textLayer, ...page }) => (textLayer === true ? { ...page, textLayer } : page)) }
 }
 
 /** A result is trusted only when its text is the one hashed and every word lies inside it. */
@@ -81,7 +88,7 @@ function sameLanguages(a: readonly string[], b: readonly string[]): boolean {
 /** The result recognised with exactly these languages, or null. */
 export async function readOcrResult(cacheDir: string, fileHash: string, languages: readonly string[]): Promise<OcrResult | null> {
   const found = (await readResults(cacheDir, fileHash)).find((result) => sameLanguages(result.languages, languages))
-  return found === undefined ? null : { text: found.text, pageStarts: found.pageStarts, summary: found.summary, layout: found.layout }
+  return found === undefined ? null : { text: found.text, pageStarts: found.pageStarts, summary: found.summary, layout: toLayout(found.layout) }
 }
 
 /** Keeps a result, in front of the others (one per language set). */
@@ -101,5 +108,5 @@ export async function writeOcrResult(cacheDir: string, fileHash: string, languag
 export async function loadOcrLayout(cacheDir: string, fileHash: string, contentHash?: string): Promise<OcrLayout | null> {
   const results = await readResults(cacheDir, fileHash)
   const found = contentHash === undefined ? results[0] : results.find((result) => result.textHash === contentHash)
-  return found?.layout ?? null
+  return found === undefined ? null : toLayout(found.layout)
 }

@@ -81,35 +81,51 @@ function pageText(page: RecognisedPage): { text: string; words: OcrWord[]; sum: 
   return { text, words, sum }
 }
 
-/**
- * The document's text and layout from its recognised pages. `placeholder` is the whole text
- * when no page held a word (the source is then an image, annotatable as a whole).
- */
-export function buildOcrText(pages: readonly RecognisedPage[], languages: readonly string[], placeholder: string): OcrText {
+/** A page of a mixed PDF that keeps its text layer: its text as the PDF extractor read it, and its size in points. */
+export interface TextLayerPage {
+  text: string
+  width: number
+  height: number
+}
+
+/** One page of the document: recognised by OCR (with its 1-based page number), or kept from the text layer. */
+type DocumentPage = { kind: 'ocr'; page: RecognisedPage; number: number } | ({ kind: 'layer' } & TextLayerPage)
+
+function assemble(pages: readonly DocumentPage[], languages: readonly string[], placeholder: string): OcrText {
   let text = ''
   let wordCount = 0
   let confidenceSum = 0
+  let layerChars = 0
+  let ocrPages = 0
   const pageStarts: number[] = []
   const layoutPages: OcrPage[] = []
   const lowConfidencePages: number[] = []
-  pages.forEach((page, index) => {
-    const one = pageText(page)
+  for (const entry of pages) {
+    const one = entry.kind === 'ocr' ? pageText(entry.page) : { text: entry.text, words: [], sum: 0 }
     if (one.text.length > 0 && text.length > 0) text += '\n\n'
     const offset = text.length
     pageStarts.push(offset)
     text += one.text
+    if (entry.kind === 'layer') {
+      layerChars += one.text.length
+      // The original view shows pdf.js's own text layer on this page.
+      layoutPages.push({ width: entry.width, height: entry.height, confidence: 0, words: [], textLayer: true })
+      continue
+    }
+    ocrPages++
     const confidence = one.words.length === 0 ? 0 : round1(one.sum / one.words.length)
-    if (one.words.length > 0 && confidence < LOW_OCR_CONFIDENCE) lowConfidencePages.push(index + 1)
+    if (one.words.length > 0 && confidence < LOW_OCR_CONFIDENCE) lowConfidencePages.push(entry.number)
     wordCount += one.words.length
     confidenceSum += one.sum
     layoutPages.push({
-      width: page.width,
-      height: page.height,
+      width: entry.page.width,
+      height: entry.page.height,
       confidence,
       words: one.words.map(([start, end, ...rest]) => [start + offset, end + offset, ...rest])
     })
-  })
-  const recognised = wordCount > 0
+  }
+  // Text from the kept text layer counts: only a document with no text at all is an image.
+  const recognised = wordCount > 0 || layerChars > 0
   if (!recognised) {
     text = placeholder
     // The placeholder stands on the first page; later pages start after it, as empty pages do.
@@ -119,12 +135,58 @@ export function buildOcrText(pages: readonly RecognisedPage[], languages: readon
     text,
     pageStarts,
     summary: {
-      confidence: recognised ? round1(confidenceSum / wordCount) : 0,
+      confidence: wordCount > 0 ? round1(confidenceSum / wordCount) : 0,
       lowConfidencePages,
       languages: [...languages],
       recognised,
-      pages: pages.length
+      pages: ocrPages
     },
     layout: { pages: layoutPages }
   }
+}
+
+/**
+ * The document's text and layout from its recognised pages. `placeholder` is the whole text
+ * when no page held a word (the source is then an image, annotatable as a whole).
+ */
+export function buildOcrText(pages: readonly RecognisedPage[], languages: readonly string[], placeholder: string): OcrText {
+  return assemble(
+    pages.map((page, index) => ({ kind: 'ocr', page, number: index + 1 })),
+    languages,
+    placeholder
+  )
+}
+
+/**
+ * A PDF read partly by OCR: every page in order, `recognised[k]` standing for PDF page
+ * `ocrIndexes[k]` (0-based) and replacing its text layer, every other page keeping
+ * `layer[index]`. Pages are joined as the PDF extractor joins them, so each OCR word's
+ * offsets are where its page lands in the whole text.
+ */
+export function buildMixedText(recognised: readonly RecognisedPage[], ocrIndexes: readonly number[], layer: readonly TextLayerPage[], languages: readonly string[], placeholder: string): OcrText {
+  const byIndex = new Map<number, RecognisedPage>()
+  ocrIndexes.forEach((pdfIndex, k) => {
+    const page = recognised[k]
+    if (page !== undefined) byIndex.set(pdfIndex, page)
+  })
+  const pages = layer.map((kept, index): DocumentPage => {
+    const page = byIndex.get(index)
+    return page === undefined || !readsMore(page, kept) ? { kind: 'layer', ...kept } : { kind: 'ocr', page, number: index + 1 }
+  })
+  return assemble(pages, languages, placeholder)
+}
+
+/** How many more non-space characters OCR must read than a page's text layer holds to replace it. */
+const MIN_OCR_GAIN = 20
+
+/**
+ * Whether OCR read a page better than its few words of text layer: clearly more text, with
+ * confidence. A photo with a caption read as noise (confidence 28 on a corpus file) keeps its caption.
+ */
+function readsMore(page: RecognisedPage, kept: TextLayerPage): boolean {
+  const words = page.paragraphs.flat(2)
+  if (words.length === 0) return false
+  const chars = words.reduce((sum, word) => sum + word.text.replace(/\s+/gu, '').length, 0)
+  const confidence = words.reduce((sum, word) => sum + word.confidence, 0) / words.length
+  return confidence >= LOW_OCR_CONFIDENCE && chars >= kept.text.replace(/\s+/gu, '').length + MIN_OCR_GAIN
 }

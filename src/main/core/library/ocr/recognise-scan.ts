@@ -1,4 +1,4 @@
-// Reads the text of a scan (a PDF without a text layer, or an image) page by page: each
+// Reads the text of a scan (a PDF's scanned pages, or an image) page by page: each
 // page drawn, then recognised, with progress per page, a result reused from the cache
 // when the same bytes were recognised before with the same languages, and a stop that
 // takes effect mid-page. A page of a PDF that fails is empty with a warning and never
@@ -9,7 +9,7 @@ import { shortDetail, unreadable } from '../extract/unreadable'
 import { readOcrResult, writeOcrResult, type OcrResult } from './ocr-cache'
 import { engines, type OcrEngine, type OcrEngineSpec } from './ocr-engine'
 import type { OcrImage } from './ocr-images'
-import { buildOcrText, type RecognisedPage } from './ocr-text'
+import { buildMixedText, buildOcrText, type RecognisedPage, type TextLayerPage } from './ocr-text'
 
 export interface ScanPages {
   count: number
@@ -17,6 +17,11 @@ export interface ScanPages {
   image(index: number, engine: OcrEngine): Promise<OcrImage>
   /** A page that cannot be drawn or read fails the whole file (an image file: it is damaged). */
   strict?: boolean
+  /**
+   * A PDF read partly by OCR: its every page's text layer, and the 0-based PDF page that
+   * each OCR page (0 … count − 1) is; the recognised text replaces those pages' text layer.
+   */
+  mixed?: { layer: readonly TextLayerPage[]; ocrIndexes: readonly number[] }
 }
 
 export interface RecognisedScan extends OcrResult {
@@ -67,6 +72,8 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
   let failed = false
   /** A page that could not be drawn or read: the result is not kept, so the next import tries it again. */
   let pageMissed = false
+  /** The page's number in the file, for warnings. */
+  const pageNumber = (index: number): number => (pages.mixed?.ocrIndexes[index] ?? index) + 1
 
   /** One recogniser working through the pages not yet taken; several run side by side on a long scan. */
   async function lane(): Promise<void> {
@@ -87,7 +94,7 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
           image = await unlessStopped(pages.image(index, engine), signal)
         } catch (error: unknown) {
           if (stopped() || pages.strict === true) throw error
-          warnings.push(`page ${index + 1} could not be drawn for OCR (${shortDetail(error)})`)
+          warnings.push(`page ${pageNumber(index)} could not be drawn for OCR (${shortDetail(error)})`)
           pageMissed = true
           continue
         }
@@ -101,7 +108,7 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
           if (stopped()) throw error
           if (pages.strict === true) throw unreadable(`damaged image (${shortDetail(error)})`)
           reading = false
-          warnings.push(`page ${index + 1} could not be recognised (${shortDetail(error)})`)
+          warnings.push(`page ${pageNumber(index)} could not be recognised (${shortDetail(error)})`)
           pageMissed = true
           // An engine that failed may be broken (out of memory): the next page gets a fresh one.
           engines.give(engine, false)
@@ -121,7 +128,7 @@ export async function recogniseScan(pages: ScanPages, placeholder: string, optio
   const outcomes = await Promise.allSettled(Array.from({ length: threads }, lane))
   const failure = outcomes.find((outcome) => outcome.status === 'rejected')
   if (failure !== undefined) throw failure.reason
-  const built = buildOcrText(recognised, languages, placeholder)
+  const built = pages.mixed === undefined ? buildOcrText(recognised, languages, placeholder) : buildMixedText(recognised, pages.mixed.ocrIndexes, pages.mixed.layer, languages, placeholder)
   const result: OcrResult = { text: built.text, pageStarts: built.pageStarts, summary: built.summary, layout: built.layout }
   // Kept under the languages asked for only when those were the ones used and every page was read: a
   // fallback to English, or a page that failed (out of memory on a busy machine), is tried again next time.

@@ -33,7 +33,7 @@ function folderOf(relativePath: string, rootName: string): string {
 function sourceMeta(source: Source, rootName: string): string {
   const parts = [outletAndDate(source, displayDate), folderOf(source.relativePath, rootName), `${source.words.toLocaleString()} words`]
   if (source.format !== 'text' && source.format !== 'markdown') parts.push(source.format.toUpperCase())
-  if (source.ocr !== null) parts.push(ocrLabel(source.ocr))
+  if (source.ocr !== null) parts.push(ocrLabel(source.ocr, source.pageStarts?.length))
   if (source.missing) parts.push('missing')
   return parts.filter((part) => part !== '').join(' · ')
 }

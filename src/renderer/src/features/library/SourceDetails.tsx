@@ -102,7 +102,7 @@ export function SourceDetails({ source, onClose }: { source: Source; onClose: ()
         {source.format.toUpperCase()}
         {source.pageStarts === null ? '' : ` · ${source.pageStarts.length} pages`}
         {source.meta.language === null ? '' : ` · language ${source.meta.language}`}
-        {source.ocr === null ? '' : ` · ${describeOcr(source.ocr, false)}`} · {source.relativePath}
+        {source.ocr === null ? '' : ` · ${describeOcr(source.ocr, false, source.pageStarts?.length)}`} · {source.relativePath}
         {source.editedFields.length > 0 ? ` · edited by hand: ${source.editedFields.join(', ')}` : ''}
       </p>
       <div className="details-actions">

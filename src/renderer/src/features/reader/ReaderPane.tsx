@@ -233,7 +233,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
             {/* The title says what it is; the file's path (often a hash-like name) is in the tooltip. */}
             <span className="pane-meta" title={source.relativePath}>
               {[outletAndDate(source, displayDate), `${source.words.toLocaleString()} words`].filter((part) => part !== '').join(' · ')}
-              {source.ocr === null ? '' : ` · ${ocrLabel(source.ocr)}`}
+              {source.ocr === null ? '' : ` · ${ocrLabel(source.ocr, source.pageStarts?.length)}`}
               {source.missing ? ' · file missing on disk' : ''}
               {notHere ? ' · original not on this computer' : ''}
             </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OcrLayout, OcrPage, OcrWord } from '../../../../../src/shared/domain/original'
-import { buildWordLayer, ocrPageStarts } from '../../../../../src/renderer/src/features/reader/original/ocr-word-layer'
+import { buildWordLayer, ocrPageStarts, pdfPageText } from '../../../../../src/renderer/src/features/reader/original/ocr-word-layer'
 import { OffsetLayer } from '../../../../../src/renderer/src/features/reader/original/offset-layer'
 
 const text = 'Envoy presents credentials\nin the Kremlin.'
@@ -71,5 +71,24 @@ describe('ocr-word-layer', () => {
       ]
     }
     expect(ocrPageStarts(layout, text.length)).toEqual([0, 27, 27, text.length])
+  })
+})
+
+describe('pdfPageText', () => {
+  const whole = 'Typed page.\n\nPage 2 Exhibit A\n\nTyped again.'
+  const starts = [0, 13, 31]
+  const scanned: OcrPage = { width: 1000, height: 1400, confidence: 90, words: [[13, 17, 0.1, 0.1, 0.2, 0.12, 90]] }
+  const typed: OcrPage = { width: 612, height: 792, confidence: 0, words: [], textLayer: true }
+
+  it('uses the OCR words on a scanned page and pdf.js text layer on the typed pages of the same PDF', () => {
+    const layout: OcrLayout = { pages: [typed, scanned, typed] }
+    expect(pdfPageText(layout, starts, whole, 0)).toEqual({ kind: 'text-layer', text: 'Typed page.\n\n', base: 0 })
+    expect(pdfPageText(layout, starts, whole, 1)).toEqual({ kind: 'words', text: whole, page: scanned })
+    expect(pdfPageText(layout, starts, whole, 2)).toEqual({ kind: 'text-layer', text: 'Typed again.', base: 31 })
+  })
+
+  it('uses the text layer on every page of a typed PDF, and nothing on a scan page past the OCR cap', () => {
+    expect(pdfPageText(null, starts, whole, 1)).toMatchObject({ kind: 'text-layer', base: 13 })
+    expect(pdfPageText({ pages: [scanned] }, [0], whole, 1)).toBeNull()
   })
 })

@@ -37,7 +37,7 @@ export function OriginalPane({ onShowText, ...view }: OriginalPaneProps) {
     <div className="original-pane" data-testid="original-pane">
       {source.ocr !== null && (
         <p className={`ocr-caveat${source.ocr.lowConfidencePages.length > 0 || !source.ocr.recognised ? ' low' : ''}`} data-testid="ocr-caveat">
-          {describeOcr(source.ocr)}
+          {describeOcr(source.ocr, true, source.pageStarts?.length)}
           {!source.ocr.recognised && (
             <button
               type="button"

@@ -4,16 +4,16 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type { OcrLayout } from '../../../../../shared/domain/original'
-import { ocrPageStarts } from './ocr-word-layer'
+import { ocrPageStarts, pdfPageText } from './ocr-word-layer'
 import type { OriginalViewProps } from './original-view-props'
-import { pageSpan, type PageSize } from './pdf-page-layout'
+import type { PageSize } from './pdf-page-layout'
 import { pdfPageRenderer, type PageTextSource } from './pdf-page-view'
 import { loadPdfJs, openPdf, type OpenedPdf, type PdfJs } from './pdf-runtime'
 import { PdfPageViewer } from './PdfPageViewer'
 
 export interface PdfOriginalProps extends OriginalViewProps {
   data: Uint8Array
-  /** Where OCR found each word, when the text came from OCR rather than the PDF's text layer. */
+  /** Where OCR found each word, when some or all of the text came from OCR rather than the PDF's text layer. */
   layout: OcrLayout | null
 }
 
@@ -86,14 +86,8 @@ export function PdfOriginal({ data, layout, ...props }: PdfOriginalProps) {
   const pdfjs = opened.status === 'open' ? opened.pdfjs : null
   const renderPage = useMemo(() => {
     if (document === null || pdfjs === null) return null
-    const textOf = (index: number): PageTextSource => {
-      if (layout !== null) {
-        const page = layout.pages[index]
-        return page === undefined ? null : { kind: 'words', text, page }
-      }
-      const span = pageSpan(pageStarts, index, text.length)
-      return { kind: 'text-layer', text: text.slice(span.start, span.end), base: span.start }
-    }
+    // Per page: a partly scanned PDF has OCR words on its scanned pages and pdf.js's text layer on the others.
+    const textOf = (index: number): PageTextSource => pdfPageText(layout, pageStarts, text, index)
     return pdfPageRenderer(pdfjs, document, textOf)
   }, [document, pdfjs, layout, text, pageStarts])
 

@@ -1,8 +1,10 @@
 // The invisible, selectable text laid over a scanned page: one span per word that OCR
 // recognised, placed on the word's box, so the reader can select on the scan and stored
 // highlights can be drawn over the right words. Sized in container units, so a zoom
-// needs no rebuild.
+// needs no rebuild. Also which pages of a PDF get it (those OCR read) rather than pdf.js's text layer.
 import type { OcrLayout, OcrPage } from '../../../../../shared/domain/original'
+import { pageSpan } from './pdf-page-layout'
+import type { PageTextSource } from './pdf-page-view'
 
 export interface WordLayer {
   element: HTMLElement
@@ -97,4 +99,17 @@ export function ocrPageStarts(layout: OcrLayout, textLength: number): number[] {
     starts[index] = next
   }
   return starts
+}
+
+/**
+ * What PDF page `index` shows as its text: the words OCR placed on it when it was read by
+ * OCR, else its slice of the source text over pdf.js's text layer (a typed PDF, or a typed
+ * page of a partly scanned one). Null for a page of a scan past the OCR page cap.
+ */
+export function pdfPageText(layout: OcrLayout | null, pageStarts: readonly number[], text: string, index: number): PageTextSource {
+  const page = layout?.pages[index]
+  if (page !== undefined && page.textLayer !== true) return { kind: 'words', text, page }
+  if (layout !== null && page === undefined && !layout.pages.some((other) => other.textLayer === true)) return null
+  const span = pageSpan(pageStarts, index, text.length)
+  return { kind: 'text-layer', text: text.slice(span.start, span.end), base: span.start }
 }
