@@ -119,6 +119,11 @@ describe('corroboration (browser mode)', () => {
     await page.getByRole('tab', { name: 'Library' }).click()
     // Back to two panes after "Side by side" opened four.
     while ((await page.locator('.reader-pane').count()) > 2) await page.getByRole('button', { name: 'Close pane 3' }).click()
+    // Both panes emptied: a source already showing in one would open there, whichever pane has the focus.
+    for (const n of [1, 2]) {
+      const close = page.getByRole('button', { name: `Close pane ${n}` })
+      if ((await close.count()) > 0) await close.click()
+    }
     // Alt+1 / Alt+2 pick the pane the next source opens in (a click in a pane scrolled half out of view can miss it).
     // The next source goes to the focused pane: wait for the shortcut to have taken effect before clicking.
     const focus = async (n: number): Promise<void> => {
