@@ -13,6 +13,11 @@ function pageList(pages: readonly number[]): string {
   return pages.length > 8 ? `${shown} and ${pages.length - 8} more` : shown
 }
 
+/** What of a source's text search indexes: all of it, except the words saying OCR recognised nothing in a scan. */
+export function searchableText(ocr: Pick<OcrSummary, 'recognised'> | null | undefined, text: string): string {
+  return ocr?.recognised === false ? '' : text
+}
+
 /** "3 of 12 pages": how much of a PDF that is partly typed was read by OCR; '' when all of it was. */
 function partly(ocr: OcrSummary, totalPages: number | null | undefined): string {
   return totalPages != null && ocr.pages > 0 && ocr.pages < totalPages ? `${ocr.pages} of ${totalPages} pages` : ''

@@ -4,6 +4,7 @@
 import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { searchableText } from '../../../shared/domain/ocr-caveat'
 import type { Source } from '../../../shared/domain/source'
 import { filterTarget, matchesFilters, type FilterTarget } from '../../../shared/search/filters'
 import { parseQuery, type Query } from '../../../shared/search/query'
@@ -100,8 +101,7 @@ export class SearchService {
         }
         continue
       }
-      // A scan with nothing recognised holds only the words that say so: nothing to find it by.
-      this.#index.upsert(source.id, source.ocr?.recognised === false ? '' : text)
+      this.#index.upsert(source.id, searchableText(source.ocr, text))
       this.#hashes.set(source.id, source.contentHash)
       indexed++
     }

@@ -4,6 +4,7 @@
 // becomes a line in the report; it never stops the rest. Extraction runs on the
 // extractor's threads, several files at a time; the user can cancel at any moment, and
 // the library is saved every few hundred files, so a crash keeps what was done.
+import { searchableText } from '../../../shared/domain/ocr-caveat'
 import { createHash } from 'node:crypto'
 import { basename, relative, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, ImportRoot, LargeFolder, Source } from '../../../shared/domain/source'
@@ -231,8 +232,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     // The text is on disk before the source that names it, so a saved source always has its text.
     await store.writeText(contentHash, document.text)
     storedTexts.add(contentHash)
-    // A scan with nothing recognised reads "No text was recognised…": not words to find it by.
-    options.onText?.(id, contentHash, document.ocr?.summary.recognised === false ? '' : document.text)
+    options.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text))
     const base = { id, rootId, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
     const source = buildSource(base, document, existing)
     if (existing === undefined) {

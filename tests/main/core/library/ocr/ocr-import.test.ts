@@ -1,16 +1,13 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import type { Source } from '../../../../../src/shared/domain/source'
 import { loadOcrLayout, ocrCacheDir } from '../../../../../src/main/core/library/ocr/ocr-cache'
-import { Workbench } from '../../../../../src/main/core/workbench'
+import type { Workbench } from '../../../../../src/main/core/workbench'
+import { sourceAt, useOcrWorkbenches } from './ocr-workbench'
 import { makeBlankImage, makeScannedPdf, makeTextImage } from '../../../../helpers/scanned-pdf'
 import { useTempDirs } from '../../../../helpers/temp-dir'
 
-const workerScript = {
-  path: resolve(__dirname, '../../../../helpers/ts-worker.mjs'),
-  workerData: { script: resolve(__dirname, '../../../../../src/main/core/library/extract-worker.ts') }
-}
 
 const PAGES = [
   ['The ambassador said relations could be restored.', 'Officials in Seoul declined to comment.'],
@@ -20,26 +17,15 @@ const PAGES = [
 
 describe('importing scans and images (OCR)', () => {
   const tempDir = useTempDirs()
-  const open: Workbench[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
-  })
+  const openWorkbench = useOcrWorkbenches()
 
   async function bench(threads = 2): Promise<{ workbench: Workbench; details: string[] }> {
-    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null, extractWorker: workerScript, extractThreads: threads, ocrLanguageFolders: [] })
-    open.push(workbench)
-    await workbench.boot()
+    const workbench = await openWorkbench(await tempDir(), threads)
     const details: string[] = []
     workbench.events.on('importProgress', (progress) => {
       if (progress.detail !== undefined) details.push(progress.detail)
     })
     return { workbench, details }
-  }
-
-  const sourceAt = (workbench: Workbench, relativePath: string): Source => {
-    const source = workbench.project.store.library.data.sources.find((candidate) => candidate.relativePath === relativePath)
-    if (source === undefined) throw new Error(`test: no source ${relativePath}`)
-    return source
   }
 
   it('imports a scanned PDF with text that search finds, a page start per page, and every word placed on its page', async () => {

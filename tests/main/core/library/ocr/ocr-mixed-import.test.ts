@@ -1,39 +1,20 @@
 import { writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Source } from '../../../../../src/shared/domain/source'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { loadOcrLayout, ocrCacheDir } from '../../../../../src/main/core/library/ocr/ocr-cache'
-import { Workbench } from '../../../../../src/main/core/workbench'
+import type { Workbench } from '../../../../../src/main/core/workbench'
+import { sourceAt, useOcrWorkbenches } from './ocr-workbench'
 import { makeMixedPdf } from '../../../../helpers/scanned-pdf'
 import { useTempDirs } from '../../../../helpers/temp-dir'
 import { makePdf } from '../extract/make-pdf'
 
-const workerScript = {
-  path: resolve(__dirname, '../../../../helpers/ts-worker.mjs'),
-  workerData: { script: resolve(__dirname, '../../../../../src/main/core/library/extract-worker.ts') }
-}
 
 const TYPED = ['The motion to dismiss is granted in part.', 'The remaining claims proceed to discovery.']
 
 describe('importing partly scanned PDFs (OCR per page)', () => {
   const tempDir = useTempDirs()
-  const open: Workbench[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
-  })
-
-  async function bench(): Promise<Workbench> {
-    const workbench = new Workbench({ dataDir: await tempDir(), seedsDir: null, extractWorker: workerScript, extractThreads: 2, ocrLanguageFolders: [] })
-    open.push(workbench)
-    await workbench.boot()
-    return workbench
-  }
-
-  const sourceAt = (workbench: Workbench, relativePath: string): Source => {
-    const source = workbench.project.store.library.data.sources.find((candidate) => candidate.relativePath === relativePath)
-    if (source === undefined) throw new Error(`test: no source ${relativePath}`)
-    return source
-  }
+  const openWorkbench = useOcrWorkbenches()
+  const bench = async (): Promise<Workbench> => openWorkbench(await tempDir())
 
   it('finds the words of a stamped scan, keeps the typed page exact, and marks the typed page in the layout', async () => {
     const folder = await tempDir()
