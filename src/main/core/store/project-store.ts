@@ -13,6 +13,7 @@ import { importRootSchema, sourceSchema, type Source } from '../../../shared/dom
 import { UserError } from '../../../shared/ipc/result'
 import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
 import { sha256 } from './content-hash'
+import { SourceChangeLog } from './source-change-log'
 import { ValidatedJsonFile } from './validated-json-file'
 
 /** A file that could not be imported, remembered so an unchanged bad file is not read again on every pass. */
@@ -48,6 +49,12 @@ export const notesDataSchema = z.object({
 })
 export type NotesData = z.infer<typeof notesDataSchema>
 
+/** What a change to library.data touched: the sources by id, and the roots or failed files (`meta`). */
+export interface LibraryChange {
+  sources?: Iterable<string>
+  meta?: boolean
+}
+
 export class ProjectStore {
   readonly warnings: string[] = []
   readonly library: Low<LibraryData>
@@ -79,14 +86,24 @@ export class ProjectStore {
     await store.library.read()
     await store.notes.read()
     await store.#collectTexts()
+    const names = await readdir(store.#textsDir)
+    store.#storedTexts = new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
     return store
   }
 
   #libraryUnsaved = false
+  /** Which sources changed, for clients that refresh their copy of the list. */
+  readonly sourceChanges = new SourceChangeLog()
 
-  /** Notes that library.data changed in memory and is not on disk yet. */
-  markLibraryChanged(): void {
+  /**
+   * Notes that library.data changed in memory and is not on disk yet. Say which sources
+   * (added, edited or removed) and whether roots or failed files changed, so that a save
+   * writes only what changed; without a change, everything is taken as changed.
+   */
+  markLibraryChanged(change?: LibraryChange): void {
     this.#libraryUnsaved = true
+    if (change?.sources === undefined) this.sourceChanges.reset()
+    else this.sourceChanges.touched(change.sources)
   }
 
   #lastLibraryWrite: Promise<void> = Promise.resolve()
@@ -160,6 +177,7 @@ export class ProjectStore {
     try {
       const text = await readFile(path, 'utf-8')
       if (sha256(text) !== contentHash) {
+        this.#storedTexts.delete(contentHash)
         await rename(path, `${path}.damaged-${Date.now()}`)
         throw new UserError(
           'failed',
@@ -169,6 +187,7 @@ export class ProjectStore {
       return text
     } catch (error: unknown) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.#storedTexts.delete(contentHash)
         throw new UserError('not-found', `store: the text ${contentHash.slice(0, 12)}… is missing from the project; re-import its folder`)
       }
       throw error
@@ -183,12 +202,23 @@ export class ProjectStore {
       () => false
     )
     if (!exists) await writeFileAtomic(path, text)
+    this.#storedTexts.add(contentHash)
   }
 
-  /** The hashes of every stored text, so an import can tell a source whose text file went missing. */
+  /** The hashes of the texts in texts/, listed once at open and kept up to date by this store. */
+  #storedTexts = new Set<string>()
+
+  /**
+   * Whether texts/ holds this text, without touching the disk: an import can tell a source
+   * whose text file went missing (or was set aside as damaged) from one to skip.
+   */
+  hasText(contentHash: string): boolean {
+    return this.#storedTexts.has(contentHash)
+  }
+
+  /** The hashes of every stored text (a copy). */
   async storedTextHashes(): Promise<Set<string>> {
-    const names = await readdir(this.#textsDir)
-    return new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
+    return new Set(this.#storedTexts)
   }
 }
 
