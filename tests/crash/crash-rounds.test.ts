@@ -211,9 +211,28 @@ async function verify(app: ServedApp, dataDir: string, ack: Acknowledged): Promi
   expect(everywhere.filter((name) => name.includes('.damaged-'))).toEqual([])
   expect(everywhere.filter((name) => name.endsWith('.tmp'))).toEqual([])
   // Every stored text belongs to a source or an annotation (read from disk, as the next open sees it).
-  const library = JSON.parse(await readFile(join(dir, 'library.json'), 'utf-8')) as { sources: Source[] }
-  const notes = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf-8').catch(() => '{"annotations": []}')) as { annotations: Annotation[] }
-  const referenced = new Set([...library.sources.map((source) => source.contentHash), ...notes.annotations.map((annotation) => annotation.target.contentHash)])
+  const referenced = await referencedTexts(dir)
   const stored = (await listFiles(join(dir, 'texts'))).map((name) => name.slice(0, 64))
   expect(stored.filter((hash) => !referenced.has(hash))).toEqual([])
+}
+
+/**
+ * The texts the project's files refer to, read from disk as the next open reads them (without
+ * changing anything): the library's segments its manifest lists, the notes' snapshot and journal.
+ */
+async function referencedTexts(dir: string): Promise<Set<string>> {
+  const manifest = JSON.parse(await readFile(join(dir, 'library', 'manifest.json'), 'utf-8').catch(() => '{"segments": []}')) as { segments: Array<{ file: string }> }
+  const referenced = new Set<string>()
+  for (const segment of manifest.segments) {
+    const sources = JSON.parse(await readFile(join(dir, 'library', segment.file), 'utf-8')) as Source[]
+    for (const source of sources) referenced.add(source.contentHash)
+  }
+  const notes = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf-8').catch(() => '{"annotations": [], "journal": 0}')) as { annotations: Annotation[]; journal?: number }
+  for (const annotation of notes.annotations) referenced.add(annotation.target.contentHash)
+  const journal = await readFile(join(dir, `notes-journal-${notes.journal ?? 0}.jsonl`), 'utf-8').catch(() => '')
+  for (const line of journal.split('\n').slice(0, -1)) {
+    const entry = JSON.parse(line) as { annotations?: { put: Annotation[] } }
+    for (const annotation of entry.annotations?.put ?? []) referenced.add(annotation.target.contentHash)
+  }
+  return referenced
 }

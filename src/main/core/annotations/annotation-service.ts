@@ -88,7 +88,7 @@ export class AnnotationService {
     // a crash can never keep the highlight and lose what it highlights.
     await this.store.saveLibrary()
     this.store.notes.data.annotations.push(annotation)
-    await this.store.notes.write()
+    await this.store.saveNotes({ annotations: [annotation.id] })
     return annotation
   }
 
@@ -102,7 +102,7 @@ export class AnnotationService {
     annotation.anchor = { state: 'exact', previousQuote: newQuote === oldQuote ? null : oldQuote }
     annotation.updatedAt = this.now().toISOString()
     await this.store.saveLibrary()
-    await this.store.notes.write()
+    await this.store.saveNotes({ annotations: [annotation.id] })
     return annotation
   }
 
@@ -112,7 +112,7 @@ export class AnnotationService {
     if (changes.comment !== undefined) annotation.comment = changes.comment
     if (changes.tags !== undefined) annotation.tags = uniqueTags(changes.tags)
     annotation.updatedAt = this.now().toISOString()
-    await this.store.notes.write()
+    await this.store.saveNotes({ annotations: [annotation.id] })
     return annotation
   }
 
@@ -121,16 +121,16 @@ export class AnnotationService {
     const notes = this.store.notes.data
     this.find(id)
     notes.annotations = notes.annotations.filter((annotation) => annotation.id !== id)
-    let unlinkedFromClaims = 0
+    const unlinked: string[] = []
     for (const claim of notes.claims) {
       if (claim.annotationIds.includes(id)) {
         claim.annotationIds = claim.annotationIds.filter((linked) => linked !== id)
         claim.contradicting = claim.contradicting.filter((linked) => linked !== id)
-        unlinkedFromClaims++
+        unlinked.push(claim.id)
       }
     }
-    await this.store.notes.write()
-    return { unlinkedFromClaims }
+    await this.store.saveNotes({ annotations: [id], claims: unlinked })
+    return { unlinkedFromClaims: unlinked.length }
   }
 
   /**
@@ -149,6 +149,7 @@ export class AnnotationService {
 
   async reanchor(sourceIds: readonly string[]): Promise<{ relocated: number; orphaned: number }> {
     const counts = { relocated: 0, orphaned: 0 }
+    const changed: string[] = []
     const wanted = new Set(sourceIds)
     for (const source of this.store.library.data.sources) {
       if (!wanted.has(source.id)) continue
@@ -161,6 +162,7 @@ export class AnnotationService {
         const anchor = anchorSelectors(text, quote, position)
         if (anchor.state === 'orphan') {
           annotation.anchor = { state: 'orphan', previousQuote: annotation.anchor.previousQuote }
+          changed.push(annotation.id)
           counts.orphaned++
           continue
         }
@@ -176,10 +178,11 @@ export class AnnotationService {
           contentHash: source.contentHash,
           selectors: describeRange(text, anchor.start, anchor.end)
         }
+        changed.push(annotation.id)
         counts.relocated++
       }
     }
-    if (counts.relocated + counts.orphaned > 0) await this.store.notes.write()
+    if (changed.length > 0) await this.store.saveNotes({ annotations: changed })
     return counts
   }
 }

@@ -34,7 +34,7 @@ export class ClaimService {
     const stamp = this.now().toISOString()
     const claim: Claim = { id: randomUUID(), text, annotationIds: [], contradicting: [], createdAt: stamp, updatedAt: stamp }
     this.store.notes.data.claims.push(claim)
-    await this.store.notes.write()
+    await this.store.saveNotes({ claims: [claim.id] })
     return claim
   }
 
@@ -42,7 +42,7 @@ export class ClaimService {
     const claim = this.#find(id)
     claim.text = text
     claim.updatedAt = this.now().toISOString()
-    await this.store.notes.write()
+    await this.store.saveNotes({ claims: [id] })
     return claim
   }
 
@@ -51,7 +51,8 @@ export class ClaimService {
     const claim = this.#find(id)
     claims.splice(claims.indexOf(claim), 1)
     claims.splice(Math.min(toIndex, claims.length), 0, claim)
-    await this.store.notes.write()
+    // The order is the change: the notes are written whole (a short list).
+    await this.store.saveNotes()
     return claims
   }
 
@@ -59,7 +60,7 @@ export class ClaimService {
     const notes = this.store.notes.data
     this.#find(id)
     notes.claims = notes.claims.filter((claim) => claim.id !== id)
-    await this.store.notes.write()
+    await this.store.saveNotes({ claims: [id] })
     return null
   }
 
@@ -71,7 +72,7 @@ export class ClaimService {
     if (!claim.annotationIds.includes(annotationId)) {
       claim.annotationIds.push(annotationId)
       claim.updatedAt = this.now().toISOString()
-      await this.store.notes.write()
+      await this.store.saveNotes({ claims: [claimId] })
     }
     return claim
   }
@@ -83,7 +84,7 @@ export class ClaimService {
     const others = claim.contradicting.filter((id) => id !== annotationId)
     claim.contradicting = contradicts ? [...others, annotationId] : others
     claim.updatedAt = this.now().toISOString()
-    await this.store.notes.write()
+    await this.store.saveNotes({ claims: [claimId] })
     return claim
   }
 
@@ -136,7 +137,7 @@ export class ClaimService {
       claim.annotationIds = claim.annotationIds.filter((linked) => linked !== annotationId)
       claim.contradicting = claim.contradicting.filter((linked) => linked !== annotationId)
       claim.updatedAt = this.now().toISOString()
-      await this.store.notes.write()
+      await this.store.saveNotes({ claims: [claimId] })
     }
     return claim
   }

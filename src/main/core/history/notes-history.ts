@@ -4,7 +4,7 @@
 // engine for the session, so both hosts, every window and the HTTP API share it.
 import type { HistoryState } from '../../../shared/domain/history'
 import { UserError } from '../../../shared/ipc/result'
-import type { ProjectStore } from '../store/project-store'
+import type { NotesChange, NotesData, ProjectStore } from '../store/project-store'
 import { addedAndRemoved, applySnapshot, takeSnapshot, type NotesSnapshot, type Touches } from './notes-snapshot'
 
 interface Step {
@@ -132,16 +132,45 @@ export class NotesHistory {
    * disk refuses, memory goes back to `left`, so it never differs from the files.
    */
   async #write(snapshot: NotesSnapshot, left: NotesSnapshot): Promise<void> {
+    const notes = this.store.notes.data
+    const order = { annotations: notes.annotations.map((record) => record.id), claims: notes.claims.map((record) => record.id) }
     const changed = applySnapshot(this.store, snapshot, left)
     try {
       if (changed.library) {
-        this.store.markLibraryChanged()
+        const folders = [...snapshot.folders.values(), ...left.folders.values()]
+        const sources = [...snapshot.sources.keys(), ...folders.flatMap((folder) => folder.sources.map(({ record }) => record.id))]
+        this.store.markLibraryChanged({ sources, meta: snapshot.folders.size > 0 })
         await this.store.saveLibrary()
       }
-      await this.store.notes.write()
+      await this.store.saveNotes(notesChange(snapshot, left, order, this.store.notes.data))
     } catch (error: unknown) {
       applySnapshot(this.store, left, snapshot)
       throw error
     }
   }
+}
+
+/**
+ * The records a step's undo or redo rewrote, for a save that appends only them; undefined
+ * (save whole) when records also moved in their list, which appending cannot say.
+ */
+function notesChange(snapshot: NotesSnapshot, left: NotesSnapshot, before: { annotations: string[]; claims: string[] }, notes: NotesData): NotesChange | undefined {
+  const annotations = new Set([...snapshot.annotations.keys(), ...left.annotations.keys()])
+  const claims = new Set([...snapshot.claims.keys(), ...left.claims.keys()])
+  if (!appendKeepsOrder(before.annotations, notes.annotations, annotations) || !appendKeepsOrder(before.claims, notes.claims, claims)) return undefined
+  return {
+    annotations,
+    claims,
+    nameDecisions: snapshot.nameDecisions !== null || left.nameDecisions !== null,
+    savedSearches: snapshot.savedSearches !== null || left.savedSearches !== null
+  }
+}
+
+/** Whether putting the touched records into the old list (in place, or appended) and dropping the removed ones gives the new order. */
+function appendKeepsOrder(before: readonly string[], after: readonly { id: string }[], touched: ReadonlySet<string>): boolean {
+  const present = new Set(after.map((record) => record.id))
+  const kept = before.filter((id) => present.has(id))
+  const known = new Set(kept)
+  const expected = [...kept, ...after.map((record) => record.id).filter((id) => !known.has(id) && touched.has(id))]
+  return expected.length === after.length && expected.every((id, index) => after[index]?.id === id)
 }

@@ -22,7 +22,7 @@ export async function saveSearch(store: ProjectStore, search: SearchToSave, now:
   const existing = notes.savedSearches.find((saved) => saved.name.toLowerCase() === name.toLowerCase())
   const saved: SavedSearch = { id: existing?.id ?? randomUUID(), name, query: search.query, nameVariants: search.nameVariants, createdAt: now().toISOString() }
   notes.savedSearches = existing === undefined ? [...notes.savedSearches, saved] : notes.savedSearches.map((candidate) => (candidate === existing ? saved : candidate))
-  await store.notes.write()
+  await store.saveNotes({ savedSearches: true })
   return saved
 }
 
@@ -30,6 +30,6 @@ export async function deleteSavedSearch(store: ProjectStore, id: string): Promis
   const notes = store.notes.data
   if (!notes.savedSearches.some((saved) => saved.id === id)) throw new UserError('not-found', `search: no saved search ${id}`)
   notes.savedSearches = notes.savedSearches.filter((saved) => saved.id !== id)
-  await store.notes.write()
+  await store.saveNotes({ savedSearches: true })
   return null
 }

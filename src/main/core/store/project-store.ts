@@ -1,53 +1,18 @@
-// One project on disk, split by how often each part is written: library.json (sources,
-// rewritten on import), notes.json (annotations and claims, rewritten on every edit) and
-// texts/<sha256>.txt (each document's text, written once, content-addressed).
+// One project: the in-memory working set the services read and change (library and notes),
+// committed through a ProjectStorage (storage.ts) that writes only what changed, and the
+// documents' texts, content-addressed in texts/<sha256>.txt and written once.
 import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
-import { z } from 'zod'
-import { annotationSchema } from '../../../shared/domain/annotation'
-import { claimSchema } from '../../../shared/domain/claim'
-import { nameDecisionSchema } from '../../../shared/domain/corroboration'
-import { savedSearchSchema } from '../../../shared/domain/saved-search'
-import { importRootSchema, sourceSchema, type Source } from '../../../shared/domain/source'
+import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
 import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
 import { sha256 } from './content-hash'
+import { FolderStorage } from './folder-storage'
+import { LIBRARY_FOLDER } from './segmented-library'
 import { SourceChangeLog } from './source-change-log'
-import { ValidatedJsonFile } from './validated-json-file'
+import type { LibraryData, NotesData, NotesDelta, ProjectStorage } from './storage'
 
-/** A file that could not be imported, remembered so an unchanged bad file is not read again on every pass. */
-export const failedFileSchema = z.object({
-  /** Which extraction code refused it: a newer one (a fixed parser) tries the file again. */
-  extractor: z.number().int().default(0),
-  rootId: z.string().default(''),
-  size: z.number().int().nonnegative(),
-  mtimeMs: z.number(),
-  /** SHA-256 of the bytes that failed, when they were read: a touched but identical file fails the same way. */
-  fileHash: z.string().nullable(),
-  reason: z.string()
-})
-export type FailedFile = z.infer<typeof failedFileSchema>
-
-export const libraryDataSchema = z.object({
-  version: z.literal(1),
-  roots: z.array(importRootSchema),
-  sources: z.array(sourceSchema),
-  /** By the id the source would have. */
-  failedFiles: z.record(z.string(), failedFileSchema).default({})
-})
-export type LibraryData = z.infer<typeof libraryDataSchema>
-
-export const notesDataSchema = z.object({
-  version: z.literal(1),
-  annotations: z.array(annotationSchema),
-  claims: z.array(claimSchema),
-  /** Merges and splits of name groups, kept with the user's other work. */
-  nameDecisions: z.array(nameDecisionSchema).default([]),
-  /** Library searches the user named, to run again. */
-  savedSearches: z.array(savedSearchSchema).default([])
-})
-export type NotesData = z.infer<typeof notesDataSchema>
+export { failedFileSchema, libraryDataSchema, notesDataSchema, type FailedFile, type LibraryData, type NotesData } from './storage'
 
 /** What a change to library.data touched: the sources by id, and the roots or failed files (`meta`). */
 export interface LibraryChange {
@@ -55,45 +20,74 @@ export interface LibraryChange {
   meta?: boolean
 }
 
+/** What a change to notes.data touched: records by id (added, edited or removed) and the small lists. */
+export interface NotesChange {
+  annotations?: Iterable<string>
+  claims?: Iterable<string>
+  nameDecisions?: boolean
+  savedSearches?: boolean
+}
+
 export class ProjectStore {
   readonly warnings: string[] = []
-  readonly library: Low<LibraryData>
-  readonly notes: Low<NotesData>
+  readonly library: { data: LibraryData; write: () => Promise<void> }
+  readonly notes: { data: NotesData; write: () => Promise<void>; update: (change: (notes: NotesData) => void) => Promise<void> }
   readonly #textsDir: string
+  readonly #storage: ProjectStorage
 
-  private constructor(readonly dir: string) {
-    const warn = (message: string): void => void this.warnings.push(message)
-    this.library = new Low(new ValidatedJsonFile(join(dir, 'library.json'), libraryDataSchema, warn), {
-      version: 1,
-      roots: [],
-      sources: [],
-      failedFiles: {}
-    })
-    this.notes = new Low(new ValidatedJsonFile(join(dir, 'notes.json'), notesDataSchema, warn), {
-      version: 1,
-      annotations: [],
-      claims: [],
-      nameDecisions: [],
-      savedSearches: []
-    })
+  private constructor(
+    readonly dir: string,
+    makeStorage: (warn: (message: string) => void, current: () => NotesData) => ProjectStorage
+  ) {
+    this.library = {
+      data: { version: 1, roots: [], sources: [], failedFiles: {} },
+      write: async () => {
+        this.markLibraryChanged()
+        await this.saveLibrary()
+      }
+    }
+    this.notes = {
+      data: { version: 1, annotations: [], claims: [], nameDecisions: [], savedSearches: [] },
+      write: () => this.saveNotes(),
+      update: async (change) => {
+        change(this.notes.data)
+        await this.saveNotes()
+      }
+    }
+    this.#storage = makeStorage(
+      (message) => void this.warnings.push(message),
+      () => this.notes.data
+    )
     this.#textsDir = join(dir, 'texts')
   }
 
-  static async open(dir: string): Promise<ProjectStore> {
-    const store = new ProjectStore(dir)
+  /** Opens the project in `dir`; `storage` replaces the folder's own (tests, a shared server). */
+  static async open(dir: string, storage?: (warn: (message: string) => void, current: () => NotesData) => ProjectStorage): Promise<ProjectStore> {
+    const store = new ProjectStore(dir, storage ?? ((warn, current) => new FolderStorage(dir, warn, current)))
     await mkdir(store.#textsDir, { recursive: true })
     await removeLeftoverTemps(dir)
-    await store.library.read()
-    await store.notes.read()
+    store.library.data = await store.#storage.loadLibrary()
+    store.notes.data = await store.#storage.loadNotes()
+    store.#stored = new Set(store.library.data.sources.map((source) => source.id))
     await store.#collectTexts()
     const names = await readdir(store.#textsDir)
     store.#storedTexts = new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
     return store
   }
 
+  /** Waits for writes under way (a journal compaction) and releases the project's files. */
+  async close(): Promise<void> {
+    await this.#lastLibraryWrite.catch(() => undefined)
+    await this.#storage.close()
+  }
+
   #libraryUnsaved = false
   /** Which sources changed, for clients that refresh their copy of the list. */
   readonly sourceChanges = new SourceChangeLog()
+  /** Changes not committed yet: source ids, the meta, or everything. */
+  #pending = { sources: new Set<string>(), meta: false, all: false }
+  /** Ids of the sources the storage holds, to tell removed ones after a change that did not say. */
+  #stored = new Set<string>()
 
   /**
    * Notes that library.data changed in memory and is not on disk yet. Say which sources
@@ -102,25 +96,78 @@ export class ProjectStore {
    */
   markLibraryChanged(change?: LibraryChange): void {
     this.#libraryUnsaved = true
-    if (change?.sources === undefined) this.sourceChanges.reset()
-    else this.sourceChanges.touched(change.sources)
+    if (change === undefined) {
+      this.#pending.all = true
+      this.sourceChanges.reset()
+      return
+    }
+    if (change.meta === true) this.#pending.meta = true
+    if (change.sources !== undefined) {
+      const ids = [...change.sources]
+      for (const id of ids) this.#pending.sources.add(id)
+      this.sourceChanges.touched(ids)
+    }
   }
 
   #lastLibraryWrite: Promise<void> = Promise.resolve()
 
   /**
-   * Writes library.json (durably) if anything in it changed, and in any case waits until
-   * the last write of it is on disk: when this resolves, every source in memory is saved.
+   * Commits what changed in the library (durably), and in any case waits until the last
+   * commit is on disk: when this resolves, every source in memory is saved.
    */
   async saveLibrary(): Promise<void> {
     if (this.#libraryUnsaved) {
       this.#libraryUnsaved = false
-      this.#lastLibraryWrite = this.library.write().catch((error: unknown) => {
-        this.#libraryUnsaved = true
-        throw error
-      })
+      this.#lastLibraryWrite = this.#lastLibraryWrite.catch(() => undefined).then(() => this.#commitLibrary())
     }
     await this.#lastLibraryWrite
+  }
+
+  async #commitLibrary(): Promise<void> {
+    const pending = this.#pending
+    this.#pending = { sources: new Set(), meta: false, all: false }
+    const library = this.library.data
+    const put: Source[] = []
+    const removed: string[] = []
+    if (pending.all) {
+      put.push(...library.sources)
+      const current = new Set(library.sources.map((source) => source.id))
+      for (const id of this.#stored) if (!current.has(id)) removed.push(id)
+    } else {
+      for (const id of pending.sources) {
+        const source = this.findSource(id)
+        if (source !== undefined) put.push(source)
+        else if (this.#stored.has(id)) removed.push(id)
+      }
+    }
+    const meta = pending.all || pending.meta ? { roots: library.roots, failedFiles: library.failedFiles } : undefined
+    try {
+      await this.#storage.commitLibrary({ put, removed, ...(meta === undefined ? {} : { meta }), source: (id) => this.findSource(id) })
+    } catch (error: unknown) {
+      // Tried again with the next save.
+      this.#libraryUnsaved = true
+      for (const id of pending.sources) this.#pending.sources.add(id)
+      this.#pending.meta ||= pending.meta
+      this.#pending.all ||= pending.all
+      throw error
+    }
+    for (const source of put) this.#stored.add(source.id)
+    for (const id of removed) this.#stored.delete(id)
+  }
+
+  /**
+   * Saves the notes: with the records a change touched, as one journal entry (what an edit
+   * costs); without, whole (a bulk change). Resolves once the change is durable.
+   */
+  saveNotes(change?: NotesChange): Promise<void> {
+    const notes = this.notes.data
+    if (change === undefined) return this.#storage.replaceNotes(notes)
+    const delta: NotesDelta = {}
+    if (change.annotations !== undefined) delta.annotations = pick(notes.annotations, change.annotations)
+    if (change.claims !== undefined) delta.claims = pick(notes.claims, change.claims)
+    if (change.nameDecisions === true) delta.nameDecisions = notes.nameDecisions
+    if (change.savedSearches === true) delta.savedSearches = notes.savedSearches
+    return this.#storage.appendNotes(delta)
   }
 
   /**
@@ -132,7 +179,7 @@ export class ProjectStore {
    */
   async #collectTexts(): Promise<void> {
     const names = await readdir(this.dir)
-    if (this.warnings.length > 0 || names.some((name) => name.includes('.damaged-'))) return
+    if (this.warnings.length > 0 || names.some((name) => name.includes('.damaged-')) || (await this.#storage.holdsDamagedFiles())) return
     const referenced = new Set(this.library.data.sources.map((source) => source.contentHash))
     for (const annotation of this.notes.data.annotations) referenced.add(annotation.target.contentHash)
     const orphans = (await readdir(this.#textsDir)).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
@@ -147,15 +194,23 @@ export class ProjectStore {
 
   /**
    * A source by id without scanning the list (20,000 string comparisons cost ~5 ms, more
-   * than saving an annotation). Sources are appended or updated in place, so the map is
-   * rebuilt only when the list grows or is replaced, or after sourcesRemoved().
+   * than saving an annotation). Sources are appended or updated in place, so the map only
+   * takes in what was appended since, and is rebuilt when the list shrinks or is replaced,
+   * or after sourcesRemoved().
    */
   findSource(id: string): Source | undefined {
     const sources = this.library.data.sources
-    if (this.#byId === null || this.#byId.sources !== sources || this.#byId.length !== sources.length) {
+    const known = this.#byId
+    if (known === null || known.sources !== sources || known.length > sources.length) {
       this.#byId = { sources, length: sources.length, map: new Map(sources.map((source) => [source.id, source])) }
+    } else if (known.length < sources.length) {
+      for (let index = known.length; index < sources.length; index++) {
+        const source = sources[index]
+        if (source !== undefined) known.map.set(source.id, source)
+      }
+      known.length = sources.length
     }
-    return this.#byId.map.get(id)
+    return this.#byId?.map.get(id)
   }
 
   /** Says that sources left the list (or came back) in place: findSource must look again. */
@@ -222,9 +277,17 @@ export class ProjectStore {
   }
 }
 
+/** The records of `list` with these ids, whole, and the ids no longer in it. */
+function pick<T extends { id: string }>(list: readonly T[], ids: Iterable<string>): { put: T[]; removed: string[] } {
+  const wanted = new Set(ids)
+  const put = list.filter((record) => wanted.has(record.id))
+  for (const record of put) wanted.delete(record.id)
+  return { put, removed: [...wanted] }
+}
+
 /** Temporary files of writes a crash interrupted: the real file beside each is intact. */
 async function removeLeftoverTemps(dir: string): Promise<void> {
-  for (const folder of [dir, join(dir, 'texts')]) {
+  for (const folder of [dir, join(dir, 'texts'), join(dir, LIBRARY_FOLDER)]) {
     const names = await readdir(folder).catch(() => [])
     for (const name of names.filter(isAtomicWriteTemp)) await rm(join(folder, name), { force: true })
   }

@@ -45,7 +45,8 @@ describe('ProjectStore', () => {
 
   it('deletes no text while a damaged data file is set aside, on this open or any later one', async () => {
     const { dir } = await projectWithTexts()
-    await writeFile(join(dir, 'library.json'), '{"version": 1, "roots": [')
+    const segment = (await readdir(join(dir, 'library'))).find((name) => name.startsWith('sources-'))
+    await writeFile(join(dir, 'library', segment ?? 'missing'), '[{"id": "s1", "rootId": ')
     const first = await ProjectStore.open(dir)
     expect(first.warnings).toHaveLength(1)
     expect(first.collectedTexts).toBe(0)
@@ -61,12 +62,12 @@ describe('ProjectStore', () => {
     await mkdir(dir, { recursive: true })
     const store = await ProjectStore.open(dir)
     await store.saveLibrary()
-    expect(await readdir(dir)).not.toContain('library.json')
+    expect(await readdir(join(dir, 'library'))).not.toContain('manifest.json')
     store.library.data.sources.push(makeSource({ id: 's1', title: 'Story', relativePath: 'story.txt' }))
-    store.markLibraryChanged()
+    store.markLibraryChanged({ sources: ['s1'] })
     const first = store.saveLibrary()
     await store.saveLibrary() // nothing new to write, but it must not return before the first save is on disk
-    expect(await readdir(dir)).toContain('library.json')
+    expect(await readdir(join(dir, 'library'))).toContain('manifest.json')
     await first
     expect((await ProjectStore.open(dir)).library.data.sources).toHaveLength(1)
   })

@@ -1,0 +1,214 @@
+// The user's notes on disk as a snapshot (notes.json, written through lowdb) plus an
+// append-only journal: an acknowledged edit is one line appended and fsync'd — edits that
+// arrive together share one fsync — and once the journal grows, a new snapshot is written
+// in the background and the next journal begun. A line a crash cut short was never
+// acknowledged and is dropped; the snapshot names its journal, so nothing replays twice.
+import { open, readdir, readFile, rename, rm, truncate, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import { annotationSchema } from '../../../shared/domain/annotation'
+import { claimSchema } from '../../../shared/domain/claim'
+import { nameDecisionSchema } from '../../../shared/domain/corroboration'
+import { savedSearchSchema } from '../../../shared/domain/saved-search'
+import { describeIssues } from '../../../shared/ipc/validation'
+import { applyNotesDelta, emptyNotes, notesDataSchema, type NotesData, type NotesDelta } from './storage'
+import { ValidatedJsonFile } from './validated-json-file'
+
+export const NOTES_FILE = 'notes.json'
+/** A journal past this size is folded into a new snapshot. */
+export const COMPACT_AFTER_BYTES = 4_000_000
+
+const snapshotSchema = notesDataSchema.extend({ journal: z.number().int().nonnegative().default(0) })
+type Snapshot = z.infer<typeof snapshotSchema>
+
+const records = <T extends z.ZodType>(schema: T) => z.object({ put: z.array(schema), removed: z.array(z.string()) })
+const lineSchema = z.object({
+  annotations: records(annotationSchema).optional(),
+  claims: records(claimSchema).optional(),
+  nameDecisions: z.array(nameDecisionSchema).optional(),
+  savedSearches: z.array(savedSearchSchema).optional()
+})
+
+export function journalName(generation: number): string {
+  return `notes-journal-${generation}.jsonl`
+}
+
+interface Pending {
+  line: string
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
+export class NotesJournal {
+  readonly #dir: string
+  readonly #warn: (message: string) => void
+  #generation = 0
+  #bytes = 0
+  #handle: FileHandle | null = null
+  #pending: Pending[] = []
+  /** Appends, snapshots and compactions, one after another. */
+  #queue: Promise<void> = Promise.resolve()
+  #flushScheduled = false
+  #compacting = false
+  /** The notes as they are now, for a compaction. */
+  #current: () => NotesData = emptyNotes
+
+  constructor(
+    projectDir: string,
+    warn: (message: string) => void,
+    private readonly compactAfterBytes = COMPACT_AFTER_BYTES
+  ) {
+    this.#dir = projectDir
+    this.#warn = warn
+  }
+
+  /** Where a compaction reads the notes from (the store's working set). */
+  follow(current: () => NotesData): void {
+    this.#current = current
+  }
+
+  async load(): Promise<NotesData> {
+    const snapshot: Snapshot = (await new ValidatedJsonFile(join(this.#dir, NOTES_FILE), snapshotSchema, this.#warn).read()) ?? { ...emptyNotes(), journal: 0 }
+    const { journal, ...notes } = snapshot
+    this.#generation = journal
+    // A compaction a crash stopped after its snapshot leaves the journal before it: already in the snapshot.
+    for (const name of await readdir(this.#dir)) {
+      if (/^notes-journal-\d+\.jsonl$/.test(name) && name !== journalName(journal)) await rm(join(this.#dir, name), { force: true })
+    }
+    await this.#replay(notes)
+    return notes
+  }
+
+  /** Runs after everything queued before it, whatever became of that. */
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.catch(() => undefined).then(task)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Applies the journal's complete lines; cuts off a torn last line; sets aside a journal damaged before its end. */
+  async #replay(notes: NotesData): Promise<void> {
+    const path = join(this.#dir, journalName(this.#generation))
+    const raw = await readFile(path, 'utf-8').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+      throw error
+    })
+    let good = 0
+    let position = 0
+    let problem: string | null = null
+    while (position < raw.length) {
+      const end = raw.indexOf('\n', position)
+      // A line without its end is one a crash cut while writing: it was never acknowledged.
+      if (end === -1) break
+      const line = raw.slice(position, end)
+      const parsed = safeLine(line)
+      if (!parsed.ok) {
+        problem = parsed.problem
+        break
+      }
+      applyNotesDelta(notes, parsed.delta)
+      position = end + 1
+      good += Buffer.byteLength(line) + 1
+    }
+    this.#bytes = good
+    if (problem !== null) {
+      // A whole line that does not read is damage, not a crash: keep what came before, set the file aside for the user.
+      await rename(path, `${path}.damaged-${Date.now()}`)
+      this.#warn(`store: the notes journal was damaged (${problem}); the edits before the damage were kept and the file was set aside as ${journalName(this.#generation)}.damaged-…`)
+      void this.#enqueue(() => this.#snapshot(notes)).catch(() => undefined)
+    } else if (good < Buffer.byteLength(raw)) {
+      await truncate(path, good)
+    }
+  }
+
+  /** Resolves once the change is on disk. The line is made now, so later edits of the same records are not in it. */
+  append(delta: NotesDelta): Promise<void> {
+    const line = `${JSON.stringify(delta)}\n`
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ line, resolve, reject })
+      if (this.#flushScheduled) return
+      this.#flushScheduled = true
+      void this.#enqueue(() => this.#flush())
+    })
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushScheduled = false
+    const batch = this.#pending
+    this.#pending = []
+    if (batch.length === 0) return
+    try {
+      const text = batch.map((pending) => pending.line).join('')
+      this.#handle ??= await open(join(this.#dir, journalName(this.#generation)), 'a')
+      await this.#handle.appendFile(text)
+      await this.#handle.datasync()
+      this.#bytes += Buffer.byteLength(text)
+      for (const pending of batch) pending.resolve()
+    } catch (error: unknown) {
+      for (const pending of batch) pending.reject(error)
+      // A failed append may have left part of a line: the next appends start a new journal after a snapshot.
+      await this.#closeHandle()
+      void this.#enqueue(() => this.#snapshot(this.#current())).catch(() => undefined)
+      return
+    }
+    if (this.#bytes > this.compactAfterBytes && !this.#compacting) {
+      this.#compacting = true
+      // Behind the appends already waiting: they go to this journal, the snapshot then includes them.
+      setImmediate(() => {
+        // A compaction that fails is tried again after the next append; the journal still holds every edit.
+        void this.#enqueue(() => this.#snapshot(this.#current()))
+          .catch(() => undefined)
+          .finally(() => {
+            this.#compacting = false
+          })
+      })
+    }
+  }
+
+  /** Writes the notes whole, in order with the appends. */
+  replace(notes: NotesData): Promise<void> {
+    return this.#enqueue(() => this.#snapshot(notes))
+  }
+
+  /**
+   * A new snapshot naming the next journal: once it is renamed into place the old journal is
+   * no longer read, so it is deleted after.
+   */
+  async #snapshot(notes: NotesData): Promise<void> {
+    const previous = this.#generation
+    const next = previous + 1
+    await rm(join(this.#dir, journalName(next)), { force: true })
+    await new Low(new ValidatedJsonFile(join(this.#dir, NOTES_FILE), snapshotSchema, this.#warn), { ...notes, journal: next }).write()
+    await this.#closeHandle()
+    this.#generation = next
+    this.#bytes = 0
+    await rm(join(this.#dir, journalName(previous)), { force: true })
+  }
+
+  async #closeHandle(): Promise<void> {
+    const handle = this.#handle
+    this.#handle = null
+    await handle?.close()
+  }
+
+  /** Waits for every append and snapshot asked for, then closes the journal. */
+  async close(): Promise<void> {
+    let seen: Promise<void>
+    do {
+      seen = this.#queue
+      await seen.catch(() => undefined)
+    } while (seen !== this.#queue)
+    await this.#closeHandle()
+  }
+}
+
+function safeLine(line: string): { ok: true; delta: NotesDelta } | { ok: false; problem: string } {
+  try {
+    const parsed = lineSchema.safeParse(JSON.parse(line))
+    if (parsed.success) return { ok: true, delta: parsed.data as NotesDelta }
+    return { ok: false, problem: describeIssues(parsed.error) }
+  } catch (error: unknown) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) }
+  }
+}

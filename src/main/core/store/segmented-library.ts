@@ -1,0 +1,317 @@
+// The library on disk as bounded lowdb segments: sources in files of at most 1,000, the
+// folders and failed files in one more, listed by a manifest whose atomic rename commits a
+// change. A change rewrites the segments it touches and the manifest, never the whole
+// library; a crash before the manifest's rename leaves the last commit whole. A segment
+// whose digest matches the manifest is parsed without validating each source again.
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low, type Adapter } from 'lowdb'
+import { z } from 'zod'
+import { sourceSchema, type Source } from '../../../shared/domain/source'
+import { describeIssues } from '../../../shared/ipc/validation'
+import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
+import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta } from './storage'
+import { ValidatedJsonFile } from './validated-json-file'
+
+/** Sources per segment: a change rewrites about half a megabyte. */
+export const SEGMENT_SOURCES = 1000
+export const LIBRARY_FOLDER = 'library'
+/** The single file of projects made before segments; migrated on open. */
+export const LEGACY_LIBRARY_FILE = 'library.json'
+const MANIFEST = 'manifest.json'
+const SEGMENT_FILE = /^sources-(\d+)\.(\d+)\.json$/
+const META_FILE = /^meta\.(\d+)\.json$/
+
+const fileEntrySchema = z.object({ file: z.string().regex(/^[a-z0-9.-]+\.json$/), digest: z.string() })
+const manifestSchema = z.object({
+  version: z.literal(2),
+  generation: z.number().int().nonnegative(),
+  meta: fileEntrySchema,
+  segments: z.array(fileEntrySchema.extend({ id: z.number().int().nonnegative(), count: z.number().int().nonnegative() }))
+})
+type Manifest = z.infer<typeof manifestSchema>
+type FileEntry = z.infer<typeof fileEntrySchema>
+
+interface Segment {
+  file: string
+  digest: string
+  /** Source ids in the order they are stored. */
+  members: Set<string>
+}
+
+function digestOf(content: string): string {
+  return createHash('sha1').update(content).digest('hex')
+}
+
+/** A lowdb adapter for one part: durable and atomic, remembering the digest of what it wrote. */
+class PartFile<T> implements Adapter<T> {
+  digest = ''
+  constructor(readonly path: string) {}
+  async read(): Promise<T | null> {
+    return null // parts are read by the library, which checks digests and validates
+  }
+  async write(data: T): Promise<void> {
+    const content = JSON.stringify(data)
+    await writeFileAtomic(this.path, content)
+    this.digest = digestOf(content)
+  }
+}
+
+/** Writes one part through lowdb; returns its digest for the manifest. */
+async function writeJson<T>(path: string, data: T): Promise<string> {
+  const file = new PartFile<T>(path)
+  await new Low(file, data).write()
+  return file.digest
+}
+
+export class SegmentedLibrary {
+  readonly #dir: string
+  readonly #warn: (message: string) => void
+  #generation = 0
+  #meta: FileEntry | null = null
+  readonly #segments = new Map<number, Segment>()
+  readonly #segmentOf = new Map<string, number>()
+  #nextSegment = 0
+  /** A part read differs from what the manifest says of it (validated instead): the manifest is written again. */
+  #relist = false
+
+  constructor(projectDir: string, warn: (message: string) => void) {
+    this.#dir = join(projectDir, LIBRARY_FOLDER)
+    this.#warn = warn
+  }
+
+  /** Reads the library; an older project's library.json is migrated into segments first. */
+  async load(): Promise<LibraryData> {
+    this.#segments.clear()
+    this.#segmentOf.clear()
+    this.#meta = null
+    this.#generation = 0
+    this.#nextSegment = 0
+    this.#relist = false
+    await mkdir(this.#dir, { recursive: true })
+    const manifest = await this.#readManifest()
+    const legacyPath = join(this.#dir, '..', LEGACY_LIBRARY_FILE)
+    if (manifest === null) {
+      const legacy = await new ValidatedJsonFile(legacyPath, libraryDataSchema, this.#warn).read()
+      const data = legacy ?? emptyLibrary()
+      if (legacy !== null) await this.#migrate(data)
+      await rm(legacyPath, { force: true })
+      return data
+    }
+    // A migration that crashed after its manifest left the old file: the manifest has it all.
+    await rm(legacyPath, { force: true })
+    const data = await this.#readSegments(manifest)
+    const unread = manifest.segments.length - this.#segments.size
+    const meta = this.#meta as FileEntry | null // set by #readSegments
+    if (unread > 0 || meta === null || meta.digest !== manifest.meta.digest || this.#relist) {
+      // What was set aside (or rebuilt) is not listed again: the next open starts from what was read.
+      this.#generation++
+      await this.#writeManifest(this.#generation, this.#meta ?? (await this.#emptyMeta(this.#generation)), this.#segments)
+    }
+    await this.#removeUnlisted()
+    return data
+  }
+
+  async #migrate(data: LibraryData): Promise<void> {
+    await this.commit({ put: data.sources, removed: [], meta: { roots: data.roots, failedFiles: data.failedFiles }, source: () => undefined })
+  }
+
+  async #readManifest(): Promise<Manifest | null> {
+    const path = join(this.#dir, MANIFEST)
+    let raw: string
+    try {
+      raw = await readFile(path, 'utf-8')
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    try {
+      return manifestSchema.parse(JSON.parse(raw))
+    } catch (error: unknown) {
+      const aside = `${path}.damaged-${Date.now()}`
+      await rename(path, aside)
+      const recovered = await this.#manifestFromFiles()
+      this.#warn(
+        `store: the library's manifest was damaged (${error instanceof Error ? error.message : String(error)}); it was set aside and the library read from the newest file of each part`
+      )
+      return recovered
+    }
+  }
+
+  /** The newest file of each segment and of the meta, for a manifest that was damaged. */
+  async #manifestFromFiles(): Promise<Manifest> {
+    const newest = new Map<number, { generation: number; file: string }>()
+    let meta = { generation: -1, file: '' }
+    for (const name of await readdir(this.#dir)) {
+      const segment = SEGMENT_FILE.exec(name)
+      if (segment !== null) {
+        const id = Number(segment[1])
+        const generation = Number(segment[2])
+        if ((newest.get(id)?.generation ?? -1) < generation) newest.set(id, { generation, file: name })
+      }
+      const metaMatch = META_FILE.exec(name)
+      if (metaMatch !== null && Number(metaMatch[1]) > meta.generation) meta = { generation: Number(metaMatch[1]), file: name }
+    }
+    const generation = Math.max(meta.generation, ...[...newest.values()].map((entry) => entry.generation), 0)
+    return {
+      version: 2,
+      generation,
+      // An empty digest never matches: every part is validated in full.
+      meta: { file: meta.file === '' ? 'meta.missing.json' : meta.file, digest: '' },
+      segments: [...newest.entries()].sort(([a], [b]) => a - b).map(([id, entry]) => ({ id, file: entry.file, digest: '', count: 0 }))
+    }
+  }
+
+  async #readSegments(manifest: Manifest): Promise<LibraryData> {
+    this.#generation = manifest.generation
+    const [meta, parts] = await Promise.all([
+      this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders'),
+      Promise.all(manifest.segments.map((entry) => this.#readPart(entry, z.array(sourceSchema), `library segment ${entry.id}`)))
+    ])
+    this.#meta = meta === null ? null : { file: manifest.meta.file, digest: meta.digest }
+    const data: LibraryData = { version: 1, roots: meta?.value.roots ?? [], failedFiles: meta?.value.failedFiles ?? {}, sources: [] }
+    manifest.segments.forEach((entry, position) => {
+      const part = parts[position] ?? null
+      this.#nextSegment = Math.max(this.#nextSegment, entry.id + 1)
+      if (part === null) return
+      const sources = part.value
+      if (part.digest !== entry.digest) this.#relist = true
+      this.#segments.set(entry.id, { file: entry.file, digest: part.digest, members: new Set(sources.map((source) => source.id)) })
+      for (const source of sources) {
+        if (this.#segmentOf.has(source.id)) continue
+        this.#segmentOf.set(source.id, entry.id)
+        data.sources.push(source)
+      }
+    })
+    return data
+  }
+
+  /** One part as written, trusted when its digest matches; otherwise validated, and set aside when that fails. */
+  async #readPart<T>(entry: FileEntry, schema: z.ZodType<T>, what: string): Promise<{ value: T; digest: string } | null> {
+    const path = join(this.#dir, entry.file)
+    let raw: string
+    try {
+      raw = await readFile(path, 'utf-8')
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      this.#warn(`store: ${what} (${entry.file}) is missing from the project; re-import its folders to restore their sources`)
+      return null
+    }
+    let problem: string
+    try {
+      const value: unknown = JSON.parse(raw)
+      const digest = digestOf(raw)
+      if (digest === entry.digest) return { value: value as T, digest }
+      // Written by hand or by a version that did not list digests: valid is good enough, and trusted from now on.
+      const parsed = schema.safeParse(value)
+      if (parsed.success) return { value: parsed.data, digest }
+      problem = describeIssues(parsed.error)
+    } catch (error: unknown) {
+      problem = error instanceof Error ? error.message : String(error)
+    }
+    const aside = `${path}.damaged-${Date.now()}`
+    await rename(path, aside)
+    this.#warn(`store: ${what} was damaged (${problem}); it was set aside as ${LIBRARY_FOLDER}/${entry.file}.damaged-… and its sources come back when their folders are imported again`)
+    return null
+  }
+
+  /** Files no manifest lists: the parts of a commit a crash stopped before its manifest, or temporary files. */
+  async #removeUnlisted(): Promise<void> {
+    const listed = new Set([MANIFEST, ...(this.#meta === null ? [] : [this.#meta.file]), ...[...this.#segments.values()].map((segment) => segment.file)])
+    for (const name of await readdir(this.#dir)) {
+      if (listed.has(name) || name.includes('.damaged-')) continue
+      if (SEGMENT_FILE.test(name) || META_FILE.test(name) || isAtomicWriteTemp(name)) await rm(join(this.#dir, name), { force: true })
+    }
+  }
+
+  async holdsDamagedFiles(): Promise<boolean> {
+    return (await readdir(this.#dir).catch(() => [])).some((name) => name.includes('.damaged-'))
+  }
+
+  /**
+   * Writes the segments the change touches as new files, then the manifest listing them
+   * (the commit), then deletes the files they replace. Nothing in memory changes unless the
+   * manifest was written, so a failed commit can simply be tried again.
+   */
+  async commit(commit: LibraryCommit): Promise<void> {
+    const generation = this.#generation + 1
+    const changed = new Map<number, Set<string>>()
+    const placed = new Map<string, number>()
+    const membersOf = (id: number): Set<string> => {
+      let members = changed.get(id)
+      if (members === undefined) {
+        members = new Set(this.#segments.get(id)?.members)
+        changed.set(id, members)
+      }
+      return members
+    }
+    for (const id of commit.removed) {
+      const segment = this.#segmentOf.get(id)
+      if (segment !== undefined) membersOf(segment).delete(id)
+    }
+    let open = this.#openSegment()
+    const bySourceId = new Map<string, Source>()
+    for (const source of commit.put) {
+      bySourceId.set(source.id, source)
+      const segment = this.#segmentOf.get(source.id) ?? placed.get(source.id)
+      if (segment !== undefined) {
+        membersOf(segment).add(source.id)
+        continue
+      }
+      if (membersOf(open).size >= SEGMENT_SOURCES) open = Math.max(open + 1, this.#nextSegment)
+      membersOf(open).add(source.id)
+      placed.set(source.id, open)
+    }
+    const written = await Promise.all(
+      [...changed].map(async ([id, members]) => {
+        if (members.size === 0) return { id, members, entry: null }
+        const sources = [...members].map((sourceId) => bySourceId.get(sourceId) ?? commit.source(sourceId))
+        if (sources.some((source) => source === undefined)) throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
+        const file = `sources-${id}.${generation}.json`
+        return { id, members, entry: { file, digest: await writeJson(join(this.#dir, file), sources) } }
+      })
+    )
+    const meta = commit.meta === undefined ? this.#meta : { file: `meta.${generation}.json`, digest: await writeJson(join(this.#dir, `meta.${generation}.json`), commit.meta) }
+    const segments = new Map(this.#segments)
+    for (const { id, members, entry } of written) {
+      if (entry === null) segments.delete(id)
+      else segments.set(id, { ...entry, members })
+    }
+    await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments)
+    const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file]
+    this.#generation = generation
+    this.#meta = meta ?? this.#meta
+    this.#segments.clear()
+    for (const [id, segment] of [...segments].sort(([a], [b]) => a - b)) this.#segments.set(id, segment)
+    for (const { id, members } of written) for (const sourceId of members) this.#segmentOf.set(sourceId, id)
+    for (const id of commit.removed) if (!bySourceId.has(id)) this.#segmentOf.delete(id)
+    this.#nextSegment = Math.max(this.#nextSegment, ...[...changed.keys()].map((id) => id + 1))
+    for (const file of replaced) if (file !== undefined) await rm(join(this.#dir, file), { force: true })
+  }
+
+  /** The segment new sources go to: the last one, while it has room. */
+  #openSegment(): number {
+    const last = [...this.#segments.keys()].at(-1)
+    if (last === undefined) return this.#nextSegment
+    const members = this.#segments.get(last)?.members.size ?? 0
+    return members < SEGMENT_SOURCES ? last : this.#nextSegment
+  }
+
+  async #emptyMeta(generation: number): Promise<FileEntry> {
+    const meta: LibraryMeta = { roots: [], failedFiles: {} }
+    const file = `meta.${generation}.json`
+    this.#meta = { file, digest: await writeJson(join(this.#dir, file), meta) }
+    return this.#meta
+  }
+
+  async #writeManifest(generation: number, meta: FileEntry, segments: Map<number, Segment>): Promise<void> {
+    const manifest: Manifest = {
+      version: 2,
+      generation,
+      meta,
+      segments: [...segments].sort(([a], [b]) => a - b).map(([id, segment]) => ({ id, file: segment.file, digest: segment.digest, count: segment.members.size }))
+    }
+    await writeFileAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest))
+  }
+}
