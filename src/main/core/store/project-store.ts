@@ -69,9 +69,9 @@ export class ProjectStore {
     store.library.data = await store.#storage.loadLibrary()
     store.notes.data = await store.#storage.loadNotes()
     store.#stored = new Set(store.library.data.sources.map((source) => source.id))
-    await store.#collectTexts()
     const names = await readdir(store.#textsDir)
     store.#storedTexts = new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
+    await store.#collectTexts()
     return store
   }
 
@@ -182,8 +182,11 @@ export class ProjectStore {
     if (this.warnings.length > 0 || names.some((name) => name.includes('.damaged-')) || (await this.#storage.holdsDamagedFiles())) return
     const referenced = new Set(this.library.data.sources.map((source) => source.contentHash))
     for (const annotation of this.notes.data.annotations) referenced.add(annotation.target.contentHash)
-    const orphans = (await readdir(this.#textsDir)).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name) && !referenced.has(name.slice(0, 64)))
-    for (const name of orphans) await rm(join(this.#textsDir, name), { force: true })
+    const orphans = [...this.#storedTexts].filter((hash) => !referenced.has(hash))
+    for (const hash of orphans) {
+      await rm(join(this.#textsDir, `${hash}.txt`), { force: true })
+      this.#storedTexts.delete(hash)
+    }
     this.collectedTexts = orphans.length
   }
 
