@@ -7,6 +7,7 @@ import type { VariantExpansion } from './corroboration/name-variant-query'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './library-search/saved-searches'
 import { importAnnotationFile } from './export/web-annotation/import-annotations'
 import { readOriginal as readSourceOriginal } from './library/read-original'
+import { querySourceList } from './store/source-list-query'
 import type { Workbench } from './workbench'
 
 export type HostMethod = 'getAppInfo' | 'pickFolder' | 'exportNotes' | 'pickBundle' | 'openExternalUrl'
@@ -58,10 +59,7 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       const source = workbench.project.library.find(sourceId)
       return workbench.project.search.hitRanges(nameVariants ? (await widen(query)).query : query, source)
     },
-    listSources: async () => {
-      const { roots, sources } = workbench.project.store.library.data
-      return { roots, sources, unwatchedRootIds: workbench.unwatchedRootIds() }
-    },
+    listSources: async (input) => querySourceList(store(), input, workbench.unwatchedRootIds()),
     getSourceText: ({ sourceId }) => workbench.project.library.sourceText(sourceId),
     readOriginal: async ({ sourceId }) => readSourceOriginal(store(), workbench.project.library.find(sourceId)),
     getOcrLanguages: () => workbench.getOcrLanguages(),

@@ -21,6 +21,8 @@ import type { Result } from './result'
 export { API_GLOBAL, channels, events } from './channels'
 
 const id = z.string().min(1).max(200)
+/** The most sources one list-sources reply carries when a page (or ids) is asked for. */
+export const LIST_SOURCES_MAX_PAGE = 10_000
 const none = z.undefined()
 /** A folder path typed or picked by the user; a NUL can never be part of a real path. */
 const folderPath = z
@@ -60,7 +62,30 @@ export const contract = {
       url: metaText.optional()
     })
   },
-  listSources: { channel: channels.listSources, input: none },
+  listSources: {
+    channel: channels.listSources,
+    /**
+     * No input: the whole library (scripts, tests). offset/limit: one page, in library order.
+     * since: the sources changed after a revision an earlier reply gave, or `reset` and the
+     * first page when that cannot be told or more than `limit` changed. ids: those sources.
+     */
+    input: z
+      .strictObject({
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+        limit: z.number().int().min(1).max(LIST_SOURCES_MAX_PAGE).optional(),
+        since: z.string().min(1).max(200).optional(),
+        ids: z.array(id).min(1).max(LIST_SOURCES_MAX_PAGE).optional()
+      })
+      .refine((input) => input.since === undefined || input.offset === undefined, {
+        message: 'changes since a revision come in one reply: give since without offset',
+        path: ['offset']
+      })
+      .refine((input) => input.ids === undefined || (input.since === undefined && input.offset === undefined && input.limit === undefined), {
+        message: 'ids ask for those sources alone: give ids without since, offset or limit',
+        path: ['ids']
+      })
+      .optional()
+  },
   tagSource: {
     channel: channels.tagSource,
     /** tags replace the source's tags; starred sets or clears its star. */
@@ -220,6 +245,22 @@ export type ExportOutcome =
   | { kind: 'download'; fileName: string; url: string; bytes: number }
   | { kind: 'cancelled' }
 
+/**
+ * A list-sources reply. roots and unwatchedRootIds (folders too large to watch live, checked
+ * by rescanFolders) always come whole; total counts the whole library; revision is what to
+ * give as `since` next time. After `since` (and no reset): sources are the changed ones and
+ * removedIds the ones gone. reset: the changes could not be told, this is the first page.
+ */
+export interface SourceList {
+  roots: ImportRoot[]
+  sources: Source[]
+  unwatchedRootIds: string[]
+  total: number
+  revision: string
+  removedIds?: string[]
+  reset?: boolean
+}
+
 export interface ApiOutputs {
   getAppInfo: AppInfo
   getProject: ProjectInfo
@@ -232,8 +273,7 @@ export interface ApiOutputs {
   updateSource: Source
   search: SearchResponse
   searchHits: HitRangesResponse
-  /** unwatchedRootIds: folders too large to watch live, checked for changes by rescanFolders. */
-  listSources: { roots: ImportRoot[]; sources: Source[]; unwatchedRootIds: string[] }
+  listSources: SourceList
   tagSource: Source
   /** keptHighlights: highlights on the removed sources, kept and listed as orphans. */
   removeFolder: { removedSources: number; keptHighlights: number }

@@ -15,6 +15,7 @@ import { describeImport } from './import-summary'
 import { createNoticesSlice, type NoticesSlice } from './notices-slice'
 import { loadPanes, savePanes, type Pane } from './pane-layout'
 import { hasOriginalView, hasPageView, opensAsOriginal } from '../features/reader/original/original-kinds'
+import { SourceSync, type LibraryLoad } from '../features/library/source-sync'
 import { sourcesById } from './sources-by-id'
 
 export interface FindHit {
@@ -32,6 +33,11 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice 
   /** Folders with too many subfolders to watch live: changes there are looked for on focus and on request. */
   unwatchedRootIds: string[]
   sources: Source[]
+  /**
+   * While the library loads page by page (a large one, at start or after a bulk change): how
+   * far it has come. Counts, facets and sorting then cover the sources loaded so far.
+   */
+  libraryLoad: LibraryLoad | null
   /** The loaded text of each open source, with the hash it was loaded at. */
   texts: Record<string, SourceText>
   annotations: Annotation[]
@@ -97,6 +103,8 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice 
   rescanning: boolean
   cancelImport(): Promise<void>
   updateSource(edits: { sourceId: string; title?: string; outlet?: string | null; author?: string | null; date?: string | null; url?: string | null }): Promise<boolean>
+  /** Shows a source as the engine answered an edit of it (details, tags, star). */
+  showSource(source: Source): void
   setImportProgress(progress: ImportProgress): void
   createAnnotation(input: { sourceId: string; contentHash: string; start: number; end: number; color: HighlightColor; comment: string; tags: string[] }): Promise<Annotation | undefined>
   updateAnnotation(input: { id: string; color?: HighlightColor; comment?: string; tags?: string[] }): Promise<void>
@@ -134,6 +142,17 @@ function needApi(api: Api | null): Api {
   return api
 }
 
+/** The source ids loadPanes keeps, told by a test rather than listed (the library may still be loading). */
+class SourceIdTest extends Set<string> {
+  constructor(readonly test: (id: string) => boolean) {
+    super()
+  }
+
+  override has(id: string): boolean {
+    return this.test(id)
+  }
+}
+
 export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
   const call = (): Api => needApi(get().api)
   const replaceClaim = (claim: Claim): void => {
@@ -144,6 +163,25 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
     const project = get().project
     if (project !== null) savePanes(window.localStorage, project.current.id, panes)
   }
+  /** Loaded texts stay while their source has the text's hash (or may still come, while the library loads). */
+  const currentTexts = (): Record<string, SourceText> => {
+    const texts = get().texts
+    const kept = Object.entries(texts).filter(([id, text]) => {
+      const source = library.replica.find(id)
+      return source === undefined ? library.load !== null : source.contentHash === text.contentHash
+    })
+    return kept.length === Object.keys(texts).length ? texts : Object.fromEntries(kept)
+  }
+  const library: SourceSync = new SourceSync({
+    list: (input) => unwrap(call().listSources(input)),
+    shown: () => get().sources,
+    show: ({ sources }) => {
+      if (!sources) return set({ libraryLoad: library.load })
+      const { roots, unwatchedRootIds } = library.replica
+      set({ sources: library.sources(), roots, unwatchedRootIds, libraryLoad: library.load, texts: currentTexts() })
+    },
+    failed: (error) => get().notify('error', `The rest of the library could not be loaded: ${error instanceof Error ? error.message : String(error)}`)
+  })
 
   return {
     ...createNoticesSlice(set, get, store),
@@ -155,6 +193,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
     roots: [],
     unwatchedRootIds: [],
     sources: [],
+    libraryLoad: null,
     texts: {},
     annotations: [],
     claims: [],
@@ -198,25 +237,38 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
 
     async refresh() {
       const api = call()
-      const loaded = await get().run(
-        Promise.all([unwrap(api.getProject()), unwrap(api.listSources()), unwrap(api.listAnnotations()), unwrap(api.listClaims())])
-      )
+      const projectInfo = unwrap(api.getProject())
+      const notes = unwrap(api.listAnnotations())
+      // After a (re)start of the list, the sources the panes and highlights show come before the other pages.
+      const pulled = library.pull(async () => {
+        const [{ current }, annotations] = await Promise.all([projectInfo, notes])
+        const remembered = loadPanes(window.localStorage, current.id, new SourceIdTest(() => true))
+        return [...get().panes, ...remembered].flatMap((pane) => (pane.sourceId === null ? [] : [pane.sourceId])).concat(annotations.map((annotation) => annotation.target.sourceId))
+      })
+      const loaded = await get().run(Promise.all([projectInfo, pulled, notes, unwrap(api.listClaims())]))
       if (loaded === undefined) return
-      const [project, { roots, sources, unwatchedRootIds }, annotations, claims] = loaded
+      const [project, , annotations, claims] = loaded
       const projectChanged = get().project?.current.id !== project.current.id
-      const known = new Set(sources.map((source) => source.id))
-      const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, known) : get().panes
-      // Loaded texts whose source changed are dropped (looked up by id: a scan per source is quadratic on 20,000 sources).
-      const before = sourcesById(get().sources)
-      const stale = new Set(sources.filter((source) => before.get(source.id)?.contentHash !== source.contentHash).map((source) => source.id))
-      const texts = Object.fromEntries(Object.entries(get().texts).filter(([id]) => known.has(id) && !stale.has(id)))
+      const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, new SourceIdTest((id) => library.replica.find(id) !== undefined)) : get().panes
       // What belonged to the previous project (an import report, a folder awaiting confirmation) goes with it.
       if (projectChanged) {
         set({ largeImport: null, lastImport: null })
         // An Undo offered in the previous project would act on this one's history.
         for (const notice of get().notices) if (notice.action !== undefined) get().dismissNotice(notice.id)
       }
-      set({ project, roots, unwatchedRootIds, sources, annotations, claims, panes, texts, focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId })
+      const { roots, unwatchedRootIds } = library.replica
+      set({
+        project,
+        roots,
+        unwatchedRootIds,
+        sources: library.sources(),
+        libraryLoad: library.load,
+        annotations,
+        claims,
+        panes,
+        texts: currentTexts(),
+        focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId
+      })
       for (const warning of project.warnings) get().notify('error', warning)
       void get().refreshSupport()
       // Texts only: the panes stay as they are (their search, their quote, an open comparison).
@@ -428,8 +480,12 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
     async updateSource(edits) {
       const source = await get().run(unwrap(call().updateSource(edits)))
       if (source === undefined) return false
-      set({ sources: get().sources.map((candidate) => (candidate.id === source.id ? source : candidate)) })
+      get().showSource(source)
       return true
+    },
+
+    showSource(source) {
+      set({ sources: library.replace(source) ?? get().sources.map((candidate) => (candidate.id === source.id ? source : candidate)) })
     },
 
     setImportProgress(progress) {

@@ -41,7 +41,7 @@ function fakeApi(answers: { pickBundle?: string | null; openBundle?: Result<unkn
       return result
     }
     if (method === 'getProject') return { ok: true, value: current }
-    if (method === 'listSources') return { ok: true, value: { roots: [], sources: [], unwatchedRootIds: [] } }
+    if (method === 'listSources') return { ok: true, value: { roots: [], sources: [], unwatchedRootIds: [], total: 0, revision: 'e:0' } }
     if (method === 'claimSupport') return { ok: true, value: {} }
     return { ok: true, value: [] }
   }

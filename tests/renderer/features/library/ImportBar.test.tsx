@@ -32,7 +32,7 @@ describe('ImportBar', () => {
       importFolder: (input) =>
         (input as { confirmLarge: boolean }).confirmLarge ? report({ added: 25_000 }) : report({ needsConfirmation: { files: 25_000, bytes: 3.2 * 1024 ** 3 } }),
       getProject: () => ({ current: { id: 'p', name: 'P', dir: '/p', createdAt: '' }, projects: [], warnings: [] }),
-      listSources: () => ({ roots: [], sources: [], unwatchedRootIds: [] }),
+      listSources: () => ({ roots: [], sources: [], unwatchedRootIds: [], total: 0, revision: 'e:0' }),
       listAnnotations: () => [],
       listClaims: () => [],
       claimSupport: () => ({})

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { LibraryPanel } from '../../../../src/renderer/src/features/library/LibraryPanel'
@@ -57,8 +57,26 @@ describe('LibraryPanel', () => {
 })
 
 describe('LibraryPanel with a large library', () => {
-  afterEach(cleanup)
+  afterEach(() => {
+    cleanup()
+    window.localStorage.clear()
+    useWorkbench.setState({ libraryLoad: null })
+  })
   withLayout()
+
+  it('says how much of the library has arrived while it loads, and offers no folder removal until it has', () => {
+    const first = Array.from({ length: 2_000 }, (_, index) => source(`s${index}`, `Story ${index}`, `${index}.txt`, 100))
+    useWorkbench.setState({ sources: first, libraryLoad: { loaded: 2_000, total: 100_000 }, importing: null, roots: [{ id: 'r1', path: '/data/reuters', name: 'reuters', importedAt: '', complete: true }] })
+    render(<LibraryPanel />)
+    expect(screen.getByText('Loading 2,000 of 100,000…')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('Group by folder'))
+    expect((screen.getByRole('button', { name: 'Remove “reuters” from the project…' }) as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.change(screen.getByLabelText('Filter sources by title'), { target: { value: 'story 1999' } })
+    expect(screen.getByText('1 of 2,000 · Loading 2,000 of 100,000…')).toBeTruthy()
+    act(() => useWorkbench.setState({ libraryLoad: null }))
+    expect(screen.getByText('1 of 2,000')).toBeTruthy()
+    expect((screen.getByRole('button', { name: 'Remove “reuters” from the project…' }) as HTMLButtonElement).disabled).toBe(false)
+  })
 
   it('renders only the rows in view of 20,000 sources, and filters all of them', () => {
     const many = Array.from({ length: 20_000 }, (_, index) => source(`s${index}`, `Reuters story number ${index} about grain`, `grain/${index}.txt`, 100))
@@ -170,7 +188,7 @@ describe('LibraryPanel sort, marks and folders', () => {
     const { api, calls } = fakeApi({
       removeFolder: () => ({ removedSources: 2, keptHighlights: 1 }),
       getProject: () => ({ current: { id: 'p', name: 'P', dir: '/p', createdAt: '' }, projects: [], warnings: [] }),
-      listSources: () => ({ roots: [ROOTS[1]], sources: remaining, unwatchedRootIds: [] }),
+      listSources: () => ({ roots: [ROOTS[1]], sources: remaining, unwatchedRootIds: [], total: remaining.length, revision: 'e:1' }),
       listAnnotations: () => [],
       listClaims: () => [],
       claimSupport: () => ({})

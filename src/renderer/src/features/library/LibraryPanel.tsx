@@ -1,8 +1,8 @@
 // The library: every source with its title, outlet, date, folder and length; filter by
 // title, show the starred ones or one tag, sort, group by folder; star a source; open it
 // into the focused pane, or drag it onto a pane; drop a folder here to import it. The
-// list is virtualised (folder headers are rows too), so a library of 20,000 articles
-// scrolls and filters without lag.
+// list is virtualised (folder headers are rows too) and a large library arrives page by
+// page (the header says how far), so 100,000 articles show at once and filter without lag.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import { ocrLabel } from '../../../../shared/domain/ocr-caveat'
@@ -49,6 +49,9 @@ export function LibraryPanel() {
   const openSource = useWorkbench((state) => state.openSource)
   const roots = useWorkbench((state) => state.roots)
   const importing = useWorkbench((state) => state.importing)
+  const load = useWorkbench((state) => state.libraryLoad)
+  // Counts of the whole library would be wrong before it has all arrived.
+  const busy = importing !== null || load !== null
   const [query, setQuery] = useState('')
   const [view, setView] = useState<LibraryView>(() => loadLibraryView(window.localStorage))
   const [chosenMark, setMark] = useState<MarkFilter>('all')
@@ -104,7 +107,10 @@ export function LibraryPanel() {
       <ImportBar />
       <div className="library-head">
         <h2>Library</h2>
-        <span className="muted">{filtered ? `${visible.length.toLocaleString()} of ${sources.length.toLocaleString()}` : `${sources.length.toLocaleString()} sources`}</span>
+        <span className="muted">
+          {filtered ? `${visible.length.toLocaleString()} of ${sources.length.toLocaleString()}` : load === null ? `${sources.length.toLocaleString()} sources` : ''}
+          {load !== null && `${filtered ? ' · ' : ''}Loading ${load.loaded.toLocaleString()} of ${load.total.toLocaleString()}…`}
+        </span>
       </div>
       <FolderWatchNotice />
       <input className="filter" type="search" aria-label="Filter sources by title" placeholder="Filter by title or outlet" value={query} onChange={(event) => setQuery(event.target.value)} />
@@ -116,7 +122,7 @@ export function LibraryPanel() {
         starred={starred}
         tags={tags}
         roots={roots}
-        busy={importing !== null}
+        busy={busy}
         onRemoveFolder={setRemoving}
       />
       <div className="source-list" ref={listRef} data-testid="source-list" role="list">
@@ -151,7 +157,7 @@ export function LibraryPanel() {
                       type="button"
                       className="link-button danger folder-remove"
                       aria-label={`Remove “${root.name}” from the project…`}
-                      disabled={importing !== null}
+                      disabled={busy}
                       onClick={() => setRemoving(root)}
                     >
                       Remove…

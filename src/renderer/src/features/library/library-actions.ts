@@ -9,7 +9,7 @@ export async function markSource(marks: { sourceId: string; tags?: string[]; sta
   if (api === null) return false
   const source = await run(unwrap(api.tagSource(marks)))
   if (source === undefined) return false
-  useWorkbench.setState({ sources: useWorkbench.getState().sources.map((candidate) => (candidate.id === source.id ? source : candidate)) })
+  useWorkbench.getState().showSource(source)
   return true
 }
 
