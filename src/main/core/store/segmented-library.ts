@@ -1,4 +1,4 @@
-// The library on disk as bounded lowdb segments: sources in files of at most 1,000, the
+// The library on disk as bounded lowdb segments: sources in files of at most 500, the
 // folders and failed files in one more, listed by a manifest whose atomic rename commits a
 // change. A change rewrites the segments it touches and the manifest, never the whole
 // library; a crash before the manifest's rename leaves the last commit whole. A segment
@@ -14,8 +14,8 @@ import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
 import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
-/** Sources per segment: a change rewrites about half a megabyte. */
-export const SEGMENT_SOURCES = 1000
+/** Sources per segment: a change rewrites about a quarter of a megabyte. */
+export const SEGMENT_SOURCES = 500
 export const LIBRARY_FOLDER = 'library'
 /** The single file of projects made before segments; migrated on open. */
 export const LEGACY_LIBRARY_FILE = 'library.json'
