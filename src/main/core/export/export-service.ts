@@ -10,9 +10,7 @@ import type { ProjectStore } from '../store/project-store'
 import { describeBundle } from './bundle/bundle-plan'
 import { TempFile } from './bundle/temp-file'
 import { writeBundle } from './bundle/write-bundle'
-import { renderBibtex, renderCslJson } from './render-citations'
 import { renderCsv } from './render-csv'
-import { renderDocx } from './docx/render-docx'
 import { renderHtmlReport } from './html/render-html'
 import { renderMarkdown } from './markdown/render-markdown'
 import { renderWebAnnotation } from './web-annotation/render-web-annotation'
@@ -64,8 +62,11 @@ async function render(snapshot: ExportSnapshot, request: ExportRequest): Promise
   switch (request.format) {
     case 'markdown':
       return { data: renderMarkdown(snapshot), sources: snapshot.citedSources.length }
-    case 'docx':
+    case 'docx': {
+      // Word and citation libraries load on first use: a quarter of a second of every start otherwise.
+      const { renderDocx } = await import('./docx/render-docx')
       return { data: await renderDocx(snapshot), sources: snapshot.citedSources.length }
+    }
     case 'html':
       return { data: renderHtmlReport(snapshot), sources: snapshot.citedSources.length }
     case 'csv':
@@ -73,9 +74,9 @@ async function render(snapshot: ExportSnapshot, request: ExportRequest): Promise
     case 'web-annotation':
       return { data: renderWebAnnotation(snapshot), sources: snapshot.citedSources.length }
     case 'csl-json':
-      return { data: renderCslJson(citedSources), sources: citedSources.length }
+      return { data: (await import('./render-citations')).renderCslJson(citedSources), sources: citedSources.length }
     case 'bibtex':
-      return { data: renderBibtex(citedSources), sources: citedSources.length }
+      return { data: (await import('./render-citations')).renderBibtex(citedSources), sources: citedSources.length }
     case 'bundle':
       throw new Error('export: a bundle is written from the store, not from a snapshot')
   }
