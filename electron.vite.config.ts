@@ -48,7 +48,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           server: resolve(__dirname, 'src/server/main.ts'),
           // Extraction threads: a separate entry so worker_threads can load it by path.
-          'extract-worker': resolve(__dirname, 'src/main/core/library/extract-worker.ts')
+          'extract-worker': resolve(__dirname, 'src/main/core/library/extract-worker.ts'),
+          // The corroboration thread: analyses texts and groups quotes and names off the main thread.
+          'findings-worker': resolve(__dirname, 'src/main/core/corroboration/findings/findings-worker.ts')
         }
       }
     }

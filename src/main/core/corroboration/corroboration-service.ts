@@ -1,39 +1,26 @@
 // Corroboration for one project: the quote ledger, name groups and aligned comparison.
-// What each source says is extracted once per text hash and kept, so when one source
-// changes only that source is read again; grouping across sources is redone on demand.
-import type {
-  NameDecision,
-  NameGroup,
-  NameGroups,
-  NameProposal,
-  QuoteGroup,
-  QuoteLedger,
-  QuoteLedgerFilter,
-  SourceAlignment,
-  TextSpan
-} from '../../../shared/domain/corroboration'
+// What each text says is analysed once per content hash and saved under findings/, and the
+// grouped results are saved with a digest of what they were grouped from, so a start with
+// nothing changed reads them back instead of grouping again, and a change analyses only the
+// changed texts. The analysing and grouping run in a worker thread when one is given.
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import type { NameDecision, NameGroup, NameGroups, QuoteGroup, QuoteLedger, QuoteLedgerFilter, SourceAlignment, TextSpan } from '../../../shared/domain/corroboration'
 import type { Annotation } from '../../../shared/domain/annotation'
 import type { Source } from '../../../shared/domain/source'
 import type { SingleSourceQuote } from '../../../shared/domain/support'
 import { UserError } from '../../../shared/ipc/result'
 import { terms } from '../../../shared/search/tokenize'
 import { collapseSpaces, foldText } from '../../../shared/text/fold'
+import type { WorkerScript } from '../library/extractor'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
-import type { NameMention } from './names/extract-names'
-import { nameGrouping, type CountedMention } from './names/group-names'
-import { MAX_PROPOSALS } from './names/name-proposals'
+import { GroupedResults } from './findings/grouped-results'
+import { SINGLE_SOURCE, SPEAKER_DIFFERS, WORDING_DIFFERS, type QuoteRow } from './findings/group-tables'
+import { inProcessRunner, workerRunner, type JobRunner } from './findings/run-findings-job'
+import { ANALYSER_VERSION, GROUPING_VERSION } from './findings/versions'
+import { MAX_PROPOSALS } from './names/proposal-limit'
 import { expandNameVariants, type VariantExpansion } from './name-variant-query'
-import { extractQuotes } from './quotes/extract-quotes'
-import { groupQuotes, prepareQuote, type StoredQuote } from './quotes/group-quotes'
-import { matchesLedgerQuery } from './quotes/ledger-query'
-
-interface SourceFindings {
-  contentHash: string
-  quotes: StoredQuote[]
-  /** Each distinct name as written, with how often: offsets are not needed to group names. */
-  names: CountedMention[]
-}
 
 export interface LedgerRequest {
   filter: QuoteLedgerFilter
@@ -44,62 +31,51 @@ export interface LedgerRequest {
   limit: number
 }
 
-type NameFinder = (text: string) => NameMention[]
-let nameFinder: Promise<NameFinder> | null = null
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
-/** Name finding loads compromise's lexicon (~0.2 s): done when names are first needed, not at start-up. */
-function loadNameFinder(): Promise<NameFinder> {
-  nameFinder ??= import('./names/extract-names').then((module) => module.extractNames)
-  return nameFinder
-}
-
-/** Sources read together between pauses, so other requests are answered during a long first scan. */
-const BATCH = 50
-/** ...and no more file bytes than this in one batch, so a folder of large PDFs is not all in memory at once. */
-const BATCH_BYTES = 32 * 1024 * 1024
-
-function batches<T extends { source: Source }>(items: readonly T[]): T[][] {
-  const result: T[][] = []
-  let current: T[] = []
-  let bytes = 0
-  for (const item of items) {
-    if (current.length > 0 && (current.length >= BATCH || bytes + item.source.size > BATCH_BYTES)) {
-      result.push(current)
-      current = []
-      bytes = 0
-    }
-    current.push(item)
-    bytes += item.source.size
-  }
-  if (current.length > 0) result.push(current)
-  return result
+function matchesFilter(row: QuoteRow, filter: QuoteLedgerFilter): boolean {
+  if (filter === 'single-source') return (row[4] & SINGLE_SOURCE) !== 0
+  if (filter === 'differs') return (row[4] & (WORDING_DIFFERS | SPEAKER_DIFFERS)) !== 0
+  return true
 }
 
 export class CorroborationService {
-  readonly #findings = new Map<string, SourceFindings>()
-  readonly #unreadable = new Map<string, string>()
-  /** Bumped whenever any source's findings change: the caches below belong to one generation. */
-  #generation = 0
-  #quoteGroups: { generation: number; groups: QuoteGroup[]; terms: Map<string, Set<string>> } | null = null
-  #nameGroups: { generation: number; decisions: readonly NameDecision[]; count: number; groups: NameGroup[]; proposals: NameProposal[] } | null = null
+  readonly #results: GroupedResults
+  readonly #runner: JobRunner
+  /** The library as last grouped: ids and hashes in order, and their digest. */
+  #seen: { ids: string[]; hashes: string[]; digest: string } | null = null
+  /** The decisions last digested: the list is appended to, or replaced whole (undo). */
+  #decisions: { list: readonly NameDecision[]; count: number; digest: string } | null = null
   /** The pass running now, and the one queued behind it (shared by every caller that arrives meanwhile). */
   #running: Promise<void> = Promise.resolve()
   #queued: Promise<void> | null = null
-  /** Sources read and extracted since this service started, for the benchmark. */
+  /** Texts analysed since this service started (the rest were read back from findings/), for tests and the benchmark. */
   extractedSources = 0
 
   constructor(
     private readonly store: ProjectStore,
     private readonly readText: (contentHash: string) => Promise<string | null>,
     private readonly now: () => Date,
-    /** Told how far a pass that reads texts has got, every BATCH sources and at the end. */
-    private readonly progress: (progress: { done: number; total: number }) => void = () => undefined
-  ) {}
+    /** Told how far a pass that analyses texts has got, every 50 texts and at the end. */
+    private readonly progress: (progress: { done: number; total: number }) => void = () => undefined,
+    /** The built findings worker; without it texts are analysed and grouped in this thread. */
+    worker?: WorkerScript
+  ) {
+    this.#results = new GroupedResults(join(store.dir, 'findings'))
+    const read = (hash: string): Promise<string> => this.#readOrThrow(hash)
+    this.#runner = worker === undefined ? inProcessRunner(read) : workerRunner(worker, read)
+  }
+
+  async #readOrThrow(contentHash: string): Promise<string> {
+    const text = await this.readText(contentHash)
+    if (text === null) throw new Error('its stored text is missing')
+    return text
+  }
 
   /**
-   * Brings every source's findings up to date with its current text. A call made while a
-   * pass runs waits for a fresh pass after it (the library may have changed behind the
-   * running one); calls made meanwhile share that one.
+   * Brings the findings and groups up to date with the library. A call made while a pass
+   * runs waits for a fresh pass after it (the library may have changed behind the running
+   * one); calls made meanwhile share that one.
    */
   refresh(): Promise<void> {
     if (this.#queued !== null) return this.#queued
@@ -112,130 +88,106 @@ export class CorroborationService {
     return queued
   }
 
+  /** The digest of the library's sources, recomputed only when an id or a hash differs from the last pass. */
+  #sourcesDigest(sources: readonly Source[]): string {
+    const seen = this.#seen
+    if (seen !== null && seen.ids.length === sources.length && sources.every((source, index) => source.id === seen.ids[index] && source.contentHash === seen.hashes[index])) {
+      return seen.digest
+    }
+    const hash = createHash('sha256')
+    for (const source of sources) hash.update(`${source.id}\u0000${source.contentHash}\n`)
+    this.#seen = { ids: sources.map((source) => source.id), hashes: sources.map((source) => source.contentHash), digest: hash.digest('hex') }
+    return this.#seen.digest
+  }
+
+  #decisionsDigest(decisions: readonly NameDecision[]): string {
+    const last = this.#decisions
+    if (last !== null && last.list === decisions && last.count === decisions.length) return last.digest
+    this.#decisions = { list: decisions, count: decisions.length, digest: sha256(JSON.stringify(decisions)) }
+    return this.#decisions.digest
+  }
+
   async #refresh(): Promise<void> {
     const sources = this.store.library.data.sources
-    const live = new Set(sources.map((source) => source.id))
-    let changed = false
-    for (const id of [...this.#findings.keys()]) {
-      if (!live.has(id)) changed = this.#findings.delete(id) || changed
-    }
-    for (const id of [...this.#unreadable.keys()]) if (!live.has(id)) this.#unreadable.delete(id)
-    // The import updates sources in place: the hash read now is the one the text belongs to.
-    const stale = sources
-      .filter((source) => this.#findings.get(source.id)?.contentHash !== source.contentHash)
-      .map((source) => ({ source, contentHash: source.contentHash }))
-    const extractNames = stale.length > 0 ? await loadNameFinder() : null
-    const total = sources.length
-    const fresh = total - stale.length
-    // Texts are read a batch at a time, side by side (reading one after another left the
-    // disk idle most of the time), and other requests are answered between batches.
-    let done = fresh
-    for (const batch of batches(stale)) {
-      const texts = await Promise.all(batch.map(({ source, contentHash }) => this.#text(source, contentHash)))
-      batch.forEach(({ source, contentHash }, index) => {
-        const text = texts[index]
-        if (text === null || text === undefined) {
-          changed = this.#findings.delete(source.id) || changed
-          return
-        }
-        this.#findings.set(source.id, this.#extract({ id: source.id, contentHash }, text, extractNames!))
-        this.extractedSources++
-        changed = true
-      })
-      done += batch.length
-      if (stale.length > BATCH) this.progress({ done, total })
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    if (changed) this.#generation++
+    const decisions = this.store.notes.data.nameDecisions
+    const library = `${GROUPING_VERSION}\n${ANALYSER_VERSION}\n${this.#sourcesDigest(sources)}`
+    const quotesDigest = sha256(`quotes\n${library}`)
+    const namesDigest = sha256(`names\n${library}\n${this.#decisionsDigest(decisions)}`)
+    await this.#results.loadSaved()
+    let quotes = this.#results.quotes?.table.digest !== quotesDigest
+    let names = this.#results.names?.table.digest !== namesDigest
+    // A text that could not be read is tried again on every pass: it may have been restored.
+    if (!quotes && (await this.#checkUnreadable())) quotes = names = true
+    if (!quotes && !names) return
+    const result = await this.#runner.run(
+      {
+        findingsDir: this.#results.dir,
+        textsDir: join(this.store.dir, 'texts'),
+        sources: sources.map((source) => ({ id: source.id, contentHash: source.contentHash, size: source.size })),
+        decisions: [...decisions],
+        quotes: quotes ? quotesDigest : null,
+        names: names ? namesDigest : null
+      },
+      this.progress
+    )
+    this.extractedSources += result.analysed
+    if (result.quotes !== null) await this.#results.adoptQuotes(result.quotes)
+    if (result.names !== null) await this.#results.adoptNames(result.names)
   }
 
-  async #text(source: Source, contentHash: string): Promise<string | null> {
+  /** Tries each unreadable text again, keeping the reader's reason; true when one can be read now. */
+  async #checkUnreadable(): Promise<boolean> {
+    for (const entry of this.#results.quotes?.table.unreadable ?? []) {
+      try {
+        await this.#readOrThrow(entry.contentHash)
+        return true
+      } catch (error: unknown) {
+        entry.reason = error instanceof Error ? error.message : String(error)
+      }
+    }
+    return false
+  }
+
+  /** Reads from the saved results, grouping again first if their file turns out to be damaged. */
+  async #fresh<T>(read: () => Promise<T>): Promise<T> {
+    await this.refresh()
     try {
-      const text = await this.readText(contentHash)
-      if (text === null) throw new Error('its stored text is missing')
-      this.#unreadable.delete(source.id)
-      return text
+      return await read()
     } catch (error: unknown) {
-      this.#unreadable.set(source.id, error instanceof Error ? error.message : String(error))
-      return null
+      if (!this.#results.forgetIfDamaged(error)) throw error
+      await this.refresh()
+      return read()
     }
-  }
-
-  #extract(source: { id: string; contentHash: string }, text: string, extractNames: NameFinder): SourceFindings {
-    const names = new Map<string, CountedMention & { count: number }>()
-    for (const mention of extractNames(text)) {
-      const key = `${mention.kind}\u0000${mention.text}`
-      const seen = names.get(key)
-      if (seen === undefined) names.set(key, { text: mention.text, kind: mention.kind, count: 1 })
-      else seen.count++
-    }
-    const findings = {
-      contentHash: source.contentHash,
-      quotes: extractQuotes(text).map((quote) => prepareQuote(source, text, quote)),
-      names: [...names.values()]
-    }
-    // A copy: the strings above are slices that would keep the whole text of every source in memory.
-    return structuredClone(findings)
-  }
-
-  #groups(): { groups: QuoteGroup[]; terms: Map<string, Set<string>> } {
-    if (this.#quoteGroups?.generation !== this.#generation) {
-      const groups = groupQuotes([...this.#findings.values()].flatMap((findings) => findings.quotes))
-      this.#quoteGroups = { generation: this.#generation, groups, terms: new Map() }
-    }
-    return this.#quoteGroups
   }
 
   async ledger(request: LedgerRequest): Promise<QuoteLedger> {
-    await this.refresh()
-    const { groups: all, terms: cache } = this.#groups()
-    const wanted = terms(request.query)
-    const groups = all.filter(
-      (group) =>
-        group.words >= request.minWords &&
-        (request.filter === 'all' ||
-          (request.filter === 'single-source' && group.flags.singleSource) ||
-          (request.filter === 'differs' && (group.flags.wordingDiffers || group.flags.speakerDiffers))) &&
-        matchesLedgerQuery(group, wanted, cache)
-    )
-    let quotations = 0
-    for (const findings of this.#findings.values()) quotations += findings.quotes.length
-    return {
-      groups: groups.slice(0, request.limit),
-      total: groups.length,
-      quotations,
-      sourcesScanned: this.#findings.size,
-      unreadable: [...this.#unreadable].map(([sourceId, reason]) => ({ sourceId, reason }))
-    }
-  }
-
-  /** Name groups with the decisions replayed and the possible variants among them, cached until the findings or the decisions change. */
-  #nameGroupsNow(): { groups: NameGroup[]; proposals: NameProposal[] } {
-    const decisions = this.store.notes.data.nameDecisions
-    const cached = this.#nameGroups
-    // Decisions are appended, or the whole list replaced (undo): either changes one of these.
-    const same = cached !== null && cached.generation === this.#generation && cached.decisions === decisions && cached.count === decisions.length
-    if (same) return cached
-    const sources = [...this.#findings].map(([sourceId, findings]) => ({ sourceId, mentions: findings.names }))
-    const { groups, proposals } = nameGrouping(sources, decisions)
-    this.#nameGroups = { generation: this.#generation, decisions, count: decisions.length, groups, proposals }
-    return this.#nameGroups
+    return this.#fresh(async () => {
+      const quotes = this.#results.quotes!
+      const wanted = terms(request.query)
+      const rows = quotes.table.rows.filter(
+        (row, index) => row[3] >= request.minWords && matchesFilter(row, request.filter) && (wanted.length === 0 || quotes.hasTerms(index, wanted))
+      )
+      return {
+        groups: await quotes.read<QuoteGroup>(rows.slice(0, request.limit)),
+        total: rows.length,
+        quotations: quotes.table.quotations,
+        sourcesScanned: quotes.table.sourcesScanned,
+        unreadable: quotes.table.unreadable.map(({ sourceId, reason }) => ({ sourceId, reason }))
+      }
+    })
   }
 
   async names(query = '', limit = 500): Promise<NameGroups> {
-    await this.refresh()
-    const wanted = foldText(collapseSpaces(query))
-    const all = this.#nameGroupsNow()
-    const groups = all.groups.filter(
-      (group) =>
-        wanted === '' ||
-        group.variants.some((variant) => variant.spellings.some((spelling) => foldText(spelling.text).includes(wanted)))
-    )
-    const returned = groups.slice(0, limit)
-    const ids = new Set(returned.map((group) => group.id))
-    // Only pairs the reporter can see both sides of; the proposals come surest first.
-    const proposals = all.proposals.filter((proposal) => ids.has(proposal.groupId) && ids.has(proposal.otherGroupId)).slice(0, MAX_PROPOSALS)
-    return { groups: returned, total: groups.length, sourcesScanned: this.#findings.size, proposals }
+    return this.#fresh(async () => {
+      const names = this.#results.names!
+      const wanted = foldText(collapseSpaces(query))
+      const rows = names.table.rows.filter((row) => wanted === '' || row[4].some((spelling) => spelling.includes(wanted)))
+      const returned = rows.slice(0, limit)
+      const ids = new Set(returned.map((row) => row[2]))
+      // Only pairs the reporter can see both sides of; the proposals come surest first.
+      const proposals = names.table.proposals.filter((proposal) => ids.has(proposal.groupId) && ids.has(proposal.otherGroupId)).slice(0, MAX_PROPOSALS)
+      return { groups: await names.read<NameGroup>(returned), total: rows.length, sourcesScanned: names.table.sourcesScanned, proposals }
+    })
   }
 
   /**
@@ -245,7 +197,7 @@ export class CorroborationService {
    */
   async decideNames(kind: NameDecision['kind'], variants: string[]): Promise<NameGroups> {
     await this.refresh()
-    const known = new Set(this.#nameGroupsNow().groups.flatMap((group) => group.variants.map((variant) => variant.key)))
+    const known = this.#results.names!.variantKeys()
     const unknown = variants.filter((key) => !known.has(key))
     if (unknown.length > 0) throw new UserError('not-found', `names: no name variant ${unknown.map((key) => `"${key}"`).join(', ')} in this library`)
     if (kind === 'distinct' && new Set(variants).size < 2) throw new UserError('invalid-input', 'names: name at least two variants to mark as different people')
@@ -261,15 +213,20 @@ export class CorroborationService {
    * confirmed group automatically later is not searched until the user confirms it too.
    */
   async expandQuery(query: string): Promise<VariantExpansion> {
-    await this.refresh()
     // A 'distinct' decision names people apart; it confirms nothing.
     const chosen = new Set(
       this.store.notes.data.nameDecisions.filter((decision) => decision.kind === 'merge' || decision.kind === 'confirm').flatMap((decision) => decision.variants)
     )
-    const confirmed = this.#nameGroupsNow()
-      .groups.filter((group) => group.confirmed)
-      .map((group) => ({ ...group, variants: group.variants.filter((variant) => chosen.has(variant.key)) }))
-    return expandNameVariants(query, confirmed)
+    // Nothing confirmed, nothing to widen: a search need not wait for the library to be grouped.
+    if (chosen.size === 0) return expandNameVariants(query, [])
+    return this.#fresh(async () => {
+      const names = this.#results.names!
+      const confirmed = (await names.read<NameGroup>(names.table.rows.filter((row) => row[3] === 1))).map((group) => ({
+        ...group,
+        variants: group.variants.filter((variant) => chosen.has(variant.key))
+      }))
+      return expandNameVariants(query, confirmed)
+    })
   }
 
   /**
@@ -280,11 +237,14 @@ export class CorroborationService {
    */
   async singleSourceQuotes(annotations: readonly Annotation[]): Promise<SingleSourceQuote[]> {
     if (annotations.length === 0) return []
-    await this.refresh()
     const minWords = 3
+    const groups = await this.#fresh(async () => {
+      const quotes = this.#results.quotes!
+      const wanted = new Set(annotations.map((annotation) => annotation.target.sourceId))
+      return quotes.read<QuoteGroup>(quotes.table.rows.filter((row) => (row[4] & SINGLE_SOURCE) !== 0 && row[3] >= minWords && wanted.has(row[5])))
+    })
     const bySourceText = new Map<string, { groupId: string; text: string; start: number; end: number; parts: TextSpan[] }[]>()
-    for (const group of this.#groups().groups) {
-      if (!group.flags.singleSource || group.words < minWords) continue
+    for (const group of groups) {
       for (const version of group.versions) {
         const key = `${version.sourceId}\u0000${version.target.contentHash}`
         const { start, end } = version.target.selectors[1]
@@ -313,10 +273,18 @@ export class CorroborationService {
     for (const sourceId of sourceIds) {
       const source = this.store.findSource(sourceId)
       if (source === undefined) throw new UserError('not-found', `compare: no source ${sourceId}`)
-      const text = await this.#text(source, source.contentHash)
-      if (text === null) throw new UserError('unavailable', `compare: the text of "${source.title}" cannot be read (${this.#unreadable.get(source.id) ?? 'unknown reason'})`)
+      const text = await this.#readOrThrow(source.contentHash).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new UserError('unavailable', `compare: the text of "${source.title}" cannot be read (${reason})`)
+      })
       inputs.push({ sourceId, text })
     }
     return alignSources(inputs)
+  }
+
+  /** Ends a pass running in the worker (the project is being closed); a pass in this thread is waited for. */
+  async close(): Promise<void> {
+    await this.#runner.close()
+    await this.#running
   }
 }

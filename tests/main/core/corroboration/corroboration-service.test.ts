@@ -1,8 +1,11 @@
-import { appendFile, cp, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { QuoteGroup } from '../../../../src/shared/domain/corroboration'
 import { CorroborationService } from '../../../../src/main/core/corroboration/corroboration-service'
+import { analyseText, loadNameFinder, sourceQuotes } from '../../../../src/main/core/corroboration/findings/text-findings'
+import { nameGrouping, type SourceNames } from '../../../../src/main/core/corroboration/names/group-names'
+import { groupQuotes, type StoredQuote } from '../../../../src/main/core/corroboration/quotes/group-quotes'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { makeAnnotation } from '../../../helpers/factories'
 import { useTempDirs } from '../../../helpers/temp-dir'
@@ -242,5 +245,151 @@ describe('CorroborationService', () => {
     await expect(workbench.project.corroboration.align([first!.id, second!.id])).rejects.toThrow(`compare: the text of "${second!.title}" cannot be read`)
     const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: '', minWords: 3, limit: 10 })
     expect(ledger.unreadable.map((entry) => entry.sourceId)).toEqual([second!.id])
+  })
+})
+
+describe('CorroborationService saved findings', () => {
+  const tempDir = useTempDirs()
+  const everything = { filter: 'all', query: '', minWords: 1, limit: 2000 } as const
+
+  /** A second service over the same project, as the next start makes, counting the texts it reads. */
+  function nextStart(workbench: Workbench): { service: CorroborationService; reads: string[] } {
+    const store = workbench.project.store
+    const reads: string[] = []
+    const service = new CorroborationService(
+      store,
+      (hash) => {
+        reads.push(hash)
+        return store.readText(hash)
+      },
+      () => new Date('2026-01-16T10:00:00Z')
+    )
+    return { service, reads }
+  }
+
+  async function both(service: CorroborationService): Promise<unknown> {
+    return { ledger: await service.ledger(everything), names: await service.names('', 2000) }
+  }
+
+  const findingsDir = (workbench: Workbench): string => join(workbench.project.store.dir, 'findings')
+  const tablesIn = async (workbench: Workbench): Promise<string[]> => (await readdir(findingsDir(workbench))).filter((name) => name !== 'packs').sort()
+
+  it('shows the same ledger and names on the next start without reading, analysing or grouping again', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const first = await both(workbench.project.corroboration)
+    const tables = await tablesIn(workbench)
+    const { service, reads } = nextStart(workbench)
+    expect(await both(service)).toEqual(first)
+    expect(reads).toEqual([])
+    expect(service.extractedSources).toBe(0)
+    expect(await tablesIn(workbench)).toEqual(tables)
+  })
+
+  it('analyses again only the text that changed, and the start after reuses it too', async () => {
+    const folder = await tempDir()
+    await rm(folder, { recursive: true })
+    await cp(seedsDir, folder, { recursive: true })
+    const workbench = await seededWorkbench(await tempDir(), folder)
+    await both(workbench.project.corroboration)
+    await appendFile(join(folder, '002_33375fb4bd43eb33.txt'), '\n“Goodwill has been squandered,” a diplomat said.\n')
+    await workbench.importFolder(folder)
+    const changed = workbench.project.store.library.data.sources.find((source) => source.relativePath.startsWith('002_'))!
+    const { service, reads } = nextStart(workbench)
+    const after = await both(service)
+    expect(reads).toEqual([changed.contentHash])
+    expect(service.extractedSources).toBe(1)
+    const ledger = await service.ledger({ filter: 'all', query: 'goodwill', minWords: 3, limit: 10 })
+    expect(ledger.groups[0]!.sourceIds).toContain(changed.id)
+    const again = nextStart(workbench)
+    expect(await both(again.service)).toEqual(after)
+    expect(again.reads).toEqual([])
+  })
+
+  it('keeps the name groups as saved when a changed text names the same people', async () => {
+    const folder = await tempDir()
+    await rm(folder, { recursive: true })
+    await cp(seedsDir, folder, { recursive: true })
+    const workbench = await seededWorkbench(await tempDir(), folder)
+    const names = await workbench.project.corroboration.names('', 2000)
+    const saved = async (): Promise<number> => (await stat(join(findingsDir(workbench), (await tablesIn(workbench)).find((name) => name.startsWith('names-') && name.endsWith('.groups'))!))).ino
+    const before = await saved()
+    await appendFile(join(folder, '002_33375fb4bd43eb33.txt'), '\n“We will look at this again next week,” the minister said.\n')
+    await workbench.importFolder(folder)
+    expect(await workbench.project.corroboration.names('', 2000)).toEqual(names)
+    // The same file under the new digest: nothing was grouped again.
+    expect(await saved()).toBe(before)
+    const ledger = await workbench.project.corroboration.ledger({ filter: 'all', query: 'next week', minWords: 3, limit: 10 })
+    expect(ledger.groups).toHaveLength(1)
+  })
+
+  it('groups again from the saved findings when the saved groups are damaged, with the same result', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const first = await both(workbench.project.corroboration)
+    const tables = await tablesIn(workbench)
+    expect(tables).toEqual(['names-00000001.groups', 'names-00000001.json', 'quotes-00000001.groups', 'quotes-00000001.json'])
+    // The quote groups keep their size but not their content; the names' rows are cut short.
+    const groupsFile = join(findingsDir(workbench), 'quotes-00000001.groups')
+    await writeFile(groupsFile, (await readFile(groupsFile, 'utf8')).replace(/"/g, '#'))
+    await writeFile(join(findingsDir(workbench), 'names-00000001.json'), '{"format":"sourcebench-grou')
+    const { service, reads } = nextStart(workbench)
+    expect(await both(service)).toEqual(first)
+    expect(reads).toEqual([])
+    expect(service.extractedSources).toBe(0)
+    expect(await tablesIn(workbench)).toEqual(['names-00000002.groups', 'names-00000002.json', 'quotes-00000002.groups', 'quotes-00000002.json'])
+  })
+
+  it('analyses a text again when its saved findings are damaged, and only that text', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const first = await both(workbench.project.corroboration)
+    for (const name of await tablesIn(workbench)) await rm(join(findingsDir(workbench), name))
+    const [pack] = await readdir(join(findingsDir(workbench), 'packs'))
+    const path = join(findingsDir(workbench), 'packs', pack!)
+    const bytes = await readFile(path)
+    // The first record starts right after the index line: break its opening brace.
+    bytes[bytes.indexOf(0x0a) + 1] = 0x78
+    await writeFile(path, bytes)
+    const { service, reads } = nextStart(workbench)
+    expect(await both(service)).toEqual(first)
+    expect(reads).toHaveLength(1)
+    expect(service.extractedSources).toBe(1)
+  })
+
+  it('gives what grouping every text afresh gives, with or without saved findings', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const store = workbench.project.store
+    const extractNames = await loadNameFinder()
+    const quotes: StoredQuote[] = []
+    const sources: SourceNames[] = []
+    for (const source of store.library.data.sources) {
+      const findings = analyseText(await store.readText(source.contentHash), extractNames)
+      quotes.push(...sourceQuotes({ id: source.id, contentHash: source.contentHash }, findings))
+      sources.push({ sourceId: source.id, mentions: findings.names })
+    }
+    const fresh = { groups: groupQuotes(quotes), names: nameGrouping(sources, []) }
+    const first = await workbench.project.corroboration.ledger(everything)
+    const firstNames = await workbench.project.corroboration.names('', 2000)
+    await rm(findingsDir(workbench), { recursive: true })
+    const { service } = nextStart(workbench)
+    const second = await service.ledger(everything)
+    const secondNames = await service.names('', 2000)
+    for (const [ledger, names] of [[first, firstNames], [second, secondNames]] as const) {
+      expect(ledger.groups).toEqual(fresh.groups)
+      expect(names.groups).toEqual(fresh.names.groups)
+      expect(names.proposals).toEqual(fresh.names.proposals)
+    }
+  })
+
+  it('groups the names again after a decision, leaving the quote ledger as saved', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const service = workbench.project.corroboration
+    const names = await service.names('Lee')
+    const quotesTable = (await tablesIn(workbench)).find((name) => name.startsWith('quotes-') && name.endsWith('.json'))
+    const group = names.groups.find((candidate) => candidate.variants.some((variant) => variant.text === 'Lee Seok-pae'))!
+    const extracted = service.extractedSources
+    await service.decideNames('confirm', group.variants.map((variant) => variant.key))
+    expect((await tablesIn(workbench)).filter((name) => name.startsWith('quotes-'))).toEqual([quotesTable, quotesTable!.replace('.json', '.groups')].sort())
+    expect(service.extractedSources).toBe(extracted)
+    const { service: reopened } = nextStart(workbench)
+    expect((await reopened.names('Lee')).groups.find((candidate) => candidate.id === group.id)!.confirmed).toBe(true)
   })
 })

@@ -4,8 +4,7 @@
 import type { NameDecision, NameGroup, NameProposal } from '../../../../shared/domain/corroboration'
 import { AUTO_JOIN, type VariantLink } from './variant-links'
 
-/** Proposals the Names tab is given at most: more than anyone reviews at once; the surest come first. */
-export const MAX_PROPOSALS = 200
+export { MAX_PROPOSALS } from './proposal-limit'
 
 /** Per group: decision index → the places its keys hold in that 'distinct' decision. */
 function distinctPlaces(groups: readonly NameGroup[], decisions: readonly NameDecision[]): Map<string, Map<number, Set<number>>> {

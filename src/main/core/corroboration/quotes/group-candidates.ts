@@ -70,19 +70,27 @@ export function candidatePairs(quotes: readonly LedgerQuote[], representatives: 
   // Words too common to find candidates by are left out of the count the candidates must reach.
   for (const unit of units) unit.usable = unit.stems.filter((stem) => postings.get(stem)!.length <= MAX_POSTINGS).length
   const candidates = new Candidates()
-  const shared = new Map<number, number>()
+  // Stems shared with each later unit, counted in an array (a Map here was most of a library's grouping time);
+  // `touched` keeps the units in the order first met, which the candidates' order depends on.
+  const shared = new Int32Array(units.length)
+  const touched: number[] = []
+  const owners = Int32Array.from(units, (unit) => unit.owner)
   units.forEach((unit, id) => {
-    shared.clear()
+    touched.length = 0
     for (const stem of unit.stems) {
       const list = postings.get(stem)!
       if (list.length > MAX_POSTINGS) continue
       // Lists hold unit ids in ascending order: only the later units are this one's to pair.
       for (let at = lowerBound(list, id + 1); at < list.length; at++) {
         const other = list[at]!
-        if (units[other]!.owner !== unit.owner) shared.set(other, (shared.get(other) ?? 0) + 1)
+        if (owners[other] === unit.owner) continue
+        if (shared[other] === 0) touched.push(other)
+        shared[other]! += 1
       }
     }
-    for (const [other, count] of shared) {
+    for (const other of touched) {
+      const count = shared[other]!
+      shared[other] = 0
       const pair = units[other]!
       const smaller = Math.min(unit.usable, pair.usable)
       if (count >= Math.min(2, smaller) && count >= smaller * MIN_COVERAGE - 1e-9) candidates.add(unit.owner, unit.position, pair.owner, pair.position)

@@ -4,16 +4,12 @@
 import type { QuoteGroup } from '../../../../shared/domain/corroboration'
 import { terms } from '../../../../shared/search/tokenize'
 
-/** The folded words of a group, built once per group and kept in `cache` (one per grouping). */
-function groupTerms(group: QuoteGroup, cache: Map<string, Set<string>>): Set<string> {
-  let present = cache.get(group.id)
-  if (present === undefined) {
-    present = new Set(terms(group.reference))
-    for (const version of group.versions) {
-      for (const term of terms(version.text)) present.add(term)
-      if (version.speaker !== null) for (const term of terms(version.speaker)) present.add(term)
-    }
-    cache.set(group.id, present)
+/** The folded words of a group: its reference, every version and every speaker. */
+export function groupTerms(group: QuoteGroup): Set<string> {
+  const present = new Set(terms(group.reference))
+  for (const version of group.versions) {
+    for (const term of terms(version.text)) present.add(term)
+    if (version.speaker !== null) for (const term of terms(version.speaker)) present.add(term)
   }
   return present
 }
@@ -21,6 +17,10 @@ function groupTerms(group: QuoteGroup, cache: Map<string, Set<string>>): Set<str
 /** Whether the group holds every one of `wanted` (the filter box's words, from `terms()`). */
 export function matchesLedgerQuery(group: QuoteGroup, wanted: readonly string[], cache: Map<string, Set<string>> = new Map()): boolean {
   if (wanted.length === 0) return true
-  const present = groupTerms(group, cache)
+  let present = cache.get(group.id)
+  if (present === undefined) {
+    present = groupTerms(group)
+    cache.set(group.id, present)
+  }
   return wanted.every((term) => present.has(term))
 }
