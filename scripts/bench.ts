@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     const heapBefore = used()
     const search = new SearchService(workbench.project.store, () => undefined)
     await search.load()
+    await search.ready()
     await settle()
     const indexHeapMB = (used() - heapBefore) / 1024 / 1024
     const sample = await Promise.all(sources.slice(0, 400).map((source) => workbench.project.store.readText(source.contentHash)))

@@ -1,21 +1,16 @@
 // Library-wide search for one project: keeps the positional index in step with the
-// library (by each source's text hash), saves it beside the project's data so a restart
-// loads it instead of rebuilding, and answers queries with ranked, snippeted results.
-import { readFile, rename } from 'node:fs/promises'
-import { join } from 'node:path'
-import { z } from 'zod'
+// library (by each source's text hash), saves it as segments beside the project's data
+// (search/, see index-store.ts) so a restart loads it and a change writes only what changed,
+// and answers queries with ranked, snippeted results.
 import { searchableText } from '../../../shared/domain/ocr-caveat'
 import type { Source } from '../../../shared/domain/source'
 import { filterTarget, matchesFilters, type FilterTarget } from '../../../shared/search/filters'
 import { parseQuery, type Query } from '../../../shared/search/query'
 import type { HitRangesResponse, SearchResponse } from '../../../shared/domain/search-results'
-import { SearchIndex } from '../search/search-index'
-import { writeFileAtomic } from '../store/atomic-write'
+import { IndexStore } from '../search/index-store'
+import type { SearchIndex } from '../search/search-index'
 import type { ProjectStore } from '../store/project-store'
 
-const INDEX_FILE = 'search-index.bin'
-const STATE_FILE = 'search-index.json'
-const stateSchema = z.object({ version: z.literal(1), hashes: z.record(z.string(), z.string()) })
 export const DEFAULT_RESULT_LIMIT = 30
 const SNIPPETS_PER_RESULT = 3
 /** Snippets need each text read back; the first results of a page are what the user reads first. */
@@ -30,9 +25,7 @@ export interface SyncReport {
 }
 
 export class SearchService {
-  #index = new SearchIndex()
-  /** The text hash each source had when it was indexed. */
-  #hashes = new Map<string, string>()
+  readonly #files: IndexStore
   readonly #targets = new WeakMap<Source, { key: string; target: FilterTarget }>()
   /** Recently read texts by hash (least recently used first), so typing a query does not re-read the same files. */
   readonly #texts = new Map<string, string>()
@@ -41,37 +34,45 @@ export class SearchService {
   loadSeconds = 0
   /** Texts indexed as they were imported and not saved yet. */
   #unsaved = 0
+  /** The library's change revision the last sync caught up with; null until a full pass. */
+  #revision: string | null = null
 
   constructor(
     private readonly store: ProjectStore,
     private readonly warn: (message: string) => void
-  ) {}
+  ) {
+    this.#files = new IndexStore(store.dir, (detail) => this.warn(`search: the saved search index could not be read (${detail}); it is being rebuilt`))
+  }
 
-  /** Loads the saved index; a missing one is simply empty, a damaged one is set aside and rebuilt by the next sync. */
+  /** The index, as loaded or as rebuilt: each document is tagged with the hash of the text it was indexed from. */
+  get #index(): SearchIndex {
+    return this.#files.index
+  }
+
+  /**
+   * Opens the saved index: resolves once its manifest is checked (damage found there is
+   * reported now), while the segments load in the background; queries and sync wait for
+   * them. A missing index is simply empty, a damaged part is set aside and rebuilt by sync.
+   */
   async load(): Promise<void> {
     const started = performance.now()
-    const indexPath = join(this.store.dir, INDEX_FILE)
-    try {
-      const [bytes, state] = await Promise.all([readFile(indexPath), readFile(join(this.store.dir, STATE_FILE), 'utf-8')])
-      const hashes = stateSchema.parse(JSON.parse(state)).hashes
-      this.#index = SearchIndex.deserialize(bytes)
-      this.#hashes = new Map(Object.entries(hashes))
-    } catch (error: unknown) {
-      this.#index = new SearchIndex()
-      this.#hashes = new Map()
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        await rename(indexPath, `${indexPath}.damaged-${Date.now()}`).catch(() => undefined)
-        this.warn(`search: the saved search index could not be read (${error instanceof Error ? error.message : String(error)}); it is being rebuilt`)
-      }
-    }
-    this.loadSeconds = (performance.now() - started) / 1000
+    await this.#files.load()
+    this.#revision = null
+    void this.#files.ready().then(() => {
+      this.loadSeconds = (performance.now() - started) / 1000
+    })
+  }
+
+  /** Resolves once the saved index is loaded (load() returns before). */
+  ready(): Promise<void> {
+    return this.#files.ready()
   }
 
   /** Indexes a text as the importer stores it, so the import need not read it back. */
   indexText(sourceId: string, contentHash: string, text: string): void {
-    if (this.#hashes.get(sourceId) === contentHash) return
-    this.#index.upsert(sourceId, text)
-    this.#hashes.set(sourceId, contentHash)
+    // Until the saved index is in, the next sync (which waits for it) reads the text back instead.
+    if (!this.#files.loaded || this.#index.tagOf(sourceId) === contentHash) return
+    this.#index.upsert(sourceId, text, contentHash)
     this.#unsaved++
   }
 
@@ -85,44 +86,46 @@ export class SearchService {
     return this.#syncing
   }
 
+  /** Waits for background merges of the saved index (tests, tools). */
+  idle(): Promise<void> {
+    return this.#files.idle()
+  }
+
   async #syncNow(): Promise<SyncReport> {
+    await this.#files.ready()
     const started = performance.now()
-    const sources = this.store.library.data.sources
+    const changes = this.store.sourceChanges
+    const revision = changes.revision
+    // After the first full pass only the sources the library says changed are looked at.
+    const changed = this.#revision === null ? null : changes.since(this.#revision)
+    const sources = changed === null ? this.store.library.data.sources : changed.map((id) => this.store.findSource(id))
     let indexed = 0
     let removed = 0
     for (const source of sources) {
-      if (this.#hashes.get(source.id) === source.contentHash) continue
+      if (source === undefined || this.#index.tagOf(source.id) === source.contentHash) continue
       const text = await this.store.readText(source.contentHash).catch(() => null)
       if (text === null) {
         // A damaged text (reported when the source is opened) must not keep matching its old words.
-        if (this.#hashes.delete(source.id)) {
+        if (this.#index.has(source.id)) {
           this.#index.remove(source.id)
           removed++
         }
         continue
       }
-      this.#index.upsert(source.id, searchableText(source.ocr, text))
-      this.#hashes.set(source.id, source.contentHash)
+      this.#index.upsert(source.id, searchableText(source.ocr, text), source.contentHash)
       indexed++
     }
-    const known = new Set(sources.map((source) => source.id))
-    for (const key of [...this.#hashes.keys()]) {
-      if (known.has(key)) continue
+    const gone = changed === null ? [...this.#index.indexedKeys()] : changed
+    for (const key of gone) {
+      if (this.store.findSource(key) !== undefined || !this.#index.has(key)) continue
       this.#index.remove(key)
-      this.#hashes.delete(key)
       removed++
     }
-    if (indexed + removed + this.#unsaved > 0) await this.#save()
+    this.#revision = revision
+    if (this.#files.hasUnsaved) await this.#files.save()
     indexed += this.#unsaved
     this.#unsaved = 0
     return { indexed, removed, seconds: (performance.now() - started) / 1000 }
-  }
-
-  async #save(): Promise<void> {
-    const state = { version: 1 as const, hashes: Object.fromEntries(this.#hashes) }
-    // The state is written last: after a crash between the two, the next sync re-indexes what it cannot vouch for.
-    await writeFileAtomic(join(this.store.dir, INDEX_FILE), this.#index.serialize())
-    await writeFileAtomic(join(this.store.dir, STATE_FILE), JSON.stringify(state))
   }
 
   get indexedCount(): number {
@@ -170,6 +173,7 @@ export class SearchService {
 
   /** One page of results: the `limit` best after the first `offset`; `total` counts every match. */
   async search(input: string, limit = DEFAULT_RESULT_LIMIT, offset = 0): Promise<SearchResponse> {
+    if (!this.#files.loaded) await this.#files.ready()
     const started = performance.now()
     const parsed = parseQuery(input)
     if (!parsed.ok) return { results: [], total: 0, rankMs: 0, tookMs: 0, warnings: [], problem: { message: parsed.message, position: parsed.position } }

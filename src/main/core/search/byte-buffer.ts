@@ -30,6 +30,11 @@ export class ByteBuffer {
     return this.bytes.slice(0, this.length)
   }
 
+  /** The written bytes: a view when little capacity is left unused, else a copy of exactly that length. */
+  trimmed(): Uint8Array {
+    return this.bytes.length - this.length <= this.length / 8 ? this.bytes.subarray(0, this.length) : this.toBytes()
+  }
+
   private reserve(extra: number): void {
     if (this.length + extra <= this.bytes.length) return
     const grown = new Uint8Array(Math.max(this.length + extra, this.bytes.length * 2))

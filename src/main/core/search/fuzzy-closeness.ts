@@ -23,5 +23,8 @@ export function closenessRank(typed: string, term: string, distance: number): nu
  * (weight / 2, weight]: no frequency can lift a farther word above a closer one.
  */
 export function closenessWeight(rank: number): number {
-  return 2 ** -rank
+  return WEIGHTS[rank] ?? 2 ** -rank
 }
+
+/** Every rank a distance of 2 can give, looked up rather than computed once per document. */
+const WEIGHTS = Array.from({ length: 1 + 2 * RANKS_PER_DISTANCE }, (_, rank) => 2 ** -rank)

@@ -1,4 +1,5 @@
-// The on-disk form of the search index: a 40-byte header (magic "SBSI", format version,
+// The on-disk form of the whole search index up to format version 1 (search-index.bin), read
+// once to migrate an older project to segments (legacy-index.ts). A 40-byte header (magic "SBSI", format version,
 // checksum, sizes) then 4-byte-aligned sections that load as typed-array views without
 // decoding a single posting. Any mismatch throws, so the caller can rebuild the index.
 //
@@ -6,7 +7,13 @@
 // frequency, last document, document-stream starts, position-stream starts (u32 each,
 // little-endian), then the keys and the '\n'-joined sorted terms (UTF-8), the document
 // stream arena and the position stream arena.
-import type { SealedPostings } from './sealed-postings'
+import type { PostingArenas } from './sealed-postings'
+
+/** Version 1's postings: the arenas, the sorted vocabulary and each term's last document. */
+export interface SealedPostings extends PostingArenas {
+  terms: string[]
+  lastDoc: Uint32Array
+}
 
 export const INDEX_FORMAT_VERSION = 1
 const MAGIC = [0x53, 0x42, 0x53, 0x49]

@@ -4,8 +4,9 @@
 // the documents it checks.
 import type { ByteBuffer } from './byte-buffer'
 
-/** A stretch of a term's postings: the sealed part, or the part added since the last seal. */
+/** A stretch of a term's postings: one segment's list. Its gaps count from `base`, the segment's first document id. */
 export interface PostingSlice {
+  base: number
   docs: Uint8Array
   docsFrom: number
   docsTo: number
@@ -13,8 +14,8 @@ export interface PostingSlice {
   positionsFrom: number
 }
 
-export function bufferSlice(docs: ByteBuffer, positions: ByteBuffer): PostingSlice {
-  return { docs: docs.bytes, docsFrom: 0, docsTo: docs.length, positions: positions.bytes, positionsFrom: 0 }
+export function bufferSlice(base: number, docs: ByteBuffer, positions: ByteBuffer): PostingSlice {
+  return { base, docs: docs.bytes, docsFrom: 0, docsTo: docs.length, positions: positions.bytes, positionsFrom: 0 }
 }
 
 export class PostingCursor {
@@ -26,22 +27,27 @@ export class PostingCursor {
   private docs: Uint8Array = new Uint8Array(0)
   private docsAt = 0
   private docsTo = 0
-  private positions: Uint8Array = new Uint8Array(0)
+  private positionBytes: Uint8Array = new Uint8Array(0)
   private positionsAt = 0
   private unread = 0
 
-  constructor(private readonly slices: readonly PostingSlice[]) {}
+  /** With `readsPositions` false the cursor skips the position stream entirely (readPositionsInto must not be called). */
+  constructor(
+    private readonly slices: readonly PostingSlice[],
+    private readonly readsPositions = true
+  ) {}
 
   next(): boolean {
-    this.skipPositions()
+    if (this.readsPositions) this.skipPositions()
     while (this.docsAt >= this.docsTo) {
       const slice = this.slices[++this.slice]
       if (slice === undefined) return false
       this.docs = slice.docs
       this.docsAt = slice.docsFrom
       this.docsTo = slice.docsTo
-      this.positions = slice.positions
+      this.positionBytes = slice.positions
       this.positionsAt = slice.positionsFrom
+      this.doc = slice.base
     }
     const docs = this.docs
     let byte = docs[this.docsAt++] ?? 0
@@ -62,9 +68,10 @@ export class PostingCursor {
     return true
   }
 
-  /** Appends the current document's positions (ascending) to `into`. Call at most once per document. */
-  readPositions(into: number[]): void {
-    const bytes = this.positions
+  /** Writes the current document's positions (ascending) into `into` from `at`, which must have room for tf more; returns the new end. At most once per document. */
+  readPositionsInto(into: Int32Array, at: number): number {
+    const bytes = this.positionBytes
+    let end = at
     let position = 0
     for (; this.unread > 0; this.unread--) {
       let byte = bytes[this.positionsAt++] ?? 0
@@ -74,19 +81,20 @@ export class PostingCursor {
         gap += (byte & 0x7f) * scale
       }
       position += gap
-      into.push(position)
+      into[end++] = position
     }
+    return end
   }
 
   /** Copies the current document's encoded positions as they are (they do not depend on the document id). */
   copyPositions(into: ByteBuffer): void {
     const from = this.positionsAt
     this.skipPositions()
-    into.writeBytes(this.positions, from, this.positionsAt)
+    into.writeBytes(this.positionBytes, from, this.positionsAt)
   }
 
   private skipPositions(): void {
-    const bytes = this.positions
+    const bytes = this.positionBytes
     let at = this.positionsAt
     for (let left = this.unread; left > 0; at++) if (((bytes[at] ?? 0) & 0x80) === 0) left--
     this.positionsAt = at

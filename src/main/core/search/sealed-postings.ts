@@ -1,16 +1,12 @@
-// The bulk of the index: every term's postings packed into two byte arenas, with the sorted
-// vocabulary and per-term offsets in typed arrays. One allocation per array rather than one
-// object per term or posting keeps a 20,000-document index small and quick to load.
+// The bulk of a segment: every term's postings packed into two byte arenas, with per-term
+// offsets in typed arrays. One allocation per array rather than one object per term or
+// posting keeps a 100,000-document index small and quick to load.
+import { ByteBuffer } from './byte-buffer'
 import type { PostingSlice } from './posting-cursor'
-import { lowerBound } from './lower-bound'
 
-export interface SealedPostings {
-  /** The vocabulary, sorted by code unit; a term's id is its index here. */
-  terms: string[]
+export interface PostingArenas {
   /** Number of documents (live or not) in each term's list. */
   docFreq: Uint32Array
-  /** The last document id in each term's list, where later additions continue the gaps from. */
-  lastDoc: Uint32Array
   /** Term t's document stream is docs[docsStart[t] .. docsStart[t + 1]). */
   docsStart: Uint32Array
   positionsStart: Uint32Array
@@ -18,27 +14,54 @@ export interface SealedPostings {
   positions: Uint8Array
 }
 
-export const EMPTY_SEALED: SealedPostings = {
-  terms: [],
+export const EMPTY_ARENAS: PostingArenas = {
   docFreq: new Uint32Array(0),
-  lastDoc: new Uint32Array(0),
   docsStart: new Uint32Array(1),
   positionsStart: new Uint32Array(1),
   docs: new Uint8Array(0),
   positions: new Uint8Array(0)
 }
 
-export function findTerm(sealed: SealedPostings, term: string): number {
-  const index = lowerBound(sealed.terms, term)
-  return sealed.terms[index] === term ? index : -1
+export function arenaSlice(arenas: PostingArenas, id: number, base: number): PostingSlice {
+  return {
+    base,
+    docs: arenas.docs,
+    docsFrom: arenas.docsStart[id] ?? 0,
+    docsTo: arenas.docsStart[id + 1] ?? 0,
+    positions: arenas.positions,
+    positionsFrom: arenas.positionsStart[id] ?? 0
+  }
 }
 
-export function sealedSlice(sealed: SealedPostings, id: number): PostingSlice {
-  return {
-    docs: sealed.docs,
-    docsFrom: sealed.docsStart[id] ?? 0,
-    docsTo: sealed.docsStart[id + 1] ?? 0,
-    positions: sealed.positions,
-    positionsFrom: sealed.positionsStart[id] ?? 0
+/** Packs posting lists term by term, in sorted term order, into fresh arenas. */
+export class ArenaWriter {
+  readonly docs: ByteBuffer
+  readonly positions: ByteBuffer
+  readonly terms: string[] = []
+  private readonly docFreq: number[] = []
+  private readonly docsStart: number[] = [0]
+  private readonly positionsStart: number[] = [0]
+
+  constructor(docsCapacity = 1024, positionsCapacity = docsCapacity) {
+    this.docs = new ByteBuffer(docsCapacity)
+    this.positions = new ByteBuffer(positionsCapacity)
+  }
+
+  /** Closes the term whose postings (`count` documents) were just written to docs and positions. */
+  endTerm(term: string, count: number): void {
+    this.terms.push(term)
+    this.docFreq.push(count)
+    this.docsStart.push(this.docs.length)
+    this.positionsStart.push(this.positions.length)
+  }
+
+  finish(): PostingArenas {
+    return {
+      docFreq: Uint32Array.from(this.docFreq),
+      docsStart: Uint32Array.from(this.docsStart),
+      positionsStart: Uint32Array.from(this.positionsStart),
+      docs: this.docs.trimmed(),
+      positions: this.positions.trimmed()
+    }
   }
 }

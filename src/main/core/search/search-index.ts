@@ -1,21 +1,28 @@
 // The library-wide full-text index: a positional inverted index over documents identified
 // by string keys, searched with parsed queries (src/shared/search/query.ts), ranked by
-// BM25, updated incrementally and saved as one compact binary (index-file.ts).
+// BM25 over global statistics, and made of segments so that a change costs what it changes.
 //
-// It keeps no document text: search() needs only the index; hitRanges() and snippets() take
-// the text to mark. Removals leave tombstones until more than a quarter of the documents
-// are dead, then everything is rewritten; recent additions are sealed into the arenas
-// in batches. All methods are synchronous and the class is not meant for concurrent use.
+// New and changed documents go to a small in-memory segment; seal() makes it immutable and
+// it is saved once (index-store.ts). A replaced or removed document stays in its segment as
+// a tombstone (dead in `alive`) until a merge (segment-merge.ts) rewrites that segment.
+// Document ids are global: each segment's documents follow the previous segment's. The
+// index keeps no text: hitRanges() and snippets() take the text to mark. It is synchronous
+// and not meant for concurrent use; merges are prepared aside and swapped in at once.
 import { hitRanges } from '../../../shared/search/hit-ranges'
 import type { Query } from '../../../shared/search/query-types'
 import { snippets, type Snippet } from '../../../shared/search/snippets'
 import { forEachToken } from '../../../shared/search/tokenize'
 import type { TextRange } from '../../../shared/text/find'
 import { evaluate, type Corpus } from './evaluate'
-import { decodeIndex, encodeIndex } from './index-file'
 import { everyDocument } from './matches'
-import { PostingStore } from './posting-store'
+import { MemorySegment } from './memory-segment'
+import type { SegmentStats } from './merge-policy'
+import type { Segment } from './segment'
+import { SegmentMerge } from './segment-merge'
+import { SegmentPostings } from './segment-postings'
+import type { TermUnion } from './term-union'
 import { TopResults, type SearchResult } from './top-results'
+import { topWordResults } from './top-word'
 
 export type { SearchResult } from './top-results'
 export type { Snippet } from '../../../shared/search/snippets'
@@ -36,9 +43,13 @@ export interface SearchResults {
   results: SearchResult[]
 }
 
-/** Recent additions are sealed once they reach this many documents or half the sealed ones. */
-const SEAL_MIN_DOCUMENTS = 2048
-const DEAD_SHARE_BEFORE_COMPACTION = 0.25
+/** The in-memory segment is sealed once it holds this many documents or bytes of postings. */
+const SEAL_DOCUMENTS = 4096
+const SEAL_BYTES = 32 << 20
+/** Below this many documents, walking each segment's vocabulary for a fuzzy term is quick enough. */
+const UNION_MIN_DOCUMENTS = 20_000
+/** A new union is worth building once the segments it does not cover hold this share of those it does. */
+const UNION_STALE_SHARE = 0.25
 
 function grown<T extends Uint8Array | Uint32Array>(array: T, needed: number, make: (size: number) => T): T {
   if (needed <= array.length) return array
@@ -48,13 +59,18 @@ function grown<T extends Uint8Array | Uint32Array>(array: T, needed: number, mak
 }
 
 export class SearchIndex {
-  private store = new PostingStore()
+  private segments: Segment[] = []
+  private memory = new MemorySegment()
+  /** The large segments' vocabularies in one, for fuzzy terms; built in the background (index-store.ts). */
+  private union: TermUnion | null = null
+  /** Global document id → key, tag, length and liveness; sealed segments first, then the memory segment. */
   private keys: string[] = []
+  private tags: string[] = []
   private docLengths: Uint32Array = new Uint32Array(64)
   private alive: Uint8Array = new Uint8Array(64)
-  private readonly byKey = new Map<string, number>()
   private docCount = 0
-  private sealedDocCount = 0
+  /** Live documents by key. */
+  private readonly byKey = new Map<string, number>()
   private liveLength = 0
 
   /** Number of documents in the index. */
@@ -66,10 +82,20 @@ export class SearchIndex {
     return this.byKey.has(key)
   }
 
-  /** Indexes `text` under `key`, replacing what was indexed under it before. */
-  upsert(key: string, text: string): void {
+  /** The tag given with the indexed version of `key` (upsert's third argument). */
+  tagOf(key: string): string | undefined {
+    const doc = this.byKey.get(key)
+    return doc === undefined ? undefined : this.tags[doc]
+  }
+
+  /** Every indexed key. */
+  indexedKeys(): IterableIterator<string> {
+    return this.byKey.keys()
+  }
+
+  /** Indexes `text` under `key`, replacing what was indexed under it before; `tag` is kept with it (e.g. the text's hash). */
+  upsert(key: string, text: string, tag = ''): void {
     this.drop(key)
-    const doc = this.docCount++
     const termPositions = new Map<string, number[]>()
     let position = 0
     forEachToken(text, (term) => {
@@ -77,43 +103,49 @@ export class SearchIndex {
       if (positions === undefined) termPositions.set(term, [position++])
       else positions.push(position++)
     })
-    this.store.addDocument(doc, termPositions)
-    this.docLengths = grown(this.docLengths, doc + 1, (size) => new Uint32Array(size))
-    this.alive = grown(this.alive, doc + 1, (size) => new Uint8Array(size))
-    this.docLengths[doc] = position
-    this.alive[doc] = 1
-    this.keys[doc] = key
-    this.byKey.set(key, doc)
-    this.liveLength += position
-    this.maintain()
+    const doc = this.memory.base + this.memory.add(key, tag, termPositions, position)
+    this.append(doc, key, tag, position)
+    if (this.memory.docCount >= SEAL_DOCUMENTS || this.memory.bytes >= SEAL_BYTES) this.seal()
   }
 
   remove(key: string): void {
-    if (this.drop(key)) this.maintain()
+    // The sealed segment must say so: the key's older versions live on in other segments' files.
+    if (this.drop(key)) this.memory.removals.add(key)
   }
 
   search(query: Query, options: SearchOptions): SearchResults {
     if (query.root === null && query.filters.length === 0) return { total: 0, results: [] }
     const corpus: Corpus = {
-      store: this.store,
+      store: new SegmentPostings(this.segments, this.memory, this.union),
       alive: this.alive,
       docLengths: this.docLengths,
       docCount: this.docCount,
       liveCount: this.size,
       averageLength: this.size === 0 ? 1 : Math.max(this.liveLength / this.size, 1)
     }
-    // A query of filters only lists every document the filters accept.
-    const matches = query.root === null ? everyDocument(this.alive, this.docCount) : evaluate(corpus, query.root)
     const offset = Math.max(0, Math.floor(options.offset ?? 0))
     const top = new TopResults(offset + Math.max(0, Math.floor(options.limit)))
+    const page = (total: number): SearchResults => ({ total, results: offset === 0 ? top.sorted() : top.sorted().slice(offset) })
+    if (query.root?.kind === 'word') {
+      const [postings] = corpus.store.expand(query.root)
+      return page(postings === undefined ? 0 : topWordResults(corpus, postings, (doc) => this.keys[doc] ?? '', top, options.accept))
+    }
+    // A query of filters only lists every document the filters accept.
+    const matches = query.root === null ? everyDocument(this.alive, this.docCount) : evaluate(corpus, query.root)
     let total = 0
     for (let i = 0; i < matches.docs.length; i++) {
-      const key = this.keys[matches.docs[i] ?? 0] ?? ''
-      if (options.accept !== undefined && !options.accept(key)) continue
+      const doc = matches.docs[i] ?? 0
+      const score = matches.scores[i] ?? 0
+      if (options.accept === undefined) {
+        if (top.admits(score)) top.offer({ key: this.keys[doc] ?? '', score, hits: matches.hits[i] ?? 0 })
+        continue
+      }
+      const key = this.keys[doc] ?? ''
+      if (!options.accept(key)) continue
       total++
-      top.offer({ key, score: matches.scores[i] ?? 0, hits: matches.hits[i] ?? 0 })
+      if (top.admits(score)) top.offer({ key, score, hits: matches.hits[i] ?? 0 })
     }
-    return { total, results: offset === 0 ? top.sorted() : top.sorted().slice(offset) }
+    return page(options.accept === undefined ? matches.docs.length : total)
   }
 
   /** Sorted, non-overlapping ranges in `text` of every hit of the query's positive clauses. */
@@ -126,49 +158,152 @@ export class SearchIndex {
     return snippets(query, text, max, context)
   }
 
-  /** Drops removed documents and seals recent additions now (normally automatic). */
-  compact(): void {
-    const newIdOf = new Int32Array(this.docCount).fill(-1)
-    const keys: string[] = []
-    const docLengths = new Uint32Array(Math.max(this.size, 64))
-    for (let doc = 0; doc < this.docCount; doc++) {
-      if (this.alive[doc] !== 1) continue
-      const renumbered = keys.length
-      newIdOf[doc] = renumbered
-      keys.push(this.keys[doc] ?? '')
-      docLengths[renumbered] = this.docLengths[doc] ?? 0
-      this.byKey.set(this.keys[doc] ?? '', renumbered)
+  /** The sealed segments, oldest first (read only: the index owns them). */
+  get sealedSegments(): readonly Segment[] {
+    return this.segments
+  }
+
+  /** Whether the in-memory segment holds changes not sealed yet. */
+  get hasUnsealed(): boolean {
+    return !this.memory.isEmpty
+  }
+
+  /** Makes the in-memory segment's changes an immutable segment (appended last); null when there were none. */
+  seal(): Segment | null {
+    if (this.memory.isEmpty) return null
+    const memory = this.memory
+    const segment = memory.seal((doc) => this.alive[memory.base + doc] === 1)
+    // Replaced documents are left out, so the memory segment's live documents move down.
+    segment.base = memory.base
+    this.docCount = memory.base
+    this.alive.fill(0, memory.base, memory.base + memory.docCount)
+    for (let doc = 0; doc < segment.docCount; doc++) this.append(segment.base + doc, segment.keys[doc] ?? '', segment.tags[doc] ?? '', segment.docLengths[doc] ?? 0, false)
+    this.keys.length = this.docCount
+    this.tags.length = this.docCount
+    this.segments.push(segment)
+    this.memory = new MemorySegment()
+    this.memory.base = this.docCount
+    return segment
+  }
+
+  /** Adds a saved segment after the others, applying its removals and replacements to them. Only while nothing is unsealed. */
+  addSegment(segment: Segment): void {
+    if (!this.memory.isEmpty) throw new Error('search-index: segments are added only while nothing is unsealed')
+    for (const key of segment.removals) this.drop(key)
+    segment.base = this.docCount
+    this.reserve(this.docCount + segment.docCount)
+    for (let doc = 0; doc < segment.docCount; doc++) {
+      const key = segment.keys[doc] ?? ''
+      this.drop(key)
+      this.append(segment.base + doc, key, segment.tags[doc] ?? '', segment.docLengths[doc] ?? 0)
     }
-    this.store.rebuild(newIdOf)
-    this.keys = keys
-    this.docLengths = docLengths
-    this.alive = new Uint8Array(docLengths.length).fill(1, 0, keys.length)
-    this.docCount = keys.length
-    this.sealedDocCount = keys.length
+    this.segments.push(segment)
+    this.memory.base = this.docCount
   }
 
-  /** The whole index as bytes for disk (recent changes are sealed first). */
-  serialize(): Uint8Array {
-    if (this.sealedDocCount !== this.docCount || this.size !== this.docCount) this.compact()
-    return encodeIndex({ keys: this.keys, docLengths: this.docLengths.subarray(0, this.docCount), sealed: this.store.sealed })
+  /** Whether enough documents sit in segments no vocabulary union covers that building one pays. */
+  get wantsUnion(): boolean {
+    let covered = 0
+    let uncovered = 0
+    for (const segment of this.segments) {
+      if (this.union?.covers.has(segment) === true) covered += segment.docCount
+      else uncovered += segment.docCount
+    }
+    return covered + uncovered >= UNION_MIN_DOCUMENTS && uncovered > covered * UNION_STALE_SHARE
   }
 
-  /** Loads bytes from serialize(); throws an Error saying the index is damaged or of another version. */
-  static deserialize(bytes: Uint8Array): SearchIndex {
-    const snapshot = decodeIndex(bytes)
-    const index = new SearchIndex()
-    index.store = new PostingStore(snapshot.sealed)
-    index.keys = snapshot.keys
-    index.docLengths = snapshot.docLengths
-    index.alive = new Uint8Array(snapshot.keys.length).fill(1)
-    index.docCount = snapshot.keys.length
-    index.sealedDocCount = snapshot.keys.length
-    snapshot.keys.forEach((key, doc) => {
-      if (index.byKey.has(key)) throw new Error(`search-index: the saved index is damaged (key ${key} appears twice); rebuild it`)
-      index.byKey.set(key, doc)
-      index.liveLength += snapshot.docLengths[doc] ?? 0
+  /** Installs a vocabulary union built from (some of) the sealed segments; those merged away meanwhile are no longer covered. */
+  setUnion(union: TermUnion): void {
+    for (const segment of union.covers) if (!this.segments.includes(segment)) union.covers.delete(segment)
+    this.union = union
+  }
+
+  /** Documents and tombstones per sealed segment, for the merge policy. */
+  segmentStats(): SegmentStats[] {
+    return this.segments.map((segment) => {
+      let live = 0
+      for (let doc = segment.base; doc < segment.base + segment.docCount; doc++) live += this.alive[doc] ?? 0
+      return { docs: segment.docCount, dead: segment.docCount - live, bytes: segment.bytes }
     })
-    return index
+  }
+
+  /** Prepares merging sealed segments first..last (inclusive); the index answers from them until applyMerge. */
+  beginMerge(first: number, last: number): SegmentMerge {
+    const parts = this.segments.slice(first, last + 1)
+    const alive = parts.map((segment) => this.alive.slice(segment.base, segment.base + segment.docCount))
+    return new SegmentMerge(parts, (part, doc) => alive[part]?.[doc] === 1, first > 0)
+  }
+
+  /**
+   * Swaps a finished merge in for its parts; documents that died meanwhile stay dead. False
+   * (and nothing changed) when the parts are no longer consecutive sealed segments here.
+   */
+  applyMerge(merge: SegmentMerge): boolean {
+    const parts = merge.parts
+    const first = this.segments.indexOf(parts[0] as Segment)
+    if (first < 0 || parts.some((part, k) => this.segments[first + k] !== part)) return false
+    const merged = merge.result
+    const start = parts[0]?.base ?? 0
+    const end = start + parts.reduce((sum, part) => sum + part.docCount, 0)
+    const mergedAlive = new Uint8Array(merged.docCount).fill(1)
+    parts.forEach((part, k) => {
+      const newIds = merge.newIds[k] ?? new Int32Array(0)
+      for (let doc = 0; doc < part.docCount; doc++) {
+        const id = newIds[doc] ?? -1
+        if (id >= 0 && this.alive[part.base + doc] !== 1) mergedAlive[id] = 0
+      }
+    })
+    const shift = end - start - merged.docCount
+    const tailAlive = this.alive.slice(end, this.docCount)
+    const tailLengths = this.docLengths.slice(end, this.docCount)
+    this.keys = this.keys.slice(0, start).concat(merged.keys, this.keys.slice(end, this.docCount))
+    this.tags = this.tags.slice(0, start).concat(merged.tags, this.tags.slice(end, this.docCount))
+    this.alive.set(mergedAlive, start)
+    this.alive.set(tailAlive, start + merged.docCount)
+    this.docLengths.set(merged.docLengths, start)
+    this.docLengths.set(tailLengths, start + merged.docCount)
+    this.docCount -= shift
+    this.alive.fill(0, this.docCount)
+    // Live documents from the merged one on have new ids.
+    for (let doc = start; doc < this.docCount; doc++) if (this.alive[doc] === 1) this.byKey.set(this.keys[doc] ?? '', doc)
+    const keep = merged.docCount > 0 || merged.removals.length > 0
+    // A merge keeps a subset of its parts' terms: covered parts make a covered result.
+    const covers = this.union?.covers
+    if (covers !== undefined) {
+      const covered = parts.every((part) => covers.has(part))
+      for (const part of parts) covers.delete(part)
+      if (covered && keep) covers.add(merged)
+    }
+    this.segments.splice(first, parts.length, ...(keep ? [merged] : []))
+    merged.base = start
+    for (const segment of this.segments.slice(first + (keep ? 1 : 0))) segment.base -= shift
+    this.memory.base -= shift
+    return true
+  }
+
+  /** Seals and merges everything into one segment now (tests and tools; the app merges in the background). */
+  compact(): void {
+    this.seal()
+    if (this.segments.length === 0) return
+    const merge = this.beginMerge(0, this.segments.length - 1)
+    merge.run()
+    this.applyMerge(merge)
+  }
+
+  private reserve(needed: number): void {
+    this.docLengths = grown(this.docLengths, needed, (size) => new Uint32Array(size))
+    this.alive = grown(this.alive, needed, (size) => new Uint8Array(size))
+  }
+
+  private append(doc: number, key: string, tag: string, length: number, counted = true): void {
+    this.reserve(doc + 1)
+    this.docLengths[doc] = length
+    this.alive[doc] = 1
+    this.keys[doc] = key
+    this.tags[doc] = tag
+    this.byKey.set(key, doc)
+    this.docCount = doc + 1
+    if (counted) this.liveLength += length
   }
 
   private drop(key: string): boolean {
@@ -178,11 +313,5 @@ export class SearchIndex {
     this.alive[doc] = 0
     this.liveLength -= this.docLengths[doc] ?? 0
     return true
-  }
-
-  private maintain(): void {
-    const dead = this.docCount - this.size
-    const recent = this.docCount - this.sealedDocCount
-    if (dead > this.docCount * DEAD_SHARE_BEFORE_COMPACTION || recent >= Math.max(SEAL_MIN_DOCUMENTS, this.sealedDocCount / 2)) this.compact()
   }
 }

@@ -18,6 +18,12 @@ export class TopResults {
 
   constructor(private readonly limit: number) {}
 
+  /** False when a result of this score cannot enter (checked before building the result). */
+  admits(score: number): boolean {
+    const worst = this.heap[0]
+    return this.heap.length < this.limit ? true : worst !== undefined && score >= worst.score
+  }
+
   offer(result: SearchResult): void {
     const heap = this.heap
     if (heap.length < this.limit) {

@@ -1,6 +1,7 @@
-import { cp, readdir, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { SearchService } from '../../../../src/main/core/library-search/search-service'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
@@ -57,33 +58,81 @@ describe('SearchService', () => {
     expect(broken.results).toEqual([])
   })
 
-  it('loads the saved index on restart instead of rebuilding it, and re-indexes a changed file', async () => {
+  it('loads the saved index on restart instead of rebuilding it, and saves a changed file as one new segment', async () => {
     const dataDir = await tempDir()
     const folder = await tempDir()
     await cp(seedsDir, folder, { recursive: true })
-    await boot(dataDir, folder)
-    const files = await readdir(join(dataDir, 'projects', (await readdir(join(dataDir, 'projects')))[0]!))
-    expect(files).toEqual(expect.arrayContaining(['search-index.bin', 'search-index.json']))
+    const first = await boot(dataDir, folder)
+    const searchDir = join(first.project.entry.dir, 'search')
+    const before = (await readdir(searchDir)).sort()
+    expect(before).toContain('manifest.json')
+    expect(before.filter((name) => name.endsWith('.sbs')).length).toBeGreaterThan(0)
 
     const reopened = await boot(dataDir, folder)
     expect(await reopened.project.search.sync()).toMatchObject({ indexed: 0, removed: 0 })
     expect(reopened.project.search.indexedCount).toBe(5)
     expect((await reopened.project.search.search('"Northern Sea Route"')).total).toBe(1)
+    const stamps = new Map(await Promise.all(before.map(async (name) => [name, (await stat(join(searchDir, name))).mtimeMs] as const)))
 
     await writeFile(join(folder, '004_939526269576f732.txt'), 'SEOUL, February 13. /TASS/. The Northern Sea Route came up as well.\n')
     await reopened.importFolder(folder)
     expect((await reopened.project.search.search('"Northern Sea Route"')).total).toBe(2)
     expect((await reopened.project.search.search('humanitarian exchanges')).total).toBe(0)
+    // The segments saved before stay as they were; the change is one small new file.
+    const after = (await readdir(searchDir)).sort()
+    const added = after.filter((name) => !before.includes(name))
+    expect(added).toHaveLength(1)
+    for (const name of before.filter((name) => name.endsWith('.sbs'))) expect((await stat(join(searchDir, name))).mtimeMs).toBe(stamps.get(name))
+    expect((await stat(join(searchDir, added[0]!))).size).toBeLessThan(4096)
+  })
+
+  it('returns from load() before the saved segments are read, and answers the first query from them', async () => {
+    const workbench = await boot(await tempDir())
+    await workbench.idle()
+    const search = new SearchService(workbench.project.store, () => undefined)
+    await search.load()
+    expect(search.indexedCount).toBe(0)
+    expect((await search.search('putin')).total).toBe(5)
+    expect(search.indexedCount).toBe(5)
+    expect(await search.sync()).toMatchObject({ indexed: 0, removed: 0 })
   })
 
   it('rebuilds a damaged index and says so', async () => {
     const dataDir = await tempDir()
     const first = await boot(dataDir)
-    await writeFile(join(first.project.entry.dir, 'search-index.bin'), 'garbage')
+    await writeFile(join(first.project.entry.dir, 'search', 'manifest.json'), 'garbage')
     const reopened = await boot(dataDir)
-    expect(reopened.projectInfo().warnings.join(' ')).toMatch(/search: the saved search index could not be read/)
+    expect(reopened.projectInfo().warnings.join(' ')).toMatch(/search: the saved search index could not be read \(search-index: the index manifest is damaged/)
     await reopened.idle()
     expect(reopened.project.search.indexedCount).toBe(5)
     expect((await reopened.project.search.search('ambassadors')).total).toBeGreaterThan(0)
+  })
+
+  it('re-indexes what a damaged segment held, and says so at once when the file is cut short, once loaded when a byte is flipped', async () => {
+    const dataDir = await tempDir()
+    const first = await boot(dataDir)
+    const searchDir = join(first.project.entry.dir, 'search')
+    const segmentNamed = async (): Promise<string> => (await readdir(searchDir)).find((name) => name.endsWith('.sbs'))!
+    const segment = await segmentNamed()
+    const bytes = await readFile(join(searchDir, segment))
+    await writeFile(join(searchDir, segment), bytes.subarray(0, bytes.length - 100))
+    const reopened = await boot(dataDir)
+    expect(reopened.projectInfo().warnings.join(' ')).toMatch(new RegExp(`search: the saved search index could not be read \\(${segment}: \\d+ bytes where ${bytes.length} were saved`))
+    await reopened.idle()
+    expect(reopened.project.search.indexedCount).toBe(5)
+    expect((await reopened.project.search.search('ambassadors')).total).toBeGreaterThan(0)
+    // The damaged file is kept aside for a look; the manifest names the rebuilt segment instead.
+    expect((await readdir(searchDir)).some((name) => name.startsWith(`${segment}.damaged-`))).toBe(true)
+    expect(await readFile(join(searchDir, 'manifest.json'), 'utf-8')).not.toContain(segment)
+
+    const rebuilt = await segmentNamed()
+    const flipped = await readFile(join(searchDir, rebuilt))
+    flipped[flipped.length >> 1] = (flipped[flipped.length >> 1] ?? 0) ^ 0x40
+    await writeFile(join(searchDir, rebuilt), flipped)
+    const again = await boot(dataDir)
+    await again.idle()
+    expect(again.projectInfo().warnings.join(' ')).toMatch(new RegExp(`search: the saved search index could not be read \\(${rebuilt}: .*checksum mismatch`))
+    expect(again.project.search.indexedCount).toBe(5)
+    expect((await again.project.search.search('ambassadors')).total).toBeGreaterThan(0)
   })
 })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SearchIndex } from '../../../../src/main/core/search/search-index'
 import { parseQuery, type Query } from '../../../../src/shared/search/query'
+import { reopened } from './index-round-trip'
 import { referenceBestCloseness, referenceSearch, referenceTerms, seededRandom } from './reference-search'
 
 const SEEDS = join(__dirname, '../../../../seeds')
@@ -152,7 +153,7 @@ describe('SearchIndex against a brute-force scan', () => {
     entries.slice(0, 80).forEach(([key, text]) => index.upsert(key, text))
     index.compact()
     entries.slice(80, 160).forEach(([key, text]) => index.upsert(key, text))
-    const loaded = SearchIndex.deserialize(index.serialize())
+    const loaded = reopened(index)
     entries.slice(160).forEach(([key, text]) => loaded.upsert(key, text))
     for (const input of queriesFor(texts, 19, 200)) {
       const query = parsed(input)

@@ -1,0 +1,117 @@
+// Merges a run of consecutive segments into one: the documents still alive when the merge
+// began, renumbered in order, and every term's postings concatenated. Work is done in
+// steps bounded by a deadline, so a large merge can run between queries on the event loop.
+import { ArenaWriter } from './sealed-postings'
+import { PostingCursor } from './posting-cursor'
+import { Segment } from './segment'
+
+/** Postings merged between two looks at the clock (a term's list is merged whole). */
+const POSTINGS_PER_CHECK = 4096
+
+export class SegmentMerge {
+  /** For each part, local document id → id in the merged segment, or -1 when left out (dead when the merge began). */
+  readonly newIds: Int32Array[]
+  readonly #keys: string[] = []
+  readonly #tags: string[] = []
+  readonly #lengths: number[] = []
+  readonly #removals: string[]
+  readonly #writer: ArenaWriter
+  /** Per part, the index of its next term to merge. */
+  readonly #next: number[]
+  #result: Segment | null = null
+
+  /**
+   * `alive(part, doc)` says which documents to keep; `keepRemovals` is false only when the
+   * run starts at the oldest segment, where removals have nothing left to delete.
+   */
+  constructor(
+    readonly parts: readonly Segment[],
+    alive: (part: number, doc: number) => boolean,
+    keepRemovals: boolean
+  ) {
+    this.newIds = parts.map((segment, part) => {
+      const ids = new Int32Array(segment.docCount).fill(-1)
+      for (let doc = 0; doc < segment.docCount; doc++) {
+        if (!alive(part, doc)) continue
+        ids[doc] = this.#keys.length
+        this.#keys.push(segment.keys[doc] ?? '')
+        this.#tags.push(segment.tags[doc] ?? '')
+        this.#lengths.push(segment.docLengths[doc] ?? 0)
+      }
+      return ids
+    })
+    this.#removals = keepRemovals ? [...new Set(parts.flatMap((segment) => segment.removals))].sort() : []
+    const sum = (size: (segment: Segment) => number): number => parts.reduce((total, segment) => total + size(segment), 16)
+    this.#writer = new ArenaWriter(
+      sum((segment) => segment.arenas.docs.length),
+      sum((segment) => segment.arenas.positions.length)
+    )
+    this.#next = parts.map(() => 0)
+  }
+
+  /** Merges until done or past `deadline` (a performance.now() value); true once done. */
+  step(deadline: number): boolean {
+    if (this.#result !== null) return true
+    const parts = this.parts
+    for (let work = 0; ; ) {
+      let term: string | null = null
+      for (let part = 0; part < parts.length; part++) {
+        const candidate = parts[part]?.terms[this.#next[part] ?? 0]
+        if (candidate !== undefined && (term === null || candidate < term)) term = candidate
+      }
+      if (term === null) break
+      work += 16 + this.#mergeTerm(term)
+      if (work < POSTINGS_PER_CHECK) continue
+      work = 0
+      if (performance.now() > deadline) return false
+    }
+    this.#result = new Segment({
+      keys: this.#keys,
+      tags: this.#tags,
+      docLengths: Uint32Array.from(this.#lengths),
+      removals: this.#removals,
+      terms: this.#writer.terms,
+      arenas: this.#writer.finish()
+    })
+    return true
+  }
+
+  /** The merged segment; only after step() returned true. */
+  get result(): Segment {
+    if (this.#result === null) throw new Error('search-index: the merge has not finished')
+    return this.#result
+  }
+
+  /** Runs the whole merge now. */
+  run(): Segment {
+    this.step(Number.POSITIVE_INFINITY)
+    return this.result
+  }
+
+  /** Merges one term's lists; returns how many postings it read. */
+  #mergeTerm(term: string): number {
+    const writer = this.#writer
+    let previous = 0
+    let count = 0
+    let read = 0
+    this.parts.forEach((segment, part) => {
+      const id = this.#next[part] ?? 0
+      if (segment.terms[id] !== term) return
+      this.#next[part] = id + 1
+      const newIds = this.newIds[part] ?? new Int32Array(0)
+      const cursor = new PostingCursor([{ ...segment.slice(id), base: 0 }])
+      while (cursor.next()) {
+        read += cursor.tf
+        const renumbered = newIds[cursor.doc] ?? -1
+        if (renumbered < 0) continue
+        writer.docs.writeVarint(renumbered - previous)
+        writer.docs.writeVarint(cursor.tf)
+        cursor.copyPositions(writer.positions)
+        previous = renumbered
+        count++
+      }
+    })
+    if (count > 0) writer.endTerm(term, count)
+    return read
+  }
+}
