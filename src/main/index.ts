@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import { events, type ApiHandlers } from '../shared/ipc/contract'
 import { createCoreHandlers } from './core/api-handlers'
-import { Workbench } from './core/workbench'
+import { startWatchingAfter, Workbench } from './core/workbench'
 import { createElectronHandlers } from './shell/host-handlers'
 import { registerApiHandlers } from './shell/ipc/handle'
 import { installMenu } from './shell/menu'
@@ -37,7 +37,9 @@ async function start(): Promise<void> {
       .catch(() => undefined)
       .finally(() => app.exit(0))
   })
-  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createElectronHandlers(workbench, getWindow) }
+  const core = createCoreHandlers(workbench)
+  // Folders are watched once the window has the library listed, not during the cold start.
+  const handlers: ApiHandlers = { ...core, ...createElectronHandlers(workbench, getWindow), listSources: startWatchingAfter(workbench, core.listSources) }
   registerApiHandlers(getWindow, handlers)
   workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))
   workbench.events.on('libraryChanged', () => getWindow()?.webContents.send(events.libraryChanged, null))

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ApiHandlers } from '../shared/ipc/contract'
 import { createCoreHandlers } from '../main/core/api-handlers'
-import { Workbench } from '../main/core/workbench'
+import { startWatchingAfter, Workbench } from '../main/core/workbench'
 import { createBrowserHandlers } from './browser-handlers'
 import { DownloadShelf } from './download-shelf'
 import { startBrowserServer } from './http-server'
@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   })
   await workbench.boot()
   const downloads = new DownloadShelf()
-  const handlers: ApiHandlers = { ...createCoreHandlers(workbench), ...createBrowserHandlers(workbench, version, downloads) }
+  const core = createCoreHandlers(workbench)
+  // Folders are watched once a browser window has the library listed, not during the cold start.
+  const handlers: ApiHandlers = { ...core, ...createBrowserHandlers(workbench, version, downloads), listSources: startWatchingAfter(workbench, core.listSources) }
   const running = await startBrowserServer({
     handlers,
     downloads,

@@ -18,8 +18,7 @@ import { previewExport, renderExport, type ExportDeps, type ExportFile } from '.
 import { InProcessExtractor, WorkerPoolExtractor, type Extractor, type WorkerScript } from './library/extractor'
 import { ocrCacheDir } from './library/ocr/ocr-cache'
 import { OcrLanguageSettings, systemTessdataFolders } from './library/ocr/ocr-languages'
-import { importableExtensions } from './library/extract/formats'
-import { FolderWatcher } from './library/folder-watcher'
+import { DEFAULT_MAX_WATCHED_FOLDERS, FolderFollowing, type RescanSummary } from './library/folder-following'
 import { DEFAULT_MAX_FILE_BYTES } from './library/import-folder'
 import { LibraryService } from './library/library-service'
 import { SearchService } from './library-search/search-service'
@@ -75,20 +74,27 @@ function stoppedBeforeStart(path: string): ImportReport {
   return { rootId: '', rootPath: path, added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: true, seconds: 0 }
 }
 
-export const DEFAULT_MAX_WATCHED_FOLDERS = 4000
+export { DEFAULT_MAX_WATCHED_FOLDERS, type RescanSummary } from './library/folder-following'
 
-/** What a rescan of the folders too large to watch found. */
-export interface RescanSummary {
-  folders: number
-  added: number
-  updated: number
-  missing: number
-  problems: string[]
-}
 const PROGRESS_INTERVAL_MS = 50
 
 /** What taking a folder out of a project did. */
 export type FolderRemoval = Awaited<ReturnType<LibraryService['removeRoot']>>
+
+/**
+ * Wraps a host's library listing so its first answer starts watching the folders: by then
+ * the window is drawn and has the library, so the watches and the catch-up walk never slow
+ * the cold start. Deterministic: watching starts right after that answer is handed back.
+ */
+export function startWatchingAfter<Args extends unknown[], Result>(workbench: Workbench, list: (...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    try {
+      return await list(...args)
+    } finally {
+      setImmediate(() => void workbench.startWatching())
+    }
+  }
+}
 
 export class Workbench {
   readonly events = new EngineEvents()
@@ -102,10 +108,8 @@ export class Workbench {
   #extractor: Extractor | null = null
   /** One per import asked for and not yet finished (running or queued, user's or the watcher's): Stop aborts them all. */
   readonly #imports = new Set<AbortController>()
-  /** Folders with a watcher-triggered re-import already queued: a burst of changes needs only one. */
-  readonly #following = new Set<string>()
   #shutDown = false
-  readonly #watcher: FolderWatcher | null
+  readonly #following: FolderFollowing
   /** The OCR languages chosen for the whole app (not per project). */
   readonly #ocrLanguages: OcrLanguageSettings
 
@@ -113,7 +117,19 @@ export class Workbench {
     this.now = options.now ?? (() => new Date())
     const languageFolders = options.ocrLanguageFolders
     this.#ocrLanguages = new OcrLanguageSettings(options.dataDir, languageFolders === undefined ? systemTessdataFolders : async () => languageFolders)
-    this.#watcher = options.watchFolders === true ? new FolderWatcher((rootPath) => this.#followDisk(rootPath), importableExtensions()) : null
+    this.#following = new FolderFollowing(
+      {
+        serially: (task) => this.#serially(task),
+        project: () => this.project,
+        track: (controller) => {
+          this.#imports.add(controller)
+          return () => void this.#imports.delete(controller)
+        },
+        libraryChanged: () => this.events.emit('libraryChanged', null),
+        shutDown: () => this.#shutDown
+      },
+      { watch: options.watchFolders === true, maxWatchedFolders: options.maxWatchedFolders ?? DEFAULT_MAX_WATCHED_FOLDERS, dataDir: options.dataDir }
+    )
   }
 
   /** Created on first use, so opening the app starts no threads. */
@@ -175,7 +191,7 @@ export class Workbench {
   async shutdown(): Promise<void> {
     this.#shutDown = true
     for (const controller of this.#imports) controller.abort()
-    await this.#watcher?.close()
+    await this.#following.close()
     await this.#extractor?.close()
     this.#extractor = null
     await this.#queue
@@ -192,7 +208,26 @@ export class Workbench {
       return
     }
     await this.#activate(await this.#registry.create(SAMPLE_PROJECT_NAME, this.now()))
-    if (this.options.seedsDir !== null) await this.importFolder(this.options.seedsDir)
+    if (this.options.seedsDir !== null) await this.#importFolder(this.options.seedsDir, false)
+  }
+
+  /**
+   * Starts following the open project's folders on disk (and every project opened later).
+   * Not at boot: setting up the watches and the walk that catches up with what changed
+   * while the app was closed would compete with the first window's cold start. Hosts call
+   * it once the window has the library listed (see startWatchingAfter); the user's first
+   * import starts it too. Setting up reads folder names only; the catch-up runs in the
+   * queue, in the background, and writes only what changed.
+   */
+  startWatching(): Promise<void> {
+    if (this.#shutDown || this.options.visitOnly === true || this.#open === null) return Promise.resolve()
+    // Resolves once the folders are watched; the catch-up walks are then in the queue (see idle()).
+    return this.#following.start().catch(() => undefined)
+  }
+
+  /** Whether startWatching has run (the folders may still be being set up). */
+  get watching(): boolean {
+    return this.#following.started
   }
 
   get project(): OpenProject {
@@ -242,109 +277,27 @@ export class Workbench {
     this.events.emit('historyChanged', open.history.state())
     if (this.options.visitOnly === true) return
     await this.#projects.markOpened(entry.id)
-    // Watching starts in the background; once ready it catches up with what changed while the project was closed.
-    await this.#watchRoots()
+    // Which folders are watched is known at once (the window shows it); watching itself is set up in the background.
+    void this.#following.follow().catch(() => undefined)
     this.events.emit('libraryChanged', null)
-  }
-
-  /** Complete folders not watched live because their subfolders would take more watches than a project may hold. */
-  #unwatched = new Set<string>()
-  /** Folders whose subfolders were never counted (imported by an older version) and are being counted now. */
-  readonly #counting = new Set<string>()
-
-  /**
-   * Watches the open project's folders whose import ran to the end (a stopped import is
-   * not finished behind the user's back), as many as fit in the watch budget: each
-   * subfolder costs the system one watch, a limit shared with every app of the user. A
-   * folder whose subfolders were never counted is not watched until a quiet pass has
-   * counted them.
-   */
-  async #watchRoots(): Promise<void> {
-    if (this.#shutDown) return
-    let budget = this.options.maxWatchedFolders ?? DEFAULT_MAX_WATCHED_FOLDERS
-    const watched: string[] = []
-    const unwatched = new Set<string>()
-    // A folder detached by a bundle (not on this computer, or a copy inside the project) is read from its stored texts only.
-    for (const root of this.project.store.library.data.roots.filter((candidate) => candidate.complete && candidate.detached === undefined)) {
-      if (root.folders === undefined) {
-        unwatched.add(root.id)
-        if (!this.#counting.has(root.path)) {
-          this.#counting.add(root.path)
-          void this.#syncRoot(root.path)
-        }
-      } else if (root.folders <= budget) {
-        watched.push(root.path)
-        budget -= root.folders
-      } else unwatched.add(root.id)
-    }
-    this.#unwatched = unwatched
-    await this.#watcher?.watchFolders(watched)
   }
 
   /** Every folder the system watches for the open project now (a removed folder is never among them). */
   watchedFolders(): string[] {
-    return this.#watcher?.watchedFolders() ?? []
+    return this.#following.watchedFolders()
   }
 
   /** Ids of the open project's folders that are checked for changes only when asked (see rescan). */
   unwatchedRootIds(): string[] {
-    return this.#watcher === null ? [] : [...this.#unwatched]
+    return this.#following.unwatchedRootIds()
   }
 
   /**
    * Brings the folders too large to watch up to date with the disk (on window focus, or
    * the user's "Check for changes now"), and says what it found.
    */
-  async rescan(): Promise<RescanSummary> {
-    const roots = this.project.store.library.data.roots.filter((root) => this.#unwatched.has(root.id))
-    const outcomes = await Promise.all(roots.map((root) => this.#syncRoot(root.path)))
-    const summary: RescanSummary = { folders: roots.length, added: 0, updated: 0, missing: 0, problems: [] }
-    for (const outcome of outcomes) {
-      if (outcome.problem !== undefined) summary.problems.push(outcome.problem)
-      summary.added += outcome.report?.added ?? 0
-      summary.updated += outcome.report?.updated ?? 0
-      summary.missing += outcome.report?.missing ?? 0
-    }
-    return summary
-  }
-
-  /** A watched folder changed on disk: bring the library up to date, quietly. */
-  #followDisk(rootPath: string): void {
-    void this.#syncRoot(rootPath)
-  }
-
-  /** Re-imports one of the open project's folders in the queue; what went wrong is returned, never thrown. */
-  #syncRoot(rootPath: string): Promise<{ report?: ImportReport; problem?: string }> {
-    if (this.#shutDown || this.#following.has(rootPath)) return Promise.resolve({})
-    this.#following.add(rootPath)
-    return this.#serially(async () => {
-      this.#following.delete(rootPath)
-      // Only a folder of the project open now: a change seen just before a project switch is not imported into the new one.
-      const project = this.project
-      // Nor a detached one: re-scanning a folder not on this computer would mark all its sources missing.
-      if (!project.store.library.data.roots.some((root) => root.path === rootPath && root.complete && root.detached === undefined)) return {}
-      const controller = new AbortController()
-      this.#imports.add(controller)
-      try {
-        const report = await project.library.import(rootPath, { onProgress: () => undefined, signal: controller.signal })
-        if (report.added + report.updated + report.missing > 0) this.events.emit('libraryChanged', null)
-        // The folder count may have changed: a folder that outgrew the budget stops being watched.
-        if (this.#open === project) await this.#watchRoots()
-        return { report }
-      } catch (error: unknown) {
-        const problem = error instanceof Error ? error.message : String(error)
-        if (error instanceof UserError && error.code === 'not-found' && (await project.library.markRootMissing(rootPath)) > 0) {
-          this.events.emit('libraryChanged', null)
-        } else if (error instanceof UserError && error.code === 'forbidden' && !project.store.warnings.includes(problem)) {
-          // A folder imported before today's rules refuse it: say so once, and stop following it.
-          project.store.warnings.push(problem)
-          this.events.emit('libraryChanged', null)
-        }
-        return { problem }
-      } finally {
-        this.#imports.delete(controller)
-      }
-    }).catch((error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }))
+  rescan(): Promise<RescanSummary> {
+    return this.#following.rescan()
   }
 
   projectInfo(): ProjectInfo {
@@ -386,15 +339,20 @@ export class Workbench {
     })
   }
 
-  /** Imports into the project open when the import was asked for, one at a time. */
+  /** Imports into the project open when the import was asked for, one at a time; the folders are followed from then on. */
   importFolder(path: string, confirmLarge = false): Promise<ImportReport> {
+    void this.startWatching()
+    return this.#importFolder(path, confirmLarge)
+  }
+
+  #importFolder(path: string, confirmLarge: boolean): Promise<ImportReport> {
     const project = this.project
     const controller = new AbortController()
     this.#imports.add(controller)
     return this.#serially(async () => {
       if (controller.signal.aborted) return stoppedBeforeStart(path)
       const report = await project.library.import(path, { onProgress: this.#progressForwarder(), signal: controller.signal, confirmLarge })
-      if (this.#open === project) await this.#watchRoots()
+      if (this.#open === project) await this.#following.follow()
       this.events.emit('libraryChanged', null)
       return report
     }).finally(() => this.#imports.delete(controller))
@@ -433,7 +391,7 @@ export class Workbench {
 
   async #followFolders(project: OpenProject): Promise<void> {
     await project.search.sync()
-    if (this.#open === project) await this.#watchRoots()
+    if (this.#open === project) await this.#following.follow()
     this.events.emit('libraryChanged', null)
   }
 

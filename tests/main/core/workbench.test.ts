@@ -1,7 +1,10 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { Workbench } from '../../../src/main/core/workbench'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { InProcessExtractor } from '../../../src/main/core/library/extractor'
+import { NotesJournal } from '../../../src/main/core/store/notes-journal'
+import { SegmentedLibrary } from '../../../src/main/core/store/segmented-library'
+import { startWatchingAfter, Workbench } from '../../../src/main/core/workbench'
 import { useTempDirs } from '../../helpers/temp-dir'
 
 const seedsDir = resolve(__dirname, '../../../seeds')
@@ -242,8 +245,8 @@ describe('Workbench crash safety', () => {
     const annotation = await workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 0, end: 7, color: 'yellow', comment: '', tags: [] })
     // Read the disk the moment the highlight is acknowledged, as a kill -9 would leave it.
     const projectDir = workbench.projectInfo().current.dir
-    const library = JSON.parse(await readFile(join(projectDir, 'library.json'), 'utf-8')) as { sources: Array<{ id: string; contentHash: string }> }
-    const notes = JSON.parse(await readFile(join(projectDir, 'notes.json'), 'utf-8')) as { annotations: Array<{ id: string }> }
+    const library = await new SegmentedLibrary(projectDir, () => undefined).load()
+    const notes = await new NotesJournal(projectDir, () => undefined).load()
     expect(notes.annotations.map((saved) => saved.id)).toContain(annotation.id)
     expect(library.sources.find((saved) => saved.id === source.id)?.contentHash).toBe(source.contentHash)
     expect(await readdir(join(projectDir, 'texts'))).toContain(`${source.contentHash}.txt`)
@@ -270,5 +273,101 @@ describe('Workbench crash safety', () => {
     await workbench.shutdown()
     expect(Date.now() - stopped).toBeLessThan(5000)
     expect((await importing).errors).toEqual([{ relativePath: 'story.txt', reason: 'extractor: closed' }])
+  }, 30_000)
+})
+
+describe('Workbench following folders on disk', () => {
+  const tempDir = useTempDirs()
+  const open: Workbench[] = []
+  afterEach(async () => {
+    vi.restoreAllMocks()
+    await Promise.all(open.splice(0).map((workbench) => workbench.shutdown()))
+  })
+
+  async function watchingWorkbench(dataDir: string): Promise<Workbench> {
+    const workbench = new Workbench({ dataDir, seedsDir: null, now: fixedNow, watchFolders: true })
+    open.push(workbench)
+    await workbench.boot()
+    return workbench
+  }
+
+  /** A watched folder of three articles, imported and caught up, with every extraction from now on recorded. */
+  async function followed() {
+    const folder = await realpath(await tempDir())
+    await mkdir(join(folder, 'wires'))
+    await writeFile(join(folder, 'wires', 'one.txt'), 'First wire story about the ceremony.\n')
+    await writeFile(join(folder, 'wires', 'two.txt'), 'Second wire story about the summit.\n')
+    await writeFile(join(folder, 'three.txt'), 'A local story about the harbour.\n')
+    const workbench = await watchingWorkbench(await tempDir())
+    await workbench.importFolder(folder)
+    await workbench.idle()
+    const extract = vi.spyOn(InProcessExtractor.prototype, 'extract')
+    const read = () => extract.mock.calls.map(([path]) => String(path))
+    const byPath = (relativePath: string) => workbench.project.store.library.data.sources.find((source) => source.relativePath === relativePath)
+    const found = async (word: string) => (await workbench.project.search.search(word)).total
+    let refreshes = 0
+    workbench.events.on('libraryChanged', () => refreshes++)
+    return { folder, workbench, read, byPath, found, refreshes: () => refreshes }
+  }
+
+  it('reads only the file added, changed or removed, makes it searchable at once, and leaves its neighbours untouched', async () => {
+    const { folder, workbench, read, byPath, found } = await followed()
+    const neighbours = structuredClone([byPath('wires/two.txt'), byPath('three.txt')])
+    await writeFile(join(folder, 'wires', 'new.txt'), 'A zeppelin was seen over the harbour.\n')
+    await expect.poll(() => found('zeppelin'), { timeout: 8000 }).toBe(1)
+    expect(read()).toEqual([join(folder, 'wires', 'new.txt')])
+    await writeFile(join(folder, 'wires', 'one.txt'), 'First wire story, now about a quokka.\n')
+    await expect.poll(() => found('quokka'), { timeout: 8000 }).toBe(1)
+    expect(await found('ceremony')).toBe(0)
+    await rm(join(folder, 'wires', 'new.txt'))
+    await expect.poll(() => byPath('wires/new.txt')?.missing, { timeout: 8000 }).toBe(true)
+    await workbench.idle()
+    expect(read()).toEqual([join(folder, 'wires', 'new.txt'), join(folder, 'wires', 'one.txt')])
+    expect([byPath('wires/two.txt'), byPath('three.txt')]).toEqual(neighbours)
+  }, 30_000)
+
+  it('marks the sources of a deleted folder missing and keeps the rest', async () => {
+    const { folder, workbench, read, byPath } = await followed()
+    await rm(join(folder, 'wires'), { recursive: true })
+    await expect.poll(() => [byPath('wires/one.txt')?.missing, byPath('wires/two.txt')?.missing], { timeout: 8000 }).toEqual([true, true])
+    await workbench.idle()
+    expect(byPath('three.txt')?.missing).toBe(false)
+    expect(read()).toEqual([])
+    expect(workbench.watchedFolders()).toEqual([folder])
+  }, 30_000)
+
+  it('takes a burst of 50 new files as one batch: one import, one refresh', async () => {
+    const { folder, workbench, read, refreshes } = await followed()
+    const staging = await tempDir()
+    const names = Array.from({ length: 50 }, (_, index) => `burst${String(index).padStart(2, '0')}.txt`)
+    await Promise.all(names.map((name) => writeFile(join(staging, name), `Burst article ${name}.\n`)))
+    await Promise.all(names.map((name) => rename(join(staging, name), join(folder, name))))
+    await expect.poll(() => workbench.project.store.library.data.sources.length, { timeout: 8000 }).toBe(53)
+    await workbench.idle()
+    expect(read()).toHaveLength(50)
+    expect(refreshes()).toBe(1)
+  }, 30_000)
+
+  it('starts watching only after the first listing, then finds what changed while the app was closed', async () => {
+    const folder = await realpath(await tempDir())
+    await writeFile(join(folder, 'a.txt'), 'An article about the ceremony.\n')
+    const dataDir = await tempDir()
+    const first = await watchingWorkbench(dataDir)
+    await first.importFolder(folder)
+    await first.idle()
+    await first.shutdown()
+    open.splice(open.indexOf(first), 1)
+    await writeFile(join(folder, 'a.txt'), 'An article about the xylophone, edited while the app was closed.\n')
+    await writeFile(join(folder, 'b.txt'), 'An article added while the app was closed.\n')
+
+    const workbench = await watchingWorkbench(dataDir)
+    expect(workbench.watching).toBe(false)
+    expect(workbench.watchedFolders()).toEqual([])
+    const listSources = startWatchingAfter(workbench, async () => workbench.project.store.library.data.sources.length)
+    expect(await listSources()).toBe(1)
+    await expect.poll(() => workbench.watchedFolders(), { timeout: 8000 }).toEqual([folder])
+    await expect.poll(async () => (await workbench.project.search.search('xylophone')).total, { timeout: 8000 }).toBe(1)
+    await workbench.idle()
+    expect(workbench.project.store.library.data.sources.map((source) => source.relativePath).sort()).toEqual(['a.txt', 'b.txt'])
   }, 30_000)
 })

@@ -8,6 +8,9 @@ import { failedFileHash, isTransientFailure } from './extractor'
 import { readFileCapped } from './read-file-capped'
 import type { FoundFile } from './walk-folder'
 
+/** Failed files are kept with the library's roots, not with any source. */
+const FAILED_FILES_CHANGED = { sources: [], meta: true } as const
+
 /** Bump when extraction improves, so files an older version refused are read again. */
 export const EXTRACTOR_VERSION = 3
 
@@ -30,7 +33,7 @@ export class FailedFiles {
     const bytes = await readFileCapped(file.fsPath, this.maxBytes).catch(() => null)
     if (bytes === null || sha256Bytes(bytes) !== known.fileHash) return
     known.mtimeMs = file.mtimeMs // touched, same bytes: next time the time alone tells
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged(FAILED_FILES_CHANGED)
     throw new UserError('invalid-input', known.reason)
   }
 
@@ -42,7 +45,7 @@ export class FailedFiles {
   remember(id: string, rootId: string, file: FoundFile, error: unknown): void {
     if (!(error instanceof UserError) || isTransientFailure(error)) return
     this.#records[id] = { extractor: EXTRACTOR_VERSION, rootId, size: file.size, mtimeMs: file.mtimeMs, fileHash: failedFileHash(error), reason: error.message }
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged(FAILED_FILES_CHANGED)
   }
 
   /** Drops the records of a folder's files that are no longer in it (after a full walk of it). */
@@ -53,6 +56,6 @@ export class FailedFiles {
   forget(id: string): void {
     if (!(id in this.#records)) return
     delete this.#records[id]
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged(FAILED_FILES_CHANGED)
   }
 }

@@ -4,23 +4,16 @@
 // becomes a line in the report; it never stops the rest. Extraction runs on the
 // extractor's threads, several files at a time; the user can cancel at any moment, and
 // the library is saved every few hundred files, so a crash keeps what was done.
-import { searchableText } from '../../../shared/domain/ocr-caveat'
-import { createHash } from 'node:crypto'
 import { basename, relative, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, ImportRoot, LargeFolder, Source } from '../../../shared/domain/source'
-import { EMPTY_META, LARGE_IMPORT } from '../../../shared/domain/source'
-import { UserError } from '../../../shared/ipc/result'
-import { countWords } from '../../../shared/text/words'
-import { sha256, sha256Bytes } from '../store/content-hash'
+import { LARGE_IMPORT } from '../../../shared/domain/source'
 import type { ProjectStore } from '../store/project-store'
 import { importableExtensions } from './extract/formats'
-import type { ExtractedDocument } from './extract/types'
 import { isImportStopped, type Extractor } from './extractor'
-import { FailedFiles } from './failed-files'
+import { FileImporter, reasonOf, sourceIdOf, stableId } from './import-file'
 import { realDataDir, resolveImportFolder, type FolderPolicy } from './import-root'
-import { DEFAULT_MAX_FILE_BYTES, overLimit, readFileCapped } from './read-file-capped'
-import { pickTitle } from './title'
-import { walkFolder, type FoundFile } from './walk-folder'
+import { DEFAULT_MAX_FILE_BYTES } from './read-file-capped'
+import { walkFolder } from './walk-folder'
 
 export { DEFAULT_MAX_FILE_BYTES } from './read-file-capped'
 
@@ -51,24 +44,13 @@ export interface ImportOptions {
   checkpoint?: { files: number; ms: number; minMs?: number }
 }
 
+/** What a change to the folders themselves (a root added, counted or finished) tells the store. */
+export const ROOTS_CHANGED = { sources: [], meta: true } as const
+
 export interface ImportOutcome {
   report: ImportReport
   /** Sources whose text changed, so their annotations must be anchored again. */
   changedSourceIds: string[]
-}
-
-function stableId(prefix: string, ...parts: string[]): string {
-  return `${prefix}_${createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16)}`
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof UserError) return error.message
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'ENOENT') return 'the file disappeared during import'
-  if (code === 'EISDIR') return 'a folder, not a file'
-  if (code === 'ELOOP') return 'the file became a symbolic link after the folder was listed: not read'
-  return error instanceof Error ? error.message : String(error)
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -79,25 +61,9 @@ function posix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
-/** A source record from freshly extracted text, keeping whatever the user edited by hand, tagged or starred. */
-function buildSource(
-  base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'tags' | 'starred' | 'pageStarts' | 'words' | 'ocr'>, document: ExtractedDocument, existing: Source | undefined): Source {
-  const extractedTitle = document.title ?? pickTitle(document.text, document.format, basename(base.relativePath))
-  const edited = existing?.editedFields ?? []
-  const meta = { ...EMPTY_META, ...document.meta }
-  for (const field of edited) if (field !== 'title' && existing !== undefined) meta[field] = existing.meta[field]
-  return {
-    ...base,
-    title: edited.includes('title') && existing !== undefined ? existing.title : extractedTitle,
-    format: document.format,
-    meta,
-    editedFields: edited,
-    tags: existing?.tags ?? [],
-    starred: existing?.starred ?? false,
-    pageStarts: document.pageStarts,
-    words: countWords(document.text),
-    ocr: document.ocr?.summary ?? null
-  }
+/** Keep every extraction thread busy while other files are being stored: each thread has files queued behind the one it reads. */
+export function importLanes(extractor: Extractor): number {
+  return Math.max(1, extractor.parallelism * 2 + 2)
 }
 
 export async function importFolder(store: ProjectStore, path: string, options: ImportOptions): Promise<ImportOutcome> {
@@ -118,12 +84,11 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   if (dataDir !== undefined && isInside(dataDir, rootPath)) nestedRoots.add(dataDir)
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const report: ImportReport = { rootId, rootPath, added: 0, updated: 0, unchanged: 0, missing: 0, errors: [], warnings: [], cancelled: false, seconds: 0 }
-  const finish = (): ImportOutcome => {
+  const finish = (changedSourceIds: string[] = []): ImportOutcome => {
     report.errors.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
     report.seconds = (Date.now() - started) / 1000
     return { report, changedSourceIds }
   }
-  const changedSourceIds: string[] = []
 
   let lastListed = 0
   const walked = await walkFolder(rootPath, {
@@ -149,7 +114,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   if (existingRoot === undefined) library.roots.push(root)
   if (existingRoot === undefined || (scope === '' && root.folders !== walked.folders)) {
     if (scope === '') root.folders = walked.folders
-    store.markLibraryChanged()
+    store.markLibraryChanged(ROOTS_CHANGED)
     // The root is on disk before any of its files: a crash from here on keeps it, and importing again resumes.
     await store.saveLibrary()
   }
@@ -165,88 +130,37 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   const maybeGone = (relativePath: string): boolean =>
     (scope === '' || relativePath.startsWith(`${scope}/`)) &&
     !unreadableFolders.some((folder) => folder === '.' || folder === '' || relativePath.startsWith(`${folder}/`))
-  const byId = new Map(library.sources.map((source) => [source.id, source]))
-  const storedTexts = await store.storedTextHashes()
-  const failed = new FailedFiles(store, maxBytes)
+  const byId = new Map<string, Source>()
+  /** This folder's sources by path: a file already imported needs no id worked out (a hash per file). */
+  const byPath = new Map<string, Source>()
+  for (const source of library.sources) {
+    byId.set(source.id, source)
+    if (source.rootId === rootId) byPath.set(source.relativePath, source)
+  }
   const seen = new Set<string>()
   let done = 0
-  let changedSinceSave = 0
+  let savedChanges = 0
   let lastSave = Date.now()
   const progress = (currentFile: string | null, detail?: string): void =>
     options.onProgress({ rootPath, phase: 'importing', done, total: files.length, currentFile, ...(detail === undefined ? {} : { detail }), errors: errors.length })
-  const changed = (): void => {
-    store.markLibraryChanged()
-    changedSinceSave++
-  }
-
-  /** The file was touched but its bytes are the same: note the new time, extract nothing. */
-  async function sameBytes(file: FoundFile, existing: Source): Promise<boolean> {
-    if (existing.fileHash === null || existing.size !== file.size || !storedTexts.has(existing.contentHash)) return false
-    return sha256Bytes(await readFileCapped(file.fsPath, maxBytes)) === existing.fileHash
-  }
-
-  async function importOne(file: FoundFile): Promise<void> {
-    const id = stableId('src', rootId, file.relativePath)
-    seen.add(id)
-    const existing = byId.get(id)
-    const readInOtherLanguages =
-      existing?.ocr != null && options.ocrLanguages !== undefined && existing.ocr.languages.join('+') !== options.ocrLanguages.join('+')
-    const unchangedOnDisk = existing !== undefined && !existing.missing && existing.size === file.size && existing.mtimeMs === file.mtimeMs && !readInOtherLanguages
-    if (unchangedOnDisk && storedTexts.has(existing.contentHash)) {
-      report.unchanged++
-      return
-    }
-    if (file.size > maxBytes) throw overLimit(file.size, maxBytes)
-    await failed.refuseIfKnown(id, file)
-    if (existing !== undefined && !readInOtherLanguages && (await sameBytes(file, existing))) {
-      Object.assign(existing, { mtimeMs: file.mtimeMs, missing: false })
-      changed()
-      report.unchanged++
-      return
-    }
-    let extraction
-    try {
-      // A file reached through a link has its real place checked again as it is read; any
-      // other is opened without following links, so one swapped in since the walk is refused.
-      // A scan being recognised says which page it is on; stopping the import ends it mid-page.
-      extraction = await options.extractor.extract(file.fsPath, file.formatName ?? basename(file.relativePath), file.throughLink === true ? rootPath : undefined, {
-        onProgress: ({ detail }) => progress(file.relativePath, detail),
-        signal: options.signal
-      })
-    } catch (error: unknown) {
-      failed.remember(id, rootId, file, error)
-      throw error
-    }
-    failed.forget(id)
-    const { document, fileHash } = extraction
-    for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
-    const contentHash = sha256(document.text)
-    if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
-      if (!storedTexts.has(contentHash)) await store.writeText(contentHash, document.text)
-      // Read again in other languages to the same text: the languages it was read in are still news.
-      Object.assign(existing, { size: file.size, mtimeMs: file.mtimeMs, fileHash, missing: false, ocr: document.ocr?.summary ?? existing.ocr })
-      changed()
-      report.unchanged++
-      return
-    }
-    // The text is on disk before the source that names it, so a saved source always has its text.
-    await store.writeText(contentHash, document.text)
-    storedTexts.add(contentHash)
-    options.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text))
-    const base = { id, rootId, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: nowIso, missing: false }
-    const source = buildSource(base, document, existing)
-    if (existing === undefined) {
+  const importer = new FileImporter({
+    store,
+    root,
+    rootPath,
+    extractor: options.extractor,
+    maxBytes,
+    nowIso,
+    report,
+    ocrLanguages: options.ocrLanguages,
+    signal: options.signal,
+    onText: options.onText,
+    onDetail: (relativePath, detail) => progress(relativePath, detail),
+    find: (id) => byId.get(id),
+    add: (source) => {
       library.sources.push(source)
-      byId.set(id, source)
-      report.added++
-    } else {
-      const textChanged = existing.contentHash !== contentHash
-      Object.assign(existing, source)
-      if (textChanged) changedSourceIds.push(id)
-      report.updated++
+      byId.set(source.id, source)
     }
-    changed()
-  }
+  })
 
   /**
    * Saves the library every few hundred changed files or seconds: a crash loses at most
@@ -260,8 +174,9 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     const every = options.checkpoint ?? CHECKPOINT
     const since = Date.now() - lastSave
     const gap = Math.max(every.minMs ?? 0, saveCostMs * 20)
+    const changedSinceSave = importer.changes - savedChanges
     if (saving !== null || changedSinceSave === 0 || since < gap || (changedSinceSave < every.files && since < every.ms)) return
-    changedSinceSave = 0
+    savedChanges = importer.changes
     lastSave = Date.now()
     const started = performance.now()
     saving = store
@@ -272,15 +187,17 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   }
 
   progress(null)
-  // Keep every extraction thread busy, plus one file being read or hashed here.
-  const lanes = Math.max(1, options.extractor.parallelism + 1)
+  const lanes = importLanes(options.extractor)
   let next = 0
   async function lane(): Promise<void> {
     while (next < files.length && options.signal?.aborted !== true) {
       const file = files[next++]
       if (file === undefined) break
+      // A file that fails is still there: its source (if any) is not missing.
+      const id = byPath.get(file.relativePath)?.id ?? sourceIdOf(rootId, file.relativePath)
+      seen.add(id)
       try {
-        await importOne(file)
+        await importer.importFile(file, id)
       } catch (error: unknown) {
         // A file the user's Stop cut short is neither a problem nor done: the next import reads it.
         if (isImportStopped(error)) break
@@ -296,20 +213,16 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   report.cancelled = options.signal?.aborted === true
   if (!report.cancelled) {
     for (const source of library.sources) {
-      if (source.rootId === rootId && maybeGone(source.relativePath) && !seen.has(source.id) && !source.missing) {
-        source.missing = true
-        report.missing++
-        store.markLibraryChanged()
-      }
+      if (source.rootId === rootId && !source.missing && !seen.has(source.id) && maybeGone(source.relativePath)) importer.markMissing(source)
     }
     if (scope === '' && !root.complete) {
       root.complete = true
-      store.markLibraryChanged()
+      store.markLibraryChanged(ROOTS_CHANGED)
     }
-    if (scope === '' && unreadableFolders.length === 0) failed.forgetUnseen(rootId, seen)
+    if (scope === '' && unreadableFolders.length === 0) importer.failed.forgetUnseen(rootId, seen)
   }
-  // Nothing changed (a watcher event for a file we do not import, say): the file is left alone.
+  // Nothing changed (no file added, edited or gone): nothing is written.
   await store.saveLibrary()
   progress(null)
-  return finish()
+  return finish(importer.changedSourceIds)
 }

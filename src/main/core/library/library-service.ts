@@ -8,7 +8,8 @@ import type { AnnotationService } from '../annotations/annotation-service'
 import type { ProjectStore } from '../store/project-store'
 import type { SearchService } from '../library-search/search-service'
 import type { Extractor } from './extractor'
-import { importFolder } from './import-folder'
+import { importFolder, ROOTS_CHANGED, type ImportOptions } from './import-folder'
+import { importPaths, type PathsOutcome } from './import-paths'
 import type { FolderPolicy } from './import-root'
 
 export interface SourceEdits {
@@ -80,8 +81,8 @@ export class LibraryService {
     return { sourceId, contentHash: source.contentHash, text: await this.store.readText(source.contentHash) }
   }
 
-  async import(path: string, request: ImportRequest): Promise<ImportReport> {
-    const { report, changedSourceIds } = await importFolder(this.store, path, {
+  async #importOptions(request: ImportRequest): Promise<ImportOptions> {
+    return {
       now: this.deps.now,
       onProgress: request.onProgress,
       extractor: this.deps.extractor(),
@@ -91,7 +92,23 @@ export class LibraryService {
       ...(request.signal === undefined ? {} : { signal: request.signal }),
       ...(this.deps.ocrLanguages === undefined ? {} : { ocrLanguages: await this.deps.ocrLanguages() }),
       onText: (sourceId, contentHash, text) => this.deps.search.indexText(sourceId, contentHash, text)
-    })
+    }
+  }
+
+  /**
+   * Brings in the paths the folder watcher saw change (files or folders, added, edited or
+   * removed): only those are looked at, and only what changed is written and indexed.
+   */
+  async importChanges(paths: readonly string[], request: ImportRequest): Promise<PathsOutcome> {
+    const outcome = await importPaths(this.store, paths, await this.#importOptions(request))
+    // Looking for highlights to move costs a pass over the library: only when a text changed.
+    if (outcome.changedSourceIds.length > 0) await this.annotations.reanchor(outcome.changedSourceIds)
+    if (outcome.added + outcome.updated + outcome.missing > 0) await this.deps.search.sync()
+    return outcome
+  }
+
+  async import(path: string, request: ImportRequest): Promise<ImportReport> {
+    const { report, changedSourceIds } = await importFolder(this.store, path, await this.#importOptions(request))
     if (report.needsConfirmation !== undefined) return report
     await this.#reattach(report)
     await this.annotations.reanchor(changedSourceIds)
@@ -106,7 +123,7 @@ export class LibraryService {
     const root = this.store.library.data.roots.find((candidate) => candidate.id === report.rootId)
     if (root?.detached === undefined || report.cancelled) return
     delete root.detached
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged(ROOTS_CHANGED)
     await this.store.saveLibrary()
   }
 
@@ -114,18 +131,18 @@ export class LibraryService {
   async markRootMissing(rootPath: string): Promise<number> {
     const root = this.store.library.data.roots.find((candidate) => candidate.path === rootPath)
     if (root === undefined) return 0
-    let marked = 0
+    const marked: string[] = []
     for (const source of this.store.library.data.sources) {
       if (source.rootId === root.id && !source.missing) {
         source.missing = true
-        marked++
+        marked.push(source.id)
       }
     }
-    if (marked > 0) {
-      this.store.markLibraryChanged()
+    if (marked.length > 0) {
+      this.store.markLibraryChanged({ sources: marked })
       await this.store.saveLibrary()
     }
-    return marked
+    return marked.length
   }
 
   /** Sets a source's tags and/or star; a re-import keeps them. */
@@ -133,7 +150,7 @@ export class LibraryService {
     const source = this.find(sourceId)
     if (marks.tags !== undefined) source.tags = uniqueTags(marks.tags)
     if (marks.starred !== undefined) source.starred = marks.starred
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged({ sources: [sourceId] })
     await this.store.saveLibrary()
     return source
   }
@@ -151,7 +168,7 @@ export class LibraryService {
     removeWhere(library.roots, (root) => root.id === rootId)
     for (const [id, failed] of Object.entries(library.failedFiles)) if (failed.rootId === rootId) delete library.failedFiles[id]
     this.store.sourcesRemoved()
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged({ sources: removed, meta: true })
     await this.store.saveLibrary()
     const keptHighlights = this.store.notes.data.annotations.filter((annotation) => removed.has(annotation.target.sourceId)).length
     return { removedSources: removed.size, keptHighlights }
@@ -178,7 +195,7 @@ export class LibraryService {
       edited.add(field)
     }
     source.editedFields = [...edited]
-    this.store.markLibraryChanged()
+    this.store.markLibraryChanged({ sources: [source.id] })
     await this.store.saveLibrary()
     return source
   }
