@@ -7,6 +7,10 @@ import { join } from 'node:path'
 export function extractWorkerPath(repo = process.cwd()): string {
   return join(repo, 'out/main/extract-worker.js')
 }
+/** The built corroboration worker, as the app runs it. */
+export function findingsWorkerPath(repo = process.cwd()): string {
+  return join(repo, 'out/main/findings-worker.js')
+}
 /** Extraction threads: a 2-core laptop's, in the import and in the bench's own baseline. */
 export const EXTRACT_THREADS = 2
 

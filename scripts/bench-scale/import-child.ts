@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../src/main/core/library/import-folde
 import { walkFolder } from '../../src/main/core/library/walk-folder'
 import { Workbench } from '../../src/main/core/workbench'
 import { engineApi } from './api'
-import { childInput, childMain, EXTRACT_THREADS, extractWorkerPath, maxRssMB } from './child'
+import { childInput, childMain, EXTRACT_THREADS, extractWorkerPath, findingsWorkerPath, maxRssMB } from './child'
 
 export interface ImportChildInput {
   mode: 'import' | 'extract'
@@ -27,7 +27,7 @@ export interface ImportChildOutput {
 }
 
 async function importCold(input: ImportChildInput): Promise<ImportChildOutput> {
-  const workbench = new Workbench({ dataDir: input.dataDir, seedsDir: null, extractWorker: { path: extractWorkerPath() }, extractThreads: EXTRACT_THREADS, watchFolders: true })
+  const workbench = new Workbench({ dataDir: input.dataDir, seedsDir: null, extractWorker: { path: extractWorkerPath() }, findingsWorker: { path: findingsWorkerPath() }, extractThreads: EXTRACT_THREADS, watchFolders: true })
   await workbench.boot()
   const api = engineApi(workbench)
   const started = performance.now()

@@ -3,7 +3,7 @@
 // saving highlights at once, and search latency per kind of query, all through the handlers.
 import { Workbench } from '../../src/main/core/workbench'
 import { engineApi, listFirstPage, type EngineApi } from './api'
-import { childInput, childMain, EXTRACT_THREADS, extractWorkerPath, maxRssMB } from './child'
+import { childInput, childMain, EXTRACT_THREADS, extractWorkerPath, findingsWorkerPath, maxRssMB } from './child'
 import type { QuerySet } from './queries'
 import { measureWatch, type WatchFigures } from './watch-step'
 
@@ -93,7 +93,7 @@ async function searchLatency(api: EngineApi, queries: QuerySet): Promise<Session
 
 childMain(async (): Promise<SessionChildOutput> => {
   const input = await childInput<SessionChildInput>()
-  const workbench = new Workbench({ dataDir: input.dataDir, seedsDir: null, extractWorker: { path: extractWorkerPath() }, extractThreads: EXTRACT_THREADS, watchFolders: true })
+  const workbench = new Workbench({ dataDir: input.dataDir, seedsDir: null, extractWorker: { path: extractWorkerPath() }, findingsWorker: { path: findingsWorkerPath() }, extractThreads: EXTRACT_THREADS, watchFolders: true })
   await workbench.boot()
   const api = engineApi(workbench)
   // The window's first listing starts watching (as in the app); then the catch-up walk is waited for.

@@ -5,7 +5,7 @@
 import { serialize, deserialize } from 'node:v8'
 import { Workbench } from '../../src/main/core/workbench'
 import { engineApi, LIST_PAGE, listFirstPage, type EngineApi, type SourcesPage } from './api'
-import { childInput, childMain, EXTRACT_THREADS, extractWorkerPath, maxRssMB, settleHeap } from './child'
+import { childInput, childMain, EXTRACT_THREADS, extractWorkerPath, findingsWorkerPath, maxRssMB, settleHeap } from './child'
 
 // Imports are loaded by now: what node and the engine's modules cost before any work.
 const moduleLoadMs = performance.now()
@@ -79,7 +79,7 @@ async function ledgerAndNames(api: EngineApi): Promise<Pick<StartChildOutput, 'l
 
 childMain(async (): Promise<StartChildOutput> => {
   const input = await childInput<StartChildInput>()
-  const workbench = new Workbench({ dataDir: input.dataDir, seedsDir: null, extractWorker: { path: extractWorkerPath() }, extractThreads: EXTRACT_THREADS, watchFolders: true })
+  const workbench = new Workbench({ dataDir: input.dataDir, seedsDir: null, extractWorker: { path: extractWorkerPath() }, findingsWorker: { path: findingsWorkerPath() }, extractThreads: EXTRACT_THREADS, watchFolders: true })
   await workbench.boot()
   const bootMs = performance.now()
   const api = engineApi(workbench)

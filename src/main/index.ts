@@ -23,6 +23,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     seedsDir: seedsDir(),
     extractWorker: { path: join(__dirname, 'extract-worker.js') },
+    findingsWorker: { path: join(__dirname, 'findings-worker.js') },
     watchFolders: true,
     appVersion: app.getVersion()
   })

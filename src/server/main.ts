@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     dataDir: resolve(values.data ?? join(homedir(), '.sourcebench-browser')),
     seedsDir: resolve(values.seeds ?? join(appRoot, 'seeds')),
     extractWorker: { path: join(__dirname, 'extract-worker.js') },
+    findingsWorker: { path: join(__dirname, 'findings-worker.js') },
     appVersion: version,
     watchFolders: true
   })

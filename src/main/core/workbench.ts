@@ -35,6 +35,8 @@ export interface WorkbenchOptions {
   now?: () => Date
   /** The built extraction worker; without it extraction runs in this thread. */
   extractWorker?: WorkerScript
+  /** The built corroboration worker; without it quotes and names are analysed and grouped in this thread. */
+  findingsWorker?: WorkerScript
   /** How many extraction threads (default: one per core). */
   extractThreads?: number
   /** Where to look for OCR languages when the user chose no folder (default: where Tesseract packages put them). */
@@ -195,6 +197,10 @@ export class Workbench {
     await this.#extractor?.close()
     this.#extractor = null
     await this.#queue
+    for (const open of this.#opened.values()) {
+      await open.corroboration.close()
+      await open.store.close()
+    }
     if (this.#registry !== null) await unlockDataFolder(this.options.dataDir)
   }
 
@@ -262,8 +268,12 @@ export class Workbench {
         search,
         policy: { home: this.options.homeDir ?? homedir(), dataDir: this.options.dataDir }
       })
-      const corroboration = new CorroborationService(store, (hash) => store.readText(hash), this.now, (progress) =>
-        this.events.emit('corroborationProgress', progress)
+      const corroboration = new CorroborationService(
+        store,
+        (hash) => store.readText(hash),
+        this.now,
+        (progress) => this.events.emit('corroborationProgress', progress),
+        this.options.findingsWorker
       )
       // Only the open project's history is announced: a window shows one project.
       const history = new NotesHistory(store, (state) => this.#open?.store === store && this.events.emit('historyChanged', state))

@@ -150,10 +150,11 @@ export class AnnotationService {
   async reanchor(sourceIds: readonly string[]): Promise<{ relocated: number; orphaned: number }> {
     const counts = { relocated: 0, orphaned: 0 }
     const changed: string[] = []
-    const wanted = new Set(sourceIds)
-    for (const source of this.store.library.data.sources) {
-      if (!wanted.has(source.id)) continue
-      if (!this.store.notes.data.annotations.some((annotation) => annotation.target.sourceId === source.id)) continue
+    // By id: a re-import of one changed file must not walk the whole library.
+    const highlighted = new Set(this.store.notes.data.annotations.map((annotation) => annotation.target.sourceId))
+    for (const sourceId of new Set(sourceIds)) {
+      const source = this.store.findSource(sourceId)
+      if (source === undefined || !highlighted.has(sourceId)) continue
       const text = await this.store.readText(source.contentHash).catch(() => null)
       if (text === null) continue // a damaged text is reported when the source is opened
       for (const annotation of this.store.notes.data.annotations) {

@@ -27,14 +27,22 @@ export function isAtomicWriteTemp(name: string): boolean {
   return TEMP_NAME.test(name)
 }
 
-async function writeNow(path: string, content: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * false: rename into place without flushing to disk; a kill cannot tear the file, a power
+   * cut can, so the caller flushes it (syncFile) before anything that refers to it is saved.
+   */
+  durable?: boolean
+}
+
+async function writeNow(path: string, content: string | Uint8Array, durable: boolean): Promise<void> {
   // The thread too: extraction workers write OCR results with counters of their own.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}-${++counter}.tmp`)
   try {
     const handle = await open(temp, 'w')
     try {
       await handle.writeFile(content)
-      await handle.sync()
+      if (durable) await handle.sync()
     } finally {
       await handle.close()
     }
@@ -43,14 +51,27 @@ async function writeNow(path: string, content: string | Uint8Array): Promise<voi
     await rm(temp, { force: true })
     throw error
   }
-  await syncFolder(dirname(path))
+  if (durable) await syncFolder(dirname(path))
 }
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+/** Flushes a file written with `durable: false` (and then its folder, with syncFolder). */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+export { syncFolder }
+
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const durable = options.durable !== false
   const previous = queues.get(path) ?? Promise.resolve()
   const next = previous.then(
-    () => writeNow(path, content),
-    () => writeNow(path, content)
+    () => writeNow(path, content, durable),
+    () => writeNow(path, content, durable)
   )
   queues.set(path, next)
   const forget = (): void => {
