@@ -63,7 +63,9 @@ export class NotesHistory {
     /** `unchanged`: says from the result that nothing changed, so no step is kept and Redo stays. */
     options: RecordOptions & { unchanged?: (result: T) => boolean } = {}
   ): Promise<T> {
-    return this.#serially(async () => {
+    // The next change may start while this one's notes reach the disk (they then share an
+    // fsync); this one is acknowledged only once they are there.
+    const done = this.#serially(async () => {
       const touches = typeof touchesNow === 'function' ? touchesNow() : touchesNow
       const declared = {
         annotations: touches.annotations ?? [],
@@ -74,8 +76,8 @@ export class NotesHistory {
         roots: touches.roots ?? []
       }
       const before = takeSnapshot(this.store, declared)
-      const result = await change()
-      if (options.unchanged?.(result) === true) return result
+      const { result, durable } = await this.store.runDeferringNotes(change)
+      if (options.unchanged?.(result) === true) return { result, durable }
       const notes = this.store.notes.data
       // Records the change created or removed count as touched; a created one did not exist before.
       const annotations = [...new Set([...declared.annotations, ...addedAndRemoved(before.annotationOrder, notes.annotations.map((a) => a.id))])]
@@ -94,6 +96,10 @@ export class NotesHistory {
       }
       this.#redo.length = 0
       this.onChange(this.state())
+      return { result, durable }
+    })
+    return done.then(async ({ result, durable }) => {
+      await durable
       return result
     })
   }

@@ -2,6 +2,7 @@
 // committed through a ProjectStorage (storage.ts) that writes only what changed, and the
 // documents' texts, content-addressed in texts/<sha256>.txt and written once.
 import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { join } from 'node:path'
 import type { Source } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
@@ -168,7 +169,29 @@ export class ProjectStore {
     if (change.claims !== undefined) delta.claims = pick(notes.claims, change.claims)
     if (change.nameDecisions === true) delta.nameDecisions = notes.nameDecisions
     if (change.savedSearches === true) delta.savedSearches = notes.savedSearches
-    return this.#storage.appendNotes(delta)
+    const durable = this.#storage.appendNotes(delta)
+    const deferred = this.#deferredSaves.getStore()
+    if (deferred === undefined) return durable
+    deferred.push(durable)
+    return Promise.resolve()
+  }
+
+  /** Inside runDeferringNotes: the journal writes the task's saves asked for, to be awaited after it. */
+  readonly #deferredSaves = new AsyncLocalStorage<Array<Promise<void>>>()
+
+  /**
+   * Runs a change whose notes saves (journal appends, made in order as it runs) are awaited
+   * after it rather than inside it: changes queued one after another (the undo history's)
+   * then share one fsync instead of waiting for one each. The caller must await `durable`
+   * before acknowledging the change.
+   */
+  async runDeferringNotes<T>(task: () => Promise<T>): Promise<{ result: T; durable: Promise<void> }> {
+    const saves: Array<Promise<void>> = []
+    const result = await this.#deferredSaves.run(saves, task)
+    const durable = Promise.all(saves).then(() => undefined)
+    // Awaited by the caller; never an unhandled rejection while it is still queued.
+    durable.catch(() => undefined)
+    return { result, durable }
   }
 
   /**
