@@ -140,11 +140,14 @@ export class NotesHistory {
   async #write(snapshot: NotesSnapshot, left: NotesSnapshot): Promise<void> {
     const notes = this.store.notes.data
     const order = { annotations: notes.annotations.map((record) => record.id), claims: notes.claims.map((record) => record.id) }
+    // A folder put back or taken out drops every source it has now, also ones imported since the step.
+    const roots = new Set([...snapshot.folders.keys(), ...left.folders.keys()])
+    const inFolders = roots.size === 0 ? [] : this.store.library.data.sources.filter((source) => roots.has(source.rootId)).map((source) => source.id)
     const changed = applySnapshot(this.store, snapshot, left)
     try {
       if (changed.library) {
         const folders = [...snapshot.folders.values(), ...left.folders.values()]
-        const sources = [...snapshot.sources.keys(), ...folders.flatMap((folder) => folder.sources.map(({ record }) => record.id))]
+        const sources = [...inFolders, ...snapshot.sources.keys(), ...folders.flatMap((folder) => folder.sources.map(({ record }) => record.id))]
         this.store.markLibraryChanged({ sources, meta: snapshot.folders.size > 0 })
         await this.store.saveLibrary()
       }

@@ -2,12 +2,13 @@
 // threads so a folder of PDFs and web pages uses every core while the app stays
 // responsive. Workers read the file themselves, so bytes never cross threads. A long
 // file (a scan being recognised) reports its progress, and stopping the import ends it.
-import { realpath } from 'node:fs/promises'
+import { access, realpath } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { sep } from 'node:path'
+import { join, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
-import { sha256Bytes } from '../store/content-hash'
+import { writeFileAtomic } from '../store/atomic-write'
+import { sha256, sha256Bytes } from '../store/content-hash'
 import type { ExtractContext, ExtractedDocument, ExtractOptions, ExtractProgress, OcrOptions } from './extract/types'
 import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
 
@@ -15,6 +16,8 @@ export interface Extraction {
   document: ExtractedDocument
   /** SHA-256 of the bytes that were read. */
   fileHash: string
+  /** With `storeTextIn`: the text's SHA-256, its file now in that folder (renamed into place, not yet flushed to disk). */
+  storedText?: string
 }
 
 /** A path as a string, or as bytes when it is not valid UTF-8 (a Buffer arrives in a worker as a Uint8Array). */
@@ -23,6 +26,11 @@ export type FilePath = string | Uint8Array
 /** What one extraction is given besides the file: OCR settings, and hooks to report progress and to be stopped. */
 export interface ExtractCall {
   ocr?: OcrOptions | undefined
+  /**
+   * A project's texts/ folder: the extracting thread writes the text there itself (as
+   * `<sha256>.txt`), so a bulk import's file writes stay off the main thread.
+   */
+  storeTextIn?: string | undefined
   onProgress?: ((progress: ExtractProgress) => void) | undefined
   /** Aborting stops the extraction at once (a worker busy with it is ended and replaced). */
   signal?: AbortSignal | undefined
@@ -45,6 +53,7 @@ export interface ExtractRequest {
   fileName: string
   folder?: string | undefined
   options: ExtractOptions
+  storeTextIn?: string | undefined
 }
 
 export type ExtractReply =
@@ -100,10 +109,24 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
   const bytes = await readFileCapped(path, request.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, { noFollow: request.folder === undefined })
   const fileHash = sha256Bytes(bytes)
   try {
-    return { document: await extractDocument(bytes, request.fileName, request.options, { ...hooks, fileHash }), fileHash }
+    const document = await extractDocument(bytes, request.fileName, request.options, { ...hooks, fileHash })
+    if (request.storeTextIn === undefined) return { document, fileHash }
+    return { document, fileHash, storedText: await storeText(request.storeTextIn, document.text) }
   } catch (error: unknown) {
     throw error instanceof Error ? Object.assign(error, { fileHash }) : error
   }
+}
+
+/** Writes a text content-addressed, as the store does (see ProjectStore.adoptText); an existing file already holds it. */
+async function storeText(folder: string, text: string): Promise<string> {
+  const contentHash = sha256(text)
+  const path = join(folder, `${contentHash}.txt`)
+  const exists = await access(path).then(
+    () => true,
+    () => false
+  )
+  if (!exists) await writeFileAtomic(path, text, { durable: false })
+  return contentHash
 }
 
 function withOcr(options: ExtractOptions, ocr: OcrOptions | undefined, threads: number): ExtractOptions {
@@ -119,7 +142,7 @@ export class InProcessExtractor implements Extractor {
 
   extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
     if (call.signal?.aborted === true) return Promise.reject(importStopped())
-    return extractFile({ path, fileName, folder, options: withOcr(this.options, call.ocr, 1) }, { onProgress: call.onProgress, signal: call.signal })
+    return extractFile({ path, fileName, folder, options: withOcr(this.options, call.ocr, 1), storeTextIn: call.storeTextIn }, { onProgress: call.onProgress, signal: call.signal })
   }
 
   async close(): Promise<void> {
@@ -279,7 +302,7 @@ export class WorkerPoolExtractor implements Extractor {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     if (call.signal?.aborted === true) return Promise.reject(importStopped())
     return new Promise((resolve, reject) => {
-      const job: Job = { request: { id: ++this.#nextId, path, fileName, folder, options: this.options }, resolve, reject, call }
+      const job: Job = { request: { id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn }, resolve, reject, call }
       const signal = call.signal
       if (signal !== undefined) {
         const stop = (): void => this.#stop(job)

@@ -56,7 +56,8 @@ async function writeNow(path: string, content: string | Uint8Array, durable: boo
 
 /** Flushes a file written with `durable: false` (and then its folder, with syncFolder). */
 export async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r')
+  // Read-write: Windows refuses to flush a file opened for reading only.
+  const handle = await open(path, 'r+')
   try {
     await handle.sync()
   } finally {

@@ -30,6 +30,7 @@ export class MemoryStorage implements ProjectStorage {
       else library.sources[at] = source
     }
     if (commit.meta !== undefined) Object.assign(library, structuredClone(commit.meta))
+    await commit.beforeCommit?.()
     this.volume.library = library
   }
 

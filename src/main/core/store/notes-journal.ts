@@ -12,6 +12,7 @@ import { claimSchema } from '../../../shared/domain/claim'
 import { nameDecisionSchema } from '../../../shared/domain/corroboration'
 import { savedSearchSchema } from '../../../shared/domain/saved-search'
 import { describeIssues } from '../../../shared/ipc/validation'
+import { syncFolder } from './atomic-write'
 import { applyNotesDelta, emptyNotes, notesDataSchema, type NotesData, type NotesDelta } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -20,7 +21,6 @@ export const NOTES_FILE = 'notes.json'
 export const COMPACT_AFTER_BYTES = 4_000_000
 
 const snapshotSchema = notesDataSchema.extend({ journal: z.number().int().nonnegative().default(0) })
-type Snapshot = z.infer<typeof snapshotSchema>
 
 const records = <T extends z.ZodType>(schema: T) => z.object({ put: z.array(schema), removed: z.array(z.string()) })
 const lineSchema = z.object({
@@ -50,6 +50,8 @@ export class NotesJournal {
   #queue: Promise<void> = Promise.resolve()
   #flushScheduled = false
   #compacting = false
+  /** A failed append may have left part of a line after #bytes. */
+  #torn = false
   /** The notes as they are now, for a compaction. */
   #current: () => NotesData = emptyNotes
 
@@ -68,12 +70,20 @@ export class NotesJournal {
   }
 
   async load(): Promise<NotesData> {
-    const snapshot: Snapshot = (await new ValidatedJsonFile(join(this.#dir, NOTES_FILE), snapshotSchema, this.#warn).read()) ?? { ...emptyNotes(), journal: 0 }
-    const { journal, ...notes } = snapshot
+    const read = await new ValidatedJsonFile(join(this.#dir, NOTES_FILE), snapshotSchema, this.#warn).read()
+    const { journal, ...notes } = read ?? { ...emptyNotes(), journal: 0 }
     this.#generation = journal
-    // A compaction a crash stopped after its snapshot leaves the journal before it: already in the snapshot.
     for (const name of await readdir(this.#dir)) {
-      if (/^notes-journal-\d+\.jsonl$/.test(name) && name !== journalName(journal)) await rm(join(this.#dir, name), { force: true })
+      const match = /^notes-journal-(\d+)\.jsonl$/.exec(name)
+      if (match === null || Number(match[1]) === journal) continue
+      if (read !== null && Number(match[1]) < journal) {
+        // A compaction a crash stopped after its snapshot leaves the journal before it: already in the snapshot.
+        await rm(join(this.#dir, name), { force: true })
+      } else {
+        // Edits the snapshot does not account for (it is missing, damaged, or older): kept for the user, never deleted.
+        await rename(join(this.#dir, name), join(this.#dir, `${name}.damaged-${Date.now()}`))
+        this.#warn(`store: ${name} holds edits that notes.json does not account for; it was set aside as ${name}.damaged-… for recovery`)
+      }
     }
     await this.#replay(notes)
     return notes
@@ -139,33 +149,42 @@ export class NotesJournal {
     if (batch.length === 0) return
     try {
       const text = batch.map((pending) => pending.line).join('')
+      const path = join(this.#dir, journalName(this.#generation))
+      if (this.#torn) {
+        await truncate(path, this.#bytes).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+        })
+        this.#torn = false
+      }
+      const fresh = this.#bytes === 0
       // Opened per batch (a fraction of the fsync's cost): no descriptor outlives the write or a project left open.
-      const handle = await open(join(this.#dir, journalName(this.#generation)), 'a')
+      const handle = await open(path, 'a')
       try {
         await handle.appendFile(text)
         await handle.datasync()
       } finally {
         await handle.close()
       }
+      // A journal's first line also made its file: its folder entry must be on disk too.
+      if (fresh) await syncFolder(this.#dir)
       this.#bytes += Buffer.byteLength(text)
       for (const pending of batch) pending.resolve()
     } catch (error: unknown) {
       for (const pending of batch) pending.reject(error)
-      // A failed append may have left part of a line: the next appends start a new journal after a snapshot.
+      // A failed append may have left part of a line: cut it off before anything else is appended.
+      this.#torn = true
       void this.#enqueue(() => this.#snapshot(this.#current())).catch(() => undefined)
       return
     }
     if (this.#bytes > this.compactAfterBytes && !this.#compacting) {
       this.#compacting = true
-      // Behind the appends already waiting: they go to this journal, the snapshot then includes them.
-      setImmediate(() => {
-        // A compaction that fails is tried again after the next append; the journal still holds every edit.
-        void this.#enqueue(() => this.#snapshot(this.#current()))
-          .catch(() => undefined)
-          .finally(() => {
-            this.#compacting = false
-          })
-      })
+      // Queued behind the appends already waiting (they go to this journal; the snapshot then includes them), and close() waits for it.
+      // A compaction that fails is tried again after the next append; the journal still holds every edit.
+      void this.#enqueue(() => this.#snapshot(this.#current()))
+        .catch(() => undefined)
+        .finally(() => {
+          this.#compacting = false
+        })
     }
   }
 
@@ -185,6 +204,7 @@ export class NotesJournal {
     await new Low(new ValidatedJsonFile(join(this.#dir, NOTES_FILE), snapshotSchema, this.#warn), { ...notes, journal: next }).write()
     this.#generation = next
     this.#bytes = 0
+    this.#torn = false
     await rm(join(this.#dir, journalName(previous)), { force: true })
   }
 

@@ -1,7 +1,7 @@
 // One project: the in-memory working set the services read and change (library and notes),
 // committed through a ProjectStorage (storage.ts) that writes only what changed, and the
 // documents' texts, content-addressed in texts/<sha256>.txt and written once.
-import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { join } from 'node:path'
 import type { Source } from '../../../shared/domain/source'
@@ -143,8 +143,14 @@ export class ProjectStore {
     }
     const meta = pending.all || pending.meta ? { roots: library.roots, failedFiles: library.failedFiles } : undefined
     try {
-      await this.#syncTexts()
-      await this.#storage.commitLibrary({ put, removed, ...(meta === undefined ? {} : { meta }), source: (id) => this.findSource(id) })
+      await this.#storage.commitLibrary({
+        put,
+        removed,
+        ...(meta === undefined ? {} : { meta }),
+        source: (id) => this.findSource(id),
+        // After the sources are serialised: every text they name was adopted or written by then.
+        beforeCommit: () => this.#syncTexts()
+      })
     } catch (error: unknown) {
       // Tried again with the next save.
       this.#libraryUnsaved = true
@@ -187,11 +193,16 @@ export class ProjectStore {
    */
   async runDeferringNotes<T>(task: () => Promise<T>): Promise<{ result: T; durable: Promise<void> }> {
     const saves: Array<Promise<void>> = []
-    const result = await this.#deferredSaves.run(saves, task)
-    const durable = Promise.all(saves).then(() => undefined)
-    // Awaited by the caller; never an unhandled rejection while it is still queued.
-    durable.catch(() => undefined)
-    return { result, durable }
+    try {
+      const result = await this.#deferredSaves.run(saves, task)
+      const durable = Promise.all(saves).then(() => undefined)
+      // Awaited by the caller; never an unhandled rejection while it is still queued.
+      durable.catch(() => undefined)
+      return { result, durable }
+    } finally {
+      // A change that threw after saving: its saves' failures are not this call's answer, but must not go unhandled.
+      for (const save of saves) save.catch(() => undefined)
+    }
   }
 
   /**
@@ -279,16 +290,28 @@ export class ProjectStore {
   /** Texts are content-addressed, so an existing file already holds exactly this text. */
   async writeText(contentHash: string, text: string): Promise<void> {
     const path = this.#textPath(contentHash)
-    const exists = await access(path).then(
-      () => true,
-      () => false
-    )
-    if (!exists) {
+    // Known from the listing at open and every write since: no look at the disk per text.
+    if (!this.#storedTexts.has(contentHash)) {
       // Flushed in one batch before the library commit that first names it (#syncTexts):
       // a flush per file was half of a cold import's time.
       await writeFileAtomic(path, text, { durable: false })
       this.#unsyncedTexts.add(path)
     }
+    this.#storedTexts.add(contentHash)
+  }
+
+  /** Where an extraction thread may write texts itself (then adoptText). */
+  get textsFolder(): string {
+    return this.#textsDir
+  }
+
+  /**
+   * Takes in a text an extraction thread wrote into textsFolder (renamed into place, not
+   * flushed): it is flushed with the next library commit, as writeText's are.
+   */
+  adoptText(contentHash: string): void {
+    if (this.#storedTexts.has(contentHash)) return
+    this.#unsyncedTexts.add(this.#textPath(contentHash))
     this.#storedTexts.add(contentHash)
   }
 

@@ -90,8 +90,13 @@ export class SegmentedLibrary {
     this.#nextSegment = 0
     this.#relist = false
     await mkdir(this.#dir, { recursive: true })
-    const manifest = await this.#readManifest()
+    let manifest = await this.#readManifest()
     const legacyPath = join(this.#dir, '..', LEGACY_LIBRARY_FILE)
+    if (manifest === null && (await readdir(this.#dir)).some((name) => SEGMENT_FILE.test(name) || META_FILE.test(name))) {
+      // Parts without the manifest that lists them (a sync tool, a partial copy): read the newest of each, and say so.
+      manifest = await this.#manifestFromFiles()
+      this.#warn('store: the library\'s manifest was missing; the library was read from the newest file of each part')
+    }
     if (manifest === null) {
       const legacy = await new ValidatedJsonFile(legacyPath, libraryDataSchema, this.#warn).read()
       const data = legacy ?? emptyLibrary()
@@ -278,6 +283,7 @@ export class SegmentedLibrary {
       if (entry === null) segments.delete(id)
       else segments.set(id, { ...entry, members })
     }
+    await commit.beforeCommit?.()
     await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments)
     const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file]
     this.#generation = generation

@@ -61,6 +61,8 @@ export interface LibraryCommit {
   meta?: LibraryMeta
   /** Any source of the library by id, as it is now (a store that rewrites neighbours with a change reads them here). */
   source: (id: string) => Source | undefined
+  /** Runs once the change is read and before it becomes visible (flushes the texts it names). */
+  beforeCommit?: () => Promise<void>
 }
 
 /** One atomic change to the notes: records put whole or removed by id; the small lists replaced whole. */

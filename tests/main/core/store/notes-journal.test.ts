@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { journalName, NotesJournal, NOTES_FILE } from '../../../../src/main/core/store/notes-journal'
@@ -92,5 +92,17 @@ describe('NotesJournal', () => {
     expect(notes.annotations.map((record) => record.id)).toEqual(['old'])
     expect(notes.savedSearches).toEqual([])
     expect(warnings).toEqual([])
+  })
+
+  it('sets aside, never deletes, a journal the snapshot does not account for (notes.json lost)', async () => {
+    const dir = await tempDir()
+    const first = await opened(dir)
+    await first.journal.replace({ ...emptyNotes(), annotations: [annotation('a0')] })
+    await first.journal.append({ annotations: { put: [annotation('a1')], removed: [] } })
+    await first.journal.close()
+    await rm(join(dir, NOTES_FILE))
+    const second = await opened(dir)
+    expect(second.warnings).toEqual([expect.stringContaining('holds edits that notes.json does not account for')])
+    expect((await readdir(dir)).some((name) => name.startsWith(`${journalName(1)}.damaged-`))).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SEGMENT_SOURCES, SegmentedLibrary } from '../../../../src/main/core/store/segmented-library'
@@ -107,5 +107,16 @@ describe('SegmentedLibrary', () => {
     expect(again.data.sources[0]?.title).toBe('Fixed by hand')
     expect(again.warnings).toEqual([expect.stringContaining('library segment 1 was damaged')])
     expect((await readdir(join(dir, 'library'))).some((name) => name.startsWith('sources-1.1.json.damaged-'))).toBe(true)
+  })
+
+  it('reads the parts when the manifest is missing (a partial copy), and says so instead of starting empty', async () => {
+    const dir = await tempDir()
+    const sources = library(3)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    await rm(join(dir, 'library', 'manifest.json'))
+    const again = await opened(dir)
+    expect(again.data.sources).toEqual(sources)
+    expect(again.warnings).toEqual([expect.stringContaining("library's manifest was missing")])
   })
 })
