@@ -154,7 +154,7 @@ export class CorroborationService {
     try {
       return await read()
     } catch (error: unknown) {
-      if (!this.#results.forgetIfDamaged(error)) throw error
+      if (!(await this.#results.forgetIfDamaged(error))) throw error
       await this.refresh()
       return read()
     }

@@ -162,15 +162,27 @@ export class FolderFollowing {
         const project = this.host.project()
         const controller = new AbortController()
         const untrack = this.host.track(controller)
+        const revision = project.store.sourceChanges.revision
         try {
           const outcome = await project.library.importChanges(changed, { onProgress: () => undefined, signal: controller.signal })
           if (outcome.foldersChanged && this.host.project() === project) await this.#recountFolders(project)
-          if (outcome.added + outcome.updated + outcome.missing > 0) this.host.libraryChanged()
+          if (controller.signal.aborted) this.#keepForLater(changed)
+        } catch (error: unknown) {
+          // Stopped or failed: the paths are kept, read with the next change seen or the next rescan.
+          this.#keepForLater(changed)
+          throw error
         } finally {
           untrack()
+          // Any source touched (a file back with the same bytes is no longer missing, too) refreshes the windows.
+          if (project.store.sourceChanges.revision !== revision) this.host.libraryChanged()
         }
       })
       .catch(() => undefined)
+  }
+
+  /** Paths a stopped or failed pass did not finish: not lost, but not retried at once either (Stop means stop). */
+  #keepForLater(paths: readonly string[]): void {
+    for (const path of paths) this.#changedPaths.add(path)
   }
 
   /** Folders appeared or vanished in watched folders: their counts (what watching costs) follow, and the budget is applied again. */

@@ -105,11 +105,16 @@ export class GroupedResults {
     await this.#replace('names', previous, table.bodies === null ? null : table.generation)
   }
 
-  /** Drops a table whose group file proved damaged, so the next pass groups again; false for any other error. */
-  forgetIfDamaged(error: unknown): boolean {
+  /**
+   * Drops a table whose group file proved damaged, and deletes its files, so the next pass
+   * groups again rather than finding (or relabelling) the same damaged file; false for any other error.
+   */
+  async forgetIfDamaged(error: unknown): Promise<boolean> {
     if (!(error instanceof DamagedTableError)) return false
+    const damaged = error.kind === 'quotes' ? this.quotes : this.names
     if (error.kind === 'quotes') this.quotes = null
     else this.names = null
+    if (damaged !== null) await damaged.retire()
     return true
   }
 }
