@@ -34,6 +34,8 @@ async function importCold(input: ImportChildInput): Promise<ImportChildOutput> {
   const report = await api.call('importFolder', { path: input.folder, confirmLarge: true })
   const seconds = (performance.now() - started) / 1000
   await workbench.idle()
+  // And until the search index's background merges have committed: the library at rest, as later starts find it.
+  await workbench.project.search.idle()
   const untilIdleSeconds = (performance.now() - started) / 1000
   await workbench.shutdown()
   const problems = report.errors.slice(0, 5).map((error) => `${error.relativePath}: ${error.reason}`)

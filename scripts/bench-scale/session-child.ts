@@ -100,6 +100,7 @@ childMain(async (): Promise<SessionChildOutput> => {
   await listFirstPage(api)
   await workbench.startWatching()
   await workbench.idle()
+  await workbench.project.search.idle()
   const watch = await measureWatch(workbench, api, input.library, 5)
   await workbench.idle()
   const sources = spreadSources(workbench)
