@@ -1,10 +1,16 @@
-// When to merge segments, size-tiered: every save adds one small segment, so once there are
-// more than a few, the cheapest run of consecutive segments is merged (small ones together,
-// which keeps sizes growing geometrically and rewrites a document O(log n) times); and a
-// segment whose documents are mostly replaced or removed is rewritten without them.
+// When to merge segments, size-tiered: every save adds one small segment, and four
+// neighbours of about the same size are merged into one, which keeps sizes growing
+// geometrically and rewrites a document O(log n) times. A small segment (a watched change)
+// is never merged into large ones (seconds of work and a large write) unless segments pile
+// up past a hard limit. A segment whose documents are mostly replaced or removed is
+// rewritten without them.
 
-/** Segments searched together before a merge is due. */
+/** How many segments a settled index holds, about: under four per size tier. */
 export const MAX_SEGMENTS = 8
+/** Past this many, the cheapest run is merged even when its sizes differ widely. */
+export const HARD_MAX_SEGMENTS = 24
+/** A run is merged before that only when its largest segment is at most this many times its smallest. */
+const BALANCE = 4
 /** Consecutive segments merged at once when there are too many. */
 const MERGE_WIDTH = 4
 /** Share of dead documents past which a segment is rewritten, and the least count worth it. */
@@ -19,19 +25,27 @@ export interface SegmentStats {
 
 /** The run [first, last] (inclusive) of segments to merge next, or null when none is due. */
 export function nextMerge(segments: readonly SegmentStats[]): [number, number] | null {
-  if (segments.length > MAX_SEGMENTS) {
-    let best = 0
+  if (segments.length >= MERGE_WIDTH) {
+    let best = -1
     let bestBytes = Number.POSITIVE_INFINITY
     for (let first = 0; first + MERGE_WIDTH <= segments.length; first++) {
       let bytes = 0
-      for (let k = first; k < first + MERGE_WIDTH; k++) bytes += segments[k]?.bytes ?? 0
+      let largest = 0
+      let smallest = Number.POSITIVE_INFINITY
+      for (let k = first; k < first + MERGE_WIDTH; k++) {
+        const size = segments[k]?.bytes ?? 0
+        bytes += size
+        largest = Math.max(largest, size)
+        smallest = Math.min(smallest, size)
+      }
+      const balanced = largest <= BALANCE * Math.max(smallest, 1)
       // Ties go to the newest run: recent segments are the small ones.
-      if (bytes <= bestBytes) {
+      if ((balanced || segments.length > HARD_MAX_SEGMENTS) && bytes <= bestBytes) {
         best = first
         bestBytes = bytes
       }
     }
-    return [best, best + MERGE_WIDTH - 1]
+    if (best >= 0) return [best, best + MERGE_WIDTH - 1]
   }
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index]

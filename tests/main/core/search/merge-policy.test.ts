@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SEGMENTS, nextMerge, type SegmentStats } from '../../../../src/main/core/search/merge-policy'
+import { HARD_MAX_SEGMENTS, MAX_SEGMENTS, nextMerge, type SegmentStats } from '../../../../src/main/core/search/merge-policy'
 
 const sized = (bytes: number, docs = bytes, dead = 0): SegmentStats => ({ bytes, docs, dead })
 
@@ -14,6 +14,20 @@ describe('merge-policy', () => {
     expect(segments.length).toBe(MAX_SEGMENTS + 1)
     expect(nextMerge(segments)).toEqual([5, 8])
     expect(nextMerge([sized(1), sized(1), sized(1), sized(1), sized(1), sized(1), sized(1), sized(1), sized(1)])).toEqual([5, 8])
+  })
+
+  it('never merges a watched change’s tiny segment into a bulk import’s large ones until there are far too many', () => {
+    // What a bulk import leaves once merged: sizes growing geometrically.
+    const imported = [sized(800_000_000), sized(200_000_000), sized(50_000_000), sized(12_000_000), sized(3_000_000)]
+    expect(nextMerge([...imported, sized(900)])).toBeNull()
+    expect(nextMerge([...imported, sized(900), sized(800), sized(1200)])).toBeNull()
+    // Four small ones in a row: merged together, cheaply.
+    expect(nextMerge([...imported, sized(900), sized(800), sized(1200), sized(700)])).toEqual([5, 8])
+    // Four of a size are merged, however large (a bulk import's segments, while it settles).
+    expect(nextMerge([...Array.from({ length: 4 }, () => sized(50_000_000)), sized(1)])).toEqual([0, 3])
+    // Past the hard limit the cheapest run goes, balanced or not.
+    const many = Array.from({ length: HARD_MAX_SEGMENTS + 1 }, (_, index) => sized(4 ** (HARD_MAX_SEGMENTS + 1 - index)))
+    expect(nextMerge(many)).toEqual([HARD_MAX_SEGMENTS - 3, HARD_MAX_SEGMENTS])
   })
 
   it('rewrites a segment whose documents are mostly replaced or removed, but not for a handful', () => {
