@@ -1,17 +1,8 @@
 // Seeded pseudo-random numbers for the scale bench: the same seed gives the same library
 // and the same queries on every machine, so runs at different sizes can be compared.
 
-/** mulberry32: small, fast, and good enough to pick paragraphs and names. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** mulberry32, the generator the tests use. */
+export { seededRandom } from '../../tests/helpers/seeded-random'
 
 /** One seed from several integers (the run's seed and a document's number). */
 export function mixSeed(...parts: number[]): number {

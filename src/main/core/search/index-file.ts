@@ -8,6 +8,7 @@
 // little-endian), then the keys and the '\n'-joined sorted terms (UTF-8), the document
 // stream arena and the position stream arena.
 import type { PostingArenas } from './sealed-postings'
+import { aligned, sectionReader } from './file-sections'
 
 /** Version 1's postings: the arenas, the sorted vocabulary and each term's last document. */
 export interface SealedPostings extends PostingArenas {
@@ -23,10 +24,6 @@ export interface IndexSnapshot {
   keys: string[]
   docLengths: Uint32Array
   sealed: SealedPostings
-}
-
-function aligned(length: number): number {
-  return (length + 3) & ~3
 }
 
 /** A cheap 32-bit hash of every 4-byte word: catches truncation and flipped bytes. */
@@ -101,19 +98,7 @@ export function decodeIndex(input: Uint8Array): IndexSnapshot {
   const [docCount = 0, termCount = 0, keyByteCount = 0, termByteCount = 0, docsBytes = 0, positionsBytes = 0] = Array.from({ length: 6 }, (_, index) =>
     view.getUint32(16 + 4 * index, true)
   )
-  let offset = HEADER_BYTES
-  const u32 = (count: number): Uint32Array => {
-    if (offset + count * 4 > bytes.length) throw damaged('sections overrun the file')
-    const section = new Uint32Array(bytes.buffer, offset, count)
-    offset += count * 4
-    return section
-  }
-  const raw = (count: number): Uint8Array => {
-    if (offset + count > bytes.length) throw damaged('sections overrun the file')
-    const section = bytes.subarray(offset, offset + count)
-    offset += aligned(count)
-    return section
-  }
+  const { u32, raw, end } = sectionReader(bytes, HEADER_BYTES, damaged)
   const docLengths = u32(docCount)
   const keyLengths = u32(docCount)
   const docFreq = u32(termCount)
@@ -125,7 +110,7 @@ export function decodeIndex(input: Uint8Array): IndexSnapshot {
   const termText = decoder.decode(raw(termByteCount))
   const docs = raw(docsBytes)
   const positions = raw(positionsBytes)
-  if (offset !== bytes.length) throw damaged('unexpected trailing data')
+  end()
   const terms = termCount === 0 ? [] : termText.split('\n')
   if (terms.length !== termCount) throw damaged('term count does not match')
   assertOffsets(docsStart, docs.length, 'document')

@@ -9,16 +9,13 @@
 // tags and removals, the '\n'-joined sorted terms, the document arena and the position arena.
 import { crc32 } from 'node:zlib'
 import { Segment } from './segment'
+import { aligned, sectionReader } from './file-sections'
 
 export const SEGMENT_FORMAT_VERSION = 2
 const MAGIC = [0x53, 0x42, 0x53, 0x47]
 const HEADER_BYTES = 52
 /** Checksummed and copied in pieces this large, so encoding a large segment yields between them. */
 const CHUNK_BYTES = 8 << 20
-
-function aligned(length: number): number {
-  return (length + 3) & ~3
-}
 
 function assertLittleEndian(): void {
   if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('search-index: this platform is big-endian; the index format is little-endian')
@@ -130,19 +127,7 @@ export function decodeSegment(input: Uint8Array): Segment {
   if (view.getUint32(8, true) !== crc32(bytes.subarray(12))) throw damaged('checksum mismatch')
   const [docCount = 0, termCount = 0, removalCount = 0, keyBytes = 0, tagBytes = 0, removalBytes = 0, termBytes = 0, docsBytes = 0, positionsBytes = 0] =
     Array.from({ length: 9 }, (_, index) => view.getUint32(16 + 4 * index, true))
-  let offset = HEADER_BYTES
-  const u32 = (count: number): Uint32Array => {
-    if (offset + count * 4 > bytes.length) throw damaged('sections overrun the file')
-    const section = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, count)
-    offset += count * 4
-    return section
-  }
-  const raw = (count: number): Uint8Array => {
-    if (offset + count > bytes.length) throw damaged('sections overrun the file')
-    const section = bytes.subarray(offset, offset + count)
-    offset += aligned(count)
-    return section
-  }
+  const { u32, raw, end } = sectionReader(bytes, HEADER_BYTES, damaged)
   const docLengths = u32(docCount)
   const keyLengths = u32(docCount)
   const tagLengths = u32(docCount)
@@ -157,7 +142,7 @@ export function decodeSegment(input: Uint8Array): Segment {
   const termText = raw(termBytes)
   const docs = raw(docsBytes)
   const positions = raw(positionsBytes)
-  if (offset !== bytes.length) throw damaged('unexpected trailing data')
+  end()
   assertOffsets(docsStart, docs.length, 'document')
   assertOffsets(positionsStart, positions.length, 'position')
   // The vocabulary is decoded on first use: a cold start need not pay for it.

@@ -3,7 +3,7 @@
 // too. A crash or power cut leaves either the old file or the new one, never a torn or
 // empty one. lowdb's steno renames without fsync, which a power cut can turn into an
 // empty notes.json; hence this writer. Writes to one path run in call order.
-import { open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 
@@ -35,13 +35,13 @@ export interface AtomicWriteOptions {
   durable?: boolean
 }
 
-async function writeNow(path: string, content: string | Uint8Array, durable: boolean): Promise<void> {
+async function writeNow(path: string, write: (handle: FileHandle) => Promise<void>, durable: boolean): Promise<void> {
   // The thread too: extraction workers write OCR results with counters of their own.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}-${++counter}.tmp`)
   try {
     const handle = await open(temp, 'w')
     try {
-      await handle.writeFile(content)
+      await write(handle)
       if (durable) await handle.sync()
     } finally {
       await handle.close()
@@ -68,11 +68,16 @@ export async function syncFile(path: string): Promise<void> {
 export { syncFolder }
 
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  return writeFileAtomicWith(path, (handle) => handle.writeFile(content), options)
+}
+
+/** The same, for content written in pieces by `write` (a large file never joined into one string). */
+export function writeFileAtomicWith(path: string, write: (handle: FileHandle) => Promise<void>, options: AtomicWriteOptions = {}): Promise<void> {
   const durable = options.durable !== false
   const previous = queues.get(path) ?? Promise.resolve()
   const next = previous.then(
-    () => writeNow(path, content, durable),
-    () => writeNow(path, content, durable)
+    () => writeNow(path, write, durable),
+    () => writeNow(path, write, durable)
   )
   queues.set(path, next)
   const forget = (): void => {
