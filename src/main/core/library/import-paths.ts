@@ -166,8 +166,9 @@ function add(outcome: PathsOutcome, report: ImportReport, changedSourceIds: read
   outcome.added += report.added
   outcome.updated += report.updated
   outcome.missing += report.missing
-  outcome.errors.push(...report.errors)
-  outcome.changedSourceIds.push(...changedSourceIds)
+  // Loops, not push(...): a folder that appeared may hold more files than a call takes arguments.
+  for (const error of report.errors) outcome.errors.push(error)
+  for (const id of changedSourceIds) outcome.changedSourceIds.push(id)
 }
 
 /** Marks missing every source under these folders ('' is the whole root): one look at the library for the lot. */

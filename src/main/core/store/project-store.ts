@@ -128,10 +128,10 @@ export class ProjectStore {
     const pending = this.#pending
     this.#pending = { sources: new Set(), meta: false, all: false }
     const library = this.library.data
-    const put: Source[] = []
+    // A copy, not push(...sources): a spread of a million arguments overflows the stack.
+    const put: Source[] = pending.all ? library.sources.slice() : []
     const removed: string[] = []
     if (pending.all) {
-      put.push(...library.sources)
       const current = new Set(library.sources.map((source) => source.id))
       for (const id of this.#stored) if (!current.has(id)) removed.push(id)
     } else {
