@@ -31,3 +31,13 @@ export function sectionReader(
     }
   }
 }
+
+/** Checks an offsets section: never going back, from 0 to the end of the data it indexes. */
+export function assertOffsets(starts: Uint32Array, arenaLength: number, name: string, damaged: (why: string) => Error): void {
+  let previous = 0
+  for (const start of starts) {
+    if (start < previous) throw damaged(`${name} offsets go backwards`)
+    previous = start
+  }
+  if (starts[0] !== 0 || previous !== arenaLength) throw damaged(`${name} offsets do not span the data`)
+}

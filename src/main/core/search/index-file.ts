@@ -8,7 +8,7 @@
 // little-endian), then the keys and the '\n'-joined sorted terms (UTF-8), the document
 // stream arena and the position stream arena.
 import type { PostingArenas } from './sealed-postings'
-import { aligned, sectionReader } from './file-sections'
+import { aligned, assertOffsets, sectionReader } from './file-sections'
 
 /** Version 1's postings: the arenas, the sorted vocabulary and each term's last document. */
 export interface SealedPostings extends PostingArenas {
@@ -72,14 +72,6 @@ function damaged(detail: string): Error {
   return new Error(`search-index: the saved index is damaged (${detail}); rebuild it`)
 }
 
-function assertOffsets(starts: Uint32Array, arenaLength: number, name: string): void {
-  let previous = 0
-  for (const start of starts) {
-    if (start < previous) throw damaged(`${name} offsets go backwards`)
-    previous = start
-  }
-  if (starts[0] !== 0 || previous !== arenaLength) throw damaged(`${name} offsets do not span the data`)
-}
 
 export function decodeIndex(input: Uint8Array): IndexSnapshot {
   assertLittleEndian()
@@ -113,8 +105,8 @@ export function decodeIndex(input: Uint8Array): IndexSnapshot {
   end()
   const terms = termCount === 0 ? [] : termText.split('\n')
   if (terms.length !== termCount) throw damaged('term count does not match')
-  assertOffsets(docsStart, docs.length, 'document')
-  assertOffsets(positionsStart, positions.length, 'position')
+  assertOffsets(docsStart, docs.length, 'document', damaged)
+  assertOffsets(positionsStart, positions.length, 'position', damaged)
   const keys: string[] = []
   let keyOffset = 0
   for (const length of keyLengths) {

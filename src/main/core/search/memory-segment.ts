@@ -96,19 +96,8 @@ export class MemorySegment {
     for (const term of this.terms) {
       const entry = this.pending.get(term)
       if (entry === undefined) continue
-      const cursor = new PostingCursor([bufferSlice(0, entry.docs, entry.positions)])
-      let previous = 0
-      let count = 0
-      while (cursor.next()) {
-        const renumbered = newId[cursor.doc] ?? -1
-        if (renumbered < 0) continue
-        writer.docs.writeVarint(renumbered - previous)
-        writer.docs.writeVarint(cursor.tf)
-        cursor.copyPositions(writer.positions)
-        previous = renumbered
-        count++
-      }
-      if (count > 0) writer.endTerm(term, count)
+      const { written } = writer.copyRenumbered(new PostingCursor([bufferSlice(0, entry.docs, entry.positions)]), newId, 0)
+      if (written > 0) writer.endTerm(term, written)
     }
     return new Segment({
       keys,

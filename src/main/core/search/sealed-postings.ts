@@ -2,7 +2,7 @@
 // offsets in typed arrays. One allocation per array rather than one object per term or
 // posting keeps a 100,000-document index small and quick to load.
 import { ByteBuffer } from './byte-buffer'
-import type { PostingSlice } from './posting-cursor'
+import type { PostingCursor, PostingSlice } from './posting-cursor'
 
 export interface PostingArenas {
   /** Number of documents (live or not) in each term's list. */
@@ -45,6 +45,28 @@ export class ArenaWriter {
   constructor(docsCapacity = 1024, positionsCapacity = docsCapacity) {
     this.docs = new ByteBuffer(docsCapacity)
     this.positions = new ByteBuffer(positionsCapacity)
+  }
+
+  /**
+   * Copies a cursor's postings under new document ids (`newIds[doc]`, negative: dropped) after
+   * `previous`, the last id written for the current term; a sealing or a merge renumbers so.
+   * Returns the new last id, the postings written, and the occurrences read.
+   */
+  copyRenumbered(cursor: PostingCursor, newIds: ArrayLike<number>, previous: number): { previous: number; written: number; read: number } {
+    let written = 0
+    let read = 0
+    let last = previous
+    while (cursor.next()) {
+      read += cursor.tf
+      const renumbered = newIds[cursor.doc] ?? -1
+      if (renumbered < 0) continue
+      this.docs.writeVarint(renumbered - last)
+      this.docs.writeVarint(cursor.tf)
+      cursor.copyPositions(this.positions)
+      last = renumbered
+      written++
+    }
+    return { previous: last, written, read }
   }
 
   /** Closes the term whose postings (`count` documents) were just written to docs and positions. */

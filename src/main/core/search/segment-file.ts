@@ -9,7 +9,7 @@
 // tags and removals, the '\n'-joined sorted terms, the document arena and the position arena.
 import { crc32 } from 'node:zlib'
 import { Segment } from './segment'
-import { aligned, sectionReader } from './file-sections'
+import { aligned, assertOffsets, sectionReader } from './file-sections'
 
 export const SEGMENT_FORMAT_VERSION = 2
 const MAGIC = [0x53, 0x42, 0x53, 0x47]
@@ -90,14 +90,6 @@ function damaged(detail: string): Error {
   return new Error(`search-index: a saved index segment is damaged (${detail}); rebuild it`)
 }
 
-function assertOffsets(starts: Uint32Array, arenaLength: number, name: string): void {
-  let previous = 0
-  for (const start of starts) {
-    if (start < previous) throw damaged(`${name} offsets go backwards`)
-    previous = start
-  }
-  if (starts[0] !== 0 || previous !== arenaLength) throw damaged(`${name} offsets do not span the data`)
-}
 
 function split(joined: string, lengths: Uint32Array, name: string): string[] {
   const out = new Array<string>(lengths.length)
@@ -143,8 +135,8 @@ export function decodeSegment(input: Uint8Array): Segment {
   const docs = raw(docsBytes)
   const positions = raw(positionsBytes)
   end()
-  assertOffsets(docsStart, docs.length, 'document')
-  assertOffsets(positionsStart, positions.length, 'position')
+  assertOffsets(docsStart, docs.length, 'document', damaged)
+  assertOffsets(positionsStart, positions.length, 'position', damaged)
   // The vocabulary is decoded on first use: a cold start need not pay for it.
   const terms = (): string[] => {
     const list = termCount === 0 ? [] : new TextDecoder('utf-8').decode(termText).split('\n')

@@ -99,17 +99,10 @@ export class SegmentMerge {
       if (segment.terms[id] !== term) return
       this.#next[part] = id + 1
       const newIds = this.newIds[part] ?? new Int32Array(0)
-      const cursor = new PostingCursor([{ ...segment.slice(id), base: 0 }])
-      while (cursor.next()) {
-        read += cursor.tf
-        const renumbered = newIds[cursor.doc] ?? -1
-        if (renumbered < 0) continue
-        writer.docs.writeVarint(renumbered - previous)
-        writer.docs.writeVarint(cursor.tf)
-        cursor.copyPositions(writer.positions)
-        previous = renumbered
-        count++
-      }
+      const copied = writer.copyRenumbered(new PostingCursor([{ ...segment.slice(id), base: 0 }]), newIds, previous)
+      previous = copied.previous
+      count += copied.written
+      read += copied.read
     })
     if (count > 0) writer.endTerm(term, count)
     return read
