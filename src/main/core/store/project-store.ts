@@ -124,6 +124,11 @@ export class ProjectStore {
     await this.#lastLibraryWrite
   }
 
+  /** Waits for the library commits already under way (a checkpoint of a running import), starting none. */
+  async committed(): Promise<void> {
+    await this.#lastLibraryWrite.catch(() => undefined)
+  }
+
   async #commitLibrary(): Promise<void> {
     const pending = this.#pending
     this.#pending = { sources: new Set(), meta: false, all: false }
