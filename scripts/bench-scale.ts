@@ -1,5 +1,5 @@
 // `npm run bench:scale -- [--sizes 1000,10000,100000] [--corpus ../shared/corpora] [--work DIR]
-// [--seed 1] [--keep]`: the issue-15 targets measured through the app's own API on libraries
+// [--seed 1] [--keep] [--resume RUN]`: the issue-15 targets measured through the app's own API on libraries
 // of generated news texts (scripts/bench-scale/generate.ts says how they are made; cached
 // under --work, default <tmp>/sourcebench-scale). Per size, in order, each in a child process:
 //   a. import cold (2 extraction threads) against extracting the same files alone; peak RSS;
@@ -10,7 +10,9 @@
 //   g. memory after a cold start and the project folder's size.
 // Prints one row per figure, one column per size, the fitted growth exponent and the target
 // checked at the largest size ≥ 100k; the last line is one JSON object with every figure.
-// 1,000,000 runs only when asked (`--sizes 1000000`).
+// 1,000,000 runs only when asked (`--sizes 1000000`). --keep keeps each size's run folder (its
+// data folder and each step's figures); --resume RUN, with one size, carries a kept run on:
+// finished steps are read back, the rest run, so a long run survives a failed or stopped step.
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -21,21 +23,25 @@ import { measureEmpty, measureSize, type SizeRun } from './bench-scale/measure-s
 import { exponents, printTable, type SizeFigures } from './bench-scale/report'
 import { bundleChildren, REPO_EXTRACT_WORKER } from './bench-scale/run-child'
 
-function options(): { sizes: number[]; corpus: string; work: string; seed: number; keep: boolean } {
+function options(): { sizes: number[]; corpus: string; work: string; seed: number; keep: boolean; resume?: string } {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '1000,10000,100000' },
       corpus: { type: 'string', default: '../shared/corpora' },
       work: { type: 'string', default: join(tmpdir(), 'sourcebench-scale') },
       seed: { type: 'string', default: '1' },
-      keep: { type: 'boolean', default: false }
+      keep: { type: 'boolean', default: false },
+      resume: { type: 'string' }
     }
   })
   const sizes = values.sizes.split(',').map((size) => Number(size.replace(/_/g, '').trim()))
   if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`bench-scale: --sizes takes whole numbers of at least 100, comma-separated (got ${values.sizes})`)
   const seed = Number(values.seed)
   if (!Number.isInteger(seed)) throw new Error(`bench-scale: --seed takes a whole number (got ${values.seed})`)
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), corpus: resolve(values.corpus), work: resolve(values.work), seed, keep: values.keep }
+  if (values.resume !== undefined && new Set(sizes).size !== 1) throw new Error('bench-scale: --resume carries on one run folder, so it takes one size in --sizes')
+  if (values.resume !== undefined && !existsSync(join(values.resume, 'data'))) throw new Error(`bench-scale: --resume ${values.resume} is not a kept run folder (it has no data folder)`)
+  const resume = values.resume === undefined ? {} : { resume: resolve(values.resume) }
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), corpus: resolve(values.corpus), work: resolve(values.work), seed, keep: values.keep, ...resume }
 }
 
 async function main(): Promise<void> {

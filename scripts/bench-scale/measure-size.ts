@@ -1,6 +1,7 @@
 // Runs the scale bench's steps a–g on one library size, in order, each in its own child
 // process on one fresh data folder, and turns what the children report into the figures.
-import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureLibrary, type GeneratedLibrary } from './generate'
 import type { ImportChildInput, ImportChildOutput } from './import-child'
@@ -46,7 +47,7 @@ export async function measureEmpty(work: string): Promise<EmptyLibrary> {
   }
 }
 
-export async function measureSize(options: { size: number; corpus: string; work: string; seed: number; keep: boolean; empty: EmptyLibrary }): Promise<SizeRun> {
+export async function measureSize(options: { size: number; corpus: string; work: string; seed: number; keep: boolean; empty: EmptyLibrary; resume?: string }): Promise<SizeRun> {
   const phases: Record<string, number> = {}
   const notes: string[] = []
   const phase = async <T>(name: string, task: () => Promise<T>): Promise<T> => {
@@ -60,21 +61,42 @@ export async function measureSize(options: { size: number; corpus: string; work:
   const library = await phase('generate', () => ensureLibrary(options))
   const queries = await buildQueries(library.folder, options.seed)
   await mkdir(join(options.work, 'runs'), { recursive: true })
-  const run = await mkdtemp(join(options.work, 'runs', `n${options.size}-`))
+  // A kept run folder carries on where it stopped: its finished steps' figures are read back, the rest run.
+  const run = options.resume ?? (await mkdtemp(join(options.work, 'runs', `n${options.size}-`)))
   const dataDir = join(run, 'data')
   const inputFile = join(run, 'input.json')
+  const keep = options.keep || options.resume !== undefined
+  if (keep) console.error(`bench-scale: ${options.size.toLocaleString()} documents: run folder ${run} (kept; --resume ${run} carries on from it)`)
   try {
-    const child = <I, O>(script: ChildScript, input: I): Promise<O> => runChild<O>(script, input, inputFile)
-    const extract = await phase('extract alone', () => child<ImportChildInput, ImportChildOutput>('import-child', { mode: 'extract', folder: library.folder, dataDir }))
-    const imported = await phase('import', () => child<ImportChildInput, ImportChildOutput>('import-child', { mode: 'import', folder: library.folder, dataDir }))
+    /** One child step; its figures are saved in the run folder. A step that fails is noted and its figures left empty. */
+    const step = async <I, O>(name: string, script: ChildScript, input: I, required = false): Promise<O | null> => {
+      const saved = join(run, `${name.replace(/\W+/g, '-')}.json`)
+      if (options.resume !== undefined && existsSync(saved)) {
+        notes.push(`${name}: figures read back from the run folder (measured ${(await stat(saved)).mtime.toISOString()})`)
+        return JSON.parse(await readFile(saved, 'utf8')) as O
+      }
+      try {
+        const value = await phase(name, () => runChild<O>(script, input, inputFile))
+        await writeFile(saved, JSON.stringify(value))
+        return value
+      } catch (error: unknown) {
+        if (required) throw error
+        notes.push(`${name} failed: ${error instanceof Error ? error.message : String(error)}`)
+        return null
+      }
+    }
+    const extract = await step<ImportChildInput, ImportChildOutput>('extract alone', 'import-child', { mode: 'extract', folder: library.folder, dataDir })
+    const imported = (await step<ImportChildInput, ImportChildOutput>('import', 'import-child', { mode: 'import', folder: library.folder, dataDir }, true))!
     if (imported.failed > 0) notes.push(`${imported.failed} files not imported, e.g. ${imported.problems.join('; ')}`)
-    const first = await phase('first start', () => child<StartChildInput, StartChildOutput>('start-child', { dataDir, mode: 'first' }))
-    const second = await phase('second start', () => child<StartChildInput, StartChildOutput>('start-child', { dataDir, mode: 'second' }))
-    const diskBytes = await folderBytes(second.projectDir)
-    const session = await phase('session', () => child<SessionChildInput, SessionChildOutput>('session-child', { dataDir, library: library.folder, queries }))
-    if (session.annotationFailures > 0) notes.push(`${session.annotationFailures} highlight saves refused`)
-    if (session.watch.timeouts > 0) notes.push(`${session.watch.timeouts} watched-folder changes not visible within 10 s`)
-    for (const [kind, figures] of Object.entries(session.search)) {
+    const first = await step<StartChildInput, StartChildOutput>('first start', 'start-child', { dataDir, mode: 'first' })
+    const ledger = await step<StartChildInput, StartChildOutput>('ledger first build', 'start-child', { dataDir, mode: 'ledger' })
+    const second = await step<StartChildInput, StartChildOutput>('second start', 'start-child', { dataDir, mode: 'second' })
+    const projectDir = second?.projectDir ?? first?.projectDir
+    const diskBytes = projectDir === undefined ? Number.NaN : await folderBytes(projectDir)
+    const session = await step<SessionChildInput, SessionChildOutput>('session', 'session-child', { dataDir, library: library.folder, queries })
+    if (session !== null && session.annotationFailures > 0) notes.push(`${session.annotationFailures} highlight saves refused`)
+    if (session !== null && session.watch.timeouts > 0) notes.push(`${session.watch.timeouts} watched-folder changes not visible within 10 s`)
+    for (const [kind, figures] of Object.entries(session?.search ?? {})) {
       if (figures.matched < figures.rankMs.length) notes.push(`${kind}: ${figures.rankMs.length - figures.matched} of ${figures.rankMs.length} queries found nothing`)
     }
     const documents = imported.files
@@ -86,51 +108,51 @@ export async function measureSize(options: { size: number; corpus: string; work:
       libraryMB: library.bytes / 1024 / 1024,
       importSeconds: imported.seconds,
       importUntilIdleSeconds: imported.untilIdleSeconds,
-      extractSeconds: extract.seconds,
-      importVsExtract: imported.seconds / extract.seconds,
+      extractSeconds: extract?.seconds ?? Number.NaN,
+      importVsExtract: imported.seconds / (extract?.seconds ?? Number.NaN),
       importPeakRssMB: imported.maxRssMB,
-      extractPeakRssMB: extract.maxRssMB,
-      startListedSeconds: first.listedMs / 1000,
-      startModuleLoadSeconds: first.moduleLoadMs / 1000,
-      startBootSeconds: first.bootMs / 1000,
-      startFullListSeconds: first.fullListMs / 1000,
-      startIdleSeconds: first.idleMs / 1000,
-      firstRepliesMB: first.firstRepliesMB,
-      secondStartListedSeconds: second.listedMs / 1000,
-      ledgerNamesSecondStartSeconds: (second.ledgerMs + second.namesMs) / 1000,
-      ledgerNamesFirstStartSeconds: (first.ledgerMs + first.namesMs) / 1000,
-      quotations: second.quotations,
-      nameGroups: second.nameGroups,
-      watchAddMedianMs: median(session.watch.addMs),
-      watchAddMaxMs: max(session.watch.addMs),
-      watchChangeMedianMs: median(session.watch.changeMs),
-      watchChangeMaxMs: max(session.watch.changeMs),
-      watchDeleteMedianMs: median(session.watch.deleteMs),
-      watchDeleteMaxMs: max(session.watch.deleteMs),
-      watchTimeouts: session.watch.timeouts,
-      editSourceP50Ms: median(session.editMs),
-      editSourceP95Ms: percentile(session.editMs, 95),
-      annotationP50Ms: median(session.annotationMs),
-      annotationP95Ms: percentile(session.annotationMs, 95),
-      annotationWritesPerSecond: session.annotationMs.length / session.annotationSeconds,
-      searchWordP95Ms: percentile(session.search.word.rankMs, 95),
-      searchPhraseP95Ms: percentile(session.search.phrase.rankMs, 95),
-      searchFuzzyP95Ms: percentile(session.search.fuzzy.rankMs, 95),
-      searchWordAnswerP95Ms: percentile(session.search.word.answerMs, 95),
-      searchPhraseAnswerP95Ms: percentile(session.search.phrase.answerMs, 95),
-      searchFuzzyAnswerP95Ms: percentile(session.search.fuzzy.answerMs, 95),
-      heapAfterStartMB: first.heapUsedMB,
-      arrayBuffersAfterStartMB: first.arrayBuffersMB,
-      rssAfterStartMB: first.rssMB,
-      heapPer1kDocsMB: perThousand(first.heapUsedMB - options.empty.heapUsedMB),
-      rssPer1kDocsMB: perThousand(first.rssMB - options.empty.rssMB),
+      extractPeakRssMB: extract?.maxRssMB ?? Number.NaN,
+      startListedSeconds: (first?.listedMs ?? Number.NaN) / 1000,
+      startModuleLoadSeconds: (first?.moduleLoadMs ?? Number.NaN) / 1000,
+      startBootSeconds: (first?.bootMs ?? Number.NaN) / 1000,
+      startFullListSeconds: (first?.fullListMs ?? Number.NaN) / 1000,
+      startIdleSeconds: (first?.idleMs ?? Number.NaN) / 1000,
+      firstRepliesMB: first?.firstRepliesMB ?? Number.NaN,
+      secondStartListedSeconds: (second?.listedMs ?? Number.NaN) / 1000,
+      ledgerNamesSecondStartSeconds: second === null ? Number.NaN : (second.ledgerMs + second.namesMs) / 1000,
+      ledgerNamesFirstStartSeconds: ledger === null ? Number.NaN : (ledger.ledgerMs + ledger.namesMs) / 1000,
+      quotations: second?.quotations ?? ledger?.quotations ?? Number.NaN,
+      nameGroups: second?.nameGroups ?? ledger?.nameGroups ?? Number.NaN,
+      watchAddMedianMs: median(session?.watch.addMs ?? []),
+      watchAddMaxMs: max(session?.watch.addMs ?? []),
+      watchChangeMedianMs: median(session?.watch.changeMs ?? []),
+      watchChangeMaxMs: max(session?.watch.changeMs ?? []),
+      watchDeleteMedianMs: median(session?.watch.deleteMs ?? []),
+      watchDeleteMaxMs: max(session?.watch.deleteMs ?? []),
+      watchTimeouts: session?.watch.timeouts ?? Number.NaN,
+      editSourceP50Ms: median(session?.editMs ?? []),
+      editSourceP95Ms: percentile(session?.editMs ?? [], 95),
+      annotationP50Ms: median(session?.annotationMs ?? []),
+      annotationP95Ms: percentile(session?.annotationMs ?? [], 95),
+      annotationWritesPerSecond: session === null ? Number.NaN : session.annotationMs.length / session.annotationSeconds,
+      searchWordP95Ms: percentile(session?.search.word.rankMs ?? [], 95),
+      searchPhraseP95Ms: percentile(session?.search.phrase.rankMs ?? [], 95),
+      searchFuzzyP95Ms: percentile(session?.search.fuzzy.rankMs ?? [], 95),
+      searchWordAnswerP95Ms: percentile(session?.search.word.answerMs ?? [], 95),
+      searchPhraseAnswerP95Ms: percentile(session?.search.phrase.answerMs ?? [], 95),
+      searchFuzzyAnswerP95Ms: percentile(session?.search.fuzzy.answerMs ?? [], 95),
+      heapAfterStartMB: first?.heapUsedMB ?? Number.NaN,
+      arrayBuffersAfterStartMB: first?.arrayBuffersMB ?? Number.NaN,
+      rssAfterStartMB: first?.rssMB ?? Number.NaN,
+      heapPer1kDocsMB: perThousand((first?.heapUsedMB ?? Number.NaN) - options.empty.heapUsedMB),
+      rssPer1kDocsMB: perThousand((first?.rssMB ?? Number.NaN) - options.empty.rssMB),
       projectDiskMB: diskBytes / 1024 / 1024,
       diskPer1kDocsMB: perThousand(diskBytes / 1024 / 1024),
-      sessionPeakRssMB: session.maxRssMB,
+      sessionPeakRssMB: session?.maxRssMB ?? Number.NaN,
       runSeconds: (performance.now() - started) / 1000
     }
     return { figures, phases, library, notes }
   } finally {
-    if (!options.keep) await rm(run, { recursive: true, force: true })
+    if (!keep) await rm(run, { recursive: true, force: true })
   }
 }

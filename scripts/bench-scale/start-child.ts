@@ -12,8 +12,12 @@ const moduleLoadMs = performance.now()
 
 export interface StartChildInput {
   dataDir: string
-  /** first: memory after start-up, then the ledger's first build; second: the ledger at once (its saved state). */
-  mode: 'first' | 'second'
+  /**
+   * first: start-up and the memory it holds; ledger: the quote ledger's first build after a
+   * start (its own step, so a build that fails does not take the start-up figures with it);
+   * second: the ledger at once, from its saved state.
+   */
+  mode: 'first' | 'ledger' | 'second'
 }
 
 export interface StartChildOutput {
@@ -99,7 +103,7 @@ childMain(async (): Promise<StartChildOutput> => {
   const idleMs = performance.now()
   await settleHeap()
   const memory = process.memoryUsage()
-  if (input.mode === 'first') corroboration = await ledgerAndNames(api)
+  if (input.mode === 'ledger') corroboration = await ledgerAndNames(api)
   const projectDir = workbench.project.store.dir
   await workbench.shutdown()
   const mb = (bytes: number): number => bytes / 1024 / 1024
