@@ -14,6 +14,7 @@
 // data folder and each step's figures); --resume RUN, with one size, carries a kept run on:
 // finished steps are read back, the rest run, so a long run survives a failed or stopped step.
 import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -21,7 +22,7 @@ import { EXTRACT_THREADS } from './bench-scale/child'
 import { GENERATOR_VERSION, isCached, missingCorpora } from './bench-scale/generate'
 import { measureEmpty, measureSize, type SizeRun } from './bench-scale/measure-size'
 import { exponents, printTable, type SizeFigures } from './bench-scale/report'
-import { bundleChildren, REPO_EXTRACT_WORKER } from './bench-scale/run-child'
+import { BUNDLES, bundleChildren, REPO_EXTRACT_WORKER } from './bench-scale/run-child'
 
 function options(): { sizes: number[]; corpus: string; work: string; seed: number; keep: boolean; resume?: string } {
   const { values } = parseArgs({
@@ -49,8 +50,17 @@ async function main(): Promise<void> {
   if (!existsSync(REPO_EXTRACT_WORKER)) throw new Error(`bench-scale: no built extraction worker at ${REPO_EXTRACT_WORKER}; run electron-vite build first`)
   const uncached = settings.sizes.filter((size) => !isCached(settings.work, size, settings.seed))
   if (uncached.length > 0 && !existsSync(settings.corpus)) throw new Error(missingCorpora(settings.corpus))
-  // The engine as it is now, bundled as the app's main process is.
-  await bundleChildren()
+  // The engine as it is now, bundled as the app's main process is, in a folder of this run's own.
+  const bundles = join(BUNDLES, `run-${process.pid}`)
+  await bundleChildren(bundles)
+  try {
+    await measure(settings)
+  } finally {
+    await rm(bundles, { recursive: true, force: true })
+  }
+}
+
+async function measure(settings: ReturnType<typeof options>): Promise<void> {
   const empty = await measureEmpty(settings.work)
   const runs = new Map<number, SizeRun>()
   for (const size of settings.sizes) runs.set(size, await measureSize({ ...settings, size, empty }))

@@ -3,14 +3,22 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
+/** The parent's copy of the built workers for a run (see run-child.ts), else the repository's out/main. */
+const BUILT = 'SOURCEBENCH_BENCH_BUILT'
+
 /** The built extraction worker, from the repository folder (children run there). */
 export function extractWorkerPath(repo = process.cwd()): string {
-  return join(repo, 'out/main/extract-worker.js')
+  return join(process.env[BUILT] ?? join(repo, 'out/main'), 'extract-worker.js')
 }
 /** The built corroboration worker, as the app runs it. */
 export function findingsWorkerPath(repo = process.cwd()): string {
-  return join(repo, 'out/main/findings-worker.js')
+  return join(process.env[BUILT] ?? join(repo, 'out/main'), 'findings-worker.js')
 }
+/** Children of a run use the workers built when it began, though out/main is rebuilt meanwhile. */
+export function builtWorkersEnv(folder: string): Record<string, string> {
+  return { [BUILT]: folder }
+}
+
 /** Extraction threads: a 2-core laptop's, in the import and in the bench's own baseline. */
 export const EXTRACT_THREADS = 2
 
