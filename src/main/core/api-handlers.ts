@@ -68,7 +68,10 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     deleteSavedSearch: ({ id }) => history().record('Delete saved search', { savedSearches: true }, () => deleteSavedSearch(store(), id)),
     listSavedSearches: async () => listSavedSearches(store()),
     listAnnotations: async () => annotations().list(),
-    createAnnotation: (input) => history().record('New highlight', {}, () => annotations().create(input)),
+    createAnnotation: (input) => {
+      const text = annotations().readAhead(input)
+      return history().record('New highlight', {}, () => annotations().create(input, text))
+    },
     updateAnnotation: (input) =>
       history().record('Edit highlight', { annotations: [input.id] }, () => annotations().update(input), { key: `annotation:${input.id}` }),
     // The linking claims are read when the delete's turn comes: a link made meanwhile is restored too.

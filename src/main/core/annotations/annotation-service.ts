@@ -45,15 +45,26 @@ export class AnnotationService {
     return annotation
   }
 
+  /**
+   * Starts reading the text a new highlight is made in, while the change waits its turn behind
+   * others (a text never changes under its hash): the turn itself then does no file reading.
+   */
+  readAhead(input: Pick<NewAnnotation, 'contentHash'>): Promise<string> {
+    const text = this.store.readText(input.contentHash)
+    // Whoever awaits it sees the error; one that is never awaited (the change was refused first) is not an unhandled one.
+    text.catch(() => undefined)
+    return text
+  }
+
   /** The source and text a selection was made in, refusing a stale text or a range outside it. */
-  async #selectedText(input: Pick<NewAnnotation, 'sourceId' | 'contentHash' | 'start' | 'end'>): Promise<{ source: Source; text: string }> {
+  async #selectedText(input: Pick<NewAnnotation, 'sourceId' | 'contentHash' | 'start' | 'end'>, readAhead?: Promise<string>): Promise<{ source: Source; text: string }> {
     const source = this.store.findSource(input.sourceId)
     if (source === undefined) throw new UserError('not-found', `annotations: no source ${input.sourceId}`)
     const contentHash = source.contentHash
     if (contentHash !== input.contentHash) {
       throw new UserError('invalid-input', `annotations: "${source.title}" changed since the text was selected; select the passage again`)
     }
-    const text = await this.store.readText(contentHash)
+    const text = await (readAhead ?? this.store.readText(contentHash))
     if (input.end <= input.start || input.end > text.length) {
       throw new UserError(
         'invalid-input',
@@ -66,8 +77,9 @@ export class AnnotationService {
     return { source, text }
   }
 
-  async create(input: NewAnnotation): Promise<Annotation> {
-    const { source, text } = await this.#selectedText(input)
+  /** readAhead: the text of input.contentHash, being read since the request came in (see readAhead). */
+  async create(input: NewAnnotation, readAhead?: Promise<string>): Promise<Annotation> {
+    const { source, text } = await this.#selectedText(input, readAhead)
     const contentHash = source.contentHash
     const stamp = this.now().toISOString()
     const annotation: Annotation = {

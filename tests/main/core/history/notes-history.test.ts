@@ -151,6 +151,25 @@ describe('NotesHistory', () => {
     expect((await api.historyState(undefined)).undoStep).not.toBe(afterSecond)
   }, 30_000)
 
+
+  it('saves highlights asked for at once, each its own undo step, and refuses the ones on a changed text or a gone source', async () => {
+    const { workbench, api, highlight } = await setUp()
+    const sources = workbench.project.store.library.data.sources
+    const asked = [
+      ...Array.from({ length: 12 }, (_, index) => highlight(index % sources.length, 'the')),
+      api.createAnnotation({ sourceId: sources[0]!.id, contentHash: 'f'.repeat(64), start: 0, end: 5, color: 'yellow', comment: '', tags: [] }),
+      api.createAnnotation({ sourceId: 'no-such-source', contentHash: sources[0]!.contentHash, start: 0, end: 5, color: 'yellow', comment: '', tags: [] })
+    ]
+    const settled = await Promise.allSettled(asked)
+    expect(settled.slice(0, 12).every((result) => result.status === 'fulfilled')).toBe(true)
+    expect(settled[12]).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/select the passage again/) } })
+    expect(settled[13]).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/no source no-such-source/) } })
+    const saved = workbench.project.annotations.list()
+    expect(saved).toHaveLength(12)
+    expect(saved.every((annotation) => annotation.target.selectors[0].exact.toLowerCase() === 'the')).toBe(true)
+    for (let step = 0; step < 12; step++) await api.undo(undefined)
+    expect(workbench.project.annotations.list()).toHaveLength(0)
+  }, 30_000)
   it('keeps one history per project for the session', async () => {
     const { workbench, api } = await setUp()
     await api.createClaim({ text: 'In the sample project' })
