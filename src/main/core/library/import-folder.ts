@@ -7,6 +7,7 @@
 import { basename, relative, sep } from 'node:path'
 import type { ImportFileError, ImportProgress, ImportReport, ImportRoot, LargeFolder, Source } from '../../../shared/domain/source'
 import { LARGE_IMPORT } from '../../../shared/domain/source'
+import type { DocumentTerms } from '../search/document-terms'
 import type { ProjectStore } from '../store/project-store'
 import { importableExtensions } from './extract/formats'
 import { isImportStopped, type Extractor } from './extractor'
@@ -30,8 +31,12 @@ export interface ImportOptions {
   extractor: Extractor
   maxFileBytes?: number
   signal?: AbortSignal
-  /** Told about every text that is new or changed, e.g. to index it for search. */
-  onText?: (sourceId: string, contentHash: string, text: string) => void
+  /**
+   * Told about every text that is new or changed, e.g. to index it for search; with its
+   * search terms when the extraction thread made them (see TextReading), the same as
+   * documentTerms(text) would give.
+   */
+  onText?: (sourceId: string, contentHash: string, text: string, terms?: DocumentTerms) => void
   /** Where "~" and relative paths point, and which folder holds the app's own data. */
   policy?: FolderPolicy
   /** The user agreed to import a folder above `largeImport`. */
@@ -69,6 +74,8 @@ export function importLanes(extractor: Extractor): number {
 export async function importFolder(store: ProjectStore, path: string, options: ImportOptions): Promise<ImportOutcome> {
   const started = Date.now()
   const rootPath = await resolveImportFolder(path, options.policy ?? { home: process.cwd() })
+  // Which texts are stored already is known once the project's texts are listed (after open).
+  await store.textsListed()
   const library = store.library.data
   const nowIso = options.now().toISOString()
   // A folder inside an imported one is a partial re-import of that root, so no file is

@@ -50,6 +50,7 @@ function needsWalk(relativePath: string): boolean {
 export async function importPaths(store: ProjectStore, paths: readonly string[], options: ImportOptions): Promise<PathsOutcome> {
   const outcome: PathsOutcome = { added: 0, updated: 0, missing: 0, errors: [], changedSourceIds: [], foldersChanged: false }
   const dataDir = options.policy === undefined ? undefined : await realDataDir(options.policy)
+  await store.textsListed()
   const roots = store.library.data.roots
   const byRoot = new Map<ImportRoot, Set<string>>()
   for (const path of paths) {

@@ -70,14 +70,34 @@ export class ProjectStore {
     store.library.data = await store.#storage.loadLibrary()
     store.notes.data = await store.#storage.loadNotes()
     store.#stored = new Set(store.library.data.sources.map((source) => source.id))
-    const names = await readdir(store.#textsDir)
-    store.#storedTexts = new Set(names.filter((name) => /^[0-9a-f]{64}\.txt$/.test(name)).map((name) => name.slice(0, 64)))
-    await store.#collectTexts()
+    // A library of a million texts takes seconds to list: the window does not wait for it, imports do.
+    store.#textsListed = store.#listTexts()
+    store.#textsListed.catch(() => undefined)
     return store
+  }
+
+  #textsListed: Promise<void> = Promise.resolve()
+
+  /**
+   * Resolves once texts/ has been listed at open (and its leftovers and orphans removed): from
+   * then on hasText knows every stored text. Whatever writes texts (an import) waits for it.
+   */
+  textsListed(): Promise<void> {
+    return this.#textsListed
+  }
+
+  async #listTexts(): Promise<void> {
+    const names = await readdir(this.#textsDir)
+    for (const name of names) {
+      if (name.length === 68 && name.endsWith('.txt') && /^[0-9a-f]{64}\.txt$/.test(name)) this.#storedTexts.add(name.slice(0, 64))
+      else if (isAtomicWriteTemp(name)) await rm(join(this.#textsDir, name), { force: true })
+    }
+    await this.#collectTexts()
   }
 
   /** Waits for writes under way (a journal compaction) and releases the project's files. */
   async close(): Promise<void> {
+    await this.#textsListed.catch(() => undefined)
     await this.#lastLibraryWrite.catch(() => undefined)
     await this.#storage.close()
   }
@@ -215,7 +235,8 @@ export class ProjectStore {
    * wrote before its sources were saved, and old versions of changed texts no highlight
    * was made on. Nothing is deleted while a damaged data file is set aside in the folder
    * (on this open or an earlier one): what refers to the texts is then not known for sure.
-   * Runs at open, with the data folder locked, before any import can write a new text.
+   * Runs once texts/ is listed at open, with the data folder locked, before any import can
+   * write a new text (imports wait for textsListed).
    */
   async #collectTexts(): Promise<void> {
     const names = await readdir(this.dir)
@@ -334,7 +355,7 @@ export class ProjectStore {
     for (const path of paths) this.#unsyncedTexts.delete(path)
   }
 
-  /** The hashes of the texts in texts/, listed once at open and kept up to date by this store. */
+  /** The hashes of the texts in texts/, listed once after open (textsListed) and kept up to date by this store. */
   #storedTexts = new Set<string>()
 
   /**
@@ -342,11 +363,13 @@ export class ProjectStore {
    * whose text file went missing (or was set aside as damaged) from one to skip.
    */
   hasText(contentHash: string): boolean {
+    // Imports wait for textsListed: before it, a stored text reads as missing.
     return this.#storedTexts.has(contentHash)
   }
 
   /** The hashes of every stored text (a copy). */
   async storedTextHashes(): Promise<Set<string>> {
+    await this.#textsListed
     return new Set(this.#storedTexts)
   }
 }
@@ -369,7 +392,8 @@ function pick<T extends { id: string }>(list: readonly T[], ids: Iterable<string
 
 /** Temporary files of writes a crash interrupted: the real file beside each is intact. */
 async function removeLeftoverTemps(dir: string): Promise<void> {
-  for (const folder of [dir, join(dir, 'texts'), join(dir, LIBRARY_FOLDER)]) {
+  // texts/ is left to the listing after open (#listTexts).
+  for (const folder of [dir, join(dir, LIBRARY_FOLDER)]) {
     const names = await readdir(folder).catch(() => [])
     for (const name of names.filter(isAtomicWriteTemp)) await rm(join(folder, name), { force: true })
   }

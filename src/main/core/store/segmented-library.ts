@@ -10,6 +10,7 @@ import { Low, type Adapter } from 'lowdb'
 import { z } from 'zod'
 import { sourceSchema, type Source } from '../../../shared/domain/source'
 import { describeIssues } from '../../../shared/ipc/validation'
+import { readAhead } from '../read-ahead'
 import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
 import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
@@ -20,6 +21,8 @@ export const LIBRARY_FOLDER = 'library'
 /** The single file of projects made before segments; migrated on open. */
 export const LEGACY_LIBRARY_FILE = 'library.json'
 const MANIFEST = 'manifest.json'
+/** Segments read at once when the library opens. */
+const SEGMENTS_READ_AHEAD = 16
 const SEGMENT_FILE = /^sources-(\d+)\.(\d+)\.json$/
 const META_FILE = /^meta\.(\d+)\.json$/
 
@@ -40,7 +43,7 @@ interface Segment {
   members: Set<string>
 }
 
-function digestOf(content: string): string {
+function digestOf(content: string | Buffer): string {
   return createHash('sha1').update(content).digest('hex')
 }
 
@@ -170,34 +173,36 @@ export class SegmentedLibrary {
 
   async #readSegments(manifest: Manifest): Promise<LibraryData> {
     this.#generation = manifest.generation
-    const [meta, parts] = await Promise.all([
-      this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders'),
-      Promise.all(manifest.segments.map((entry) => this.#readPart(entry, z.array(sourceSchema), `library segment ${entry.id}`)))
-    ])
+    const meta = await this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders')
     this.#meta = meta === null ? null : { file: manifest.meta.file, digest: meta.digest }
     const data: LibraryData = { version: 1, roots: meta?.value.roots ?? [], failedFiles: meta?.value.failedFiles ?? {}, sources: [] }
-    manifest.segments.forEach((entry, position) => {
-      const part = parts[position] ?? null
+    // A few parts at once, each taken in as it comes: a million sources are never all held twice, as text and as objects.
+    const parts = readAhead(manifest.segments, (entry) => this.#readPart(entry, z.array(sourceSchema), `library segment ${entry.id}`), SEGMENTS_READ_AHEAD)
+    let position = 0
+    for await (const part of parts) {
+      const entry = manifest.segments[position++]!
       this.#nextSegment = Math.max(this.#nextSegment, entry.id + 1)
-      if (part === null) return
+      if (part === null) continue
       const sources = part.value
       if (part.digest !== entry.digest) this.#relist = true
-      this.#segments.set(entry.id, { file: entry.file, digest: part.digest, members: new Set(sources.map((source) => source.id)) })
+      const members = new Set<string>()
       for (const source of sources) {
+        members.add(source.id)
         if (this.#segmentOf.has(source.id)) continue
         this.#segmentOf.set(source.id, entry.id)
         data.sources.push(source)
       }
-    })
+      this.#segments.set(entry.id, { file: entry.file, digest: part.digest, members })
+    }
     return data
   }
 
   /** One part as written, trusted when its digest matches; otherwise validated, and set aside when that fails. */
   async #readPart<T>(entry: FileEntry, schema: z.ZodType<T>, what: string): Promise<{ value: T; digest: string } | null> {
     const path = join(this.#dir, entry.file)
-    let raw: string
+    let bytes: Buffer
     try {
-      raw = await readFile(path, 'utf-8')
+      bytes = await readFile(path)
     } catch (error: unknown) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       this.#warn(`store: ${what} (${entry.file}) is missing from the project; re-import its folders to restore their sources`)
@@ -205,8 +210,9 @@ export class SegmentedLibrary {
     }
     let problem: string
     try {
-      const value: unknown = JSON.parse(raw)
-      const digest = digestOf(raw)
+      // The digest of the bytes as they are on disk: what the writer took of the same text.
+      const digest = digestOf(bytes)
+      const value: unknown = JSON.parse(bytes.toString('utf8'))
       if (digest === entry.digest) return { value: value as T, digest }
       // Written by hand or by a version that did not list digests: valid is good enough, and trusted from now on.
       const parsed = schema.safeParse(value)

@@ -30,12 +30,15 @@ describe('ProjectStore', () => {
     return { dir, texts }
   }
 
-  it('deletes at open the texts nothing refers to (a killed import left them, or an old version) and leftover temporary files', async () => {
+  it('deletes after open the texts nothing refers to (a killed import left them, or an old version) and leftover temporary files', async () => {
     const { dir, texts } = await projectWithTexts()
     await writeFile(join(dir, `.notes.json.4242.17.tmp`), '{"half": ')
     await writeFile(join(dir, 'texts', `.${sha256('x')}.txt.4242.18.tmp`), 'half a text')
     const reopened = await ProjectStore.open(dir)
+    await reopened.textsListed()
     expect(reopened.collectedTexts).toBe(2)
+    expect(reopened.hasText(sha256(texts.current))).toBe(true)
+    expect(reopened.hasText(sha256(texts.stray))).toBe(false)
     const kept = [texts.current, texts.highlighted].map((text) => `${sha256(text)}.txt`)
     expect((await readdir(join(dir, 'texts'))).sort()).toEqual(kept.sort())
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
@@ -48,10 +51,12 @@ describe('ProjectStore', () => {
     const segment = (await readdir(join(dir, 'library'))).find((name) => name.startsWith('sources-'))
     await writeFile(join(dir, 'library', segment ?? 'missing'), '[{"id": "s1", "rootId": ')
     const first = await ProjectStore.open(dir)
+    await first.textsListed()
     expect(first.warnings).toHaveLength(1)
     expect(first.collectedTexts).toBe(0)
     // The next open sees an empty library and no new damage, but the set-aside file may still be restored.
     const second = await ProjectStore.open(dir)
+    await second.textsListed()
     expect(second.warnings).toEqual([])
     expect(second.collectedTexts).toBe(0)
     expect(await readdir(join(dir, 'texts'))).toHaveLength(4)

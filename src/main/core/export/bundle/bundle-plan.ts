@@ -8,9 +8,7 @@ import type { ProjectStore } from '../../store/project-store'
 import { formatBytes } from '../../../../shared/text/counts'
 import { BUNDLE_LIMITS, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, originalEntry, unsafePath } from './bundle-manifest'
 import { plural } from '../../../../shared/text/counts'
-
-/** How many files are read or looked at at once: enough to keep the disk busy, few enough to hold. */
-export const READ_AHEAD = 8
+import { readAhead } from '../../read-ahead'
 
 export interface OriginalFile {
   /** As the user knows it: folder name and path in it. */
@@ -81,21 +79,6 @@ export function contentsLines(store: ProjectStore, texts: PackedTotals, original
     `texts/ — ${plural(texts.count, 'text')}, ${formatBytes(texts.bytes)}`,
     ...(originals === null ? [] : [`originals/ — ${plural(originals.count, 'file')}, ${formatBytes(originals.bytes)}`])
   ]
-}
-
-/** `work` on each item, a few at once, the results in order; a failure is thrown where its result would be. */
-export async function* readAhead<T, R>(items: readonly T[], work: (item: T) => Promise<R>): AsyncGenerator<R> {
-  const pending: Array<Promise<R>> = []
-  let next = 0
-  while (next < items.length || pending.length > 0) {
-    while (pending.length < READ_AHEAD && next < items.length) {
-      const started = work(items[next++] as T)
-      // Not unhandled while it waits its turn; awaited below, it still throws.
-      started.catch(() => undefined)
-      pending.push(started)
-    }
-    yield await (pending.shift() as Promise<R>)
-  }
 }
 
 /** Zip headers and the central directory line of one entry: a text's name alone is 74 bytes, twice. */

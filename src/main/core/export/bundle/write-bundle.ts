@@ -11,7 +11,8 @@ import type { ProjectEntry } from '../../../../shared/domain/project'
 import { sha256Bytes } from '../../store/content-hash'
 import type { ProjectStore } from '../../store/project-store'
 import { BUNDLE_FORMAT, BUNDLE_LIMITS, BUNDLE_VERSION, LIBRARY_ENTRY, MANIFEST_NAME, NOTES_ENTRY, textEntry, type BundleManifest } from './bundle-manifest'
-import { bundledTexts, contentsLines, originalFiles, originalsBudget, readAhead, sizeProblem, type OriginalFile, type PackedTotals } from './bundle-plan'
+import { readAhead } from '../../read-ahead'
+import { bundledTexts, contentsLines, originalFiles, originalsBudget, sizeProblem, type OriginalFile, type PackedTotals } from './bundle-plan'
 import { ZipWriter, type WrittenEntry } from './zip-writer'
 
 export interface BundleInput {
