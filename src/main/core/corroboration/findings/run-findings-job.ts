@@ -43,13 +43,19 @@ export function inProcessRunner(readText: (contentHash: string) => Promise<strin
 const IDLE_MS = 30_000
 
 /**
+ * The worker's heap, at most. Electron's isolates share one 4 GB heap cage, so a pass that
+ * outgrows this must end the worker, not the app: the window keeps its library and says why.
+ */
+export const FINDINGS_HEAP_MB = 3072
+
+/**
  * One worker for the passes of a project, kept between passes (its code loaded and compiled:
  * a fresh worker analysed and grouped a changed library about three times slower) and ended
  * after half a minute without work. It keeps nothing of a pass: the findings are read back each time.
  * `readText` is asked only for the texts the worker cannot read or verify itself (the store
  * says why, and sets a damaged one aside).
  */
-export function workerRunner(script: WorkerScript, readText: (contentHash: string) => Promise<string>): JobRunner {
+export function workerRunner(script: WorkerScript, readText: (contentHash: string) => Promise<string>, heapMB = FINDINGS_HEAP_MB): JobRunner {
   let current: { worker: Worker; idle: NodeJS.Timeout | null } | null = null
   let job: { resolve: (result: FindingsJobResult) => void; reject: (error: Error) => void; progress: (progress: JobProgress) => void } | null = null
 
@@ -64,7 +70,7 @@ export function workerRunner(script: WorkerScript, readText: (contentHash: strin
   }
 
   const spawn = (): Worker => {
-    const worker = new Worker(script.path, { workerData: script.workerData })
+    const worker = new Worker(script.path, { workerData: script.workerData, resourceLimits: { maxOldGenerationSizeMb: heapMB } })
     worker.on('message', (reply: WorkerJobReply) => {
       if ('read' in reply) {
         const contentHash = reply.read
@@ -88,7 +94,16 @@ export function workerRunner(script: WorkerScript, readText: (contentHash: strin
       else waiting.reject(new Error(`corroboration: ${reply.reason}`))
     })
     worker.on('error', (error) => {
-      if (current?.worker === worker) end(new Error(`corroboration: the worker failed (${error.message})`))
+      if (current?.worker !== worker) return
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        end(
+          new Error(
+            `corroboration: the library is too large to group its quotes and names in the memory set aside for it (${(heapMB / 1024).toFixed(1)} GB); the library, search and notes are not affected`
+          )
+        )
+        return
+      }
+      end(new Error(`corroboration: the worker failed (${error.message})`))
     })
     worker.on('exit', (code) => {
       if (current?.worker === worker) end(new Error(`corroboration: the worker stopped (exit code ${code})`))
