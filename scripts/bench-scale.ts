@@ -1,5 +1,5 @@
 // `npm run bench:scale -- [--sizes 1000,10000,100000] [--corpus ../shared/corpora] [--work DIR]
-// [--seed 1] [--keep] [--resume RUN]`: the issue-15 targets measured through the app's own API on libraries
+// [--seed 1] [--keep] [--resume RUN] [--skip-ledger]`: the issue-15 targets measured through the app's own API on libraries
 // of generated news texts (scripts/bench-scale/generate.ts says how they are made; cached
 // under --work, default <tmp>/sourcebench-scale). Per size, in order, each in a child process:
 //   a. import cold (2 extraction threads) against extracting the same files alone; peak RSS;
@@ -13,6 +13,8 @@
 // 1,000,000 runs only when asked (`--sizes 1000000`). --keep keeps each size's run folder (its
 // data folder and each step's figures); --resume RUN, with one size, carries a kept run on:
 // finished steps are read back, the rest run, so a long run survives a failed or stopped step.
+// --skip-ledger leaves out the quote ledger and names (step c), whose first build at 1M takes
+// longer than everything else together.
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -24,7 +26,7 @@ import { measureEmpty, measureSize, type SizeRun } from './bench-scale/measure-s
 import { exponents, printTable, type SizeFigures } from './bench-scale/report'
 import { BUNDLES, bundleChildren, REPO_EXTRACT_WORKER } from './bench-scale/run-child'
 
-function options(): { sizes: number[]; corpus: string; work: string; seed: number; keep: boolean; resume?: string } {
+function options(): { sizes: number[]; corpus: string; work: string; seed: number; keep: boolean; ledger: boolean; resume?: string } {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '1000,10000,100000' },
@@ -32,7 +34,8 @@ function options(): { sizes: number[]; corpus: string; work: string; seed: numbe
       work: { type: 'string', default: join(tmpdir(), 'sourcebench-scale') },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
-      resume: { type: 'string' }
+      resume: { type: 'string' },
+      'skip-ledger': { type: 'boolean', default: false }
     }
   })
   const sizes = values.sizes.split(',').map((size) => Number(size.replace(/_/g, '').trim()))
@@ -42,7 +45,7 @@ function options(): { sizes: number[]; corpus: string; work: string; seed: numbe
   if (values.resume !== undefined && new Set(sizes).size !== 1) throw new Error('bench-scale: --resume carries on one run folder, so it takes one size in --sizes')
   if (values.resume !== undefined && !existsSync(join(values.resume, 'data'))) throw new Error(`bench-scale: --resume ${values.resume} is not a kept run folder (it has no data folder)`)
   const resume = values.resume === undefined ? {} : { resume: resolve(values.resume) }
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), corpus: resolve(values.corpus), work: resolve(values.work), seed, keep: values.keep, ...resume }
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), corpus: resolve(values.corpus), work: resolve(values.work), seed, keep: values.keep, ledger: !values['skip-ledger'], ...resume }
 }
 
 async function main(): Promise<void> {

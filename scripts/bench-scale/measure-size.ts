@@ -47,7 +47,7 @@ export async function measureEmpty(work: string): Promise<EmptyLibrary> {
   }
 }
 
-export async function measureSize(options: { size: number; corpus: string; work: string; seed: number; keep: boolean; empty: EmptyLibrary; resume?: string }): Promise<SizeRun> {
+export async function measureSize(options: { size: number; corpus: string; work: string; seed: number; keep: boolean; ledger: boolean; empty: EmptyLibrary; resume?: string }): Promise<SizeRun> {
   const phases: Record<string, number> = {}
   const notes: string[] = []
   const phase = async <T>(name: string, task: () => Promise<T>): Promise<T> => {
@@ -89,8 +89,9 @@ export async function measureSize(options: { size: number; corpus: string; work:
     const imported = (await step<ImportChildInput, ImportChildOutput>('import', 'import-child', { mode: 'import', folder: library.folder, dataDir }, true))!
     if (imported.failed > 0) notes.push(`${imported.failed} files not imported, e.g. ${imported.problems.join('; ')}`)
     const first = await step<StartChildInput, StartChildOutput>('first start', 'start-child', { dataDir, mode: 'first' })
-    const ledger = await step<StartChildInput, StartChildOutput>('ledger first build', 'start-child', { dataDir, mode: 'ledger' })
-    const second = await step<StartChildInput, StartChildOutput>('second start', 'start-child', { dataDir, mode: 'second' })
+    if (!options.ledger) notes.push('quote ledger and names not measured (--skip-ledger)')
+    const ledger = options.ledger ? await step<StartChildInput, StartChildOutput>('ledger first build', 'start-child', { dataDir, mode: 'ledger' }) : null
+    const second = await step<StartChildInput, StartChildOutput>('second start', 'start-child', { dataDir, mode: 'second', ledger: options.ledger })
     const projectDir = second?.projectDir ?? first?.projectDir
     const diskBytes = projectDir === undefined ? Number.NaN : await folderBytes(projectDir)
     const session = await step<SessionChildInput, SessionChildOutput>('session', 'session-child', { dataDir, library: library.folder, queries })
@@ -119,10 +120,10 @@ export async function measureSize(options: { size: number; corpus: string; work:
       startIdleSeconds: (first?.idleMs ?? Number.NaN) / 1000,
       firstRepliesMB: first?.firstRepliesMB ?? Number.NaN,
       secondStartListedSeconds: (second?.listedMs ?? Number.NaN) / 1000,
-      ledgerNamesSecondStartSeconds: second === null ? Number.NaN : (second.ledgerMs + second.namesMs) / 1000,
+      ledgerNamesSecondStartSeconds: second === null || !options.ledger ? Number.NaN : (second.ledgerMs + second.namesMs) / 1000,
       ledgerNamesFirstStartSeconds: ledger === null ? Number.NaN : (ledger.ledgerMs + ledger.namesMs) / 1000,
-      quotations: second?.quotations ?? ledger?.quotations ?? Number.NaN,
-      nameGroups: second?.nameGroups ?? ledger?.nameGroups ?? Number.NaN,
+      quotations: options.ledger ? (second?.quotations ?? ledger?.quotations ?? Number.NaN) : Number.NaN,
+      nameGroups: options.ledger ? (second?.nameGroups ?? ledger?.nameGroups ?? Number.NaN) : Number.NaN,
       watchAddMedianMs: median(session?.watch.addMs ?? []),
       watchAddMaxMs: max(session?.watch.addMs ?? []),
       watchChangeMedianMs: median(session?.watch.changeMs ?? []),

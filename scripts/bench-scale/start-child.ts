@@ -18,6 +18,8 @@ export interface StartChildInput {
    * second: the ledger at once, from its saved state.
    */
   mode: 'first' | 'ledger' | 'second'
+  /** second: ask for the ledger and names (default), or only start. */
+  ledger?: boolean
 }
 
 export interface StartChildOutput {
@@ -96,7 +98,7 @@ childMain(async (): Promise<StartChildOutput> => {
   const fullListMs = performance.now()
 
   let corroboration = { ledgerMs: 0, namesMs: 0, quotations: 0, nameGroups: 0 }
-  if (input.mode === 'second') corroboration = await ledgerAndNames(api)
+  if (input.mode === 'second' && input.ledger !== false) corroboration = await ledgerAndNames(api)
   // Started by the first listing (a turn of the event loop later): its catch-up walk is part of start-up.
   await workbench.startWatching()
   await workbench.idle()
