@@ -48,8 +48,23 @@ export async function withLibrary<T>(label: string, files: readonly EvalFile[], 
     return await task({
       sources,
       text: (source) => workbench.project.store.readText(source.contentHash),
-      ledger: () => api.quoteLedger({ filter: 'all', query: '', minWords: 1, limit: 1_000_000 }),
-      names: () => api.nameGroups({ query: '', limit: 1_000_000 })
+      // The panels get cards (the first sources and versions of each group); the evaluation scores all of them, as a card opened whole shows them.
+      ledger: async () => {
+        const ledger = await api.quoteLedger({ filter: 'all', query: '', minWords: 1, limit: 1_000_000 })
+        const groups = await Promise.all(
+          ledger.groups.map((group) => (group.versions.length < group.versionCount || group.sourceIds.length < group.sourceCount ? api.quoteGroup({ groupId: group.id }) : group))
+        )
+        return { ...ledger, groups }
+      },
+      names: async () => {
+        const names = await api.nameGroups({ query: '', limit: 1_000_000 })
+        const groups = await Promise.all(
+          names.groups.map((group) =>
+            group.sources.length < group.sourceCount || group.variants.some((variant) => variant.sourceIds.length < variant.sourceCount) ? api.nameGroup({ groupId: group.id }) : group
+          )
+        )
+        return { ...names, groups }
+      }
     })
   } finally {
     await workbench.shutdown()

@@ -93,6 +93,8 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
     suggestEvidence: ({ claimId, sourceId }) => workbench.suggestEvidence(claimId, sourceId),
     quoteLedger: (request) => corroboration().ledger(request),
     nameGroups: ({ query, limit }) => corroboration().names(query, limit),
+    quoteGroup: ({ groupId }) => corroboration().quoteGroup(groupId),
+    nameGroup: ({ groupId }) => corroboration().nameGroup(groupId),
     decideNames: ({ kind, variants }) =>
       history().record(NAME_DECISION_LABELS[kind], { nameDecisions: true }, () => corroboration().decideNames(kind, variants)),
     alignSources: ({ sourceIds }) => corroboration().align(sourceIds),

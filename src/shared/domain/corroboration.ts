@@ -45,14 +45,28 @@ export interface QuoteGroupFlags {
   speakerDiffers: boolean
 }
 
+/**
+ * What a card lists before the reporter asks for more: a quotation reprinted by 2,000 sources,
+ * or a name in 40,000, is sent as its counts and these first few (the ledger and the Names tab
+ * list hundreds of groups at once). The whole group comes from `quoteGroup` / `nameGroup`.
+ */
+export const CARD_SOURCES = 12
+/** Versions on a quote card: the six a card shows collapsed, with room for the differing ones. */
+export const CARD_VERSIONS = 8
+
 export interface QuoteGroup {
   /** Stable while the group's reference wording stays the same. */
   id: string
   /** The wording most sources carry (the longest among equals). */
   reference: string
+  /** On a card, the first CARD_SOURCES only (those of its versions first): see sourceCount. */
   sourceIds: string[]
+  /** Every source that carries it. */
+  sourceCount: number
   speakers: string[]
+  /** On a card, at most CARD_VERSIONS: the reference's own version, then those that differ from it, then the rest. */
   versions: QuoteVersion[]
+  versionCount: number
   flags: QuoteGroupFlags
   /** Words in the reference; quotes of one or two words are usually scare quotes. */
   words: number
@@ -61,6 +75,7 @@ export interface QuoteGroup {
 export type QuoteLedgerFilter = 'all' | 'single-source' | 'differs'
 
 export interface QuoteLedger {
+  /** As cards: bounded lists, whole counts. */
   groups: QuoteGroup[]
   /** Groups matching the request before the limit was applied. */
   total: number
@@ -79,7 +94,9 @@ export interface NameVariant {
   /** The folded form decisions refer to: case, hyphens, spaces and possessives aside. */
   key: string
   mentions: number
+  /** On a card, at most CARD_SOURCES (those the card lists first): see sourceCount. */
   sourceIds: string[]
+  sourceCount: number
   /** Every way it is written, most used first ("Lee Jae Myung", "Lee Jae-myung"; a U+2011 hyphen counts as its own). */
   spellings: { text: string; mentions: number }[]
 }
@@ -91,9 +108,12 @@ export interface NameGroup {
   kind: NameKind
   /** Merged by the user or confirmed: search may include the other variants. */
   confirmed: boolean
+  /** Every variant, also on a card (their keys are what decisions name); only each one's sourceIds are cut there. */
   variants: NameVariant[]
-  /** Mentions per source, most first. */
+  /** Mentions per source, most first; on a card the first CARD_SOURCES only. */
   sources: { sourceId: string; mentions: number }[]
+  /** Every source that names it. */
+  sourceCount: number
   mentions: number
 }
 
@@ -117,9 +137,14 @@ export interface NameProposal {
   confidence: number
   /** Why they may be one name, in words: "same consonants, vowels differ (e/i)". */
   reason: string
+  /** Sources that name both (where a reporter best tells whether they are one), at most CARD_SOURCES of them... */
+  sharedSourceIds: string[]
+  /** ...and how many there are in all. */
+  sharedSourceCount: number
 }
 
 export interface NameGroups {
+  /** As cards: bounded lists, whole counts. */
   groups: NameGroup[]
   total: number
   sourcesScanned: number

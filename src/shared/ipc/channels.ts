@@ -46,6 +46,8 @@ export const channels = {
   openBundle: 'export:open-bundle',
   quoteLedger: 'corroboration:quote-ledger',
   nameGroups: 'corroboration:name-groups',
+  quoteGroup: 'corroboration:quote-group',
+  nameGroup: 'corroboration:name-group',
   decideNames: 'corroboration:decide-names',
   alignSources: 'corroboration:align-sources',
   historyState: 'history:get-state',

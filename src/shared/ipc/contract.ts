@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { highlightColorSchema, tagSchema, type Annotation } from '../domain/annotation'
 import type { Claim } from '../domain/claim'
-import type { NameGroups, QuoteLedger, SourceAlignment } from '../domain/corroboration'
+import type { NameGroup, NameGroups, QuoteGroup, QuoteLedger, SourceAlignment } from '../domain/corroboration'
 import { exportRequestSchema } from '../domain/export-request'
 import { ANNOTATION_FILE_CHARS, type AnnotationImportReport, type BundleOpenReport, type ExportPreview } from '../domain/export'
 import type { EvidenceSuggestion } from '../domain/suggestions'
@@ -206,6 +206,9 @@ export const contract = {
     channel: channels.nameGroups,
     input: z.object({ query: z.string().max(300).default(''), limit: z.number().int().min(1).max(2000).default(500) })
   },
+  /** One group whole (a page of the ledger or names sends cards with their first few sources only). */
+  quoteGroup: { channel: channels.quoteGroup, input: z.object({ groupId: z.string().min(1).max(300) }) },
+  nameGroup: { channel: channels.nameGroup, input: z.object({ groupId: z.string().min(1).max(300) }) },
   decideNames: {
     channel: channels.decideNames,
     input: z.object({
@@ -310,6 +313,8 @@ export interface ApiOutputs {
   openBundle: { project: ProjectInfo; report: BundleOpenReport }
   quoteLedger: QuoteLedger
   nameGroups: NameGroups
+  quoteGroup: QuoteGroup
+  nameGroup: NameGroup
   decideNames: NameGroups
   alignSources: SourceAlignment
   historyState: HistoryState

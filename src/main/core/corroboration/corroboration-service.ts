@@ -2,7 +2,8 @@
 // What each text says is analysed once per content hash and saved under findings/, and the
 // grouped results are saved with a digest of what they were grouped from, so a start with
 // nothing changed reads them back instead of grouping again, and a change analyses only the
-// changed texts. The analysing and grouping run in a worker thread when one is given.
+// changed texts. The analysing and grouping run in a worker thread when one is given. Pages of
+// groups are sent as cards (bounded lists, whole counts); one group is sent whole when opened.
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { NameDecision, NameGroup, NameGroups, QuoteGroup, QuoteLedger, QuoteLedgerFilter, SourceAlignment, TextSpan } from '../../../shared/domain/corroboration'
@@ -16,7 +17,7 @@ import type { WorkerScript } from '../library/extractor'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
 import { GroupedResults } from './findings/grouped-results'
-import { SINGLE_SOURCE, SPEAKER_DIFFERS, WORDING_DIFFERS, type QuoteRow } from './findings/group-tables'
+import { SINGLE_SOURCE, SPEAKER_DIFFERS, WORDING_DIFFERS } from './findings/group-tables'
 import { inProcessRunner, workerRunner, type JobRunner } from './findings/run-findings-job'
 import { ANALYSER_VERSION, GROUPING_VERSION } from './findings/versions'
 import { MAX_PROPOSALS } from './names/proposal-limit'
@@ -33,11 +34,11 @@ export interface LedgerRequest {
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
-function matchesFilter(row: QuoteRow, filter: QuoteLedgerFilter): boolean {
-  if (filter === 'single-source') return (row[4] & SINGLE_SOURCE) !== 0
-  if (filter === 'differs') return (row[4] & (WORDING_DIFFERS | SPEAKER_DIFFERS)) !== 0
-  return true
-}
+/** The flag bits a filter asks for; 0 = any group. */
+const FILTER_BITS: Readonly<Record<QuoteLedgerFilter, number>> = { all: 0, 'single-source': SINGLE_SOURCE, differs: WORDING_DIFFERS | SPEAKER_DIFFERS }
+
+/** Sources hashed per update call: one call per source made the digest of 100,000 sources ~4× slower. */
+const DIGEST_BATCH = 2000
 
 export class CorroborationService {
   readonly #results: GroupedResults
@@ -95,7 +96,11 @@ export class CorroborationService {
       return seen.digest
     }
     const hash = createHash('sha256')
-    for (const source of sources) hash.update(`${source.id}\u0000${source.contentHash}\n`)
+    for (let start = 0; start < sources.length; start += DIGEST_BATCH) {
+      let chunk = ''
+      for (const source of sources.slice(start, start + DIGEST_BATCH)) chunk += `${source.id}\u0000${source.contentHash}\n`
+      hash.update(chunk)
+    }
     this.#seen = { ids: sources.map((source) => source.id), hashes: sources.map((source) => source.contentHash), digest: hash.digest('hex') }
     return this.#seen.digest
   }
@@ -160,16 +165,24 @@ export class CorroborationService {
     }
   }
 
+  /** A page of the ledger as cards, the groups carried by most sources first. */
   async ledger(request: LedgerRequest): Promise<QuoteLedger> {
     return this.#fresh(async () => {
       const quotes = this.#results.quotes!
       const wanted = terms(request.query)
-      const rows = quotes.table.rows.filter(
-        (row, index) => row[3] >= request.minWords && matchesFilter(row, request.filter) && (wanted.length === 0 || quotes.hasTerms(index, wanted))
-      )
+      const holdsWords = wanted.length === 0 ? null : await quotes.termsTest(wanted)
+      const { words, flags } = quotes
+      const bits = FILTER_BITS[request.filter]
+      const page: number[] = []
+      let total = 0
+      for (let index = 0; index < quotes.count; index++) {
+        if (words[index]! < request.minWords || (bits !== 0 && (flags[index]! & bits) === 0) || (holdsWords !== null && !holdsWords(index))) continue
+        total++
+        if (page.length < request.limit) page.push(index)
+      }
       return {
-        groups: await quotes.read<QuoteGroup>(rows.slice(0, request.limit)),
-        total: rows.length,
+        groups: await quotes.cards<QuoteGroup>(page),
+        total,
         quotations: quotes.table.quotations,
         sourcesScanned: quotes.table.sourcesScanned,
         unreadable: quotes.table.unreadable.map(({ sourceId, reason }) => ({ sourceId, reason }))
@@ -177,16 +190,47 @@ export class CorroborationService {
     })
   }
 
+  /**
+   * The quote group with this id whole: every source and version, for a card the reporter opens.
+   * An id the ledger no longer has (the library changed since the page was sent) is refused, named.
+   */
+  async quoteGroup(groupId: string): Promise<QuoteGroup> {
+    return this.#fresh(async () => {
+      const quotes = this.#results.quotes!
+      const index = await quotes.indexOf(groupId)
+      if (index === undefined) throw new UserError('not-found', `corroboration: no quote group ${groupId}; the ledger may have changed, reload it`)
+      return (await quotes.wholes<QuoteGroup>([index]))[0]!
+    })
+  }
+
+  /** Name groups as cards, most widely reported first; `query` keeps those with a spelling containing it. */
   async names(query = '', limit = 500): Promise<NameGroups> {
     return this.#fresh(async () => {
       const names = this.#results.names!
       const wanted = foldText(collapseSpaces(query))
-      const rows = names.table.rows.filter((row) => wanted === '' || row[4].some((spelling) => spelling.includes(wanted)))
-      const returned = rows.slice(0, limit)
-      const ids = new Set(returned.map((row) => row[2]))
+      const spellings = wanted === '' ? null : await names.spellings()
+      const page: number[] = []
+      let total = 0
+      for (let index = 0; index < names.count; index++) {
+        if (spellings !== null && !spellings[index]!.some((spelling) => spelling.includes(wanted))) continue
+        total++
+        if (page.length < limit) page.push(index)
+      }
+      const groups = await names.cards<NameGroup>(page)
+      const ids = new Set(groups.map((group) => group.id))
       // Only pairs the reporter can see both sides of; the proposals come surest first.
       const proposals = names.table.proposals.filter((proposal) => ids.has(proposal.groupId) && ids.has(proposal.otherGroupId)).slice(0, MAX_PROPOSALS)
-      return { groups: await names.read<NameGroup>(returned), total: rows.length, sourcesScanned: names.table.sourcesScanned, proposals }
+      return { groups, total, sourcesScanned: names.table.sourcesScanned, proposals }
+    })
+  }
+
+  /** The name group with this id whole: every source, and every source of each variant. */
+  async nameGroup(groupId: string): Promise<NameGroup> {
+    return this.#fresh(async () => {
+      const names = this.#results.names!
+      const index = await names.indexOf(groupId)
+      if (index === undefined) throw new UserError('not-found', `corroboration: no name group ${groupId}; the names may have changed, reload them`)
+      return (await names.wholes<NameGroup>([index]))[0]!
     })
   }
 
@@ -196,8 +240,7 @@ export class CorroborationService {
    * proposal's two group ids); it is replayed over every later grouping.
    */
   async decideNames(kind: NameDecision['kind'], variants: string[]): Promise<NameGroups> {
-    await this.refresh()
-    const known = this.#results.names!.variantKeys()
+    const known = await this.#fresh(() => this.#results.names!.variantKeys())
     const unknown = variants.filter((key) => !known.has(key))
     if (unknown.length > 0) throw new UserError('not-found', `names: no name variant ${unknown.map((key) => `"${key}"`).join(', ')} in this library`)
     if (kind === 'distinct' && new Set(variants).size < 2) throw new UserError('invalid-input', 'names: name at least two variants to mark as different people')
@@ -221,7 +264,10 @@ export class CorroborationService {
     if (chosen.size === 0) return expandNameVariants(query, [])
     return this.#fresh(async () => {
       const names = this.#results.names!
-      const confirmed = (await names.read<NameGroup>(names.table.rows.filter((row) => row[3] === 1))).map((group) => ({
+      const places: number[] = []
+      for (let index = 0; index < names.count; index++) if (names.confirmed[index] === 1) places.push(index)
+      // Cards hold every variant and spelling: all a search needs.
+      const confirmed = (await names.cards<NameGroup>(places)).map((group) => ({
         ...group,
         variants: group.variants.filter((variant) => chosen.has(variant.key))
       }))
@@ -241,7 +287,13 @@ export class CorroborationService {
     const groups = await this.#fresh(async () => {
       const quotes = this.#results.quotes!
       const wanted = new Set(annotations.map((annotation) => annotation.target.sourceId))
-      return quotes.read<QuoteGroup>(quotes.table.rows.filter((row) => (row[4] & SINGLE_SOURCE) !== 0 && row[3] >= minWords && wanted.has(row[5])))
+      const single = await quotes.singleSources()
+      const places: number[] = []
+      for (let index = 0; index < quotes.count; index++) {
+        if ((quotes.flags[index]! & SINGLE_SOURCE) !== 0 && quotes.words[index]! >= minWords && wanted.has(single[index]!)) places.push(index)
+      }
+      // Whole: a source quoting the same words more often than a card lists is still matched.
+      return quotes.wholes<QuoteGroup>(places)
     })
     const bySourceText = new Map<string, { groupId: string; text: string; start: number; end: number; parts: TextSpan[] }[]>()
     for (const group of groups) {

@@ -1,8 +1,9 @@
 import { appendFile, cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { QuoteGroup } from '../../../../src/shared/domain/corroboration'
+import { CARD_SOURCES, CARD_VERSIONS, type QuoteGroup } from '../../../../src/shared/domain/corroboration'
 import { CorroborationService } from '../../../../src/main/core/corroboration/corroboration-service'
+import { nameCard, quoteCard } from '../../../../src/main/core/corroboration/findings/group-cards'
 import { analyseText, loadNameFinder, sourceQuotes } from '../../../../src/main/core/corroboration/findings/text-findings'
 import { nameGrouping, type SourceNames } from '../../../../src/main/core/corroboration/names/group-names'
 import { groupQuotes, type StoredQuote } from '../../../../src/main/core/corroboration/quotes/group-quotes'
@@ -377,8 +378,8 @@ describe('CorroborationService saved findings', () => {
     const second = await service.ledger(everything)
     const secondNames = await service.names('', 2000)
     for (const [ledger, names] of [[first, firstNames], [second, secondNames]] as const) {
-      expect(ledger.groups).toEqual(fresh.groups)
-      expect(names.groups).toEqual(fresh.names.groups)
+      expect(ledger.groups).toEqual(fresh.groups.map(quoteCard))
+      expect(names.groups).toEqual(fresh.names.groups.map(nameCard))
       expect(names.proposals).toEqual(fresh.names.proposals)
     }
   })
@@ -395,5 +396,67 @@ describe('CorroborationService saved findings', () => {
     expect(service.extractedSources).toBe(extracted)
     const { service: reopened } = nextStart(workbench)
     expect((await reopened.names('Lee')).groups.find((candidate) => candidate.id === group.id)!.confirmed).toBe(true)
+  })
+})
+
+describe('CorroborationService cards', () => {
+  const tempDir = useTempDirs()
+  const CARRIERS = 17
+
+  /** A quote and a name carried by 17 sources (two of them word it differently): more than a card lists. */
+  async function widelyCarried(): Promise<Workbench> {
+    const folder = await tempDir()
+    await Promise.all(
+      Array.from({ length: CARRIERS }, (_, index) => {
+        const words = index < 2 ? 'The harvest will be very late this year' : 'The harvest will be late this year'
+        return writeFile(join(folder, `wire-${String(index).padStart(2, '0')}.txt`), `Wire ${index}\n\n"${words}," the farm minister Anna Berg said on Monday.\n`)
+      })
+    )
+    return seededWorkbench(await tempDir(), folder)
+  }
+
+  it('sends a quote carried by 17 sources as a card: every count, the first sources, the reference’s own and the differing versions first', async () => {
+    const service = (await widelyCarried()).project.corroboration
+    const ledger = await service.ledger({ filter: 'all', query: 'harvest', minWords: 3, limit: 10 })
+    const card = ledger.groups[0]!
+    expect(card).toMatchObject({ sourceCount: CARRIERS, versionCount: CARRIERS })
+    expect(card.sourceIds).toHaveLength(CARD_SOURCES)
+    expect(card.versions).toHaveLength(CARD_VERSIONS)
+    expect(card.versions[0]).toMatchObject({ text: card.reference, differs: false })
+    expect(card.versions.slice(1, 3).map((version) => version.differs)).toEqual([true, true])
+    // The card's sources include those of its versions, so each version's source can be named.
+    expect(card.versions.every((version) => card.sourceIds.includes(version.sourceId))).toBe(true)
+  })
+
+  it('gives the whole quote group on request: all 17 sources and versions', async () => {
+    const service = (await widelyCarried()).project.corroboration
+    const card = (await service.ledger({ filter: 'all', query: 'harvest', minWords: 3, limit: 10 })).groups[0]!
+    const whole = await service.quoteGroup(card.id)
+    expect(whole.id).toBe(card.id)
+    expect(whole.sourceIds).toHaveLength(CARRIERS)
+    expect(whole.versions).toHaveLength(CARRIERS)
+    expect(whole.versions.filter((version) => version.differs)).toHaveLength(2)
+  })
+
+  it('sends a name in 17 sources as a card, each variant’s sources cut too, and the whole group on request', async () => {
+    const service = (await widelyCarried()).project.corroboration
+    const card = (await service.names('Anna Berg')).groups[0]!
+    expect(card.label).toBe('Anna Berg')
+    expect(card.sourceCount).toBe(CARRIERS)
+    expect(card.sources).toHaveLength(CARD_SOURCES)
+    expect(card.variants.every((variant) => variant.sourceIds.length <= CARD_SOURCES)).toBe(true)
+    expect(card.variants[0]!.sourceCount).toBe(CARRIERS)
+    // A source the card lists has the spelling it uses among its variant's sources.
+    const listed = new Set(card.variants.flatMap((variant) => variant.sourceIds))
+    expect(card.sources.every((entry) => listed.has(entry.sourceId))).toBe(true)
+    const whole = await service.nameGroup(card.id)
+    expect(whole.sources).toHaveLength(CARRIERS)
+    expect(whole.variants[0]!.sourceIds).toHaveLength(CARRIERS)
+  })
+
+  it('refuses a group id the results no longer hold, naming it and saying to reload', async () => {
+    const service = (await widelyCarried()).project.corroboration
+    await expect(service.quoteGroup('qgone')).rejects.toThrow('corroboration: no quote group qgone; the ledger may have changed, reload it')
+    await expect(service.nameGroup('nobody')).rejects.toThrow('corroboration: no name group nobody; the names may have changed, reload them')
   })
 })

@@ -9,8 +9,9 @@ function group(id: string, spellings: string[][]): NameGroup {
     label: spellings[0]![0]!,
     kind: 'person',
     confirmed: true,
-    variants: spellings.map((list) => ({ text: list[0]!, key: list[0]!.toLowerCase().replace(/[^a-z]/g, ''), mentions: 1, sourceIds: ['s'], spellings: list.map((text) => ({ text, mentions: 1 })) })),
+    variants: spellings.map((list) => ({ text: list[0]!, key: list[0]!.toLowerCase().replace(/[^a-z]/g, ''), mentions: 1, sourceIds: ['s'], sourceCount: 1, spellings: list.map((text) => ({ text, mentions: 1 })) })),
     sources: [{ sourceId: 's', mentions: spellings.length }],
+    sourceCount: 1,
     mentions: spellings.length
   }
 }

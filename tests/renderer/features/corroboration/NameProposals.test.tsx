@@ -10,7 +10,7 @@ const PATIENCE = { timeout: 5000 }
 
 /** A group of one name with the given spellings, each its own variant, named in these sources. */
 function group(label: string, spellings: string[], sourceIds: string[]): NameGroup {
-  const variants = spellings.map((text) => ({ text, key: text.toLowerCase(), mentions: 2, sourceIds, spellings: [{ text, mentions: 2 }] }))
+  const variants = spellings.map((text) => ({ text, key: text.toLowerCase(), mentions: 2, sourceIds, sourceCount: sourceIds.length, spellings: [{ text, mentions: 2 }] }))
   return {
     id: variants[0]!.key,
     label,
@@ -18,6 +18,7 @@ function group(label: string, spellings: string[], sourceIds: string[]): NameGro
     confirmed: false,
     variants,
     sources: sourceIds.map((sourceId) => ({ sourceId, mentions: spellings.length })),
+    sourceCount: sourceIds.length,
     mentions: 2 * spellings.length
   }
 }
@@ -30,8 +31,8 @@ const borisovna = group('Ekaterina Borisovna', ['Ekaterina Borisovna', 'Yekateri
 const borysovna = group('Ekateryna Borysovna', ['Ekateryna Borysovna'], ['ukrinform'])
 const kim = group('Kim Jong-un', ['Kim Jong-un'], ['tass'])
 const kimUn = group('Kim Jong Eun', ['Kim Jong Eun'], ['yonhap'])
-const proposal = { groupId: borisovna.id, otherGroupId: borysovna.id, confidence: 0.8, reason: 'same consonants, vowels differ (i/y, o/y)' }
-const kimProposal = { groupId: kim.id, otherGroupId: kimUn.id, confidence: 0.62, reason: 'same syllables, one written eu' }
+const proposal = { groupId: borisovna.id, otherGroupId: borysovna.id, confidence: 0.8, reason: 'same consonants, vowels differ (i/y, o/y)', sharedSourceIds: [], sharedSourceCount: 0 }
+const kimProposal = { groupId: kim.id, otherGroupId: kimUn.id, confidence: 0.62, reason: 'same syllables, one written eu', sharedSourceIds: [], sharedSourceCount: 0 }
 
 /** Answers nameGroups with `first` and every decideNames with `after`, recording the decisions sent. */
 function fakeApi(first: NameGroups, after: NameGroups = first) {
@@ -81,6 +82,14 @@ describe('NameProposals', () => {
     expect([...sides[0]!.querySelectorAll('.variant-text')].map((spelling) => spelling.textContent)).toEqual(['Ekaterina Borisovna', 'Yekaterina Borisovna'])
     expect(within(sides[0]!).getByTestId('proposal-sources').textContent).toBe('×4 in 2 sources:Kyiv IndependentTASS')
     expect(within(sides[1]!).getByTestId('proposal-sources').textContent).toBe('×2 in 1 source:Ukrinform')
+  })
+
+  it('says in how many sources both names appear as the engine counted them, not from the few sources a card lists', async () => {
+    const widelyShared = { ...proposal, sharedSourceIds: ['tass'], sharedSourceCount: 40 }
+    await showPanel(fakeApi(namesOf([borisovna, borysovna], [widelyShared])).api)
+    const shared = screen.getByTestId('name-proposal').querySelector('.proposal-shared')!
+    expect(shared.textContent).toBe('Both named in 40 sources')
+    expect(shared.getAttribute('title')).toBe('TASS\n+39 more')
   })
 
   it('merges both names’ every variant on "Same person", shows the list the reply brings, and offers Undo', async () => {

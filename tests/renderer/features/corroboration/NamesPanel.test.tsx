@@ -21,7 +21,7 @@ describe('NamesPanel', () => {
   afterEach(cleanup)
 
   it('says "1 name", and lists a name’s sources as rows of title and count, the full title in a tooltip', async () => {
-    const variant = { text: 'Lee Sok-bae', key: 'lee sok bae', mentions: 13, sourceIds: ['jad', 'tass'], spellings: [{ text: 'Lee Sok-bae', mentions: 13 }] }
+    const variant = { text: 'Lee Sok-bae', key: 'lee sok bae', mentions: 13, sourceIds: ['jad', 'tass'], sourceCount: 2, spellings: [{ text: 'Lee Sok-bae', mentions: 13 }] }
     const names: NameGroups = {
       groups: [
         {
@@ -34,6 +34,7 @@ describe('NamesPanel', () => {
             { sourceId: 'jad', mentions: 12 },
             { sourceId: 'tass', mentions: 1 }
           ],
+          sourceCount: 2,
           mentions: 13
         }
       ],

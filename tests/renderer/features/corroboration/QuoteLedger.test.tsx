@@ -16,8 +16,10 @@ describe('QuoteLedger', () => {
           id: 'g1',
           reference: 'goodwill has been squandered',
           sourceIds: ['agg'],
+          sourceCount: 1,
           speakers: [],
           versions: [],
+          versionCount: 0,
           flags: { singleSource: true, wordingDiffers: false, speakerDiffers: false },
           words: 4
         }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { confidenceWords, proposedPairs, sharedSourceIds } from '../../../../src/renderer/src/features/corroboration/name-proposals'
+import { confidenceWords, proposedPairs, sharedSources } from '../../../../src/renderer/src/features/corroboration/name-proposals'
 import type { NameGroup } from '../../../../src/shared/domain/corroboration'
 
 function group(id: string, sourceIds: string[], kind: NameGroup['kind'] = 'person'): NameGroup {
-  const variant = { text: id, key: id, mentions: 1, sourceIds, spellings: [{ text: id, mentions: 1 }] }
-  return { id, label: id, kind, confirmed: false, variants: [variant], sources: sourceIds.map((sourceId) => ({ sourceId, mentions: 1 })), mentions: 1 }
+  const variant = { text: id, key: id, mentions: 1, sourceIds, sourceCount: sourceIds.length, spellings: [{ text: id, mentions: 1 }] }
+  return { id, label: id, kind, confirmed: false, variants: [variant], sources: sourceIds.map((sourceId) => ({ sourceId, mentions: 1 })), sourceCount: sourceIds.length, mentions: 1 }
 }
 
 describe('name-proposals', () => {
@@ -21,16 +21,17 @@ describe('name-proposals', () => {
       total: 3,
       sourcesScanned: 3,
       proposals: [
-        { groupId: 'b', otherGroupId: 'c', confidence: 0.7, reason: 'r1' },
-        { groupId: 'a', otherGroupId: 'gone', confidence: 0.6, reason: 'r2' },
-        { groupId: 'a', otherGroupId: 'b', confidence: 0.5, reason: 'r3' }
+        { groupId: 'b', otherGroupId: 'c', confidence: 0.7, reason: 'r1', sharedSourceIds: [], sharedSourceCount: 0 },
+        { groupId: 'a', otherGroupId: 'gone', confidence: 0.6, reason: 'r2', sharedSourceIds: [], sharedSourceCount: 0 },
+        // The engine counts the shared sources: 40, of which the reply lists the first.
+        { groupId: 'a', otherGroupId: 'b', confidence: 0.5, reason: 'r3', sharedSourceIds: ['s1'], sharedSourceCount: 40 }
       ]
     })
     expect(pairs.map((pair) => [pair.group.id, pair.other.id, pair.proposal.reason])).toEqual([
       ['b', 'c', 'r1'],
       ['a', 'b', 'r3']
     ])
-    expect(sharedSourceIds(pairs[1]!)).toEqual(['s1'])
-    expect(sharedSourceIds(pairs[0]!)).toEqual([])
+    expect(sharedSources(pairs[1]!)).toEqual({ count: 40, sourceIds: ['s1'] })
+    expect(sharedSources(pairs[0]!)).toEqual({ count: 0, sourceIds: [] })
   })
 })

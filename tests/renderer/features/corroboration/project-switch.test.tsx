@@ -35,8 +35,10 @@ function ledgerOf(sourceId: string, reference: string): Ledger {
         id: reference,
         reference,
         sourceIds: [sourceId],
+        sourceCount: 1,
         speakers: [],
         versions: [],
+        versionCount: 0,
         flags: { singleSource: true, wordingDiffers: false, speakerDiffers: false },
         words: reference.split(' ').length
       }
@@ -49,9 +51,9 @@ function ledgerOf(sourceId: string, reference: string): Ledger {
 }
 
 function namesOf(sourceId: string, label: string): NameGroups {
-  const variant = { text: label, key: label.toLowerCase(), mentions: 1, sourceIds: [sourceId], spellings: [{ text: label, mentions: 1 }] }
+  const variant = { text: label, key: label.toLowerCase(), mentions: 1, sourceIds: [sourceId], sourceCount: 1, spellings: [{ text: label, mentions: 1 }] }
   return {
-    groups: [{ id: variant.key, label, kind: 'person', confirmed: false, variants: [variant], sources: [{ sourceId, mentions: 1 }], mentions: 1 }],
+    groups: [{ id: variant.key, label, kind: 'person', confirmed: false, variants: [variant], sources: [{ sourceId, mentions: 1 }], sourceCount: 1, mentions: 1 }],
     total: 1,
     sourcesScanned: 1,
     proposals: []

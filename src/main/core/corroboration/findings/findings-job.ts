@@ -9,6 +9,7 @@ import { nameGrouping, type SourceNames } from '../names/group-names'
 import { groupQuotes, type StoredQuote } from '../quotes/group-quotes'
 import { groupTerms } from '../quotes/ledger-query'
 import { FindingsPacks } from './findings-packs'
+import { nameCard, quoteCard } from './group-cards'
 import {
   loadTable,
   relabelTable,
@@ -16,6 +17,7 @@ import {
   SPEAKER_DIFFERS,
   WORDING_DIFFERS,
   writeTable,
+  type Grouped,
   type NameTable,
   type QuoteTable,
   type Unreadable
@@ -41,8 +43,8 @@ export interface FindingsJobRequest {
 }
 
 export interface FindingsJobResult {
-  quotes: QuoteTable | null
-  names: NameTable | null
+  quotes: Grouped<QuoteTable> | null
+  names: Grouped<NameTable> | null
   unreadable: Unreadable[]
   /** Texts analysed in this pass (the rest were read back). */
   analysed: number
@@ -131,7 +133,7 @@ function flagBits(group: QuoteGroup): number {
   return (group.flags.singleSource ? SINGLE_SOURCE : 0) | (group.flags.wordingDiffers ? WORDING_DIFFERS : 0) | (group.flags.speakerDiffers ? SPEAKER_DIFFERS : 0)
 }
 
-async function quoteTable(request: FindingsJobRequest, digest: string, findings: Map<string, TextFindings>, unreadable: Unreadable[]): Promise<QuoteTable> {
+async function quoteTable(request: FindingsJobRequest, digest: string, findings: Map<string, TextFindings>, unreadable: Unreadable[]): Promise<Grouped<QuoteTable>> {
   const quotes: StoredQuote[] = []
   let scanned = 0
   for (const source of request.sources) {
@@ -142,16 +144,15 @@ async function quoteTable(request: FindingsJobRequest, digest: string, findings:
   }
   const groups = groupQuotes(quotes)
   const meta = { kind: 'quotes' as const, digest, quotations: quotes.length, sourcesScanned: scanned, unreadable }
-  return writeTable<QuoteTable, QuoteGroup>(request.findingsDir, meta, groups, (group) => [
-    group.id,
-    group.words,
-    flagBits(group),
-    group.flags.singleSource ? (group.sourceIds[0] ?? '') : '',
-    [...groupTerms(group)].join(' ')
-  ])
+  // Columns and sections in table-columns.ts LAYOUT order.
+  return writeTable<QuoteTable, QuoteGroup>(request.findingsDir, meta, groups, (group) => ({
+    card: quoteCard(group),
+    columns: [group.words, flagBits(group)],
+    sections: [group.id, group.flags.singleSource ? (group.sourceIds[0] ?? '') : '', [...groupTerms(group)].join(' ')]
+  }))
 }
 
-async function nameTable(request: FindingsJobRequest, digest: string, findings: Map<string, TextFindings>): Promise<NameTable> {
+async function nameTable(request: FindingsJobRequest, digest: string, findings: Map<string, TextFindings>): Promise<Grouped<NameTable>> {
   const sources: SourceNames[] = []
   const input = createHash('sha256').update(JSON.stringify(request.decisions))
   for (const source of request.sources) {
@@ -163,15 +164,18 @@ async function nameTable(request: FindingsJobRequest, digest: string, findings: 
   const inputDigest = input.digest('hex')
   // A changed text that names the same people as before (most edits) leaves the groups as they were.
   const saved = await loadTable(request.findingsDir, 'names')
-  if (saved !== null && saved.input === inputDigest) return relabelTable(request.findingsDir, saved, digest)
+  if (saved !== null && saved.table.input === inputDigest) return relabelTable(request.findingsDir, saved, digest)
   const { groups, proposals } = nameGrouping(sources, request.decisions)
   const meta = { kind: 'names' as const, digest, input: inputDigest, sourcesScanned: sources.length, proposals }
-  return writeTable<NameTable, NameGroup>(request.findingsDir, meta, groups, (group) => [
-    group.id,
-    group.confirmed ? 1 : 0,
-    [...new Set(group.variants.flatMap((variant) => variant.spellings.map((spelling) => foldText(spelling.text))))],
-    group.variants.map((variant) => variant.key)
-  ])
+  return writeTable<NameTable, NameGroup>(request.findingsDir, meta, groups, (group) => ({
+    card: nameCard(group),
+    columns: [group.confirmed ? 1 : 0],
+    sections: [
+      group.id,
+      group.variants.map((variant) => variant.key),
+      [...new Set(group.variants.flatMap((variant) => variant.spellings.map((spelling) => foldText(spelling.text))))]
+    ]
+  }))
 }
 
 export async function runFindingsJob(request: FindingsJobRequest, io: JobIo): Promise<FindingsJobResult> {

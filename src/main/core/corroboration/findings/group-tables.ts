@@ -1,25 +1,22 @@
 // The grouped results — the quote ledger and the name groups — saved under <project>/findings/
 // so the next start shows them without grouping again. Each is a pair of files of one
-// generation: <kind>-<gen>.groups holds every group as one JSON line, <kind>-<gen>.json the
-// digest of what was grouped and one small row per group (what filtering needs, and where its
-// line is). Only rows are kept in memory; a page of groups is read from disk when asked for.
+// generation. <kind>-<gen>.groups holds, in display order, every group's card (bounded lists,
+// group-cards.ts) as one JSON line, then every group too large for its card whole, then the
+// per-group columns (table-columns.ts) and the sections a query reads (one JSON line each).
+// <kind>-<gen>.json is small: the digest of what was grouped and where things are in the other.
+// A start reads the .json and the columns only; a page of cards is read when asked for.
 // The .groups file is written before the .json, both atomically: a .json names a whole file.
-import { copyFile, link, open, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { copyFile, link, open, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { NameProposal } from '../../../../shared/domain/corroboration'
 import { writeFileAtomic } from '../../store/atomic-write'
+import { columnsBytes, columnValue, decodeColumns, emptyColumns, encodeColumns, LAYOUT, type Columns, type TableKind } from './table-columns'
 import { ANALYSER_VERSION, GROUPING_VERSION } from './versions'
 import { writeChunksAtomic } from './write-chunks-atomic'
 
 export { GROUPING_VERSION } from './versions'
+export type { TableKind } from './table-columns'
 const FORMAT = 'sourcebench-grouped'
-
-export type TableKind = 'quotes' | 'names'
-
-/** [byte offset, byte length, group id, words in the reference, flag bits, the one source of a single-source group or '', the group's folded words joined by spaces] */
-export type QuoteRow = [number, number, string, number, number, string, string]
-/** [byte offset, byte length, group id, confirmed (1) or not (0), every spelling folded, variant keys] */
-export type NameRow = [number, number, string, 0 | 1, string[], string[]]
 
 export const SINGLE_SOURCE = 1
 export const WORDING_DIFFERS = 2
@@ -31,16 +28,23 @@ export interface Unreadable {
   reason: string
 }
 
+/** [byte offset, byte length] in the groups file. */
+export type Span = [number, number]
+
 interface TableBase {
   format: typeof FORMAT
   version: number
   analyser: number
   digest: string
   generation: number
-  /** The .groups file, or null when it could not be written and the groups are `inline`. */
+  /** The .groups file, or null when it could not be written and the groups are kept in memory. */
   bodies: string | null
   bodiesBytes: number
-  inline?: unknown[]
+  /** Groups in the table. */
+  count: number
+  columnsAt: Span
+  /** By LAYOUT[kind].sections. */
+  sectionsAt: Span[]
 }
 
 export interface QuoteTable extends TableBase {
@@ -48,7 +52,6 @@ export interface QuoteTable extends TableBase {
   quotations: number
   sourcesScanned: number
   unreadable: Unreadable[]
-  rows: QuoteRow[]
 }
 
 export interface NameTable extends TableBase {
@@ -56,12 +59,32 @@ export interface NameTable extends TableBase {
   /** The digest of what was grouped: each source's names and the decisions. Equal inputs, equal groups. */
   input: string
   sourcesScanned: number
-  rows: NameRow[]
   proposals: NameProposal[]
 }
 
 export type Table = QuoteTable | NameTable
-type TableMeta<T extends Table> = Omit<T, keyof TableBase | 'rows'> & { digest: string }
+type TableMeta<T extends Table> = Omit<T, keyof TableBase> & { digest: string }
+
+/** Kept in memory when the disk refused the groups file: every group, its card, and the sections. */
+export interface InlineGroups {
+  groups: unknown[]
+  cards: unknown[]
+  sections: unknown[][]
+}
+
+/** A saved (or kept) table: its .json, its columns, and its groups when they are not on disk. */
+export interface Grouped<T extends Table = Table> {
+  table: T
+  columns: Columns
+  inline: InlineGroups | null
+}
+
+/** What a group's table entry holds: its card, its column values and its section entries, by LAYOUT. */
+export interface GroupEntry<G> {
+  card: G
+  columns: number[]
+  sections: unknown[]
+}
 
 const NAME = /^(quotes|names)-(\d{8})\.(json|groups)$/
 
@@ -78,40 +101,70 @@ async function generations(dir: string, kind: TableKind): Promise<{ name: string
 }
 
 /**
- * Saves the groups (in display order) and returns the table for them. `row` gives what each
- * group's row holds besides where its line is. When the disk refuses, the groups are kept inline.
+ * Saves the groups (in display order) and returns the table for them. `entry` gives each group's
+ * card (the group itself when nothing is cut) and what the table keeps of it. When the disk
+ * refuses, the groups are kept in memory instead.
  */
-export async function writeTable<T extends Table, G>(
-  dir: string,
-  meta: TableMeta<T>,
-  groups: readonly G[],
-  row: (group: G) => T['rows'][number] extends [number, number, ...infer Rest] ? Rest : never
-): Promise<T> {
+export async function writeTable<T extends Table, G>(dir: string, meta: TableMeta<T>, groups: readonly G[], entry: (group: G) => GroupEntry<G>): Promise<Grouped<T>> {
   const kind = (meta as { kind: TableKind }).kind
-  const generation = Math.max(0, ...(await generations(dir, kind)).map((entry) => entry.generation)) + 1
+  const generation = Math.max(0, ...(await generations(dir, kind)).map((found) => found.generation)) + 1
   const bodies = fileName(kind, generation, 'groups')
-  const base = { format: FORMAT, version: GROUPING_VERSION, analyser: ANALYSER_VERSION, generation, ...meta }
-  // Each group is turned into its line as it is written, so the lines of a whole library are never all in memory.
-  const rows: unknown[] = []
+  const base = { format: FORMAT, version: GROUPING_VERSION, analyser: ANALYSER_VERSION, generation, count: groups.length, ...meta }
+  const columns = emptyColumns(kind, groups.length)
+  const sections: unknown[][] = LAYOUT[kind].sections.map(() => [])
+  const cards: G[] = []
+  const sectionsAt: Span[] = []
+  let columnsAt: Span = [0, 0]
   let offset = 0
-  const lines = function* (): Generator<string> {
-    for (const group of groups) {
-      const line = JSON.stringify(group)
-      const length = Buffer.byteLength(line)
-      rows.push([offset, length, ...row(group)])
-      offset += length + 1
-      yield `${line}\n`
+  // Each line is made as it is written, so the lines of a whole library are never all in memory.
+  const pieces = function* (): Generator<string | Uint8Array> {
+    for (const [index, group] of groups.entries()) {
+      const { card, columns: values, sections: entries } = entry(group)
+      values.forEach((value, column) => (columns.values[column]![index] = columnValue(value)))
+      entries.forEach((value, section) => sections[section]!.push(value))
+      const line = `${JSON.stringify(card)}\n`
+      columns.cardStart[index] = offset
+      columns.fullOffset[index] = card === group ? offset : -1
+      columns.fullLength[index] = card === group ? Buffer.byteLength(line) - 1 : 0
+      offset += Buffer.byteLength(line)
+      yield line
+    }
+    columns.cardStart[groups.length] = offset
+    for (const [index, group] of groups.entries()) {
+      if (columns.fullOffset[index] !== -1) continue
+      const line = `${JSON.stringify(group)}\n`
+      columns.fullOffset[index] = offset
+      columns.fullLength[index] = Buffer.byteLength(line) - 1
+      offset += Buffer.byteLength(line)
+      yield line
+    }
+    const bytes = encodeColumns(columns)
+    columnsAt = [offset, bytes.byteLength]
+    offset += bytes.byteLength
+    yield bytes
+    for (const list of sections) {
+      const line = `${JSON.stringify(list)}\n`
+      sectionsAt.push([offset, Buffer.byteLength(line) - 1])
+      offset += Buffer.byteLength(line)
+      yield line
     }
   }
   try {
-    await writeChunksAtomic(join(dir, bodies), lines())
-    const table = { ...base, bodies, bodiesBytes: offset, rows } as unknown as T
+    await writeChunksAtomic(join(dir, bodies), pieces())
+    const table = { ...base, bodies, bodiesBytes: offset, columnsAt, sectionsAt } as unknown as T
     await writeFileAtomic(join(dir, fileName(kind, generation, 'json')), JSON.stringify(table))
-    return table
+    return { table, columns, inline: null }
   } catch {
-    // Kept inline, each row's offset is its group's place in the list.
-    const inline = groups.map((group, index) => [index, 0, ...row(group)])
-    return { ...base, bodies: null, bodiesBytes: 0, rows: inline, inline: groups.slice() } as unknown as T
+    // Kept in memory: each group's card and whole are found by its place in the list.
+    sections.forEach((list) => (list.length = 0))
+    for (const [index, group] of groups.entries()) {
+      const { card, columns: values, sections: entries } = entry(group)
+      values.forEach((value, column) => (columns.values[column]![index] = columnValue(value)))
+      entries.forEach((value, section) => sections[section]!.push(value))
+      cards.push(card)
+    }
+    const table = { ...base, bodies: null, bodiesBytes: 0, columnsAt: [0, 0], sectionsAt: [] } as unknown as T
+    return { table, columns, inline: { groups: groups.slice(), cards, sections } }
   }
 }
 
@@ -119,41 +172,58 @@ export async function writeTable<T extends Table, G>(
  * The same groups saved again under a new digest, as a new generation whose groups file is a
  * hard link to the old one (a copy where links are refused): nothing is grouped or rewritten.
  */
-export async function relabelTable<T extends Table>(dir: string, table: T, digest: string): Promise<T> {
-  if (table.bodies === null) return { ...table, digest }
+export async function relabelTable<T extends Table>(dir: string, saved: Grouped<T>, digest: string): Promise<Grouped<T>> {
+  const { table } = saved
+  if (table.bodies === null) return { ...saved, table: { ...table, digest } }
   const generation = Math.max(0, ...(await generations(dir, table.kind)).map((entry) => entry.generation)) + 1
   const bodies = fileName(table.kind, generation, 'groups')
   await link(join(dir, table.bodies), join(dir, bodies)).catch(() => copyFile(join(dir, table.bodies!), join(dir, bodies)))
   const relabelled = { ...table, generation, bodies, digest }
   await writeFileAtomic(join(dir, fileName(table.kind, generation, 'json')), JSON.stringify(relabelled))
-  return relabelled
+  return { ...saved, table: relabelled }
 }
 
-function isRow(kind: TableKind, row: unknown): boolean {
-  if (!Array.isArray(row) || !Number.isInteger(row[0]) || !Number.isInteger(row[1]) || typeof row[2] !== 'string') return false
-  if (kind === 'quotes') return row.length === 7 && Number.isInteger(row[3]) && Number.isInteger(row[4]) && typeof row[5] === 'string' && typeof row[6] === 'string'
-  return row.length === 6 && (row[3] === 0 || row[3] === 1) && Array.isArray(row[4]) && Array.isArray(row[5])
+const isSpan = (value: unknown): value is Span => Array.isArray(value) && value.length === 2 && value.every((number) => Number.isInteger(number) && number >= 0)
+
+function fits(table: Table, kind: TableKind, generation: number): boolean {
+  return (
+    table.format === FORMAT &&
+    table.kind === kind &&
+    table.version === GROUPING_VERSION &&
+    table.analyser === ANALYSER_VERSION &&
+    typeof table.digest === 'string' &&
+    typeof table.bodies === 'string' &&
+    table.generation === generation &&
+    Number.isInteger(table.count) &&
+    table.count >= 0 &&
+    isSpan(table.columnsAt) &&
+    table.columnsAt[1] === columnsBytes(kind, table.count) &&
+    Array.isArray(table.sectionsAt) &&
+    table.sectionsAt.length === LAYOUT[kind].sections.length &&
+    table.sectionsAt.every(isSpan) &&
+    (kind === 'names' ? Array.isArray((table as NameTable).proposals) : Array.isArray((table as QuoteTable).unreadable))
+  )
 }
 
 /** The newest saved table of this kind, or null when there is none, it is damaged, or of other code. */
-export async function loadTable<K extends TableKind>(dir: string, kind: K): Promise<(K extends 'quotes' ? QuoteTable : NameTable) | null> {
+export async function loadTable<K extends TableKind>(dir: string, kind: K): Promise<Grouped<K extends 'quotes' ? QuoteTable : NameTable> | null> {
   const newest = (await generations(dir, kind)).filter((entry) => entry.extension === 'json').sort((a, b) => b.generation - a.generation)[0]
   if (newest === undefined) return null
   try {
     const table = JSON.parse(await readFile(join(dir, newest.name), 'utf8')) as Table
-    const fits =
-      table.format === FORMAT &&
-      table.kind === kind &&
-      table.version === GROUPING_VERSION &&
-      table.analyser === ANALYSER_VERSION &&
-      typeof table.digest === 'string' &&
-      typeof table.bodies === 'string' &&
-      table.generation === newest.generation &&
-      Array.isArray(table.rows) &&
-      table.rows.every((row) => isRow(kind, row)) &&
-      (kind === 'names' ? Array.isArray((table as NameTable).proposals) : Array.isArray((table as QuoteTable).unreadable))
-    if (!fits || (await stat(join(dir, table.bodies!))).size !== table.bodiesBytes) return null
-    return table as K extends 'quotes' ? QuoteTable : NameTable
+    if (!fits(table, kind, newest.generation)) return null
+    const handle = await open(join(dir, table.bodies!), 'r')
+    try {
+      if ((await handle.stat()).size !== table.bodiesBytes) return null
+      // A buffer of its own, so the columns' 8-byte numbers are aligned.
+      const bytes = new Uint8Array(table.columnsAt[1])
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, table.columnsAt[0])
+      const columns = bytesRead === bytes.length ? decodeColumns(kind, table.count, bytes) : null
+      if (columns === null || columns.cardStart[table.count]! > table.bodiesBytes) return null
+      return { table: table as K extends 'quotes' ? QuoteTable : NameTable, columns, inline: null }
+    } finally {
+      await handle.close()
+    }
   } catch {
     return null
   }
@@ -167,51 +237,4 @@ export async function removeTable(dir: string, kind: TableKind, generation: numb
 /** Deletes the generations of this kind not in `keep` (older results, or the halves of a write a crash cut short). */
 export async function removeTables(dir: string, kind: TableKind, keep: readonly number[]): Promise<void> {
   for (const entry of await generations(dir, kind)) if (!keep.includes(entry.generation)) await rm(join(dir, entry.name), { force: true })
-}
-
-/** A saved group file could not be read back as written: the result is grouped again. */
-export class DamagedTableError extends Error {
-  constructor(readonly kind: TableKind) {
-    super(`corroboration: the saved ${kind} groups are damaged`)
-  }
-}
-
-/** Lines less than this far apart are read together rather than one by one. */
-const MAX_GAP = 64 * 1024
-
-/** The groups of these rows of a saved table, in their order (the file is opened for the call only). */
-export async function readGroups<G>(dir: string, table: Table, rows: readonly (readonly [number, number, ...unknown[]])[]): Promise<G[]> {
-  if (table.bodies === null) {
-    const at = new Map<number, number>(table.rows.map((row, index) => [row[0], index]))
-    return rows.map((row) => table.inline![at.get(row[0])!] as G)
-  }
-  if (rows.length === 0) return []
-  const handle = await open(join(dir, table.bodies), 'r').catch(() => {
-    throw new DamagedTableError(table.kind)
-  })
-  try {
-    // Lines close together on disk (a page of the ledger, in display order) are read in one go.
-    const order = rows.map((row, index) => ({ offset: row[0], length: row[1], index })).sort((a, b) => a.offset - b.offset)
-    const result = new Array<G>(rows.length)
-    for (let first = 0; first < order.length; ) {
-      let last = first
-      while (last + 1 < order.length && order[last + 1]!.offset - (order[last]!.offset + order[last]!.length) <= MAX_GAP) last++
-      const start = order[first]!.offset
-      const bytes = Buffer.alloc(order[last]!.offset + order[last]!.length - start)
-      const { bytesRead } = await handle.read(bytes, 0, bytes.length, start)
-      for (let at = first; at <= last; at++) {
-        const { offset, length, index } = order[at]!
-        try {
-          if (offset - start + length > bytesRead) throw new Error('short read')
-          result[index] = JSON.parse(bytes.toString('utf8', offset - start, offset - start + length)) as G
-        } catch {
-          throw new DamagedTableError(table.kind)
-        }
-      }
-      first = last + 1
-    }
-    return result
-  } finally {
-    await handle.close()
-  }
 }

@@ -1,26 +1,76 @@
-// The grouped results the service answers from: the saved quote and name tables in use, read
-// a page of groups at a time, and what filtering builds from their rows. The files of a table
-// replaced by a newer one are deleted once no read of them is still running.
+// The grouped results the service answers from: the saved quote and name tables in use, their
+// cards read a page at a time, a whole group when one is opened, and the sections a query needs
+// read once, when first needed. The files of a table replaced by a newer one are deleted once
+// no read of them is still running.
 import { mkdir } from 'node:fs/promises'
-import { DamagedTableError, loadTable, readGroups, removeTable, removeTables, type NameTable, type QuoteTable, type Table, type TableKind } from './group-tables'
+import { loadTable, removeTable, removeTables, type Grouped, type NameTable, type QuoteTable, type Table, type TableKind } from './group-tables'
+import { LAYOUT, type SectionName } from './table-columns'
+import { DamagedTableError, readCards, readSection, readWholes } from './table-reads'
 
 class Loaded<T extends Table> {
   #readers = 0
   #retired = false
+  readonly #sections = new Map<number, Promise<unknown[]>>()
+  #ids: Map<string, number> | null = null
+
   constructor(
     readonly dir: string,
-    readonly table: T
+    readonly grouped: Grouped<T>
   ) {}
 
-  /** The groups of these rows, in their order. */
-  async read<G>(rows: readonly T['rows'][number][]): Promise<G[]> {
+  get table(): T {
+    return this.grouped.table
+  }
+
+  /** Groups in display order. */
+  get count(): number {
+    return this.grouped.columns.count
+  }
+
+  /** A column of LAYOUT[kind].columns, a value per group. */
+  protected column(place: number): Uint8Array {
+    return this.grouped.columns.values[place]!
+  }
+
+  async #reading<R>(read: () => Promise<R>): Promise<R> {
     this.#readers++
     try {
-      return await readGroups<G>(this.dir, this.table, rows)
+      return await read()
     } finally {
       this.#readers--
       if (this.#retired && this.#readers === 0) await this.#remove()
     }
+  }
+
+  /** The cards of the groups at these places, in the order asked. */
+  cards<G>(indexes: readonly number[]): Promise<G[]> {
+    return this.#reading(() => readCards<G>(this.dir, this.grouped, indexes))
+  }
+
+  /** The whole groups at these places. */
+  wholes<G>(indexes: readonly number[]): Promise<G[]> {
+    return this.#reading(() => readWholes<G>(this.dir, this.grouped, indexes))
+  }
+
+  /** A section, read the first time it is asked for (a damaged one is asked for again next time). */
+  protected section<S>(name: string): Promise<S[]> {
+    const place = (LAYOUT[this.table.kind].sections as readonly string[]).indexOf(name)
+    let pending = this.#sections.get(place)
+    if (pending === undefined) {
+      pending = this.#reading(() => readSection<unknown>(this.dir, this.grouped, place))
+      pending.catch(() => this.#sections.delete(place))
+      this.#sections.set(place, pending)
+    }
+    return pending as Promise<S[]>
+  }
+
+  /** The place of the group with this id, or undefined. */
+  async indexOf(id: string): Promise<number | undefined> {
+    if (this.#ids === null) {
+      const ids = await this.section<string>('ids' satisfies SectionName<TableKind>)
+      this.#ids = new Map(ids.map((groupId, index) => [groupId, index]))
+    }
+    return this.#ids.get(id)
   }
 
   /** Replaced: its files go once the reads still running are done. */
@@ -34,28 +84,59 @@ class Loaded<T extends Table> {
   }
 
   async #remove(): Promise<void> {
-    // A table kept inline has no files of its own (its generation may be taken by the next write).
+    // A table kept in memory has no files of its own (its generation may be taken by the next write).
     if (this.table.bodies !== null) await removeTable(this.dir, this.table.kind, this.table.generation).catch(() => undefined)
   }
 }
 
+/** Whether `words` (folded words joined by single spaces) holds `term` as a whole word. */
+function holdsWord(words: string, term: string): boolean {
+  for (let at = words.indexOf(term); at >= 0; at = words.indexOf(term, at + 1)) {
+    const end = at + term.length
+    if ((at === 0 || words.charCodeAt(at - 1) === 32) && (end === words.length || words.charCodeAt(end) === 32)) return true
+  }
+  return false
+}
+
 export class LoadedQuotes extends Loaded<QuoteTable> {
-  /** Each group's folded words as a set, made when a filter first needs them. */
-  readonly #terms = new Map<number, Set<string>>()
-  hasTerms(index: number, wanted: readonly string[]): boolean {
-    let present = this.#terms.get(index)
-    if (present === undefined) {
-      present = new Set(this.table.rows[index]![6].split(' '))
-      this.#terms.set(index, present)
-    }
-    return wanted.every((term) => present.has(term))
+  /** Words in each group's reference (255 stands for 255 or more). */
+  get words(): Uint8Array {
+    return this.column(0)
+  }
+
+  /** SINGLE_SOURCE, WORDING_DIFFERS and SPEAKER_DIFFERS bits per group. */
+  get flags(): Uint8Array {
+    return this.column(1)
+  }
+
+  /** Per group, the one source of a single-source group, else ''. */
+  singleSources(): Promise<string[]> {
+    return this.section<string>('single' satisfies SectionName<'quotes'>)
+  }
+
+  /** A test of whether a group holds every one of these folded words, ready once the words are read. */
+  async termsTest(wanted: readonly string[]): Promise<(index: number) => boolean> {
+    const all = await this.section<string>('terms' satisfies SectionName<'quotes'>)
+    // Searched in place: a set of words per group made the first query of a large ledger slow and stayed in memory.
+    return (index) => wanted.every((term) => holdsWord(all[index]!, term))
   }
 }
 
 export class LoadedNames extends Loaded<NameTable> {
   #keys: Set<string> | null = null
-  variantKeys(): Set<string> {
-    this.#keys ??= new Set(this.table.rows.flatMap((row) => row[5]))
+
+  /** 1 for a confirmed group. */
+  get confirmed(): Uint8Array {
+    return this.column(0)
+  }
+
+  /** Per group, every spelling folded. */
+  spellings(): Promise<string[][]> {
+    return this.section<string[]>('spellings' satisfies SectionName<'names'>)
+  }
+
+  async variantKeys(): Promise<Set<string>> {
+    this.#keys ??= new Set((await this.section<string[]>('keys' satisfies SectionName<'names'>)).flat())
     return this.#keys
   }
 }
@@ -75,9 +156,8 @@ export class GroupedResults {
     if (this.#looked) return
     this.#looked = true
     await mkdir(this.dir, { recursive: true })
-    const quotes = await loadTable(this.dir, 'quotes')
+    const [quotes, names] = await Promise.all([loadTable(this.dir, 'quotes'), loadTable(this.dir, 'names')])
     if (quotes !== null) this.quotes = new LoadedQuotes(this.dir, quotes)
-    const names = await loadTable(this.dir, 'names')
     if (names !== null) this.names = new LoadedNames(this.dir, names)
   }
 
@@ -93,16 +173,16 @@ export class GroupedResults {
     await removeTables(this.dir, kind, keep).catch(() => undefined)
   }
 
-  async adoptQuotes(table: QuoteTable): Promise<void> {
+  async adoptQuotes(grouped: Grouped<QuoteTable>): Promise<void> {
     const previous = this.quotes
-    this.quotes = new LoadedQuotes(this.dir, table)
-    await this.#replace('quotes', previous, table.bodies === null ? null : table.generation)
+    this.quotes = new LoadedQuotes(this.dir, grouped)
+    await this.#replace('quotes', previous, grouped.table.bodies === null ? null : grouped.table.generation)
   }
 
-  async adoptNames(table: NameTable): Promise<void> {
+  async adoptNames(grouped: Grouped<NameTable>): Promise<void> {
     const previous = this.names
-    this.names = new LoadedNames(this.dir, table)
-    await this.#replace('names', previous, table.bodies === null ? null : table.generation)
+    this.names = new LoadedNames(this.dir, grouped)
+    await this.#replace('names', previous, grouped.table.bodies === null ? null : grouped.table.generation)
   }
 
   /**

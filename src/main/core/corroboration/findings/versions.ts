@@ -9,7 +9,8 @@ export const ANALYSER_VERSION = 1
 
 /**
  * Which grouping code made a saved ledger or set of name groups. Bump it whenever
- * quotes/group-*, the names grouping or what a saved row holds changes
- * (findings/group-tables.test.ts fails until you do).
+ * quotes/group-*, the names grouping or what a saved table holds changes
+ * (findings/group-tables.test.ts fails until you do). 2: cards with counts beside whole groups,
+ * binary columns, sections read when needed (a start of 1 groups again from the saved findings).
  */
-export const GROUPING_VERSION = 1
+export const GROUPING_VERSION = 2

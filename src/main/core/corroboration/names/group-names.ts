@@ -140,7 +140,8 @@ function autoGroups(tallies: ReadonlyMap<string, Tally>, decisions: readonly Nam
 
 function variantOf(entry: Tally): NameVariant {
   const spellings = [...entry.spellings].map(([text, mentions]) => ({ text, mentions })).sort((a, b) => b.mentions - a.mentions)
-  return { text: mostFrequent(entry.spellings), key: entry.key, mentions: entry.mentions, sourceIds: [...entry.sources.keys()], spellings }
+  const sourceIds = [...entry.sources.keys()]
+  return { text: mostFrequent(entry.spellings), key: entry.key, mentions: entry.mentions, sourceIds, sourceCount: sourceIds.length, spellings }
 }
 
 function toGroup(draft: DraftGroup, tallies: ReadonlyMap<string, Tally>): NameGroup {
@@ -162,6 +163,7 @@ function toGroup(draft: DraftGroup, tallies: ReadonlyMap<string, Tally>): NameGr
     confirmed: draft.confirmed,
     variants,
     sources,
+    sourceCount: sources.length,
     mentions: entries.reduce((sum, entry) => sum + entry.mentions, 0)
   }
 }

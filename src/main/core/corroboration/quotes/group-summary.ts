@@ -87,8 +87,10 @@ export function buildGroup(members: LedgerQuote[]): QuoteGroup {
     id: groupId(reference.key),
     reference: reference.text,
     sourceIds,
+    sourceCount: sourceIds.length,
     speakers,
     versions,
+    versionCount: versions.length,
     flags: {
       singleSource: sourceIds.length === 1,
       wordingDiffers: versions.some((version) => version.differs),

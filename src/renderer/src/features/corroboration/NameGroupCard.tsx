@@ -1,18 +1,21 @@
 // One name in the Names tab: its spellings grouped as one person or organisation, with the
 // reporter's controls to select it for a merge, split a spelling off, or confirm the group.
+// The tab sends a card (every variant, the first few sources); opening the source list fetches all.
 import { useState } from 'react'
 import type { NameDecision, NameGroup } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { countLabel } from './count-label'
 import { NameSpelling, openNameIn } from './NameSpelling'
+import { NAME_GROUPS, useWholeGroup } from './useWholeGroup'
 
 export function NameGroupCard({
-  group,
+  group: card,
   sources,
   selected,
   onSelect,
   decide
 }: {
+  /** The card the Names tab sent. */
   group: NameGroup
   sources: ReadonlyMap<string, Source>
   selected: boolean
@@ -20,7 +23,14 @@ export function NameGroupCard({
   decide: (kind: NameDecision['kind'], variants: string[]) => Promise<boolean>
 }) {
   const [showSources, setShowSources] = useState(false)
+  const { group, whole, failed, retry } = useWholeGroup(NAME_GROUPS, card, showSources)
+  // A card lists every variant: its keys are the whole group's.
   const keys = group.variants.map((variant) => variant.key)
+
+  function toggleSources(): void {
+    if (!showSources && failed) retry()
+    setShowSources(!showSources)
+  }
 
   return (
     <article className={`name-group${selected ? ' selected' : ''}`} data-testid="name-group" data-group-id={group.id}>
@@ -47,8 +57,8 @@ export function NameGroupCard({
             {variant.spellings.map((spelling) => (
               <NameSpelling key={spelling.text} text={spelling.text} />
             ))}
-            <span className="muted" title={`${countLabel(variant.mentions, 'mention')} in ${countLabel(variant.sourceIds.length, 'source')}`}>
-              ×{variant.mentions.toLocaleString()} in {countLabel(variant.sourceIds.length, 'source')}
+            <span className="muted" title={`${countLabel(variant.mentions, 'mention')} in ${countLabel(variant.sourceCount, 'source')}`}>
+              ×{variant.mentions.toLocaleString()} in {countLabel(variant.sourceCount, 'source')}
             </span>
             {group.variants.length > 1 && (
               <button
@@ -64,8 +74,8 @@ export function NameGroupCard({
           </li>
         ))}
       </ul>
-      <button type="button" className="link-button name-sources-toggle" aria-expanded={showSources} onClick={() => setShowSources(!showSources)}>
-        {countLabel(group.sources.length, 'source')} · {countLabel(group.mentions, 'mention')}
+      <button type="button" className="link-button name-sources-toggle" aria-expanded={showSources} onClick={toggleSources}>
+        {countLabel(group.sourceCount, 'source')} · {countLabel(group.mentions, 'mention')}
       </button>
       {showSources && (
         <ul className="name-sources" data-testid="name-sources">
@@ -82,6 +92,11 @@ export function NameGroupCard({
               </li>
             )
           })}
+          {!whole && (
+            <li className="name-source muted" data-testid="name-sources-more">
+              +{(group.sourceCount - group.sources.length).toLocaleString()} more…
+            </li>
+          )}
         </ul>
       )}
     </article>

@@ -5,8 +5,9 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { NameDecision, NameGroup } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { countLabel } from './count-label'
-import { bothOrganisations, confidenceWords, pairKeys, sharedSourceIds, type ProposedPair } from './name-proposals'
+import { bothOrganisations, confidenceWords, pairKeys, sharedSources, type ProposedPair } from './name-proposals'
 import { NameSpelling, openNameIn } from './NameSpelling'
+import { NAME_GROUPS, useWholeGroup } from './useWholeGroup'
 
 /** Proposals shown before "Show more": enough to work through without burying the names below. */
 const PAGE = 20
@@ -19,8 +20,9 @@ function sourceTitle(sources: ReadonlyMap<string, Source>, sourceId: string): st
   return sources.get(sourceId)?.title ?? sourceId
 }
 
-function ProposalSide({ group, sources }: { group: NameGroup; sources: ReadonlyMap<string, Source> }) {
+function ProposalSide({ group: card, sources }: { group: NameGroup; sources: ReadonlyMap<string, Source> }) {
   const [all, setAll] = useState(false)
+  const { group, failed, retry } = useWholeGroup(NAME_GROUPS, card, all)
   const spellings = [...new Set(group.variants.flatMap((variant) => variant.spellings.map((spelling) => spelling.text)))]
   const listed = all ? group.sources : group.sources.slice(0, SOURCES_SHOWN)
   return (
@@ -37,7 +39,7 @@ function ProposalSide({ group, sources }: { group: NameGroup; sources: ReadonlyM
       </div>
       <div className="proposal-sources" data-testid="proposal-sources">
         <span className="muted">
-          ×{group.mentions.toLocaleString()} in {countLabel(group.sources.length, 'source')}:
+          ×{group.mentions.toLocaleString()} in {countLabel(group.sourceCount, 'source')}:
         </span>
         {listed.map((entry) => {
           const title = sourceTitle(sources, entry.sourceId)
@@ -53,9 +55,17 @@ function ProposalSide({ group, sources }: { group: NameGroup; sources: ReadonlyM
             </button>
           )
         })}
-        {group.sources.length > SOURCES_SHOWN && (
-          <button type="button" className="link-button proposal-source-more" aria-expanded={all} onClick={() => setAll(!all)}>
-            {all ? 'fewer' : `+${(group.sources.length - SOURCES_SHOWN).toLocaleString()} more`}
+        {group.sourceCount > SOURCES_SHOWN && (
+          <button
+            type="button"
+            className="link-button proposal-source-more"
+            aria-expanded={all}
+            onClick={() => {
+              if (!all && failed) retry()
+              setAll(!all)
+            }}
+          >
+            {all ? 'fewer' : `+${(group.sourceCount - SOURCES_SHOWN).toLocaleString()} more`}
           </button>
         )}
       </div>
@@ -65,7 +75,7 @@ function ProposalSide({ group, sources }: { group: NameGroup; sources: ReadonlyM
 
 function ProposalCard({ pair, sources, busy, answer }: { pair: ProposedPair; sources: ReadonlyMap<string, Source>; busy: boolean; answer: (kind: 'merge' | 'distinct') => void }) {
   const { word, detail } = confidenceWords(pair.proposal.confidence)
-  const shared = sharedSourceIds(pair)
+  const shared = sharedSources(pair)
   const [same, different] = bothOrganisations(pair) ? ['Same organisation', 'Different organisations'] : ['Same person', 'Different people']
   const names = `${pair.group.label} and ${pair.other.label}`
   return (
@@ -80,10 +90,10 @@ function ProposalCard({ pair, sources, busy, answer }: { pair: ProposedPair; sou
         </header>
         <ProposalSide group={pair.group} sources={sources} />
         <ProposalSide group={pair.other} sources={sources} />
-        {shared.length > 0 && (
-          <p className="hint proposal-shared" title={shared.map((sourceId) => sourceTitle(sources, sourceId)).join('\n')}>
-            Both named in {countLabel(shared.length, 'source')}
-            {shared.length === 1 ? `: ${sourceTitle(sources, shared[0]!)}` : ''}
+        {shared.count > 0 && (
+          <p className="hint proposal-shared" title={[...shared.sourceIds.map((sourceId) => sourceTitle(sources, sourceId)), ...(shared.count > shared.sourceIds.length ? [`+${(shared.count - shared.sourceIds.length).toLocaleString()} more`] : [])].join('\n')}>
+            Both named in {countLabel(shared.count, 'source')}
+            {shared.count === 1 && shared.sourceIds[0] !== undefined ? `: ${sourceTitle(sources, shared.sourceIds[0])}` : ''}
           </p>
         )}
         <div className="proposal-actions">

@@ -2,6 +2,7 @@
 // name cards and the possible-variant proposals, so both mark a name the same way.
 import type { NameGroup } from '../../../../shared/domain/corroboration'
 import { useWorkbench } from '../../app/workbench-store'
+import { NAME_GROUPS, wholeGroup } from './useWholeGroup'
 
 const TYPOGRAPHIC = /[\u2010\u2011\u2012\u2013\u2014\u2019\u00a0]/gu
 
@@ -23,10 +24,21 @@ export function NameSpelling({ text }: { text: string }) {
   )
 }
 
-/** Opens the source and marks the name in it as that source spells it. */
+function spellingIn(group: NameGroup, sourceId: string): string | undefined {
+  return group.variants.find((variant) => variant.sourceIds.includes(sourceId))?.text
+}
+
+/**
+ * Opens the source and marks the name in it as that source spells it. A card lists each
+ * variant's first few sources: for a source past those, the whole group tells the spelling.
+ */
 export async function openNameIn(group: NameGroup, sourceId: string): Promise<void> {
   const { openSource, setFindQuery } = useWorkbench.getState()
-  const spelling = group.variants.find((variant) => variant.sourceIds.includes(sourceId))?.text ?? group.label
+  let spelling = spellingIn(group, sourceId)
+  if (spelling === undefined) {
+    const whole = await wholeGroup(NAME_GROUPS, group)
+    if (whole !== undefined) spelling = spellingIn(whole, sourceId)
+  }
   await openSource(sourceId)
-  setFindQuery(spelling)
+  setFindQuery(spelling ?? group.label)
 }

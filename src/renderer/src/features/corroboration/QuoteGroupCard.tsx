@@ -1,12 +1,14 @@
 // One group of the quote ledger: the wording most sources carry, who carries it, the
 // flags, and every version diffed against it, each one click away from its passage, from
-// a side-by-side reading, or from becoming linked evidence for a claim.
+// a side-by-side reading, or from becoming linked evidence for a claim. The ledger sends a
+// card (counts, the first few versions); the whole group is fetched when the reporter opens it.
 import { useState } from 'react'
 import type { QuoteGroup, QuoteVersion } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { useWorkbench } from '../../app/workbench-store'
 import { countLabel } from './count-label'
 import { WordDiff } from './WordDiff'
+import { QUOTE_GROUPS, useWholeGroup } from './useWholeGroup'
 import { claimItems, MenuButton } from '../../components/MenuButton'
 
 const NEW_CLAIM = '__new__'
@@ -33,19 +35,35 @@ function located(version: QuoteVersion): { sourceId: string; contentHash: string
   return { sourceId: version.sourceId, contentHash: version.target.contentHash, parts: version.parts }
 }
 
+/** The labels of the sources listed, and how many more there are: a tooltip, not a list of 2,000. */
+function sourcesTooltip(group: QuoteGroup, sources: ReadonlyMap<string, Source>): string {
+  const more = group.sourceCount - group.sourceIds.length
+  return [...group.sourceIds.map((id) => sourceLabel(sources.get(id))), ...(more > 0 ? [`+${more.toLocaleString()} more`] : [])].join('\n')
+}
+
 interface Props {
+  /** The card the ledger sent. */
   group: QuoteGroup
   sources: ReadonlyMap<string, Source>
 }
 
-export function QuoteGroupCard({ group, sources }: Props) {
+export function QuoteGroupCard({ group: card, sources }: Props) {
   const claims = useWorkbench((state) => state.claims)
   const { openQuotes, openCompare, createAnnotation, createClaim, linkAnnotation, notify } = useWorkbench.getState()
-  const perSource = versionPerSource(group)
   const [showAll, setShowAll] = useState(false)
+  const { group, failed, retry, load } = useWholeGroup(QUOTE_GROUPS, card, showAll)
   // Differing versions first: they are what the reader came for.
   const ordered = group.versions.length <= VERSIONS_SHOWN ? group.versions : [...group.versions].sort((a, b) => Number(b.differs) - Number(a.differs))
-  const shown = showAll ? ordered : ordered.slice(0, VERSIONS_SHOWN)
+  // Back to the card's first versions if the whole group cannot be had (a notice says why).
+  const expanded = showAll && !failed
+  const shown = expanded ? ordered : ordered.slice(0, VERSIONS_SHOWN)
+  const many = group.sourceCount > 4
+
+  /** Side by side and Compare take their sources from the whole group: a card may list two of 2,000. */
+  async function perSourceOfWhole(): Promise<QuoteVersion[] | undefined> {
+    const whole = await load()
+    return whole === undefined ? undefined : versionPerSource(whole)
+  }
 
   async function annotate(version: QuoteVersion, choice: string): Promise<void> {
     const source = sources.get(version.sourceId)
@@ -78,8 +96,8 @@ export function QuoteGroupCard({ group, sources }: Props) {
   return (
     <article className="quote-group" data-testid="quote-group" data-group-id={group.id}>
       <header className="quote-group-head">
-        <span className="quote-count" title={group.sourceIds.map((id) => sourceLabel(sources.get(id))).join('\n')}>
-          {countLabel(group.sourceIds.length, 'source')}
+        <span className="quote-count" title={sourcesTooltip(group, sources)}>
+          {countLabel(group.sourceCount, 'source')}
         </span>
         {group.flags.singleSource && (
           <span className="flag flag-single" title="No other source in the library carries these words: check them against the original">
@@ -91,12 +109,30 @@ export function QuoteGroupCard({ group, sources }: Props) {
       </header>
       <blockquote className="quote-reference">“{group.reference}”</blockquote>
       {group.speakers.length > 0 && <p className="quote-speakers">Attributed to {group.speakers.join(' · ')}</p>}
-      {perSource.length > 1 && (
+      {group.sourceCount > 1 && (
         <div className="quote-actions">
-          <button type="button" className="link-button" title={perSource.length > 4 ? `Open the first four of the ${perSource.length} sources in panes, each with its quote marked` : 'Open each source in its own pane with the quote marked'} onClick={() => void openQuotes(perSource.map(located))}>
+          <button
+            type="button"
+            className="link-button"
+            title={many ? `Open the first four of the ${group.sourceCount.toLocaleString()} sources in panes, each with its quote marked` : 'Open each source in its own pane with the quote marked'}
+            onClick={() =>
+              void perSourceOfWhole().then(async (versions) => {
+                if (versions !== undefined) await openQuotes(versions.map(located))
+              })
+            }
+          >
             Side by side
           </button>
-          <button type="button" className="link-button" title={perSource.length > 4 ? `Align the first four of the ${perSource.length} sources sentence by sentence` : 'Align these sources sentence by sentence'} onClick={() => openCompare(perSource.map((version) => version.sourceId))}>
+          <button
+            type="button"
+            className="link-button"
+            title={many ? `Align the first four of the ${group.sourceCount.toLocaleString()} sources sentence by sentence` : 'Align these sources sentence by sentence'}
+            onClick={() =>
+              void perSourceOfWhole().then((versions) => {
+                if (versions !== undefined) openCompare(versions.map((version) => version.sourceId))
+              })
+            }
+          >
             Compare
           </button>
         </div>
@@ -130,9 +166,17 @@ export function QuoteGroupCard({ group, sources }: Props) {
           </li>
         ))}
       </ol>
-      {shown.length < group.versions.length && (
-        <button type="button" className="link-button show-all" onClick={() => setShowAll(true)}>
-          Show all {group.versions.length} versions
+      {shown.length < group.versionCount && (
+        <button
+          type="button"
+          className="link-button show-all"
+          onClick={() => {
+            if (failed) retry()
+            setShowAll(true)
+          }}
+        >
+          {/* The card's versions are shown until the whole group arrives. */}
+          {expanded ? `Loading all ${group.versionCount.toLocaleString()} versions…` : `Show all ${group.versionCount.toLocaleString()} versions`}
         </button>
       )}
     </article>

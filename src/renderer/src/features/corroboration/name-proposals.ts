@@ -55,10 +55,12 @@ export function pairKeys(pair: ProposedPair, kind: 'merge' | 'distinct'): string
   return kind === 'distinct' || all.length > MAX_DECISION_KEYS ? [pair.group.id, pair.other.id] : all
 }
 
-/** Sources that name both: where a reporter can best tell whether they are one person. */
-export function sharedSourceIds(pair: ProposedPair): string[] {
-  const other = new Set(pair.other.sources.map((entry) => entry.sourceId))
-  return pair.group.sources.map((entry) => entry.sourceId).filter((sourceId) => other.has(sourceId))
+/**
+ * Sources that name both: where a reporter can best tell whether they are one person. Counted
+ * by the engine, which knows every source of both (a card lists only the first few of each).
+ */
+export function sharedSources(pair: ProposedPair): { count: number; sourceIds: string[] } {
+  return { count: pair.proposal.sharedSourceCount, sourceIds: pair.proposal.sharedSourceIds }
 }
 
 /** Whether the pair is about organisations, to say "same organisation" rather than "same person". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { NameDecision, NameGroup } from '../../../../../src/shared/domain/corroboration'
+import { CARD_SOURCES, type NameDecision, type NameGroup } from '../../../../../src/shared/domain/corroboration'
 import { extractNames } from '../../../../../src/main/core/corroboration/names/extract-names'
 import { nameGrouping, type SourceNames } from '../../../../../src/main/core/corroboration/names/group-names'
 import { AUTO_JOIN } from '../../../../../src/main/core/corroboration/names/variant-links'
@@ -36,6 +36,20 @@ describe('nameGrouping', () => {
     expect(proposed).toContain([groupOf(groups, 'Tom Brady').id, groupOf(groups, 'Tim Brady').id].sort().join(' '))
     // An Arabic given name shows the romanisation: its spellings are joined.
     expect(groupOf(groups, 'Yasser Arafat')).toBe(groupOf(groups, 'Yasir Arafat'))
+  })
+
+  it('says in how many sources both names of a proposal appear, whichever few a card lists', () => {
+    // Tom Brady in 20 reports, Tim Brady in 15; 14 of those name both.
+    const reports: SourceNames[] = Array.from({ length: 21 }, (_, index) => {
+      const names = [index < 20 ? 'Tom Brady' : '', index >= 6 ? 'Tim Brady' : ''].filter((name) => name !== '')
+      return { sourceId: `s${index}`, mentions: extractNames(names.map((name) => `${name} said on Tuesday that the talks would continue.`).join(' ')) }
+    })
+    const { groups, proposals } = nameGrouping(reports, [])
+    const ids = [groupOf(groups, 'Tom Brady').id, groupOf(groups, 'Tim Brady').id].sort()
+    const proposal = proposals.find((candidate) => [candidate.groupId, candidate.otherGroupId].sort().join(' ') === ids.join(' '))!
+    expect(proposal.sharedSourceCount).toBe(14)
+    expect(proposal.sharedSourceIds).toHaveLength(CARD_SOURCES)
+    expect(proposal.sharedSourceIds.every((id) => Number(id.slice(1)) >= 6 && Number(id.slice(1)) < 20)).toBe(true)
   })
 
   it('proposes a doubtful variant instead of joining it, most confident first', () => {
