@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createCoreHandlers } from '../../src/main/core/api-handlers'
+import { readAhead } from '../../src/main/core/read-ahead'
 import { Workbench } from '../../src/main/core/workbench'
 import type { NameGroups, QuoteLedger } from '../../src/shared/domain/corroboration'
 import type { Source } from '../../src/shared/domain/source'
@@ -24,6 +25,16 @@ export interface EvalLibrary {
   ledger(): Promise<QuoteLedger>
   /** Every name group, as the Names tab asks for them. */
   names(): Promise<NameGroups>
+}
+
+/**
+ * Each card opened whole where it is cut, a few at a time: all at once opened the groups file
+ * once per group together, past the open-file limit of a large library.
+ */
+async function wholeGroups<G>(cards: readonly G[], whole: (card: G) => Promise<G>): Promise<G[]> {
+  const groups: G[] = []
+  for await (const group of readAhead(cards, whole, 8)) groups.push(group)
+  return groups
 }
 
 /** Imports `files` into a new workbench, runs `task` on it, and removes everything afterwards. */
@@ -51,17 +62,17 @@ export async function withLibrary<T>(label: string, files: readonly EvalFile[], 
       // The panels get cards (the first sources and versions of each group); the evaluation scores all of them, as a card opened whole shows them.
       ledger: async () => {
         const ledger = await api.quoteLedger({ filter: 'all', query: '', minWords: 1, limit: 1_000_000 })
-        const groups = await Promise.all(
-          ledger.groups.map((group) => (group.versions.length < group.versionCount || group.sourceIds.length < group.sourceCount ? api.quoteGroup({ groupId: group.id }) : group))
+        const groups = await wholeGroups(ledger.groups, (group) =>
+          group.versions.length < group.versionCount || group.sourceIds.length < group.sourceCount ? api.quoteGroup({ groupId: group.id }) : Promise.resolve(group)
         )
         return { ...ledger, groups }
       },
       names: async () => {
         const names = await api.nameGroups({ query: '', limit: 1_000_000 })
-        const groups = await Promise.all(
-          names.groups.map((group) =>
-            group.sources.length < group.sourceCount || group.variants.some((variant) => variant.sourceIds.length < variant.sourceCount) ? api.nameGroup({ groupId: group.id }) : group
-          )
+        const groups = await wholeGroups(names.groups, (group) =>
+          group.sources.length < group.sourceCount || group.variants.some((variant) => variant.sourceIds.length < variant.sourceCount)
+            ? api.nameGroup({ groupId: group.id })
+            : Promise.resolve(group)
         )
         return { ...names, groups }
       }

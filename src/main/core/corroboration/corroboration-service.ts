@@ -16,8 +16,8 @@ import { collapseSpaces, foldText } from '../../../shared/text/fold'
 import type { WorkerScript } from '../library/extractor'
 import type { ProjectStore } from '../store/project-store'
 import { alignSources } from './align/align-sentences'
-import { GroupedResults } from './findings/grouped-results'
-import { SINGLE_SOURCE, SPEAKER_DIFFERS, WORDING_DIFFERS } from './findings/group-tables'
+import { GroupedResults, type LoadedOf } from './findings/grouped-results'
+import { SINGLE_SOURCE, SPEAKER_DIFFERS, WORDING_DIFFERS, type TableKind } from './findings/group-tables'
 import { inProcessRunner, workerRunner, type JobRunner } from './findings/run-findings-job'
 import { ANALYSER_VERSION, GROUPING_VERSION } from './findings/versions'
 import { MAX_PROPOSALS } from './names/proposal-limit'
@@ -153,22 +153,25 @@ export class CorroborationService {
     return false
   }
 
-  /** Reads from the saved results, grouping again first if their file turns out to be damaged. */
-  async #fresh<T>(read: () => Promise<T>): Promise<T> {
+  /**
+   * Reads from the saved results of this kind, up to date, grouping again first if their file
+   * turns out to be damaged. `read` is given the table in use and every step of it reads that
+   * one, even if a pass replaces it meanwhile.
+   */
+  async #fresh<K extends TableKind, T>(kind: K, read: (table: LoadedOf<K>) => Promise<T>): Promise<T> {
     await this.refresh()
     try {
-      return await read()
+      return await this.#results.reading(kind, read)
     } catch (error: unknown) {
       if (!(await this.#results.forgetIfDamaged(error))) throw error
       await this.refresh()
-      return read()
+      return this.#results.reading(kind, read)
     }
   }
 
   /** A page of the ledger as cards, the groups carried by most sources first. */
   async ledger(request: LedgerRequest): Promise<QuoteLedger> {
-    return this.#fresh(async () => {
-      const quotes = this.#results.quotes!
+    return this.#fresh('quotes', async (quotes) => {
       const wanted = terms(request.query)
       const holdsWords = wanted.length === 0 ? null : await quotes.termsTest(wanted)
       const { words, flags } = quotes
@@ -195,8 +198,7 @@ export class CorroborationService {
    * An id the ledger no longer has (the library changed since the page was sent) is refused, named.
    */
   async quoteGroup(groupId: string): Promise<QuoteGroup> {
-    return this.#fresh(async () => {
-      const quotes = this.#results.quotes!
+    return this.#fresh('quotes', async (quotes) => {
       const index = await quotes.indexOf(groupId)
       if (index === undefined) throw new UserError('not-found', `corroboration: no quote group ${groupId}; the ledger may have changed, reload it`)
       return (await quotes.wholes<QuoteGroup>([index]))[0]!
@@ -205,8 +207,7 @@ export class CorroborationService {
 
   /** Name groups as cards, most widely reported first; `query` keeps those with a spelling containing it. */
   async names(query = '', limit = 500): Promise<NameGroups> {
-    return this.#fresh(async () => {
-      const names = this.#results.names!
+    return this.#fresh('names', async (names) => {
       const wanted = foldText(collapseSpaces(query))
       const spellings = wanted === '' ? null : await names.spellings()
       const page: number[] = []
@@ -226,8 +227,7 @@ export class CorroborationService {
 
   /** The name group with this id whole: every source, and every source of each variant. */
   async nameGroup(groupId: string): Promise<NameGroup> {
-    return this.#fresh(async () => {
-      const names = this.#results.names!
+    return this.#fresh('names', async (names) => {
       const index = await names.indexOf(groupId)
       if (index === undefined) throw new UserError('not-found', `corroboration: no name group ${groupId}; the names may have changed, reload them`)
       return (await names.wholes<NameGroup>([index]))[0]!
@@ -240,7 +240,7 @@ export class CorroborationService {
    * proposal's two group ids); it is replayed over every later grouping.
    */
   async decideNames(kind: NameDecision['kind'], variants: string[]): Promise<NameGroups> {
-    const known = await this.#fresh(() => this.#results.names!.variantKeys())
+    const known = await this.#fresh('names', (names) => names.variantKeys())
     const unknown = variants.filter((key) => !known.has(key))
     if (unknown.length > 0) throw new UserError('not-found', `names: no name variant ${unknown.map((key) => `"${key}"`).join(', ')} in this library`)
     if (kind === 'distinct' && new Set(variants).size < 2) throw new UserError('invalid-input', 'names: name at least two variants to mark as different people')
@@ -262,8 +262,7 @@ export class CorroborationService {
     )
     // Nothing confirmed, nothing to widen: a search need not wait for the library to be grouped.
     if (chosen.size === 0) return expandNameVariants(query, [])
-    return this.#fresh(async () => {
-      const names = this.#results.names!
+    return this.#fresh('names', async (names) => {
       const places: number[] = []
       for (let index = 0; index < names.count; index++) if (names.confirmed[index] === 1) places.push(index)
       // Cards hold every variant and spelling: all a search needs.
@@ -284,8 +283,7 @@ export class CorroborationService {
   async singleSourceQuotes(annotations: readonly Annotation[]): Promise<SingleSourceQuote[]> {
     if (annotations.length === 0) return []
     const minWords = 3
-    const groups = await this.#fresh(async () => {
-      const quotes = this.#results.quotes!
+    const groups = await this.#fresh('quotes', async (quotes) => {
       const wanted = new Set(annotations.map((annotation) => annotation.target.sourceId))
       const single = await quotes.singleSources()
       const places: number[] = []

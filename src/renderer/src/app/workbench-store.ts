@@ -126,7 +126,7 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice 
   enterOpenedProject(): Promise<void>
 }
 
-const MAX_PANES = 4
+export const MAX_PANES = 4
 let flashNonce = 0
 /**
  * How long a request to show a passage stays open: long enough for a big PDF to open on its

@@ -343,6 +343,21 @@ describe('CorroborationService saved findings', () => {
     expect((await readFile(join(findingsDir(workbench), after.find((name) => name.startsWith('quotes-') && name.endsWith('.groups')) ?? ''), 'utf8')).startsWith('{"')).toBe(true)
   })
 
+  it('groups again, with the same ledger, when the saved columns are damaged in place and the file keeps its size', async () => {
+    const workbench = await seededWorkbench(await tempDir())
+    const first = await both(workbench.project.corroboration)
+    const table = JSON.parse(await readFile(join(findingsDir(workbench), 'quotes-00000001.json'), 'utf8')) as { columnsAt: [number, number] }
+    const groupsFile = join(findingsDir(workbench), 'quotes-00000001.groups')
+    const bytes = await readFile(groupsFile)
+    // Every position and flag byte scrambled: read as they are, cards would come from anywhere in the file.
+    bytes.fill(0xa5, table.columnsAt[0], table.columnsAt[0] + table.columnsAt[1])
+    await writeFile(groupsFile, bytes)
+    const { service, reads } = nextStart(workbench)
+    expect(await both(service)).toEqual(first)
+    expect(reads).toEqual([])
+    expect((await tablesIn(workbench)).filter((name) => name.startsWith('quotes-'))).toEqual(['quotes-00000002.groups', 'quotes-00000002.json'])
+  })
+
   it('analyses a text again when its saved findings are damaged, and only that text', async () => {
     const workbench = await seededWorkbench(await tempDir())
     const first = await both(workbench.project.corroboration)

@@ -135,6 +135,31 @@ describe('NameProposals', () => {
     expect(screen.queryByText(/Possible variants/)).toBeNull()
   })
 
+  it('goes back to the first three sources and "+N more" when the whole group cannot be fetched, and tries again on the next click', async () => {
+    const ids = Array.from({ length: 40 }, (_, index) => `wire-${index}`)
+    // A card of a name in 40 sources: its first twelve listed.
+    const wide = { ...group('Ekaterina Borisovna', ['Ekaterina Borisovna'], ids.slice(0, 12)), sourceCount: 40 }
+    const { api: answers } = fakeApi(namesOf([wide, borysovna], [proposal]))
+    const fetches: unknown[] = []
+    const api = new Proxy({} as Api, {
+      get: (_target, method: string) => {
+        if (method !== 'nameGroup') return (answers as unknown as Record<string, unknown>)[method]
+        return (input: unknown) => {
+          fetches.push(input)
+          return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'corroboration: too many open files' } })
+        }
+      }
+    })
+    await showPanel(api)
+    const side = within(screen.getByTestId('name-proposal')).getAllByTestId('proposal-side')[0]!
+    fireEvent.click(within(side).getByRole('button', { name: '+37 more' }))
+    await waitFor(() => expect(useWorkbench.getState().notices.map((notice) => notice.text)).toContain('Too many open files'), PATIENCE)
+    await waitFor(() => expect(within(side).getByRole('button', { name: '+37 more' }).getAttribute('aria-expanded')).toBe('false'), PATIENCE)
+    expect(side.querySelectorAll('.proposal-source')).toHaveLength(3)
+    fireEvent.click(within(side).getByRole('button', { name: '+37 more' }))
+    await waitFor(() => expect(fetches).toHaveLength(2), PATIENCE)
+  })
+
   it('folds the section away and back from its heading', async () => {
     await showPanel(fakeApi(namesOf([borisovna, borysovna], [proposal])).api)
     const toggle = screen.getByRole('button', { name: 'Possible variants (1)' })

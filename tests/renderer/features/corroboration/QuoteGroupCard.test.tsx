@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { QuoteGroupCard } from '../../../../src/renderer/src/features/corroboration/QuoteGroupCard'
@@ -42,6 +42,9 @@ const whole: QuoteGroup = {
 /** As the engine sends it in a page of the ledger. */
 const card: QuoteGroup = { ...whole, versions: versions.slice(0, CARD_VERSIONS), sourceIds: whole.sourceIds.slice(0, CARD_SOURCES) }
 
+/** A card whose versions come from two sources only (each quoted the words several times). */
+const twoSourceCard: QuoteGroup = { ...card, versions: [versions[0]!, versions[1]!, { ...versions[0]!, parts: [{ start: 40, end: 74 }] }] }
+
 /** Answers quoteGroup with `answer`, recording what was asked. */
 function fakeApi(answer: Result<QuoteGroup>) {
   const asked: unknown[] = []
@@ -75,13 +78,40 @@ describe('QuoteGroupCard', () => {
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull()
   })
 
-  it('compares sources taken from the whole group, not from the few the card lists', async () => {
+  it('compares four sources of the card’s own versions without fetching the whole group', async () => {
     const { api, asked } = fakeApi({ ok: true, value: whole })
     useWorkbench.setState({ api })
     render(<QuoteGroupCard group={card} sources={sources()} />)
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }))
     await waitFor(() => expect(useWorkbench.getState().compare).toEqual(['s0', 's1', 's2', 's3']), PATIENCE)
+    expect(asked).toEqual([])
+  })
+
+  it('compares sources taken from the whole group when the card’s versions name fewer than the four panes', async () => {
+    const { api, asked } = fakeApi({ ok: true, value: whole })
+    useWorkbench.setState({ api })
+    render(<QuoteGroupCard group={twoSourceCard} sources={sources()} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }))
+    await waitFor(() => expect(useWorkbench.getState().compare).toEqual(['s0', 's1', 's2', 's3']), PATIENCE)
     expect(asked).toEqual([{ groupId: 'qharvest' }])
+  })
+
+  it('does not compare the old group when its answer arrives after the ledger sent a new card', async () => {
+    let answer: (result: Result<QuoteGroup>) => void = () => undefined
+    const late = new Promise<Result<QuoteGroup>>((resolve) => (answer = resolve))
+    const api = new Proxy({} as Api, {
+      get: (_target, method: string) => () => (method === 'quoteGroup' ? late : Promise.resolve({ ok: true, value: null }))
+    })
+    useWorkbench.setState({ api })
+    const { rerender } = render(<QuoteGroupCard group={twoSourceCard} sources={sources()} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }))
+    // The ledger was asked for again meanwhile: a new card of the group.
+    rerender(<QuoteGroupCard group={{ ...twoSourceCard }} sources={sources()} />)
+    await act(async () => {
+      answer({ ok: true, value: whole })
+      await late
+    })
+    expect(useWorkbench.getState().compare).toBeNull()
   })
 
   it('says why when the group is gone since the ledger was sent, and keeps showing the card', async () => {

@@ -205,6 +205,35 @@ function fits(table: Table, kind: TableKind, generation: number): boolean {
   )
 }
 
+/** The highest value each column may hold, by LAYOUT[kind].columns (words: any; flags: the three bits; confirmed: 0 or 1). */
+const COLUMN_MAX: Readonly<Record<TableKind, readonly number[]>> = {
+  quotes: [255, SINGLE_SOURCE | WORDING_DIFFERS | SPEAKER_DIFFERS],
+  names: [1]
+}
+
+/**
+ * Whether the columns read back describe the file: the cards one after another from its start,
+ * each whole group between the cards' end and the columns, the sections after the columns, the
+ * flags known. Damaged bytes of the same size would otherwise send reads anywhere, or filters astray.
+ */
+function columnsFit(table: Table, columns: Columns): boolean {
+  const { cardStart, fullOffset, fullLength, values } = columns
+  const [columnsStart, columnsLength] = table.columnsAt
+  if (columnsStart + columnsLength > table.bodiesBytes || cardStart[0] !== 0) return false
+  const cardsEnd = cardStart[table.count]!
+  if (!Number.isInteger(cardsEnd) || cardsEnd > columnsStart) return false
+  // A card line is at least "{}" and its newline.
+  for (let index = 0; index < table.count; index++) if (!Number.isInteger(cardStart[index + 1]) || !(cardStart[index + 1]! - cardStart[index]! >= 3)) return false
+  for (let index = 0; index < table.count; index++) {
+    const offset = fullOffset[index]!
+    const length = fullLength[index]!
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 2 || offset + length > columnsStart) return false
+  }
+  const max = COLUMN_MAX[table.kind]
+  for (const [column, list] of values.entries()) if (list.some((value) => value > max[column]!)) return false
+  return table.sectionsAt.every(([offset, length]) => offset >= columnsStart + columnsLength && offset + length <= table.bodiesBytes)
+}
+
 /** The newest saved table of this kind, or null when there is none, it is damaged, or of other code. */
 export async function loadTable<K extends TableKind>(dir: string, kind: K): Promise<Grouped<K extends 'quotes' ? QuoteTable : NameTable> | null> {
   const newest = (await generations(dir, kind)).filter((entry) => entry.extension === 'json').sort((a, b) => b.generation - a.generation)[0]
@@ -219,7 +248,7 @@ export async function loadTable<K extends TableKind>(dir: string, kind: K): Prom
       const bytes = new Uint8Array(table.columnsAt[1])
       const { bytesRead } = await handle.read(bytes, 0, bytes.length, table.columnsAt[0])
       const columns = bytesRead === bytes.length ? decodeColumns(kind, table.count, bytes) : null
-      if (columns === null || columns.cardStart[table.count]! > table.bodiesBytes) return null
+      if (columns === null || !columnsFit(table, columns)) return null
       return { table: table as K extends 'quotes' ? QuoteTable : NameTable, columns, inline: null }
     } finally {
       await handle.close()

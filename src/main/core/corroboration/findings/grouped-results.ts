@@ -1,7 +1,7 @@
 // The grouped results the service answers from: the saved quote and name tables in use, their
 // cards read a page at a time, a whole group when one is opened, and the sections a query needs
 // read once, when first needed. The files of a table replaced by a newer one are deleted once
-// no read of them is still running.
+// no read of them is still running: a read held with `reading` keeps them for all its steps.
 import { mkdir } from 'node:fs/promises'
 import { loadTable, removeTable, removeTables, type Grouped, type NameTable, type QuoteTable, type Table, type TableKind } from './group-tables'
 import { LAYOUT, type SectionName } from './table-columns'
@@ -32,7 +32,11 @@ class Loaded<T extends Table> {
     return this.grouped.columns.values[place]!
   }
 
-  async #reading<R>(read: () => Promise<R>): Promise<R> {
+  /**
+   * Runs `read` with the files kept: a read of several steps (a section, then cards) holds them
+   * for all of them, so a newer table adopted between two steps does not delete them under it.
+   */
+  async hold<R>(read: () => Promise<R>): Promise<R> {
     this.#readers++
     try {
       return await read()
@@ -44,12 +48,12 @@ class Loaded<T extends Table> {
 
   /** The cards of the groups at these places, in the order asked. */
   cards<G>(indexes: readonly number[]): Promise<G[]> {
-    return this.#reading(() => readCards<G>(this.dir, this.grouped, indexes))
+    return this.hold(() => readCards<G>(this.dir, this.grouped, indexes))
   }
 
   /** The whole groups at these places. */
   wholes<G>(indexes: readonly number[]): Promise<G[]> {
-    return this.#reading(() => readWholes<G>(this.dir, this.grouped, indexes))
+    return this.hold(() => readWholes<G>(this.dir, this.grouped, indexes))
   }
 
   /** A section, read the first time it is asked for (a damaged one is asked for again next time). */
@@ -57,7 +61,7 @@ class Loaded<T extends Table> {
     const place = (LAYOUT[this.table.kind].sections as readonly string[]).indexOf(name)
     let pending = this.#sections.get(place)
     if (pending === undefined) {
-      pending = this.#reading(() => readSection<unknown>(this.dir, this.grouped, place))
+      pending = this.hold(() => readSection<unknown>(this.dir, this.grouped, place))
       pending.catch(() => this.#sections.delete(place))
       this.#sections.set(place, pending)
     }
@@ -141,6 +145,8 @@ export class LoadedNames extends Loaded<NameTable> {
   }
 }
 
+export type LoadedOf<K extends TableKind> = K extends 'quotes' ? LoadedQuotes : LoadedNames
+
 export class GroupedResults {
   quotes: LoadedQuotes | null = null
   names: LoadedNames | null = null
@@ -159,6 +165,16 @@ export class GroupedResults {
     const [quotes, names] = await Promise.all([loadTable(this.dir, 'quotes'), loadTable(this.dir, 'names')])
     if (quotes !== null) this.quotes = new LoadedQuotes(this.dir, quotes)
     if (names !== null) this.names = new LoadedNames(this.dir, names)
+  }
+
+  /**
+   * Runs `read` on the table of this kind in use now, its files kept until `read` ends even when a
+   * newer table replaces it meanwhile: every step of one answer comes from the same table.
+   */
+  reading<K extends TableKind, R>(kind: K, read: (loaded: LoadedOf<K>) => Promise<R>): Promise<R> {
+    const loaded = (kind === 'quotes' ? this.quotes : this.names) as LoadedOf<K> | null
+    if (loaded === null) return Promise.reject(new Error(`corroboration: no ${kind} groups to read yet`))
+    return loaded.hold(() => read(loaded))
   }
 
   async #replace(kind: TableKind, previous: Loaded<Table> | null, generation: number | null): Promise<void> {
@@ -186,15 +202,19 @@ export class GroupedResults {
   }
 
   /**
-   * Drops a table whose group file proved damaged, and deletes its files, so the next pass
-   * groups again rather than finding (or relabelling) the same damaged file; false for any other error.
+   * Drops the table whose group file proved damaged, and deletes its files, so the next pass
+   * groups again rather than finding (or relabelling) the same damaged file; false for any other
+   * error. Only the table the error names: when a newer one is in use already, it is kept (true,
+   * so the read is tried again on it).
    */
   async forgetIfDamaged(error: unknown): Promise<boolean> {
     if (!(error instanceof DamagedTableError)) return false
-    const damaged = error.kind === 'quotes' ? this.quotes : this.names
+    const current = error.kind === 'quotes' ? this.quotes : this.names
+    // A table kept in memory is never read from disk: its generation may be that of a deleted file.
+    if (current === null || current.table.bodies === null || current.table.generation !== error.generation) return true
     if (error.kind === 'quotes') this.quotes = null
     else this.names = null
-    if (damaged !== null) await damaged.retire()
+    await current.retire()
     return true
   }
 }

@@ -23,8 +23,10 @@ function sourceTitle(sources: ReadonlyMap<string, Source>, sourceId: string): st
 function ProposalSide({ group: card, sources }: { group: NameGroup; sources: ReadonlyMap<string, Source> }) {
   const [all, setAll] = useState(false)
   const { group, failed, retry } = useWholeGroup(NAME_GROUPS, card, all)
+  // Back to the first few if the whole group cannot be had (a notice says why): the card's dozen are not "all".
+  const open = all && !failed
   const spellings = [...new Set(group.variants.flatMap((variant) => variant.spellings.map((spelling) => spelling.text)))]
-  const listed = all ? group.sources : group.sources.slice(0, SOURCES_SHOWN)
+  const listed = open ? group.sources : group.sources.slice(0, SOURCES_SHOWN)
   return (
     <div className="proposal-side" data-testid="proposal-side">
       <div className="name-head">
@@ -59,13 +61,14 @@ function ProposalSide({ group: card, sources }: { group: NameGroup; sources: Rea
           <button
             type="button"
             className="link-button proposal-source-more"
-            aria-expanded={all}
+            aria-expanded={open}
             onClick={() => {
-              if (!all && failed) retry()
-              setAll(!all)
+              if (open) return setAll(false)
+              if (failed) retry()
+              setAll(true)
             }}
           >
-            {all ? 'fewer' : `+${(group.sourceCount - SOURCES_SHOWN).toLocaleString()} more`}
+            {open ? 'fewer' : `+${(group.sourceCount - SOURCES_SHOWN).toLocaleString()} more`}
           </button>
         )}
       </div>

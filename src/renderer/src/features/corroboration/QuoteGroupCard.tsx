@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { QuoteGroup, QuoteVersion } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
-import { useWorkbench } from '../../app/workbench-store'
+import { MAX_PANES, useWorkbench } from '../../app/workbench-store'
 import { countLabel } from './count-label'
 import { WordDiff } from './WordDiff'
 import { QUOTE_GROUPS, useWholeGroup } from './useWholeGroup'
@@ -59,8 +59,13 @@ export function QuoteGroupCard({ group: card, sources }: Props) {
   const shown = expanded ? ordered : ordered.slice(0, VERSIONS_SHOWN)
   const many = group.sourceCount > 4
 
-  /** Side by side and Compare take their sources from the whole group: a card may list two of 2,000. */
-  async function perSourceOfWhole(): Promise<QuoteVersion[] | undefined> {
+  /**
+   * The versions Side by side and Compare open: the card's own when they name as many sources as
+   * the panes take (or every source); the whole group otherwise, as a card may list two of 2,000.
+   */
+  async function perSource(): Promise<QuoteVersion[] | undefined> {
+    const listed = versionPerSource(group)
+    if (listed.length >= Math.min(MAX_PANES, group.sourceCount)) return listed
     const whole = await load()
     return whole === undefined ? undefined : versionPerSource(whole)
   }
@@ -116,7 +121,7 @@ export function QuoteGroupCard({ group: card, sources }: Props) {
             className="link-button"
             title={many ? `Open the first four of the ${group.sourceCount.toLocaleString()} sources in panes, each with its quote marked` : 'Open each source in its own pane with the quote marked'}
             onClick={() =>
-              void perSourceOfWhole().then(async (versions) => {
+              void perSource().then(async (versions) => {
                 if (versions !== undefined) await openQuotes(versions.map(located))
               })
             }
@@ -128,7 +133,7 @@ export function QuoteGroupCard({ group: card, sources }: Props) {
             className="link-button"
             title={many ? `Align the first four of the ${group.sourceCount.toLocaleString()} sources sentence by sentence` : 'Align these sources sentence by sentence'}
             onClick={() =>
-              void perSourceOfWhole().then((versions) => {
+              void perSource().then((versions) => {
                 if (versions !== undefined) openCompare(versions.map((version) => version.sourceId))
               })
             }

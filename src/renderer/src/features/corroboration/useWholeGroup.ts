@@ -2,7 +2,7 @@
 // group while the reporter has it open (Show all, the source list) or once for an action that
 // needs every source (Compare), and shows it from then on. A new card (the list was asked for
 // again) starts from its own lists, and is fetched whole again if it is still open.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { NameGroup, QuoteGroup } from '../../../../shared/domain/corroboration'
 import type { Api } from '../../../../shared/ipc/contract'
 import type { Result } from '../../../../shared/ipc/result'
@@ -39,7 +39,7 @@ export interface WholeGroup<G> {
   /** The last fetch for this card failed (and is not tried again until `retry`). */
   failed: boolean
   retry(): void
-  /** The whole group now, for an action that needs every source; undefined when it cannot be had. */
+  /** The whole group now, for an action that needs every source; undefined when it cannot be had or the card was replaced meanwhile. */
   load(): Promise<G | undefined>
 }
 
@@ -51,6 +51,11 @@ export function useWholeGroup<G extends { id: string }>(kind: GroupKind<G>, card
   const group = mine?.group ?? card
   const whole = kind.isWhole(group)
   const failed = mine !== null && mine.group === null
+  // The card shown now, for an answer to `load` that arrives after a new card replaced the one it was asked for.
+  const current = useRef(card)
+  useEffect(() => {
+    current.current = card
+  }, [card])
 
   useEffect(() => {
     if (!wanted || whole || failed) return undefined
@@ -64,8 +69,11 @@ export function useWholeGroup<G extends { id: string }>(kind: GroupKind<G>, card
   }, [kind, card, wanted, whole, failed])
 
   async function load(): Promise<G | undefined> {
+    const asked = card
     const answer = await wholeGroup(kind, group)
-    if (answer !== undefined && answer !== group) setFetched({ card, group: answer })
+    // A stale answer is dropped: it would replace the whole group of the card shown, and Compare would act on an old group.
+    if (current.current !== asked) return undefined
+    if (answer !== undefined && answer !== group) setFetched({ card: asked, group: answer })
     return answer
   }
 

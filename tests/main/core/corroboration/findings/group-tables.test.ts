@@ -89,6 +89,28 @@ describe('group-tables', () => {
     expect(await loadTable(dir, 'quotes')).toBeNull()
   })
 
+  it('ignores a saved table whose columns are damaged in place, the file keeping its size', async () => {
+    const dir = await tempDir()
+    const { quotes } = await seedGroups()
+    const { table } = await writeTable<QuoteTable, QuoteGroup>(dir, meta('d1'), quotes, entryOf)
+    const groups = join(dir, table.bodies!)
+    const pristine = await readFile(groups)
+    const damage = async (change: (columns: Buffer) => void): ReturnType<typeof loadTable<'quotes'>> => {
+      const bytes = Buffer.from(pristine)
+      change(bytes.subarray(table.columnsAt[0], table.columnsAt[0] + table.columnsAt[1]))
+      await writeFile(groups, bytes)
+      expect((await stat(groups)).size).toBe(pristine.length)
+      return loadTable(dir, 'quotes')
+    }
+    const count = quotes.length
+    // The first card said to start past the file's start; a card starting before the one ahead of it; a whole group past the columns; unknown flags.
+    expect(await damage((columns) => columns.writeDoubleLE(5, 0))).toBeNull()
+    expect(await damage((columns) => columns.writeDoubleLE(0, 8 * 2))).toBeNull()
+    expect(await damage((columns) => columns.writeDoubleLE(table.bodiesBytes, 8 * (count + 1)))).toBeNull()
+    expect(await damage((columns) => columns.fill(0xff, 8 * (3 * count + 1) + count))).toBeNull()
+    expect((await damage(() => undefined))?.table.digest).toBe('d1')
+  })
+
   it('ignores a saved table of the first format (rows in the .json), so it is grouped again', async () => {
     const dir = await tempDir()
     await writeFile(join(dir, 'quotes-00000001.groups'), '{"id":"q1"}\n')
