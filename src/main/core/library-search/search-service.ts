@@ -8,7 +8,7 @@ import { filterTarget, matchesFilters, type FilterTarget } from '../../../shared
 import { parseQuery, type Query } from '../../../shared/search/query'
 import type { HitRangesResponse, SearchResponse } from '../../../shared/domain/search-results'
 import { IndexStore } from '../search/index-store'
-import type { SearchIndex } from '../search/search-index'
+import type { DocumentTerms, SearchIndex } from '../search/search-index'
 import type { ProjectStore } from '../store/project-store'
 
 export const DEFAULT_RESULT_LIMIT = 30
@@ -68,11 +68,12 @@ export class SearchService {
     return this.#files.ready()
   }
 
-  /** Indexes a text as the importer stores it, so the import need not read it back. */
-  indexText(sourceId: string, contentHash: string, text: string): void {
+  /** Indexes a text as the importer stores it (with its terms when a thread split them), so the import need not read it back. */
+  indexText(sourceId: string, contentHash: string, text: string, terms?: DocumentTerms): void {
     // Until the saved index is in, the next sync (which waits for it) reads the text back instead.
     if (!this.#files.loaded || this.#index.tagOf(sourceId) === contentHash) return
-    this.#index.upsert(sourceId, text, contentHash)
+    // Terms an extraction thread already split: the main thread only adds them.
+    this.#index.upsert(sourceId, terms ?? text, contentHash)
     this.#unsaved++
   }
 

@@ -2,15 +2,16 @@
 // threads so a folder of PDFs and web pages uses every core while the app stays
 // responsive. Workers read the file themselves, so bytes never cross threads. A long
 // file (a scan being recognised) reports its progress, and stopping the import ends it.
-import { access, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { join, sep } from 'node:path'
+import { sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
-import { writeFileAtomic } from '../store/atomic-write'
-import { sha256, sha256Bytes } from '../store/content-hash'
+import { sha256Bytes } from '../store/content-hash'
 import type { ExtractContext, ExtractedDocument, ExtractOptions, ExtractProgress, OcrOptions } from './extract/types'
 import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
+import { storeText } from './store-text'
+import { readText, type TextReading } from './text-reading'
 
 export interface Extraction {
   document: ExtractedDocument
@@ -18,6 +19,8 @@ export interface Extraction {
   fileHash: string
   /** With `storeTextIn`: the text's SHA-256, its file now in that folder (renamed into place, not yet flushed to disk). */
   storedText?: string
+  /** With `readText`: the text's terms, words and title, worked out by the extracting thread. */
+  reading?: TextReading
 }
 
 /** A path as a string, or as bytes when it is not valid UTF-8 (a Buffer arrives in a worker as a Uint8Array). */
@@ -31,6 +34,8 @@ export interface ExtractCall {
    * `<sha256>.txt`), so a bulk import's file writes stay off the main thread.
    */
   storeTextIn?: string | undefined
+  /** The extracting thread also reads the text for the importer (see TextReading), so a bulk import's main thread only merges postings. */
+  readText?: boolean | undefined
   onProgress?: ((progress: ExtractProgress) => void) | undefined
   /** Aborting stops the extraction at once (a worker busy with it is ended and replaced). */
   signal?: AbortSignal | undefined
@@ -54,6 +59,7 @@ export interface ExtractRequest {
   folder?: string | undefined
   options: ExtractOptions
   storeTextIn?: string | undefined
+  readText?: boolean | undefined
 }
 
 export type ExtractReply =
@@ -61,6 +67,8 @@ export type ExtractReply =
   | { id: number; ok: false; reason: string; userError: boolean; code?: string; fileHash?: string }
   /** Not an answer yet: the file is still being read ("OCR page 3 of 40"). */
   | { id: number; progress: ExtractProgress }
+  /** Files the worker had not started, given back when asked ({ handBack: true }). */
+  | { handedBack: number[] }
 
 /**
  * Marks a failure that may not happen again with the same bytes (a timeout on a busy
@@ -110,23 +118,13 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
   const fileHash = sha256Bytes(bytes)
   try {
     const document = await extractDocument(bytes, request.fileName, request.options, { ...hooks, fileHash })
-    if (request.storeTextIn === undefined) return { document, fileHash }
-    return { document, fileHash, storedText: await storeText(request.storeTextIn, document.text) }
+    const extraction: Extraction = { document, fileHash }
+    if (request.readText === true) extraction.reading = readText(document)
+    if (request.storeTextIn !== undefined) extraction.storedText = await storeText(request.storeTextIn, document.text)
+    return extraction
   } catch (error: unknown) {
     throw error instanceof Error ? Object.assign(error, { fileHash }) : error
   }
-}
-
-/** Writes a text content-addressed, as the store does (see ProjectStore.adoptText); an existing file already holds it. */
-async function storeText(folder: string, text: string): Promise<string> {
-  const contentHash = sha256(text)
-  const path = join(folder, `${contentHash}.txt`)
-  const exists = await access(path).then(
-    () => true,
-    () => false
-  )
-  if (!exists) await writeFileAtomic(path, text, { durable: false })
-  return contentHash
 }
 
 function withOcr(options: ExtractOptions, ocr: OcrOptions | undefined, threads: number): ExtractOptions {
@@ -142,7 +140,8 @@ export class InProcessExtractor implements Extractor {
 
   extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
     if (call.signal?.aborted === true) return Promise.reject(importStopped())
-    return extractFile({ path, fileName, folder, options: withOcr(this.options, call.ocr, 1), storeTextIn: call.storeTextIn }, { onProgress: call.onProgress, signal: call.signal })
+    const request = { path, fileName, folder, options: withOcr(this.options, call.ocr, 1), storeTextIn: call.storeTextIn, readText: call.readText }
+    return extractFile(request, { onProgress: call.onProgress, signal: call.signal })
   }
 
   async close(): Promise<void> {
@@ -157,12 +156,18 @@ interface Job {
   resolve: (extraction: Extraction) => void
   reject: (error: unknown) => void
   call: ExtractCall
+  /** Stopped while waiting in a worker: already rejected, its answer is ignored. */
+  dropped?: boolean
 }
 
 interface PooledWorker {
   worker: Worker
-  job: Job | null
+  /** The jobs sent to it, in order: the first is being read, the others wait in the worker. */
+  sent: Job[]
+  /** Gives up on the first job (see EXTRACT_TIMEOUT_MS). */
   timer: NodeJS.Timeout | null
+  /** Set once the first job has taken longer than SLOW_MS: nothing more waits behind it. */
+  slow: NodeJS.Timeout | true | null
 }
 
 export interface WorkerScript {
@@ -173,13 +178,21 @@ export interface WorkerScript {
 
 /** A file that takes longer than this is given up on, so one pathological PDF cannot stall an import. */
 export const EXTRACT_TIMEOUT_MS = 120_000
+/** Files sent to a worker beyond the one it reads, so it never sleeps between files while the main thread is busy. */
+const AHEAD = 1
+/** A file read longer than this (a scan, a huge PDF) hands back the files waiting behind it, for the other threads. */
+const SLOW_MS = 250
+
+/** What the main thread sends a worker: a file to extract, or a request to hand back the files not started yet. */
+export type WorkerMessage = ExtractRequest | { handBack: true }
 
 /**
- * One file per worker at a time, so a worker that has to be stopped (a file that hangs
- * or exhausts memory) takes down only that file; a fresh worker replaces it.
+ * One file read per worker at a time, so a worker that has to be stopped (a file that
+ * hangs or exhausts memory) takes down only that file; a fresh worker replaces it, and
+ * the files that waited in it are sent again. One more file waits in each worker
+ * (AHEAD): waking a sleeping thread for every file cost as much as reading it.
  */
 export class WorkerPoolExtractor implements Extractor {
-  readonly #idle: PooledWorker[] = []
   readonly #all = new Set<PooledWorker>()
   readonly #queue: Job[] = []
   /** Removes each job's abort listener once the job is settled. */
@@ -195,29 +208,36 @@ export class WorkerPoolExtractor implements Extractor {
   ) {}
 
   #spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), job: null, timer: null }
+    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), sent: [], timer: null, slow: null }
     pooled.worker.on('message', (reply: ExtractReply) => {
-      if ('progress' in reply) {
-        if (pooled.job?.request.id !== reply.id) return
-        // A file that keeps reporting progress is working, not stuck: its time starts again.
-        this.#arm(pooled)
-        pooled.job.call.onProgress?.(reply.progress)
+      if ('handedBack' in reply) {
+        this.#resend(pooled.sent.filter((job) => reply.handedBack.includes(job.request.id)), pooled)
+        this.#pump()
         return
       }
-      const job = this.#finish(pooled)
-      if (job === null || job.request.id !== reply.id) return
-      if (reply.ok) job.resolve(reply.extraction)
-      else {
-        const error = reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code })
-        job.reject(reply.fileHash === undefined ? error : Object.assign(error, { fileHash: reply.fileHash }))
+      const head = pooled.sent[0]
+      if ('progress' in reply) {
+        if (head?.request.id !== reply.id) return
+        // A file that keeps reporting progress is working, not stuck: its time starts again.
+        this.#arm(pooled)
+        if (head.dropped !== true) head.call.onProgress?.(reply.progress)
+        return
       }
-      this.#release(pooled)
+      const job = pooled.sent.find((candidate) => candidate.request.id === reply.id)
+      if (job === undefined) return
+      this.#settle(pooled, job)
+      if (job.dropped !== true) {
+        if (reply.ok) job.resolve(reply.extraction)
+        else {
+          const error = reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code })
+          job.reject(reply.fileHash === undefined ? error : Object.assign(error, { fileHash: reply.fileHash }))
+        }
+      }
+      this.#pump()
     })
     const died = (error: unknown): void => {
       if (!this.#all.has(pooled)) return
-      this.#retire(pooled)
-      const job = this.#finish(pooled)
-      job?.reject(transient(new UserError('invalid-input', `the extractor crashed on this file (${error instanceof Error ? error.message : String(error)})`)))
+      this.#retire(pooled)?.reject(transient(new UserError('invalid-input', `the extractor crashed on this file (${error instanceof Error ? error.message : String(error)})`)))
       this.#pump()
     }
     pooled.worker.on('error', died)
@@ -226,28 +246,61 @@ export class WorkerPoolExtractor implements Extractor {
     return pooled
   }
 
-  #finish(pooled: PooledWorker): Job | null {
-    const job = pooled.job
-    pooled.job = null
-    if (pooled.timer !== null) clearTimeout(pooled.timer)
-    pooled.timer = null
-    if (job !== null) this.#abandoned.get(job)?.()
-    return job
+  /** A job is answered (or given up): the next one in the worker starts. */
+  #settle(pooled: PooledWorker, job: Job): void {
+    const wasFirst = pooled.sent[0] === job
+    pooled.sent.splice(pooled.sent.indexOf(job), 1)
+    this.#abandoned.get(job)?.()
+    if (!wasFirst) return
+    this.#clearTimers(pooled)
+    if (pooled.sent.length > 0) this.#arm(pooled, true)
   }
 
-  /** Gives up on the worker's file if it neither answers nor reports progress within the timeout. */
-  #arm(pooled: PooledWorker): void {
+  #clearTimers(pooled: PooledWorker): void {
+    if (pooled.timer !== null) clearTimeout(pooled.timer)
+    if (pooled.slow !== null && pooled.slow !== true) clearTimeout(pooled.slow)
+    pooled.timer = null
+    pooled.slow = null
+  }
+
+  /**
+   * Gives up on the worker's first file if it neither answers nor reports progress within
+   * the timeout; `started`: it has just started, and is slow once past SLOW_MS.
+   */
+  #arm(pooled: PooledWorker, started = false): void {
     if (pooled.timer !== null) clearTimeout(pooled.timer)
     pooled.timer = setTimeout(() => {
-      this.#retire(pooled)
-      const timedOut = this.#finish(pooled)
       void pooled.worker.terminate()
-      timedOut?.reject(transient(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`)))
+      this.#retire(pooled)?.reject(transient(new UserError('invalid-input', `gave up after ${Math.round(this.timeoutMs / 1000)} s: the file takes too long to read`)))
       this.#pump()
     }, this.timeoutMs)
+    if (!started) return
+    if (pooled.slow !== null && pooled.slow !== true) clearTimeout(pooled.slow)
+    pooled.slow = setTimeout(() => {
+      pooled.slow = true
+      if (pooled.sent.length > 1) pooled.worker.postMessage({ handBack: true } satisfies WorkerMessage)
+    }, SLOW_MS)
   }
 
-  /** The import was stopped: a waiting job is dropped, a running one ends with its worker. */
+  /** Jobs that waited in a worker go back to the front of the queue, in order (those stopped meanwhile are forgotten). */
+  #resend(jobs: Job[], from: PooledWorker): void {
+    for (const job of jobs) from.sent.splice(from.sent.indexOf(job), 1)
+    this.#queue.unshift(...jobs.filter((job) => job.dropped !== true))
+  }
+
+  /** Takes a worker out of the pool; the files waiting in it are sent again. Returns its first job, for the caller to reject. */
+  #retire(pooled: PooledWorker): Job | null {
+    this.#all.delete(pooled)
+    this.#clearTimers(pooled)
+    const [first, ...waiting] = pooled.sent
+    this.#resend(waiting, pooled)
+    pooled.sent.length = 0
+    if (first === undefined) return null
+    this.#abandoned.get(first)?.()
+    return first.dropped === true ? null : first
+  }
+
+  /** The import was stopped: a job still queued is dropped; one being read ends with its worker; one waiting in a worker is answered now and its result ignored. */
   #stop(job: Job): void {
     const queued = this.#queue.indexOf(job)
     if (queued !== -1) {
@@ -256,45 +309,44 @@ export class WorkerPoolExtractor implements Extractor {
       job.reject(importStopped())
       return
     }
-    const pooled = [...this.#all].find((candidate) => candidate.job === job)
-    if (pooled === undefined) return
-    this.#retire(pooled)
-    this.#finish(pooled)
-    void pooled.worker.terminate()
+    const pooled = [...this.#all].find((candidate) => candidate.sent.includes(job))
+    if (pooled === undefined || job.dropped === true) return
+    if (pooled.sent[0] === job) {
+      this.#retire(pooled)
+      void pooled.worker.terminate()
+      this.#pump()
+    } else {
+      job.dropped = true
+      this.#abandoned.get(job)?.()
+    }
     job.reject(importStopped())
-    this.#pump()
   }
 
   /** How many recognisers a scan may use: more when it is the only file being read. */
   #ocrThreads(): number {
-    const busy = [...this.#all].filter((pooled) => pooled.job !== null).length + this.#queue.length
+    const busy = [...this.#all].filter((pooled) => pooled.sent.length > 0).length + this.#queue.length
     return Math.max(1, Math.min(MAX_OCR_THREADS, Math.floor(availableParallelism() / Math.max(1, busy))))
   }
 
-  #retire(pooled: PooledWorker): void {
-    this.#all.delete(pooled)
-    const index = this.#idle.indexOf(pooled)
-    if (index !== -1) this.#idle.splice(index, 1)
-  }
-
-  #release(pooled: PooledWorker): void {
-    this.#idle.push(pooled)
-    this.#pump()
+  /** The worker the next job goes to: an idle one, a new one, else one with room behind a file that is not slow. */
+  #nextWorker(): PooledWorker | undefined {
+    let ahead: PooledWorker | undefined
+    for (const pooled of this.#all) {
+      if (pooled.sent.length === 0) return pooled
+      if (ahead === undefined && pooled.sent.length <= AHEAD && pooled.slow !== true) ahead = pooled
+    }
+    return this.#all.size < this.parallelism ? this.#spawn() : ahead
   }
 
   #pump(): void {
     while (!this.#closed && this.#queue.length > 0) {
-      const pooled = this.#idle.pop() ?? (this.#all.size < this.parallelism ? this.#spawn() : undefined)
+      const pooled = this.#nextWorker()
       if (pooled === undefined) return
-      const job = this.#queue.shift()
-      if (job === undefined) {
-        this.#idle.push(pooled)
-        return
-      }
-      pooled.job = job
-      this.#arm(pooled)
+      const job = this.#queue.shift() as Job
+      pooled.sent.push(job)
+      if (pooled.sent.length === 1) this.#arm(pooled, true)
       const request = { ...job.request, options: withOcr(job.request.options, job.call.ocr, this.#ocrThreads()) }
-      pooled.worker.postMessage(request)
+      pooled.worker.postMessage(request satisfies WorkerMessage)
     }
   }
 
@@ -302,7 +354,8 @@ export class WorkerPoolExtractor implements Extractor {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     if (call.signal?.aborted === true) return Promise.reject(importStopped())
     return new Promise((resolve, reject) => {
-      const job: Job = { request: { id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn }, resolve, reject, call }
+      const request: ExtractRequest = { id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn, readText: call.readText }
+      const job: Job = { request, resolve, reject, call }
       const signal = call.signal
       if (signal !== undefined) {
         const stop = (): void => this.#stop(job)
@@ -322,8 +375,13 @@ export class WorkerPoolExtractor implements Extractor {
     }
     const workers = [...this.#all]
     this.#all.clear()
-    this.#idle.length = 0
-    for (const pooled of workers) this.#finish(pooled)?.reject(new Error('extractor: closed'))
+    for (const pooled of workers) {
+      this.#clearTimers(pooled)
+      for (const job of pooled.sent.splice(0)) {
+        this.#abandoned.get(job)?.()
+        if (job.dropped !== true) job.reject(new Error('extractor: closed'))
+      }
+    }
     await Promise.all(workers.map((pooled) => pooled.worker.terminate()))
   }
 }

@@ -13,9 +13,11 @@ import { sha256, sha256Bytes } from '../store/content-hash'
 import type { ProjectStore } from '../store/project-store'
 import type { ExtractedDocument } from './extract/types'
 import type { ExtractCall, Extractor } from './extractor'
+import type { ImportOptions } from './import-folder'
 import { FailedFiles } from './failed-files'
 import { overLimit, readFileCapped } from './read-file-capped'
-import { pickTitle } from './title'
+import type { TextReading } from './text-reading'
+import { pickTitle, titleFromFileName } from './title'
 import type { FoundFile } from './walk-folder'
 
 export function stableId(prefix: string, ...parts: string[]): string {
@@ -42,9 +44,11 @@ export function reasonOf(error: unknown): string {
 function buildSource(
   base: Omit<Source, 'title' | 'format' | 'meta' | 'editedFields' | 'tags' | 'starred' | 'pageStarts' | 'words' | 'ocr'>,
   document: ExtractedDocument,
-  existing: Source | undefined
+  existing: Source | undefined,
+  reading: TextReading | undefined
 ): Source {
-  const extractedTitle = document.title ?? pickTitle(document.text, document.format, basename(base.relativePath))
+  const fileName = basename(base.relativePath)
+  const extractedTitle = document.title ?? (reading === undefined ? pickTitle(document.text, document.format, fileName) : (reading.textTitle ?? titleFromFileName(fileName)))
   const edited = existing?.editedFields ?? []
   const meta = { ...EMPTY_META, ...document.meta }
   for (const field of edited) if (field !== 'title' && existing !== undefined) meta[field] = existing.meta[field]
@@ -57,7 +61,7 @@ function buildSource(
     tags: existing?.tags ?? [],
     starred: existing?.starred ?? false,
     pageStarts: document.pageStarts,
-    words: countWords(document.text),
+    words: reading?.words ?? countWords(document.text),
     ocr: document.ocr?.summary ?? null
   }
 }
@@ -74,7 +78,7 @@ export interface FileImportContext {
   /** The languages scans are read in now: an unchanged scan read in others is read again. */
   ocrLanguages?: readonly string[] | undefined
   signal?: AbortSignal | undefined
-  onText?: ((sourceId: string, contentHash: string, text: string) => void) | undefined
+  onText?: ImportOptions['onText']
   /** A scan being recognised says which page it is on. */
   onDetail?: ((relativePath: string, detail: string) => void) | undefined
   /** The source with this id, if any (a full import keeps its own map; a few paths ask the store). */
@@ -139,9 +143,9 @@ export class FileImporter {
     }
     // The text is on disk before the source that names it, so a saved source always has its text.
     if (!store.hasText(contentHash)) await store.writeText(contentHash, document.text)
-    this.context.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text))
+    this.context.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text), extraction.reading?.terms)
     const base = { id, rootId: this.context.root.id, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: this.context.nowIso, missing: false }
-    const source = buildSource(base, document, existing)
+    const source = buildSource(base, document, existing, extraction.reading)
     if (existing === undefined) {
       this.context.add(source)
       report.added++
@@ -159,7 +163,9 @@ export class FileImporter {
       onProgress: ({ detail }) => this.context.onDetail?.(file.relativePath, detail),
       signal: this.context.signal,
       // The extracting thread writes the text: file writes were a third of a bulk import's main-thread time.
-      storeTextIn: this.context.store.textsFolder
+      storeTextIn: this.context.store.textsFolder,
+      // And reads it: its search terms, words and title cost the main thread nothing then.
+      readText: true
     }
     try {
       // A file reached through a link has its real place checked again as it is read; any

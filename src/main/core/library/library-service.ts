@@ -6,7 +6,7 @@ import { UserError } from '../../../shared/ipc/result'
 import { parseSourceDate } from '../../../shared/text/dates'
 import type { AnnotationService } from '../annotations/annotation-service'
 import type { ProjectStore } from '../store/project-store'
-import type { SearchService } from '../library-search/search-service'
+import type { DocumentTerms } from '../search/document-terms'
 import type { Extractor } from './extractor'
 import { importFolder, ROOTS_CHANGED, type ImportOptions } from './import-folder'
 import { importPaths, type PathsOutcome } from './import-paths'
@@ -44,12 +44,22 @@ function removeWhere<T>(list: T[], remove: (item: T) => boolean): number {
   return removed
 }
 
+/**
+ * What the library needs of search: texts indexed as they are imported, with their terms
+ * when the extraction threads made them (an index that takes only the text may ignore
+ * them), and a catch-up pass once an import is done.
+ */
+export interface LibrarySearch {
+  indexText(sourceId: string, contentHash: string, text: string, terms?: DocumentTerms): void
+  sync(): Promise<unknown>
+}
+
 export interface LibraryDeps {
   now: () => Date
   extractor: () => Extractor
   maxFileBytes?: number | undefined
   /** Keeps the search index in step as texts arrive, then once the import is done. */
-  search: SearchService
+  search: LibrarySearch
   /** Where typed paths count from, and the app's own data folder (never imported). */
   policy: FolderPolicy
   /** The languages scans are read in now: a scan read in others is read again on import. */
@@ -91,7 +101,7 @@ export class LibraryService {
       ...(this.deps.maxFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxFileBytes }),
       ...(request.signal === undefined ? {} : { signal: request.signal }),
       ...(this.deps.ocrLanguages === undefined ? {} : { ocrLanguages: await this.deps.ocrLanguages() }),
-      onText: (sourceId, contentHash, text) => this.deps.search.indexText(sourceId, contentHash, text)
+      onText: (sourceId, contentHash, text, terms) => this.deps.search.indexText(sourceId, contentHash, text, terms)
     }
   }
 

@@ -19,7 +19,8 @@ function stripMarkdown(line: string): string {
   return line.replace(/^#{1,6}\s+/, '').replace(/[*_`]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 }
 
-export function pickTitle(text: string, format: SourceFormat, fileName: string): string {
+/** The title a text's first lines give (a heading, else a headline-like line), or null when it has no line at all. */
+export function titleFromText(text: string, format: SourceFormat): string | null {
   const lines = text
     .split('\n')
     // A leading "date 2026-02-13" stamp (as in saved wire copy) is metadata, not part of the headline.
@@ -34,5 +35,14 @@ export function pickTitle(text: string, format: SourceFormat, fileName: string):
   const candidates = lines.slice(0, LINES_TO_SCAN)
   const headline = candidates.find((line) => line.split(/\s+/).length >= HEADLINE_MIN_WORDS)
   const chosen = headline ?? candidates[0]
-  return chosen === undefined ? fileName.replace(/\.[^.]+$/, '') : clip(chosen)
+  return chosen === undefined ? null : clip(chosen)
+}
+
+/** The title of a file whose text gives none: its name without the type. */
+export function titleFromFileName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '')
+}
+
+export function pickTitle(text: string, format: SourceFormat, fileName: string): string {
+  return titleFromText(text, format) ?? titleFromFileName(fileName)
 }

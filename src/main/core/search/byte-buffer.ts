@@ -1,6 +1,9 @@
 // A growable byte array with unsigned LEB128 varints: the encoding of every posting list,
 // where small gaps between document ids and positions take one byte each.
 
+/** Up to this many bytes, writeBytes copies byte by byte rather than through a subarray. */
+const SHORT_COPY = 32
+
 export class ByteBuffer {
   bytes: Uint8Array
   length = 0
@@ -21,7 +24,13 @@ export class ByteBuffer {
 
   writeBytes(source: Uint8Array, from: number, to: number): void {
     this.reserve(to - from)
-    this.bytes.set(source.subarray(from, to), this.length)
+    if (to - from > SHORT_COPY) this.bytes.set(source.subarray(from, to), this.length)
+    else {
+      // A few bytes (one document's positions, usually) are copied faster than a view is made.
+      const bytes = this.bytes
+      let at = this.length
+      for (let k = from; k < to; k++) bytes[at++] = source[k] as number
+    }
     this.length += to - from
   }
 
@@ -35,7 +44,8 @@ export class ByteBuffer {
     return this.bytes.length - this.length <= this.length / 8 ? this.bytes.subarray(0, this.length) : this.toBytes()
   }
 
-  private reserve(extra: number): void {
+  /** Makes room for `extra` more bytes, so a caller may write them into `bytes` itself (then advance `length`). */
+  reserve(extra: number): void {
     if (this.length + extra <= this.bytes.length) return
     const grown = new Uint8Array(Math.max(this.length + extra, this.bytes.length * 2))
     grown.set(this.bytes.subarray(0, this.length))

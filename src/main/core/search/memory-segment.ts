@@ -1,17 +1,29 @@
-// The segment that takes new and changed documents: postings appended to growable buffers,
-// so an upsert costs only its own terms. seal() turns it into an immutable Segment, leaving
-// out the documents replaced or removed meanwhile.
+// The segment that takes new and changed documents, so an upsert costs only its own terms.
+// Postings go to a few flat, growable arrays shared by every term (a record per document
+// and term, chained back to the term's previous one, and one byte stream of positions):
+// a document adds no object or buffer per term, which is what an import's main thread
+// spent its time on. A term's list is assembled when a query or seal() reads it; seal()
+// turns the segment into an immutable Segment, leaving out the documents replaced or
+// removed meanwhile.
 import { ByteBuffer } from './byte-buffer'
-import { bufferSlice, PostingCursor, type PostingSlice } from './posting-cursor'
+import type { DocumentTerms } from './document-terms'
+import { bufferSlice, type PostingSlice } from './posting-cursor'
 import { ArenaWriter } from './sealed-postings'
 import { Segment } from './segment'
 import { termDictionary, type TermDictionary } from './term-walk'
 
-interface PendingTerm {
-  docs: ByteBuffer
-  positions: ByteBuffer
-  lastDoc: number
-  docFreq: number
+/** A posting record: document, term frequency, start of its positions in the stream, previous record of the term (-1: none), term id. */
+const STRIDE = 5
+
+function varintLength(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array
+  const bigger = new Int32Array(Math.max(needed, array.length * 2))
+  bigger.set(array)
+  return bigger
 }
 
 export class MemorySegment {
@@ -22,9 +34,18 @@ export class MemorySegment {
   readonly docLengths: number[] = []
   /** Keys removed since the last seal: the sealed segment must delete their older versions. */
   readonly removals = new Set<string>()
-  private readonly pending = new Map<string, PendingTerm>()
+  /** Term → id, ids in order of first appearance. */
+  private readonly termIds = new Map<string, number>()
+  private readonly termList: string[] = []
+  /** Per term id: how many documents hold it, and its newest posting record. */
+  private termDocFreq = new Int32Array(1024)
+  private termLast = new Int32Array(1024)
+  private records = new Int32Array(STRIDE * 4096)
+  private recordCount = 0
+  /** Every record's positions, as varint gaps, one record after the other. */
+  private readonly positions = new ByteBuffer(1 << 16)
   private sorted: TermDictionary | null = null
-  /** Bytes of postings held, to seal before the buffers grow large. */
+  /** Bytes the postings take encoded, to seal before they grow large. */
   bytes = 0
 
   get docCount(): number {
@@ -36,31 +57,57 @@ export class MemorySegment {
   }
 
   /** Appends a document; returns its local id. */
-  add(key: string, tag: string, termPositions: Map<string, number[]>, length: number): number {
+  add(key: string, tag: string, document: DocumentTerms): number {
     const doc = this.keys.length
-    for (const [term, positions] of termPositions) {
-      let entry = this.pending.get(term)
-      if (entry === undefined) {
-        entry = { docs: new ByteBuffer(8), positions: new ByteBuffer(8), lastDoc: 0, docFreq: 0 }
-        this.pending.set(term, entry)
-        this.sorted = null
+    const { terms, counts, positions } = document
+    const stream = this.positions
+    let at = 0
+    let bytes = 0
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as string
+      const id = this.termIds.get(term) ?? this.newTerm(term)
+      const tf = counts[i] as number
+      const previous = this.termLast[id] as number
+      const record = this.recordCount++
+      if (this.records.length < (record + 1) * STRIDE) this.records = grownInt32(this.records, (record + 1) * STRIDE)
+      const records = this.records
+      const o = record * STRIDE
+      records[o] = doc
+      records[o + 1] = tf
+      records[o + 2] = stream.length
+      records[o + 3] = previous
+      records[o + 4] = id
+      this.termLast[id] = record
+      this.termDocFreq[id] = (this.termDocFreq[id] as number) + 1
+      const before = stream.length
+      let last = 0
+      for (const end = at + tf; at < end; at++) {
+        const position = positions[at] as number
+        stream.writeVarint(position - last)
+        last = position
       }
-      const before = entry.docs.length + entry.positions.length
-      entry.docs.writeVarint(doc - entry.lastDoc)
-      entry.docs.writeVarint(positions.length)
-      let previous = 0
-      for (const position of positions) {
-        entry.positions.writeVarint(position - previous)
-        previous = position
-      }
-      entry.lastDoc = doc
-      entry.docFreq++
-      this.bytes += entry.docs.length + entry.positions.length - before
+      bytes += varintLength(doc - (previous < 0 ? 0 : (records[previous * STRIDE] as number))) + varintLength(tf) + stream.length - before
     }
+    this.bytes += bytes
     this.keys.push(key)
     this.tags.push(tag)
-    this.docLengths.push(length)
+    this.docLengths.push(positions.length)
     return doc
+  }
+
+  private newTerm(term: string): number {
+    const id = this.termList.length
+    this.termIds.set(term, id)
+    this.termList.push(term)
+    if (id >= this.termLast.length) {
+      this.termDocFreq = grownInt32(this.termDocFreq, id + 1)
+      const last = grownInt32(this.termLast, id + 1)
+      last.fill(-1, this.termLast.length)
+      this.termLast = last
+    }
+    this.termLast[id] = -1
+    this.sorted = null
+    return id
   }
 
   /** The vocabulary of the documents added so far, sorted. */
@@ -69,14 +116,85 @@ export class MemorySegment {
   }
 
   get dictionary(): TermDictionary {
-    this.sorted ??= termDictionary([...this.pending.keys()].sort())
+    this.sorted ??= termDictionary(this.termList.slice().sort())
     return this.sorted
   }
 
+  /** A term's posting records, oldest (lowest document) first. */
+  private chain(id: number): Int32Array {
+    const chain = new Int32Array(this.termDocFreq[id] as number)
+    let record = this.termLast[id] as number
+    for (let k = chain.length - 1; k >= 0; k--) {
+      chain[k] = record
+      record = this.records[record * STRIDE + 3] as number
+    }
+    return chain
+  }
+
+  /** Where a record's positions end in the stream: where the next record's start. */
+  private positionsEnd(record: number): number {
+    return record + 1 < this.recordCount ? (this.records[(record + 1) * STRIDE + 2] as number) : this.positions.length
+  }
+
+  /**
+   * Copies records (doc, tf, start and end of positions) into `into` from `at` on, 4 numbers
+   * each, so that writing them out reads memory in order.
+   */
+  private copyRecord(record: number, into: Int32Array, at: number): void {
+    const o = record * STRIDE
+    into[at] = this.records[o] as number
+    into[at + 1] = this.records[o + 1] as number
+    into[at + 2] = this.records[o + 2] as number
+    into[at + 3] = this.positionsEnd(record)
+  }
+
+  /**
+   * Writes postings (4 numbers each, see copyRecord; one term's, oldest first) as a sealed
+   * list does: document gaps and frequencies, positions as they are; documents renumbered
+   * by `newId` (negative: left out). Returns how many were written.
+   */
+  private writePostings(postings: Int32Array, from: number, to: number, docs: ByteBuffer, positions: ByteBuffer, newId?: Int32Array): number {
+    const stream = this.positions.bytes
+    // Room for the lot first (at most two 5-byte varints each), then plain writes: this is most of a seal.
+    docs.reserve((to - from) * 10)
+    const out = docs.bytes
+    let at = docs.length
+    let last = 0
+    let written = 0
+    for (let o = from * 4; o < to * 4; o += 4) {
+      const doc = newId === undefined ? (postings[o] as number) : (newId[postings[o] as number] as number)
+      if (doc < 0) continue
+      let gap = doc - last
+      while (gap >= 0x80) {
+        out[at++] = (gap & 0x7f) | 0x80
+        gap >>>= 7
+      }
+      out[at++] = gap
+      let tf = postings[o + 1] as number
+      while (tf >= 0x80) {
+        out[at++] = (tf & 0x7f) | 0x80
+        tf >>>= 7
+      }
+      out[at++] = tf
+      positions.writeBytes(stream, postings[o + 2] as number, postings[o + 3] as number)
+      last = doc
+      written++
+    }
+    docs.length = at
+    return written
+  }
+
   slice(term: string): { slice: PostingSlice; docFreq: number } | null {
-    const entry = this.pending.get(term)
-    if (entry === undefined) return null
-    return { slice: bufferSlice(this.base, entry.docs, entry.positions), docFreq: entry.docFreq }
+    const id = this.termIds.get(term)
+    if (id === undefined) return null
+    const docFreq = this.termDocFreq[id] as number
+    const docs = new ByteBuffer(docFreq * 2 + 8)
+    const positions = new ByteBuffer(64)
+    const chain = this.chain(id)
+    const postings = new Int32Array(chain.length * 4)
+    for (let k = 0; k < chain.length; k++) this.copyRecord(chain[k] as number, postings, k * 4)
+    this.writePostings(postings, 0, chain.length, docs, positions)
+    return { slice: bufferSlice(this.base, docs, positions), docFreq }
   }
 
   /** An immutable segment of the documents `alive` keeps (renumbered in order) and the removals. */
@@ -92,12 +210,30 @@ export class MemorySegment {
       tags.push(this.tags[doc] ?? '')
       lengths.push(this.docLengths[doc] ?? 0)
     }
+    // Every record grouped by term, terms in sorted order, each term's records in document
+    // order (the order they were added): one counting sort, read in order then written out in order.
+    const terms = this.terms
+    const termCount = terms.length
+    const start = new Int32Array(termCount + 1)
+    const rankOf = new Int32Array(termCount)
+    for (let rank = 0; rank < termCount; rank++) {
+      const id = this.termIds.get(terms[rank] as string) as number
+      rankOf[id] = rank
+      start[rank + 1] = (start[rank] as number) + (this.termDocFreq[id] as number)
+    }
+    const next = start.slice(0, termCount)
+    const byTerm = new Int32Array(this.recordCount * 4)
+    const records = this.records
+    for (let record = 0; record < this.recordCount; record++) {
+      const rank = rankOf[records[record * STRIDE + 4] as number] as number
+      const slot = next[rank] as number
+      next[rank] = slot + 1
+      this.copyRecord(record, byTerm, 4 * slot)
+    }
     const writer = new ArenaWriter(this.bytes + 16)
-    for (const term of this.terms) {
-      const entry = this.pending.get(term)
-      if (entry === undefined) continue
-      const { written } = writer.copyRenumbered(new PostingCursor([bufferSlice(0, entry.docs, entry.positions)]), newId, 0)
-      if (written > 0) writer.endTerm(term, written)
+    for (let rank = 0; rank < termCount; rank++) {
+      const written = this.writePostings(byTerm, start[rank] as number, start[rank + 1] as number, writer.docs, writer.positions, newId)
+      if (written > 0) writer.endTerm(terms[rank] as string, written)
     }
     return new Segment({
       keys,

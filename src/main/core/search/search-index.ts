@@ -11,8 +11,8 @@
 import { hitRanges } from '../../../shared/search/hit-ranges'
 import type { Query } from '../../../shared/search/query-types'
 import { snippets, type Snippet } from '../../../shared/search/snippets'
-import { forEachToken } from '../../../shared/search/tokenize'
 import type { TextRange } from '../../../shared/text/find'
+import { documentTerms, type DocumentTerms } from './document-terms'
 import { evaluate, type Corpus } from './evaluate'
 import { everyDocument } from './matches'
 import { MemorySegment } from './memory-segment'
@@ -25,6 +25,7 @@ import { TopResults, type SearchResult } from './top-results'
 import { topWordResults } from './top-word'
 
 export type { SearchResult } from './top-results'
+export type { DocumentTerms } from './document-terms'
 export type { Snippet } from '../../../shared/search/snippets'
 
 export interface SearchOptions {
@@ -93,18 +94,16 @@ export class SearchIndex {
     return this.byKey.keys()
   }
 
-  /** Indexes `text` under `key`, replacing what was indexed under it before; `tag` is kept with it (e.g. the text's hash). */
-  upsert(key: string, text: string, tag = ''): void {
+  /**
+   * Indexes `text` under `key`, replacing what was indexed under it before; `tag` is kept with
+   * it (e.g. the text's hash). The text may come already split into terms (documentTerms, as
+   * the extraction threads do during an import).
+   */
+  upsert(key: string, text: string | DocumentTerms, tag = ''): void {
     this.drop(key)
-    const termPositions = new Map<string, number[]>()
-    let position = 0
-    forEachToken(text, (term) => {
-      const positions = termPositions.get(term)
-      if (positions === undefined) termPositions.set(term, [position++])
-      else positions.push(position++)
-    })
-    const doc = this.memory.base + this.memory.add(key, tag, termPositions, position)
-    this.append(doc, key, tag, position)
+    const document = typeof text === 'string' ? documentTerms(text) : text
+    const doc = this.memory.base + this.memory.add(key, tag, document)
+    this.append(doc, key, tag, document.positions.length)
     if (this.memory.docCount >= SEAL_DOCUMENTS || this.memory.bytes >= SEAL_BYTES) this.seal()
   }
 

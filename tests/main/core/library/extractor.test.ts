@@ -2,6 +2,8 @@ import { realpath, symlink, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
+import { documentTerms } from '../../../../src/main/core/search/document-terms'
+import { countWords } from '../../../../src/shared/text/words'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const script = {
@@ -29,6 +31,19 @@ describe('WorkerPoolExtractor', () => {
     await expect(pool.extract(join(folder, 'gone.txt'), 'gone.txt')).rejects.toMatchObject({ code: 'ENOENT' })
   }, 30_000)
 
+  it('reads the text on the thread when asked: the same terms, words and title the importer would work out', async () => {
+    const folder = await tempDir()
+    const text = 'Short\nSeoul talks resume after Korea\u2019s long pause\n\nThe talks, the first in years, resume.\n'
+    await writeFile(join(folder, 'talks.txt'), text)
+    const pool = new WorkerPoolExtractor(script, 1, options)
+    pools.push(pool)
+    const { reading } = await pool.extract(join(folder, 'talks.txt'), 'talks.txt', undefined, { readText: true })
+    expect(reading?.words).toBe(countWords(text))
+    expect(reading?.textTitle).toBe('Seoul talks resume after Korea\u2019s long pause')
+    expect(reading?.terms).toEqual(documentTerms(text))
+    expect((await pool.extract(join(folder, 'talks.txt'), 'talks.txt')).reading).toBeUndefined()
+  }, 30_000)
+
   it('gives up on a file that takes too long, and the next file gets a fresh thread', async () => {
     const folder = await tempDir()
     await writeFile(join(folder, 'slow.txt'), 'Slow only because the timeout is tiny.\n')
@@ -36,6 +51,56 @@ describe('WorkerPoolExtractor', () => {
     pools.push(pool)
     await expect(pool.extract(join(folder, 'slow.txt'), 'slow.txt')).rejects.toThrow(/gave up after 0 s: the file takes too long to read/)
     await expect(pool.extract(join(folder, 'slow.txt'), 'slow.txt')).rejects.toThrow(/gave up/)
+  }, 30_000)
+})
+
+describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
+  const fake = { path: script.path, workerData: { script: resolve(__dirname, 'fake-extract-worker.ts') } }
+  const pools: WorkerPoolExtractor[] = []
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((pool) => pool.close()))
+  })
+  const pool = (threads: number, timeoutMs?: number): WorkerPoolExtractor => {
+    const made = new WorkerPoolExtractor(fake, threads, options, timeoutMs)
+    pools.push(made)
+    return made
+  }
+  const text = (extraction: Promise<{ document: { text: string } }>): Promise<string> => extraction.then(({ document }) => document.text)
+
+  it('reads again, on a fresh thread, the file that waited behind one that hung', async () => {
+    const extractor = pool(1, 1000)
+    const hung = extractor.extract('hang.txt', 'hang.txt')
+    const next = text(extractor.extract('next.txt', 'next.txt'))
+    await expect(hung).rejects.toThrow(/gave up after 1 s/)
+    expect(await next).toBe('next.txt')
+  }, 30_000)
+
+  it('reads again, on a fresh thread, the file that waited behind one that crashed the thread', async () => {
+    const extractor = pool(1)
+    const crashed = extractor.extract('crash.txt', 'crash.txt')
+    const next = text(extractor.extract('next.txt', 'next.txt'))
+    await expect(crashed).rejects.toThrow(/the extractor crashed on this file/)
+    expect(await next).toBe('next.txt')
+  }, 30_000)
+
+  it('hands a file waiting behind a slow one to a thread that is free', async () => {
+    const extractor = pool(2)
+    const done: string[] = []
+    const read = (name: string): Promise<void> => text(extractor.extract(name, name)).then((got) => void done.push(got))
+    // slow.txt goes to the first thread, quick.txt to the second, late.txt waits behind slow.txt until it is handed back.
+    await Promise.all([read('slow.txt'), read('quick.txt'), read('late.txt')])
+    expect(done).toEqual(['quick.txt', 'late.txt', 'slow.txt'])
+  }, 30_000)
+
+  it('stops a file waiting in a thread at once, and the thread goes on with the file it reads', async () => {
+    const extractor = pool(1)
+    const stop = new AbortController()
+    const slow = text(extractor.extract('slow.txt', 'slow.txt'))
+    const waiting = extractor.extract('waiting.txt', 'waiting.txt', undefined, { signal: stop.signal })
+    stop.abort()
+    await expect(waiting).rejects.toThrow('the import was stopped')
+    expect(await slow).toBe('slow.txt')
+    expect(await text(extractor.extract('after.txt', 'after.txt'))).toBe('after.txt')
   }, 30_000)
 })
 
