@@ -253,6 +253,13 @@ export class WorkerPoolExtractor implements Extractor {
     this.#abandoned.get(job)?.()
     if (!wasFirst) return
     this.#clearTimers(pooled)
+    if (pooled.sent[0]?.dropped === true) {
+      // The file it starts next was stopped while it waited: end the worker rather than let it read
+      // the file (a scan's OCR would go on for minutes); the files behind it go to other workers.
+      this.#retire(pooled)
+      void pooled.worker.terminate()
+      return
+    }
     if (pooled.sent.length > 0) this.#arm(pooled, true)
   }
 

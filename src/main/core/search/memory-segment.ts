@@ -52,6 +52,15 @@ export class MemorySegment {
     return this.keys.length
   }
 
+  /**
+   * Bytes the segment holds while it grows: the encoded postings plus each document-term
+   * record (20 bytes) and what seal() adds per record (16), which outweigh the encoded form
+   * for documents with many distinct terms.
+   */
+  get heldBytes(): number {
+    return this.bytes + this.recordCount * (STRIDE * 4 + 16)
+  }
+
   get isEmpty(): boolean {
     return this.keys.length === 0 && this.removals.size === 0
   }

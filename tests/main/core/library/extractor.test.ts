@@ -102,6 +102,18 @@ describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
     expect(await slow).toBe('slow.txt')
     expect(await text(extractor.extract('after.txt', 'after.txt'))).toBe('after.txt')
   }, 30_000)
+
+  it('never starts reading a file stopped while it waited: its thread ends, and the next file is read on a fresh one', async () => {
+    const extractor = pool(1)
+    const stop = new AbortController()
+    const slow = text(extractor.extract('slow.txt', 'slow.txt'))
+    // A file that would never finish (a scan's OCR, page after page), stopped before its turn.
+    const waiting = extractor.extract('hang-waiting.txt', 'hang-waiting.txt', undefined, { signal: stop.signal })
+    stop.abort()
+    await expect(waiting).rejects.toThrow('the import was stopped')
+    expect(await slow).toBe('slow.txt')
+    expect(await text(extractor.extract('after.txt', 'after.txt'))).toBe('after.txt')
+  }, 30_000)
 })
 
 describe('extractFile and the imported folder', () => {

@@ -125,6 +125,15 @@ describe('SearchIndex across segments', () => {
     expect(answers(index)).toEqual(expected)
   })
 
+  it('seals the in-memory segment early when its documents hold many distinct words, so it never grows past its budget', () => {
+    const index = new SearchIndex()
+    // 20,000 distinct words a document: each document-word record costs memory the encoded postings do not show.
+    for (let doc = 0; doc < 120; doc++) index.upsert(`d${doc}`, Array.from({ length: 20_000 }, (_, word) => `w${doc}x${word}`).join(' '))
+    expect(index.sealedSegments.length).toBeGreaterThan(0)
+    expect(index.search(parsed('w7x19999'), { limit: 5 }).results.map((result) => result.key)).toEqual(['d7'])
+    expect(index.search(parsed('w119x3'), { limit: 5 }).results.map((result) => result.key)).toEqual(['d119'])
+  }, 60_000)
+
   it('refuses to apply a merge whose segments were merged away meanwhile', () => {
     const { index, texts } = segmented(5)
     const merge = index.beginMerge(0, 1)
