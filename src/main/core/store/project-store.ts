@@ -89,7 +89,7 @@ export class ProjectStore {
   async #listTexts(): Promise<void> {
     const names = await readdir(this.#textsDir)
     for (const name of names) {
-      if (name.length === 68 && name.endsWith('.txt') && /^[0-9a-f]{64}\.txt$/.test(name)) this.#storedTexts.add(name.slice(0, 64))
+      if (/^[0-9a-f]{64}\.txt$/.test(name)) this.#storedTexts.add(name.slice(0, 64))
       else if (isAtomicWriteTemp(name)) await rm(join(this.#textsDir, name), { force: true })
     }
     await this.#collectTexts()
