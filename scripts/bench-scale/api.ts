@@ -1,8 +1,10 @@
 // Calls the engine the way the UI does: through the contract's validation and the core
-// handlers (dispatch), wired as the hosts wire them (src/main/index.ts: the first library
-// listing starts watching the folders); the host-only methods are never asked for here.
+// handlers (dispatch), wired as the hosts wire them (src/main/index.ts: the first requests are
+// answered while the project opens, the first listing starts watching the folders); the
+// host-only methods are never asked for here.
 import { createCoreHandlers } from '../../src/main/core/api-handlers'
 import { dispatch } from '../../src/main/core/dispatch'
+import { gateUntilOpen } from '../../src/main/core/projects/project-opening'
 import { startWatchingAfter, type Workbench } from '../../src/main/core/workbench'
 import type { ApiHandlers, ApiInput, ApiMethod, ApiOutputs } from '../../src/shared/ipc/contract'
 import type { Result } from '../../src/shared/ipc/result'
@@ -19,7 +21,7 @@ export function engineApi(workbench: Workbench): EngineApi {
     throw new Error('bench-scale: a host method was called')
   }
   const core = createCoreHandlers(workbench)
-  const handlers: ApiHandlers = {
+  const handlers: ApiHandlers = gateUntilOpen(workbench, {
     ...core,
     listSources: startWatchingAfter(workbench, core.listSources),
     getAppInfo: hostOnly,
@@ -27,7 +29,7 @@ export function engineApi(workbench: Workbench): EngineApi {
     exportNotes: hostOnly,
     pickBundle: hostOnly,
     openExternalUrl: hostOnly
-  }
+  })
   const tryCall = async <K extends ApiMethod>(method: K, input?: unknown): Promise<Result<ApiOutputs[K]>> =>
     (await dispatch(handlers, method, input)) as Result<ApiOutputs[K]>
   return {

@@ -1,8 +1,9 @@
 // Composition root: builds the engine, wires it to the window, the menu and IPC.
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
-import { events, type ApiHandlers } from '../shared/ipc/contract'
+import { events } from '../shared/ipc/contract'
 import { createCoreHandlers } from './core/api-handlers'
+import { gateUntilOpen } from './core/projects/project-opening'
 import { startWatchingAfter, Workbench } from './core/workbench'
 import { createElectronHandlers } from './shell/host-handlers'
 import { registerApiHandlers } from './shell/ipc/handle'
@@ -40,15 +41,17 @@ async function start(): Promise<void> {
   })
   const core = createCoreHandlers(workbench)
   // Folders are watched once the window has the library listed, not during the cold start.
-  const handlers: ApiHandlers = { ...core, ...createElectronHandlers(workbench, getWindow), listSources: startWatchingAfter(workbench, core.listSources) }
+  // The window is shown while the last project opens: its first requests are answered from what has been read.
+  const handlers = gateUntilOpen(workbench, { ...core, ...createElectronHandlers(workbench, getWindow), listSources: startWatchingAfter(workbench, core.listSources) })
   registerApiHandlers(getWindow, handlers)
   workbench.events.on('importProgress', (progress) => getWindow()?.webContents.send(events.importProgress, progress))
   workbench.events.on('libraryChanged', () => getWindow()?.webContents.send(events.libraryChanged, null))
   workbench.events.on('corroborationProgress', (progress) => getWindow()?.webContents.send(events.corroborationProgress, progress))
   workbench.events.on('historyChanged', (state) => getWindow()?.webContents.send(events.historyChanged, state))
   installMenu(getWindow)
-  await workbench.boot()
+  const booting = workbench.boot()
   mainWindow = createMainWindow()
+  await booting
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
   })

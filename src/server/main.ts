@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { ApiHandlers } from '../shared/ipc/contract'
 import { createCoreHandlers } from '../main/core/api-handlers'
+import { gateUntilOpen } from '../main/core/projects/project-opening'
 import { startWatchingAfter, Workbench } from '../main/core/workbench'
 import { createBrowserHandlers } from './browser-handlers'
 import { DownloadShelf } from './download-shelf'
@@ -48,11 +48,12 @@ async function main(): Promise<void> {
     appVersion: version,
     watchFolders: true
   })
-  await workbench.boot()
+  // The page can be served while the last project opens: its first requests are answered from what has been read.
+  const booting = workbench.boot()
   const downloads = new DownloadShelf()
   const core = createCoreHandlers(workbench)
   // Folders are watched once a browser window has the library listed, not during the cold start.
-  const handlers: ApiHandlers = { ...core, ...createBrowserHandlers(workbench, version, downloads), listSources: startWatchingAfter(workbench, core.listSources) }
+  const handlers = gateUntilOpen(workbench, { ...core, ...createBrowserHandlers(workbench, version, downloads), listSources: startWatchingAfter(workbench, core.listSources) })
   const running = await startBrowserServer({
     handlers,
     downloads,
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     throw error
   })
   console.log(`Sourcebench (browser mode) is ready. Open:\n  ${running.url}`)
+  // A project that cannot be opened ends the server with the reason (main's catch).
+  await booting
   const stop = (): void => {
     // Every acknowledged write is already on disk; shutting down only lets an import save
     // what it did. Whatever still runs after a few seconds is not worth waiting for.

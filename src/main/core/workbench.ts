@@ -25,7 +25,8 @@ import { SearchService } from './library-search/search-service'
 import { suggestEvidence } from './evidence/suggest-evidence'
 import type { EvidenceSuggestion } from '../../shared/domain/suggestions'
 import { ProjectRegistry, unlockDataFolder } from './projects/project-registry'
-import { ProjectStore } from './store/project-store'
+import { ProjectOpening } from './projects/project-opening'
+import { ProjectStore, type OpenProgress } from './store/project-store'
 
 export interface WorkbenchOptions {
   /** Where projects live: Electron's userData folder, or browser mode's --data. */
@@ -93,7 +94,8 @@ export function startWatchingAfter<Args extends unknown[], Result>(workbench: Wo
     try {
       return await list(...args)
     } finally {
-      setImmediate(() => void workbench.startWatching())
+      // A first page answered while the project opens: watching starts once it is open.
+      setImmediate(() => void workbench.opened().then(() => workbench.startWatching(), () => undefined))
     }
   }
 }
@@ -103,6 +105,8 @@ export class Workbench {
   readonly now: () => Date
   #registry: ProjectRegistry | null = null
   #open: OpenProject | null = null
+  #booting: Promise<void> | null = null
+  #opening: ProjectOpening | null = null
   /** Every project opened in this run, so reopening one never makes a second store on the same files. */
   readonly #opened = new Map<string, OpenProject>()
   /** Imports and project switches run one after another: an import never outlives its project's turn. */
@@ -204,15 +208,45 @@ export class Workbench {
     if (this.#registry !== null) await unlockDataFolder(this.options.dataDir)
   }
 
-  async boot(): Promise<void> {
+  /**
+   * Opens the last project (or makes the sample one). A host may show its window at once:
+   * handlers wrapped by gateUntilOpen answer its first requests from what has been read.
+   */
+  boot(): Promise<void> {
+    if (this.#booting === null) {
+      // There from the start: a request made while the projects are being listed waits in it, not for the whole open.
+      const opening = new ProjectOpening()
+      this.#opening = opening
+      this.#booting = this.#boot(opening).finally(() => {
+        this.#opening = null
+        opening.end()
+      })
+    }
+    return this.#booting
+  }
+
+  /** Resolves once boot() has opened its project; at once if boot was never asked for. */
+  async opened(): Promise<void> {
+    await this.#booting
+  }
+
+  /** The project start-up is opening, until it is open. */
+  get opening(): ProjectOpening | null {
+    return this.#opening
+  }
+
+  async #boot(opening: ProjectOpening): Promise<void> {
     this.#registry = await ProjectRegistry.open(this.options.dataDir)
     // A bundle a crash or a quit left half taken (its save dialog still open) is removed a day later.
     void TempFile.sweepStale().catch(() => undefined)
     const last = this.#registry.last
     if (last !== undefined) {
-      await this.#activate(last)
+      opening.project({ current: last, projects: this.#registry.projects, warnings: [...this.#registry.warnings] })
+      await this.#activate(last, opening)
       return
     }
+    // A first launch makes the sample project and imports the seeds: nothing to show before that.
+    opening.end()
     await this.#activate(await this.#registry.create(SAMPLE_PROJECT_NAME, this.now()))
     if (this.options.seedsDir !== null) await this.#importFolder(this.options.seedsDir, false)
   }
@@ -253,10 +287,10 @@ export class Workbench {
     return run
   }
 
-  async #activate(entry: ProjectEntry): Promise<void> {
+  async #activate(entry: ProjectEntry, progress?: OpenProgress): Promise<void> {
     let open = this.#opened.get(entry.id)
     if (open === undefined) {
-      const store = await ProjectStore.open(entry.dir)
+      const store = await ProjectStore.open(entry.dir, undefined, progress)
       const annotations = new AnnotationService(store, this.now)
       const search = new SearchService(store, (message) => store.warnings.push(message))
       await search.load()

@@ -152,10 +152,11 @@ export class AnnotationService {
    */
   /** Re-anchors every annotation whose source text is not the one it was made on. */
   reanchorStale(): Promise<{ relocated: number; orphaned: number }> {
-    const hashes = new Map(this.store.library.data.sources.map((source) => [source.id, source.contentHash]))
-    const stale = this.store.notes.data.annotations.filter(
-      (annotation) => hashes.has(annotation.target.sourceId) && hashes.get(annotation.target.sourceId) !== annotation.target.contentHash
-    )
+    // By the annotations, each source found by id: a start costs the notes, not the library.
+    const stale = this.store.notes.data.annotations.filter((annotation) => {
+      const source = this.store.findSource(annotation.target.sourceId)
+      return source !== undefined && source.contentHash !== annotation.target.contentHash
+    })
     return this.reanchor([...new Set(stale.map((annotation) => annotation.target.sourceId))])
   }
 

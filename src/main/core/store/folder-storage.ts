@@ -1,6 +1,6 @@
 // The project's storage in its own folder: the library as bounded lowdb segments, the
 // notes as a snapshot plus a journal. What the app uses on a laptop; see storage.ts.
-import type { LibraryCommit, LibraryData, NotesData, NotesDelta, ProjectStorage } from './storage'
+import type { LibraryCommit, LibraryData, LibraryRead, NotesData, NotesDelta, ProjectStorage } from './storage'
 import { NotesJournal } from './notes-journal'
 import { SegmentedLibrary } from './segmented-library'
 
@@ -21,8 +21,8 @@ export class FolderStorage implements ProjectStorage {
     this.#notes.follow(current)
   }
 
-  loadLibrary(): Promise<LibraryData> {
-    return this.#library.load()
+  loadLibrary(onRead?: (read: LibraryRead) => void): Promise<LibraryData> {
+    return this.#library.load(onRead)
   }
 
   commitLibrary(commit: LibraryCommit): Promise<void> {

@@ -1,6 +1,6 @@
 // A project's storage held in memory, copied on every commit as a database would: the
 // reference the storage conformance suite checks itself against, and a store for tests.
-import { applyNotesDelta, emptyLibrary, emptyNotes, type LibraryCommit, type LibraryData, type NotesData, type NotesDelta, type ProjectStorage } from './storage'
+import { applyNotesDelta, emptyLibrary, emptyNotes, type LibraryCommit, type LibraryData, type LibraryRead, type NotesData, type NotesDelta, type ProjectStorage } from './storage'
 
 /** What survives a "restart": pass the same one to a new MemoryStorage. */
 export interface MemoryVolume {
@@ -15,8 +15,10 @@ export function memoryVolume(): MemoryVolume {
 export class MemoryStorage implements ProjectStorage {
   constructor(readonly volume: MemoryVolume = memoryVolume()) {}
 
-  async loadLibrary(): Promise<LibraryData> {
-    return structuredClone(this.volume.library)
+  async loadLibrary(onRead?: (read: LibraryRead) => void): Promise<LibraryData> {
+    const library = structuredClone(this.volume.library)
+    onRead?.({ data: library, total: library.sources.length })
+    return library
   }
 
   async commitLibrary(commit: LibraryCommit): Promise<void> {

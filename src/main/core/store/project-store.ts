@@ -11,7 +11,7 @@ import { sha256 } from './content-hash'
 import { FolderStorage } from './folder-storage'
 import { LIBRARY_FOLDER } from './segmented-library'
 import { SourceChangeLog } from './source-change-log'
-import type { LibraryData, NotesData, NotesDelta, ProjectStorage } from './storage'
+import type { LibraryData, LibraryRead, NotesData, NotesDelta, ProjectStorage } from './storage'
 
 export { failedFileSchema, libraryDataSchema, notesDataSchema, type FailedFile, type LibraryData, type NotesData } from './storage'
 
@@ -27,6 +27,13 @@ export interface NotesChange {
   claims?: Iterable<string>
   nameDecisions?: boolean
   savedSearches?: boolean
+}
+
+/** Told what an open has read so far, for a window shown before it ends (see ProjectOpening). */
+export interface OpenProgress {
+  notes(notes: Readonly<NotesData>): void
+  /** After each part of the library; `revision`: the source list's, as the open store starts with it. */
+  library(read: LibraryRead, revision: string): void
 }
 
 export class ProjectStore {
@@ -63,12 +70,14 @@ export class ProjectStore {
   }
 
   /** Opens the project in `dir`; `storage` replaces the folder's own (tests, a shared server). */
-  static async open(dir: string, storage?: (warn: (message: string) => void, current: () => NotesData) => ProjectStorage): Promise<ProjectStore> {
+  static async open(dir: string, storage?: (warn: (message: string) => void, current: () => NotesData) => ProjectStorage, progress?: OpenProgress): Promise<ProjectStore> {
     const store = new ProjectStore(dir, storage ?? ((warn, current) => new FolderStorage(dir, warn, current)))
     await mkdir(store.#textsDir, { recursive: true })
     await removeLeftoverTemps(dir)
-    store.library.data = await store.#storage.loadLibrary()
+    // The notes first: they are small, and a window shown during the open asks for them with the first sources.
     store.notes.data = await store.#storage.loadNotes()
+    progress?.notes(store.notes.data)
+    store.library.data = await store.#storage.loadLibrary(progress === undefined ? undefined : (read) => progress.library(read, store.sourceChanges.revision))
     store.#stored = new Set(store.library.data.sources.map((source) => source.id))
     // A library of a million texts takes seconds to list: the window does not wait for it, imports do.
     store.#textsListed = store.#listTexts()

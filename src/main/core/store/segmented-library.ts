@@ -12,7 +12,7 @@ import { sourceSchema, type Source } from '../../../shared/domain/source'
 import { describeIssues } from '../../../shared/ipc/validation'
 import { readAhead } from '../read-ahead'
 import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
-import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta } from './storage'
+import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta, type LibraryRead } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
 /** Sources per segment: a change rewrites about a quarter of a megabyte. */
@@ -85,7 +85,7 @@ export class SegmentedLibrary {
   }
 
   /** Reads the library; an older project's library.json is migrated into segments first. */
-  async load(): Promise<LibraryData> {
+  async load(onRead?: (read: LibraryRead) => void): Promise<LibraryData> {
     this.#segments.clear()
     this.#segmentOf.clear()
     this.#meta = null
@@ -105,11 +105,12 @@ export class SegmentedLibrary {
       const data = legacy ?? emptyLibrary()
       if (legacy !== null) await this.#migrate(data)
       await rm(legacyPath, { force: true })
+      onRead?.({ data, total: data.sources.length })
       return data
     }
     // A migration that crashed after its manifest left the old file: the manifest has it all.
     await rm(legacyPath, { force: true })
-    const data = await this.#readSegments(manifest)
+    const data = await this.#readSegments(manifest, onRead)
     const unread = manifest.segments.length - this.#segments.size
     const meta = this.#meta as FileEntry | null // set by #readSegments
     if (unread > 0 || meta === null || meta.digest !== manifest.meta.digest || this.#relist) {
@@ -171,11 +172,14 @@ export class SegmentedLibrary {
     }
   }
 
-  async #readSegments(manifest: Manifest): Promise<LibraryData> {
+  async #readSegments(manifest: Manifest, onRead?: (read: LibraryRead) => void): Promise<LibraryData> {
     this.#generation = manifest.generation
     const meta = await this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders')
     this.#meta = meta === null ? null : { file: manifest.meta.file, digest: meta.digest }
     const data: LibraryData = { version: 1, roots: meta?.value.roots ?? [], failedFiles: meta?.value.failedFiles ?? {}, sources: [] }
+    // A manifest rebuilt from the files (after damage) knows no counts: the total then grows with what is read.
+    const listed = manifest.segments.reduce((sum, entry) => sum + entry.count, 0)
+    onRead?.({ data, total: listed })
     // A few parts at once, each taken in as it comes: a million sources are never all held twice, as text and as objects.
     const parts = readAhead(manifest.segments, (entry) => this.#readPart(entry, z.array(sourceSchema), `library segment ${entry.id}`), SEGMENTS_READ_AHEAD)
     let position = 0
@@ -193,6 +197,7 @@ export class SegmentedLibrary {
         data.sources.push(source)
       }
       this.#segments.set(entry.id, { file: entry.file, digest: part.digest, members })
+      onRead?.({ data, total: Math.max(listed, data.sources.length) })
     }
     return data
   }

@@ -73,9 +73,23 @@ export interface NotesDelta {
   savedSearches?: readonly SavedSearch[]
 }
 
+/**
+ * How far a library load has come: the folders and the sources read so far (the same
+ * arrays the load returns, growing in list order) and how many sources the library says it
+ * holds. A window lists the first page from it while the rest is read.
+ */
+export interface LibraryRead {
+  data: Readonly<LibraryData>
+  /** As the storage last recorded it (the sources actually read may differ: a damaged part). */
+  total: number
+}
+
 export interface ProjectStorage {
-  /** The library as last committed, or empty; called before the first commit. Problems (a damaged file set aside) go to the store's warnings. */
-  loadLibrary(): Promise<LibraryData>
+  /**
+   * The library as last committed, or empty; called before the first commit. Problems (a
+   * damaged file set aside) go to the store's warnings. `onRead` is told after each part read.
+   */
+  loadLibrary(onRead?: (read: LibraryRead) => void): Promise<LibraryData>
   /** Resolves once the change is durable. Commits run in call order. */
   commitLibrary(commit: LibraryCommit): Promise<void>
   /** The notes as last stored, or empty; called before the first append or replacement. */
