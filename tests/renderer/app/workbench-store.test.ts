@@ -83,14 +83,23 @@ class FakeEngine {
     return { ...base, ...found(changed) }
   }
 
+  #holdIds = false
+
   /** Pages asked for from now on wait until release(). */
   holdPages(): void {
     this.#held = []
   }
 
+  /** As an engine still opening the library: pages and sources by id wait until release(). */
+  holdOpening(): void {
+    this.holdPages()
+    this.#holdIds = true
+  }
+
   release(): void {
     const held = this.#held ?? []
     this.#held = null
+    this.#holdIds = false
     for (const resume of held) resume()
   }
 
@@ -115,7 +124,8 @@ class FakeEngine {
         this.calls.push([method, input])
         if (method.startsWith('on')) return () => undefined
         const answer = async () => ({ ok: true, value: answers[method]?.(input) ?? null })
-        const paged = method === 'listSources' && typeof (input as { offset?: number } | undefined)?.offset === 'number'
+        const asked = input as { offset?: number; ids?: string[] } | undefined
+        const paged = method === 'listSources' && (typeof asked?.offset === 'number' || (this.#holdIds && asked?.ids !== undefined))
         if (paged && this.#held !== null) {
           const held = this.#held
           return new Promise<void>((resume) => held.push(resume)).then(answer)
@@ -174,6 +184,25 @@ describe('workbench-store refresh', () => {
     await loadedFully()
     // In library order once every page is here, each source once.
     expect(useWorkbench.getState().sources.map((source) => source.id)).toEqual(engine.sources.map((source) => source.id))
+  })
+
+  it('shows the first page while the engine still opens the library, keeping the panes until their sources arrive', async () => {
+    const engine = new FakeEngine(FIRST_PAGE + 3_000)
+    window.localStorage.setItem('sourcebench.panes.news', JSON.stringify([{ id: 'p1', sourceId: 's4000' }, { id: 'p2', sourceId: 'gone' }]))
+    engine.holdOpening()
+    useWorkbench.setState({ api: engine.api() })
+    const refreshed = useWorkbench.getState().refresh()
+    await vi.waitFor(() => expect(useWorkbench.getState().sources).toHaveLength(FIRST_PAGE))
+    expect(useWorkbench.getState().panes.map((pane) => pane.sourceId)).toEqual(['s4000', 'gone'])
+    expect(useWorkbench.getState().sourcesArriving).toBe(true)
+    engine.release()
+    await refreshed
+    expect(useWorkbench.getState().sourcesArriving).toBe(false)
+    // The source that is gone empties its pane; the one that arrived is shown with its text.
+    expect(useWorkbench.getState().panes.map((pane) => pane.sourceId)).toEqual(['s4000', null])
+    expect(sourcesById(useWorkbench.getState().sources).get('s4000')?.title).toBe('Story 4000')
+    expect(useWorkbench.getState().texts.s4000?.text).toBe('Text of Story 4000')
+    await loadedFully()
   })
 
   it('takes in only what changed on a refresh: an edited source replaced, a removed one gone, a new one added', async () => {

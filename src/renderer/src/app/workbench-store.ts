@@ -38,8 +38,12 @@ export interface WorkbenchState extends NoticesSlice, HistorySlice, ExportSlice 
    * far it has come. Counts, facets and sorting then cover the sources loaded so far.
    */
   libraryLoad: LibraryLoad | null
+  /** The first page is shown and the sources of the panes and highlights are still on their way: a source not here is not gone. */
+  sourcesArriving: boolean
   /** The loaded text of each open source, with the hash it was loaded at. */
   texts: Record<string, SourceText>
+  /** Sources whose text is being asked for (a pane says so: while a large library opens, that takes seconds). */
+  textsAsked: ReadonlySet<string>
   annotations: Annotation[]
   claims: Claim[]
   /** Each claim's support status, recomputed by the engine whenever links change. */
@@ -194,6 +198,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
     unwatchedRootIds: [],
     sources: [],
     libraryLoad: null,
+    sourcesArriving: false,
+    textsAsked: new Set(),
     texts: {},
     annotations: [],
     claims: [],
@@ -247,9 +253,12 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
       })
       const loaded = await get().run(Promise.all([projectInfo, pulled, notes, unwrap(api.listClaims())]))
       if (loaded === undefined) return
-      const [project, , annotations, claims] = loaded
+      const [project, { restarted, wanted }, annotations, claims] = loaded
       const projectChanged = get().project?.current.id !== project.current.id
-      const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, new SourceIdTest((id) => library.replica.find(id) !== undefined)) : get().panes
+      // The panes' sources may not have arrived yet: their panes stay, and are emptied below if the sources are gone.
+      let arriving = true
+      const known = (id: string): boolean => library.replica.find(id) !== undefined
+      const panes = projectChanged ? loadPanes(window.localStorage, project.current.id, new SourceIdTest((id) => known(id) || arriving)) : get().panes
       // What belonged to the previous project (an import report, a folder awaiting confirmation) goes with it.
       if (projectChanged) {
         set({ largeImport: null, lastImport: null })
@@ -263,6 +272,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
         unwatchedRootIds,
         sources: library.sources(),
         libraryLoad: library.load,
+        sourcesArriving: restarted,
         annotations,
         claims,
         panes,
@@ -271,8 +281,20 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
       })
       for (const warning of project.warnings) get().notify('error', warning)
       void get().refreshSupport()
+      const textsOf = (shown: readonly Pane[]): Promise<unknown> => Promise.all(shown.map((pane) => (pane.sourceId === null || !known(pane.sourceId) ? undefined : get().ensureText(pane.sourceId))))
       // Texts only: the panes stay as they are (their search, their quote, an open comparison).
-      await Promise.all(panes.map((pane) => (pane.sourceId === null ? undefined : get().ensureText(pane.sourceId))))
+      await textsOf(panes)
+      const shownBefore = new Set(panes.flatMap((pane) => (pane.sourceId === null || !known(pane.sourceId) ? [] : [pane.sourceId])))
+      await get().run(wanted)
+      arriving = false
+      // A pane whose source is gone is emptied, as loadPanes does; the sources that arrived are shown with their texts.
+      const gone = (pane: Pane): boolean => pane.sourceId !== null && !known(pane.sourceId)
+      const emptied = get().panes.some(gone)
+      const sources = library.sources()
+      if (emptied || sources !== get().sources || get().sourcesArriving) {
+        set({ sources, libraryLoad: library.load, sourcesArriving: false, ...(emptied ? { panes: get().panes.map((pane) => (gone(pane) ? { id: pane.id, sourceId: null } : pane)) } : {}) })
+      }
+      await textsOf(get().panes.filter((pane) => pane.sourceId !== null && !shownBefore.has(pane.sourceId)))
     },
 
     async run(pending) {
@@ -309,8 +331,11 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
 
     async ensureText(sourceId) {
       if (get().texts[sourceId] !== undefined) return
+      set({ textsAsked: new Set(get().textsAsked).add(sourceId) })
       const loaded = await get().run(unwrap(call().getSourceText({ sourceId })))
-      if (loaded !== undefined) set({ texts: { ...get().texts, [sourceId]: loaded } })
+      const asked = new Set(get().textsAsked)
+      asked.delete(sourceId)
+      set({ textsAsked: asked, ...(loaded === undefined ? {} : { texts: { ...get().texts, [sourceId]: loaded } }) })
     },
 
     async openQuotes(quotes) {

@@ -48,6 +48,7 @@ describe('AnnotationList and removed folders', () => {
       sources: [],
       claims: [],
       reattachingId: null,
+      sourcesArriving: false,
       annotations: [makeAnnotation({ id: 'gone', sourceId: 'removed', exact: 'positive capital', contentHash: current })]
     })
     render(<AnnotationList />)
@@ -55,5 +56,20 @@ describe('AnnotationList and removed folders', () => {
     expect(screen.getByTestId('anchor-state').textContent?.trim()).toBe('source removed from the project')
     expect(screen.getByTestId('annotation-card').textContent).toContain('“positive capital”')
     expect(screen.getByLabelText(/Only the 1 not found in their source’s current text or whose source was removed/)).toBeTruthy()
+  })
+
+  it('does not call a highlight’s source removed while the sources of highlights are still arriving', () => {
+    useWorkbench.setState({
+      sources: [],
+      claims: [],
+      reattachingId: null,
+      sourcesArriving: true,
+      annotations: [makeAnnotation({ id: 'later', sourceId: 's900000', exact: 'positive capital', contentHash: current })]
+    })
+    render(<AnnotationList />)
+    expect(screen.getByRole('heading', { name: 'Opening the library…' })).toBeTruthy()
+    expect(screen.queryByTestId('anchor-state')).toBeNull()
+    expect(screen.queryByLabelText(/Only the/)).toBeNull()
+    expect(screen.getByTestId('annotation-card').textContent).toContain('“positive capital”')
   })
 })

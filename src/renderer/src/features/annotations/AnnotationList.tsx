@@ -7,14 +7,19 @@ import { useWorkbench } from '../../app/workbench-store'
 import { AnnotationCard } from './AnnotationCard'
 import { pageLabel } from './page-label'
 
-/** Not placed in its source's current text (or its source is gone): kept and listed, never dropped. */
-function isOrphan(annotation: Annotation, source: Source | undefined): boolean {
-  return source === undefined || source.contentHash !== annotation.target.contentHash
+/**
+ * Not placed in its source's current text (or its source is gone): kept and listed, never
+ * dropped. While the sources of highlights are still arriving (a large library opening), one
+ * not here yet is not judged.
+ */
+function isOrphan(annotation: Annotation, source: Source | undefined, arriving: boolean): boolean {
+  return source === undefined ? !arriving : source.contentHash !== annotation.target.contentHash
 }
 
 export function AnnotationList() {
   const annotations = useWorkbench((state) => state.annotations)
   const sources = useWorkbench((state) => state.sources)
+  const arriving = useWorkbench((state) => state.sourcesArriving)
   const groups = useMemo(() => {
     const byId = sourcesById(sources)
     const grouped = new Map<string, typeof annotations>()
@@ -30,10 +35,10 @@ export function AnnotationList() {
   }, [annotations, sources])
 
   const [onlyOrphans, setOnlyOrphans] = useState(false)
-  const orphanCount = groups.reduce((count, group) => count + group.list.filter((annotation) => isOrphan(annotation, group.source)).length, 0)
-  const removedCount = groups.reduce((count, group) => count + (group.source === undefined ? group.list.length : 0), 0)
+  const orphanCount = groups.reduce((count, group) => count + group.list.filter((annotation) => isOrphan(annotation, group.source, arriving)).length, 0)
+  const removedCount = arriving ? 0 : groups.reduce((count, group) => count + (group.source === undefined ? group.list.length : 0), 0)
   const shown = groups
-    .map((group) => ({ ...group, list: onlyOrphans ? group.list.filter((annotation) => isOrphan(annotation, group.source)) : group.list }))
+    .map((group) => ({ ...group, list: onlyOrphans ? group.list.filter((annotation) => isOrphan(annotation, group.source, arriving)) : group.list }))
     .filter((group) => group.list.length > 0)
 
   if (annotations.length === 0) {
@@ -49,14 +54,14 @@ export function AnnotationList() {
       )}
       {shown.map(({ source, list }) => (
         <section key={source?.id ?? list[0]?.target.sourceId}>
-          <h3 className="group-title">{source?.title ?? 'Source removed from the project'}</h3>
+          <h3 className="group-title">{source?.title ?? (arriving ? 'Opening the library…' : 'Source removed from the project')}</h3>
           {list.map((annotation) => (
             <AnnotationCard
               key={annotation.id}
               annotation={annotation}
               sourceTitle={source === undefined ? '' : pageLabel(source.pageStarts, annotation.target.selectors[1].start)}
-              orphaned={isOrphan(annotation, source)}
-              sourceRemoved={source === undefined}
+              orphaned={isOrphan(annotation, source, arriving)}
+              sourceRemoved={source === undefined && !arriving}
             />
           ))}
         </section>

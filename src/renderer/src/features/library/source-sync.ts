@@ -64,20 +64,24 @@ export class SourceSync {
    * after a bulk change, in another project — the first page of the whole list, then the
    * sources `wanted` names (the panes', the highlights') before any background page.
    */
-  pull(wanted: () => Promise<Iterable<string>>): Promise<{ restarted: boolean }> {
+  pull(wanted: () => Promise<Iterable<string>>): Promise<{ restarted: boolean; wanted: Promise<void> }> {
     return this.#enqueue(async () => {
       const held = this.host.shown() === this.#handedOut ? this.#revision : null
       const reply = await this.host.list(held === null ? { limit: FIRST_PAGE } : { since: held, limit: PAGE })
       if (held !== null && reply.reset !== true) {
         this.replica.patch(reply, this.#loading)
         this.#revision = reply.revision
-        return { restarted: false }
+        return { restarted: false, wanted: Promise.resolve() }
       }
       this.#attempts = 0
       this.#restart(reply)
-      const ids = await wanted().catch(() => [])
-      if (this.#loading) await this.#fetchById(ids)
-      return { restarted: true }
+      // Next in the queue, but not awaited here: the first page is shown at once, while the
+      // engine may still be opening the library and can name these sources only once it is open.
+      const fetched = this.#enqueue(async () => {
+        const ids = await wanted().catch(() => [])
+        if (this.#loading) await this.#fetchById(ids)
+      })
+      return { restarted: true, wanted: fetched }
     })
   }
 

@@ -31,6 +31,7 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
   const source = useWorkbench((state) => (pane.sourceId === null ? undefined : sourcesById(state.sources).get(pane.sourceId)))
   const loaded = useWorkbench((state) => (pane.sourceId === null ? undefined : state.texts[pane.sourceId]))
   const text = loaded?.text
+  const asking = useWorkbench((state) => pane.sourceId !== null && state.textsAsked.has(pane.sourceId))
   const annotations = useWorkbench((state) => state.annotations)
   const notHere = useWorkbench((state) => state.roots.some((root) => root.id === source?.rootId && root.detached === 'not-here'))
   const flash = useWorkbench((state) => state.flash)
@@ -307,7 +308,10 @@ export function ReaderPane({ pane, position, hits, currentHit }: ReaderPaneProps
         </div>
       )}
       <div className="pane-scroll" ref={scrollRef} onMouseUp={onMouseUp} hidden={showOriginal}>
-        {source === undefined && <p className="empty-pane">Choose a source in the library, or drag one here, to read it in this pane.</p>}
+        {source === undefined && (
+          <p className="empty-pane">{pane.sourceId === null ? 'Choose a source in the library, or drag one here, to read it in this pane.' : 'Opening this source…'}</p>
+        )}
+        {source !== undefined && loaded === undefined && asking && <p className="empty-pane shown-late">Loading the text…</p>}
         {/* mark.js owns this element's children; React never renders inside it. */}
         <div
           ref={containerRef}
