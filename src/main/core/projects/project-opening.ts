@@ -24,6 +24,11 @@ export class ProjectOpening implements OpenProgress {
   readonly #byId = new Map<string, Source>()
 
   #info: ProjectInfo | null = null
+  #readText: ((contentHash: string) => Promise<string>) | null = null
+
+  texts(read: (contentHash: string) => Promise<string>): void {
+    this.#readText = read
+  }
 
   /** The project being opened, once the list of projects is read. */
   project(info: ProjectInfo): void {
@@ -56,7 +61,14 @@ export class ProjectOpening implements OpenProgress {
     listAnnotations: async () => ((await this.#until(() => this.#notes !== null)) ? [...this.#notes!.annotations] : WAIT),
     listClaims: async () => ((await this.#until(() => this.#notes !== null)) ? [...this.#notes!.claims] : WAIT),
     listSavedSearches: async () => ((await this.#until(() => this.#notes !== null)) ? [...this.#notes!.savedSearches] : WAIT),
-    listSources: (input) => this.#listSources(input)
+    listSources: (input) => this.#listSources(input),
+    // A source clicked in the first page is read at once, not after the whole library.
+    getSourceText: async ({ sourceId }) => {
+      const read = this.#readText
+      if (read === null || !(await this.#until(() => this.#find(sourceId) !== undefined))) return WAIT
+      const { contentHash } = this.#find(sourceId)!
+      return { sourceId, contentHash, text: await read(contentHash) }
+    }
   }
 
   async #listSources(input: ApiParsedInput<'listSources'>): Promise<SourceList | null> {

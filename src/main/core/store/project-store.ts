@@ -31,6 +31,8 @@ export interface NotesChange {
 
 /** Told what an open has read so far, for a window shown before it ends (see ProjectOpening). */
 export interface OpenProgress {
+  /** At once: how to read a stored text (checked against its hash, as readText does). */
+  texts(read: (contentHash: string) => Promise<string>): void
   notes(notes: Readonly<NotesData>): void
   /** After each part of the library; `revision`: the source list's, as the open store starts with it. */
   library(read: LibraryRead, revision: string): void
@@ -74,6 +76,7 @@ export class ProjectStore {
     const store = new ProjectStore(dir, storage ?? ((warn, current) => new FolderStorage(dir, warn, current)))
     await mkdir(store.#textsDir, { recursive: true })
     await removeLeftoverTemps(dir)
+    progress?.texts((contentHash) => store.readText(contentHash))
     // The notes first: they are small, and a window shown during the open asks for them with the first sources.
     store.notes.data = await store.#storage.loadNotes()
     progress?.notes(store.notes.data)

@@ -4,10 +4,12 @@ import { dispatch } from '../../../../src/main/core/dispatch'
 import { gateUntilOpen, ProjectOpening } from '../../../../src/main/core/projects/project-opening'
 import { Workbench } from '../../../../src/main/core/workbench'
 import type { ApiHandlers, SourceList } from '../../../../src/shared/ipc/contract'
+import { sha256 } from '../../../../src/main/core/store/content-hash'
 import { emptyLibrary, emptyNotes } from '../../../../src/main/core/store/storage'
 import { makeAnnotation, makeSource } from '../../../helpers/factories'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
+const STORY = 'The minister denied the report on Tuesday.'
 const project = { id: 'p1', name: 'Leak', dir: '/nowhere', createdAt: '2026-01-16T10:00:00.000Z' }
 const sources = Array.from({ length: 5 }, (_, n) => makeSource({ id: `s${n}`, title: `Story ${n}`, relativePath: `${n}.txt` }))
 
@@ -80,6 +82,8 @@ describe('gateUntilOpen', () => {
     await workbench.boot()
     const store = workbench.project.store
     const many = Array.from({ length: 1200 }, (_, n) => makeSource({ id: `src_${String(n).padStart(5, '0')}`, title: `Story ${n}`, relativePath: `${n}.txt` }))
+    many[1] = { ...many[1]!, contentHash: sha256(STORY) }
+    await store.writeText(sha256(STORY), STORY)
     store.library.data.sources.push(...many)
     store.markLibraryChanged({ sources: many.map((source) => source.id) })
     await store.saveLibrary()
@@ -103,6 +107,9 @@ describe('gateUntilOpen', () => {
     expect(page.total).toBe(1200)
     expect(page.sources.map((source) => source.id).slice(0, 2)).toEqual(['src_00000', 'src_00001'])
     expect(annotations).toMatchObject({ ok: true, value: [{ id: 'ann_1' }] })
+    // A source of the first page is read without waiting for the open; a search waits for it.
+    const text = await dispatch(handlers, 'getSourceText', { sourceId: 'src_00001' })
+    expect(text).toEqual({ ok: true, value: { sourceId: 'src_00001', contentHash: sha256(STORY), text: STORY } })
     expect(await settled(search)).toBe(false)
     await booting
     expect(await search).toMatchObject({ ok: true })
