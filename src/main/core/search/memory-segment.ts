@@ -37,9 +37,10 @@ export class MemorySegment {
   /** Term → id, ids in order of first appearance. */
   private readonly termIds = new Map<string, number>()
   private readonly termList: string[] = []
-  /** Per term id: how many documents hold it, and its newest posting record. */
+  /** Per term id: how many documents hold it, its newest posting record, and that record's document (kept here: the record itself is far away in memory). */
   private termDocFreq = new Int32Array(1024)
   private termLast = new Int32Array(1024)
+  private termLastDoc = new Int32Array(1024)
   private records = new Int32Array(STRIDE * 4096)
   private recordCount = 0
   /** Every record's positions, as varint gaps, one record after the other. */
@@ -69,34 +70,50 @@ export class MemorySegment {
   add(key: string, tag: string, document: DocumentTerms): number {
     const doc = this.keys.length
     const { terms, counts, positions } = document
+    const termCount = terms.length
+    // Room for the whole document at once: the loops below write straight into the arrays.
     const stream = this.positions
-    let at = 0
+    stream.reserve(positions.length * 5)
+    const out = stream.bytes
+    let at = stream.length
+    let record = this.recordCount
+    if (this.records.length < (record + termCount) * STRIDE) this.records = grownInt32(this.records, (record + termCount) * STRIDE)
+    const records = this.records
+    let from = 0
     let bytes = 0
-    for (let i = 0; i < terms.length; i++) {
+    for (let i = 0; i < termCount; i++) {
       const term = terms[i] as string
       const id = this.termIds.get(term) ?? this.newTerm(term)
       const tf = counts[i] as number
       const previous = this.termLast[id] as number
-      const record = this.recordCount++
-      if (this.records.length < (record + 1) * STRIDE) this.records = grownInt32(this.records, (record + 1) * STRIDE)
-      const records = this.records
       const o = record * STRIDE
       records[o] = doc
       records[o + 1] = tf
-      records[o + 2] = stream.length
+      records[o + 2] = at
       records[o + 3] = previous
       records[o + 4] = id
+      const gapFrom = previous < 0 ? 0 : (this.termLastDoc[id] as number)
       this.termLast[id] = record
+      this.termLastDoc[id] = doc
       this.termDocFreq[id] = (this.termDocFreq[id] as number) + 1
-      const before = stream.length
+      record++
+      const before = at
       let last = 0
-      for (const end = at + tf; at < end; at++) {
-        const position = positions[at] as number
-        stream.writeVarint(position - last)
+      for (const end = from + tf; from < end; from++) {
+        const position = positions[from] as number
+        // Varint of the gap (positions are below 2^31).
+        let gap = position - last
         last = position
+        while (gap >= 0x80) {
+          out[at++] = (gap & 0x7f) | 0x80
+          gap >>>= 7
+        }
+        out[at++] = gap
       }
-      bytes += varintLength(doc - (previous < 0 ? 0 : (records[previous * STRIDE] as number))) + varintLength(tf) + stream.length - before
+      bytes += varintLength(doc - gapFrom) + varintLength(tf) + at - before
     }
+    stream.length = at
+    this.recordCount = record
     this.bytes += bytes
     this.keys.push(key)
     this.tags.push(tag)
@@ -110,6 +127,7 @@ export class MemorySegment {
     this.termList.push(term)
     if (id >= this.termLast.length) {
       this.termDocFreq = grownInt32(this.termDocFreq, id + 1)
+      this.termLastDoc = grownInt32(this.termLastDoc, id + 1)
       const last = grownInt32(this.termLast, id + 1)
       last.fill(-1, this.termLast.length)
       this.termLast = last
