@@ -51,10 +51,10 @@ async function start(): Promise<void> {
   installMenu(getWindow)
   const booting = workbench.boot()
   mainWindow = createMainWindow()
-  await booting
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
   })
+  await booting
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   })
   // The page can be served while the last project opens: its first requests are answered from what has been read.
   const booting = workbench.boot()
+  // Awaited once the server listens; a failure before that is not an unhandled rejection.
+  booting.catch(() => undefined)
   const downloads = new DownloadShelf()
   const core = createCoreHandlers(workbench)
   // Folders are watched once a browser window has the library listed, not during the cold start.

@@ -197,6 +197,8 @@ export class Workbench {
   async shutdown(): Promise<void> {
     this.#shutDown = true
     for (const controller of this.#imports) controller.abort()
+    // A window closed while the project still opens: the open finishes its writes before the folder is released.
+    if (this.#opening !== null) await this.#booting?.catch(() => undefined)
     await this.#following.close()
     await this.#extractor?.close()
     this.#extractor = null
@@ -292,7 +294,11 @@ export class Workbench {
     if (open === undefined) {
       const store = await ProjectStore.open(entry.dir, undefined, progress)
       const annotations = new AnnotationService(store, this.now)
-      const search = new SearchService(store, (message) => store.warnings.push(message))
+      const search = new SearchService(store, (message) => {
+        store.warnings.push(message)
+        // Found while the segments load behind the window: it refreshes, and says so.
+        if (this.#open?.store === store) this.events.emit('libraryChanged', null)
+      })
       await search.load()
       const library = new LibraryService(store, annotations, {
         now: this.now,

@@ -55,6 +55,9 @@ class FakeEngine {
   readonly sources: Source[] = []
   readonly calls: Array<[string, unknown]> = []
   annotations: Annotation[] = []
+  warnings: string[] = []
+  /** Sources asked for by id are refused, as by an engine that failed. */
+  failIds = false
   #counter = 0
   #floor = 0
   readonly #changedAt = new Map<string, number>()
@@ -109,7 +112,7 @@ class FakeEngine {
 
   api(): Api {
     const answers: Record<string, (input: unknown) => unknown> = {
-      getProject: () => ({ current: { id: 'news', name: 'News', dir: '/p', createdAt: '' }, projects: [], warnings: [] }),
+      getProject: () => ({ current: { id: 'news', name: 'News', dir: '/p', createdAt: '' }, projects: [], warnings: [...this.warnings] }),
       listSources: (input) => this.list(input as ApiInput<'listSources'>),
       listAnnotations: () => this.annotations,
       listClaims: () => [],
@@ -123,7 +126,8 @@ class FakeEngine {
       get: (_target, method: string) => (input: unknown) => {
         this.calls.push([method, input])
         if (method.startsWith('on')) return () => undefined
-        const answer = async () => ({ ok: true, value: answers[method]?.(input) ?? null })
+        const refused = this.failIds && method === 'listSources' && (input as { ids?: string[] } | undefined)?.ids !== undefined
+        const answer = async () => (refused ? { ok: false, error: { code: 'failed', message: 'store: the library could not be read' } } : { ok: true, value: answers[method]?.(input) ?? null })
         const asked = input as { offset?: number; ids?: string[] } | undefined
         const paged = method === 'listSources' && (typeof asked?.offset === 'number' || (this.#holdIds && asked?.ids !== undefined))
         if (paged && this.#held !== null) {
@@ -203,6 +207,33 @@ describe('workbench-store refresh', () => {
     expect(sourcesById(useWorkbench.getState().sources).get('s4000')?.title).toBe('Story 4000')
     expect(useWorkbench.getState().texts.s4000?.text).toBe('Text of Story 4000')
     await loadedFully()
+  })
+
+  it('keeps the panes as they are when their sources could not be asked for, and says why', async () => {
+    const engine = new FakeEngine(FIRST_PAGE + 3_000)
+    window.localStorage.setItem('sourcebench.panes.news', JSON.stringify([{ id: 'p1', sourceId: 's4000' }, { id: 'p2', sourceId: 'gone' }]))
+    engine.failIds = true
+    engine.holdPages()
+    useWorkbench.setState({ api: engine.api() })
+    await useWorkbench.getState().refresh()
+    expect(useWorkbench.getState().panes.map((pane) => pane.sourceId)).toEqual(['s4000', 'gone'])
+    expect(useWorkbench.getState().sourcesArriving).toBe(false)
+    expect(useWorkbench.getState().notices.map((notice) => notice.text)).toEqual([expect.stringMatching(/library could not be read/)])
+    engine.release()
+    await loadedFully()
+  })
+
+  it('shows a project warning once: dismissed, it does not come back with the next refresh', async () => {
+    const engine = new FakeEngine(5)
+    engine.warnings = ['store: the library folders (meta.3.json) was damaged; it was set aside']
+    useWorkbench.setState({ api: engine.api() })
+    await useWorkbench.getState().refresh()
+    const shown = useWorkbench.getState().notices.filter((notice) => notice.text.includes('was damaged'))
+    expect(shown).toHaveLength(1)
+    useWorkbench.getState().dismissNotice(shown[0]!.id)
+    engine.warnings.push('search: the saved search index could not be read (seg-4.sbs: checksum mismatch)')
+    await useWorkbench.getState().refresh()
+    expect(useWorkbench.getState().notices.map((notice) => notice.text)).toEqual([expect.stringMatching(/checksum mismatch/)])
   })
 
   it('takes in only what changed on a refresh: an edited source replaced, a removed one gone, a new one added', async () => {

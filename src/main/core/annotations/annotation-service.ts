@@ -152,7 +152,7 @@ export class AnnotationService {
    */
   /** Re-anchors every annotation whose source text is not the one it was made on. */
   reanchorStale(): Promise<{ relocated: number; orphaned: number }> {
-    // By the annotations, each source found by id: a start costs the notes, not the library.
+    // By the annotations, each source found by id (the id map is built once, and only if there are highlights).
     const stale = this.store.notes.data.annotations.filter((annotation) => {
       const source = this.store.findSource(annotation.target.sourceId)
       return source !== undefined && source.contentHash !== annotation.target.contentHash

@@ -64,10 +64,9 @@ export class ProjectOpening implements OpenProgress {
     listSources: (input) => this.#listSources(input),
     // A source clicked in the first page is read at once, not after the whole library.
     getSourceText: async ({ sourceId }) => {
-      const read = this.#readText
-      if (read === null || !(await this.#until(() => this.#find(sourceId) !== undefined))) return WAIT
+      if (!(await this.#until(() => this.#readText !== null && this.#find(sourceId) !== undefined))) return WAIT
       const { contentHash } = this.#find(sourceId)!
-      return { sourceId, contentHash, text: await read(contentHash) }
+      return { sourceId, contentHash, text: await this.#readText!(contentHash) }
     }
   }
 

@@ -197,7 +197,8 @@ export class SegmentedLibrary {
         data.sources.push(source)
       }
       this.#segments.set(entry.id, { file: entry.file, digest: part.digest, members })
-      onRead?.({ data, total: Math.max(listed, data.sources.length) })
+      // Unknown (0) stays unknown until the read ends: a window must not take the parts read for the whole.
+      onRead?.({ data, total: listed === 0 ? 0 : Math.max(listed, data.sources.length) })
     }
     return data
   }

@@ -158,6 +158,10 @@ class SourceIdTest extends Set<string> {
 }
 
 export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
+  /** The project warnings already shown, by project. */
+  const warned = new Set<string>()
+  /** Refreshes that started the list over and still wait for the sources of panes and highlights. */
+  let arrivingRefreshes = 0
   const call = (): Api => needApi(get().api)
   const replaceClaim = (claim: Claim): void => {
     set({ claims: get().claims.map((candidate) => (candidate.id === claim.id ? claim : candidate)) })
@@ -266,33 +270,48 @@ export const useWorkbench = create<WorkbenchState>()((set, get, store) => {
         for (const notice of get().notices) if (notice.action !== undefined) get().dismissNotice(notice.id)
       }
       const { roots, unwatchedRootIds } = library.replica
+      if (restarted) arrivingRefreshes++
       set({
         project,
         roots,
         unwatchedRootIds,
         sources: library.sources(),
         libraryLoad: library.load,
-        sourcesArriving: restarted,
+        sourcesArriving: arrivingRefreshes > 0,
         annotations,
         claims,
         panes,
         texts: currentTexts(),
         focusedPaneId: projectChanged ? (panes[0]?.id ?? '') : get().focusedPaneId
       })
-      for (const warning of project.warnings) get().notify('error', warning)
+      // Each once per project and run: a dismissed warning does not come back with every refresh.
+      for (const warning of project.warnings) {
+        const key = `${project.current.id}\n${warning}`
+        if (warned.has(key)) continue
+        warned.add(key)
+        get().notify('error', warning)
+      }
       void get().refreshSupport()
       const textsOf = (shown: readonly Pane[]): Promise<unknown> => Promise.all(shown.map((pane) => (pane.sourceId === null || !known(pane.sourceId) ? undefined : get().ensureText(pane.sourceId))))
       // Texts only: the panes stay as they are (their search, their quote, an open comparison).
       await textsOf(panes)
       const shownBefore = new Set(panes.flatMap((pane) => (pane.sourceId === null || !known(pane.sourceId) ? [] : [pane.sourceId])))
-      await get().run(wanted)
+      const arrived = await wanted.then(
+        () => true,
+        (error: unknown) => {
+          get().notify('error', error instanceof Error ? error.message : String(error))
+          return false
+        }
+      )
       arriving = false
-      // A pane whose source is gone is emptied, as loadPanes does; the sources that arrived are shown with their texts.
-      const gone = (pane: Pane): boolean => pane.sourceId !== null && !known(pane.sourceId)
+      // Refreshes overlap (a library change during a start): the sources are arriving until every restarted one has them.
+      if (restarted) arrivingRefreshes--
+      // A pane whose source is gone is emptied, as loadPanes does (not when the sources could not be asked for); the sources that arrived are shown with their texts.
+      const gone = (pane: Pane): boolean => arrived && pane.sourceId !== null && !known(pane.sourceId)
       const emptied = get().panes.some(gone)
       const sources = library.sources()
-      if (emptied || sources !== get().sources || get().sourcesArriving) {
-        set({ sources, libraryLoad: library.load, sourcesArriving: false, ...(emptied ? { panes: get().panes.map((pane) => (gone(pane) ? { id: pane.id, sourceId: null } : pane)) } : {}) })
+      if (emptied || sources !== get().sources || get().sourcesArriving !== arrivingRefreshes > 0) {
+        set({ sources, libraryLoad: library.load, sourcesArriving: arrivingRefreshes > 0, ...(emptied ? { panes: get().panes.map((pane) => (gone(pane) ? { id: pane.id, sourceId: null } : pane)) } : {}) })
       }
       await textsOf(get().panes.filter((pane) => pane.sourceId !== null && !shownBefore.has(pane.sourceId)))
     },

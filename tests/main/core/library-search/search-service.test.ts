@@ -129,8 +129,14 @@ describe('SearchService', () => {
     const flipped = await readFile(join(searchDir, rebuilt))
     flipped[flipped.length >> 1] = (flipped[flipped.length >> 1] ?? 0) ^ 0x40
     await writeFile(join(searchDir, rebuilt), flipped)
-    const again = await boot(dataDir)
+    const again = new Workbench({ dataDir, seedsDir })
+    // Found when the segment is read, during the open or behind the window: a refresh the window is told of shows it.
+    const seenOnRefresh: string[] = []
+    again.events.on('libraryChanged', () => seenOnRefresh.push(again.projectInfo().warnings.join(' ')))
+    await again.boot()
     await again.idle()
+    await again.project.search.idle()
+    expect(seenOnRefresh.at(-1)).toMatch(/checksum mismatch/)
     expect(again.projectInfo().warnings.join(' ')).toMatch(new RegExp(`search: the saved search index could not be read \\(${rebuilt}: .*checksum mismatch`))
     expect(again.project.search.indexedCount).toBe(5)
     expect((await again.project.search.search('ambassadors')).total).toBeGreaterThan(0)

@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createCoreHandlers } from '../../../../src/main/core/api-handlers'
 import { dispatch } from '../../../../src/main/core/dispatch'
@@ -118,5 +120,28 @@ describe('gateUntilOpen', () => {
     expect(since).toMatchObject({ ok: true, value: { total: 1200, sources: [], removedIds: [] } })
     expect((since as { value: SourceList }).value.reset).toBeUndefined()
     await workbench.shutdown()
+  }, 30_000)
+
+  it('lists nothing early from a library whose manifest was lost: its size is known only once every part is read', async () => {
+    const dataDir = await savedProject()
+    const projects = join(dataDir, 'projects')
+    const [projectDir] = await readdir(projects)
+    await rm(join(projects, projectDir!, 'library', 'manifest.json'))
+    const workbench = new Workbench({ dataDir, seedsDir: null })
+    const handlers = handlersOf(workbench)
+    const booting = workbench.boot()
+    const first = await dispatch(handlers, 'listSources', { limit: 100 })
+    expect(first).toMatchObject({ ok: true, value: { total: 1200 } })
+    await booting
+    await workbench.shutdown()
+  }, 30_000)
+
+  it('lets an open started at boot finish before a shutdown releases the project', async () => {
+    const dataDir = await savedProject()
+    const workbench = new Workbench({ dataDir, seedsDir: null })
+    let open = false
+    void workbench.boot().then(() => (open = true))
+    await workbench.shutdown()
+    expect(open).toBe(true)
   }, 30_000)
 })
