@@ -76,7 +76,10 @@ export function createCoreHandlers(workbench: Workbench): CoreHandlers {
       history().record('Edit highlight', { annotations: [input.id] }, () => annotations().update(input), { key: `annotation:${input.id}` }),
     // The linking claims are read when the delete's turn comes: a link made meanwhile is restored too.
     deleteAnnotation: ({ id }) => history().record('Delete highlight', () => ({ annotations: [id], claims: claimsLinking(id) }), () => annotations().delete(id)),
-    reattachAnnotation: ({ id, ...selection }) => history().record('Re-attach highlight', { annotations: [id] }, () => annotations().reattach(id, selection)),
+    reattachAnnotation: ({ id, ...selection }) => {
+      const text = annotations().readAhead(selection)
+      return history().record('Re-attach highlight', { annotations: [id] }, () => annotations().reattach(id, selection, text))
+    },
     listClaims: async () => claims().list(),
     createClaim: ({ text }) => history().record('New claim', {}, () => claims().create(text)),
     updateClaim: ({ id, text }) => history().record('Edit claim', { claims: [id] }, () => claims().update(id, text), { key: `claim:${id}` }),

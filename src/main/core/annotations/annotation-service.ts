@@ -104,10 +104,10 @@ export class AnnotationService {
     return annotation
   }
 
-  /** Attaches an annotation (typically an orphan) to a newly selected passage, keeping its comment, tags and claim links. */
-  async reattach(id: string, input: Omit<NewAnnotation, 'color' | 'comment' | 'tags'>): Promise<Annotation> {
+  /** Attaches an annotation (typically an orphan) to a newly selected passage, keeping its comment, tags and claim links; readAhead as for create. */
+  async reattach(id: string, input: Omit<NewAnnotation, 'color' | 'comment' | 'tags'>, readAhead?: Promise<string>): Promise<Annotation> {
     const annotation = this.find(id)
-    const { source, text } = await this.#selectedText(input)
+    const { source, text } = await this.#selectedText(input, readAhead)
     const oldQuote = annotation.target.selectors[0].exact
     annotation.target = { sourceId: source.id, contentHash: source.contentHash, selectors: describeRange(text, input.start, input.end) }
     const newQuote = annotation.target.selectors[0].exact

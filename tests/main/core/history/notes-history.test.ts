@@ -179,6 +179,40 @@ describe('NotesHistory', () => {
     await api.openProject({ projectId: sample })
     expect(await api.historyState(undefined)).toMatchObject({ undo: 'New claim', redo: null })
   }, 30_000)
+
+  it('reads the text of a highlight being made or re-attached while the change waits its turn', async () => {
+    const { workbench, api, highlight } = await setUp()
+    const made = await highlight(0, 'Putin')
+    const source = workbench.project.store.library.data.sources[0]!
+    let release = (): void => undefined
+    let holding = (): void => undefined
+    const held = new Promise<void>((done) => (holding = done))
+    // A change ahead in the queue, held until the reads have been seen.
+    const ahead = workbench.project.history.record('Hold', {}, () =>
+      new Promise<void>((done) => {
+        release = done
+        holding()
+      })
+    )
+    await held
+    const reads: string[] = []
+    const readText = workbench.project.store.readText.bind(workbench.project.store)
+    workbench.project.store.readText = (hash: string) => {
+      reads.push(hash)
+      return readText(hash)
+    }
+    const start = made.target.selectors[1].start
+    const both = Promise.all([
+      api.createAnnotation({ sourceId: source.id, contentHash: source.contentHash, start, end: start + 5, color: 'green', comment: '', tags: [] }),
+      api.reattachAnnotation({ id: made.id, sourceId: source.id, contentHash: source.contentHash, start, end: start + 5 })
+    ])
+    expect(reads).toEqual([source.contentHash, source.contentHash])
+    release()
+    await ahead
+    const [created, reattached] = await both
+    expect(created.target.selectors[0].exact).toBe('Putin')
+    expect(reattached.target.selectors[0].exact).toBe('Putin')
+  })
 })
 
 describe('NotesHistory coalescing', () => {
