@@ -177,7 +177,7 @@ export class SegmentedLibrary {
     const meta = await this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders')
     this.#meta = meta === null ? null : { file: manifest.meta.file, digest: meta.digest }
     const data: LibraryData = { version: 1, roots: meta?.value.roots ?? [], failedFiles: meta?.value.failedFiles ?? {}, sources: [] }
-    // A manifest rebuilt from the files (after damage) knows no counts: the total then grows with what is read.
+    // A manifest rebuilt from the files (after damage) knows no counts: the total is then 0, unknown, until the read ends.
     const listed = manifest.segments.reduce((sum, entry) => sum + entry.count, 0)
     onRead?.({ data, total: listed })
     // A few parts at once, each taken in as it comes: a million sources are never all held twice, as text and as objects.
