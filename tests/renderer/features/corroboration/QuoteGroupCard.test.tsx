@@ -6,25 +6,14 @@ import { CARD_SOURCES, CARD_VERSIONS, type QuoteGroup, type QuoteVersion } from 
 import type { Source } from '../../../../src/shared/domain/source'
 import type { Api } from '../../../../src/shared/ipc/contract'
 import type { Result } from '../../../../src/shared/ipc/result'
-import { makeSource } from '../../../helpers/factories'
+import { makeQuoteVersion, makeSource } from '../../../helpers/factories'
 
 const PATIENCE = { timeout: 5000 }
 const REFERENCE = 'The harvest will be late this year'
 const CARRIERS = 40
 
 function version(index: number): QuoteVersion {
-  const text = index % 15 === 1 ? 'The harvest will be very late this year' : REFERENCE
-  const sourceId = `s${index}`
-  return {
-    sourceId,
-    target: { sourceId, contentHash: '0'.repeat(64), selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: text.length }] },
-    parts: [{ start: 0, end: text.length }],
-    text,
-    speaker: null,
-    attribution: null,
-    diff: [{ kind: 'same', text }],
-    differs: text !== REFERENCE
-  }
+  return makeQuoteVersion(`s${index}`, index % 15 === 1 ? 'The harvest will be very late this year' : REFERENCE, REFERENCE)
 }
 
 const versions = Array.from({ length: CARRIERS }, (_, index) => version(index))

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { CARD_SOURCES, CARD_VERSIONS, type NameGroup, type QuoteGroup, type QuoteVersion } from '../../../../../src/shared/domain/corroboration'
 import { nameCard, quoteCard } from '../../../../../src/main/core/corroboration/findings/group-cards'
+import { makeQuoteVersion } from '../../../../helpers/factories'
 
 const REFERENCE = 'the harvest will be late this year'
 
 function version(sourceId: string, text: string): QuoteVersion {
-  const differs = text !== REFERENCE
-  return {
-    sourceId,
-    target: { sourceId, contentHash: '0'.repeat(64), selectors: [{ type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: text.length }] },
-    parts: [{ start: 0, end: text.length }],
-    text,
-    speaker: null,
-    attribution: null,
-    diff: [{ kind: 'same', text }],
-    differs
-  }
+  return makeQuoteVersion(sourceId, text, REFERENCE)
 }
 
 /** A quote in `count` sources, the ones at `differing` places worded otherwise. */
