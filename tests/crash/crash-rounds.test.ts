@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { serveApp, type ServedApp } from '../e2e/support/serve'
 import { seededRandom } from '../helpers/seeded-random'
 import { useTempDirs } from '../helpers/temp-dir'
+import { PACKS_FOLDER, readPackIndex } from '../../src/main/core/store/text-packs'
 
 const ROUNDS = Number(process.env['CRASH_ROUNDS'] ?? (process.env['npm_lifecycle_event'] === 'test:crash' ? 60 : 6))
 const SEED = Number(process.env['CRASH_SEED'] ?? 20261201)
@@ -166,6 +167,9 @@ describe(`crash safety (${ROUNDS} rounds of kill -9)`, () => {
       const { sources } = await mustCall<{ sources: Source[] }>(app, 'library:list-sources')
       expect(sources.filter((source) => source.rootId === report.rootId)).toHaveLength(folder.files)
     }
+    // Every source's text reads back whole (the store checks each against its hash), packed or not.
+    const { sources } = await mustCall<{ sources: Source[] }>(app, 'library:list-sources')
+    for (const source of sources) expect((await call(app, 'library:get-text', { sourceId: source.id }))?.ok, `text of ${source.relativePath}`).toBe(true)
     await app.stop()
     const links = [...ack.claims.values()].reduce((sum, claim) => sum + claim.links.size, 0)
     console.log(`crash test: ${kills} kills; ${ack.annotations.size} annotations, ${ack.claims.size} claims and ${links} links acknowledged and found; ${folders.length} killed imports resumed`)
@@ -207,14 +211,19 @@ async function verify(app: ServedApp, dataDir: string, ack: Acknowledged): Promi
     for (const link of expected.links) expect(claimsById.get(id)?.annotationIds).toContain(link)
   }
   const dir = project.current.dir
-  const everywhere = [...(await listFiles(dataDir)), ...(await listFiles(dir)), ...(await listFiles(join(dir, 'texts')))]
+  const packsDir = join(dir, 'texts', PACKS_FOLDER)
+  const everywhere = [...(await listFiles(dataDir)), ...(await listFiles(dir)), ...(await listFiles(join(dir, 'texts'))), ...(await listFiles(packsDir))]
   expect(everywhere.filter((name) => name.includes('.damaged-'))).toEqual([])
   expect([...(await listFiles(dataDir)), ...(await listFiles(dir))].filter((name) => name.endsWith('.tmp'))).toEqual([])
-  // Every stored text belongs to a source or an annotation (read from disk, as the next open sees it).
+  // Every stored text belongs to a source or an annotation (read from disk, as the next open sees it): a text
+  // file of its own, or one a pack's index names.
   // texts/ is listed and cleaned just after the open, while the window is already served: the check waits for that pass.
   const referenced = await referencedTexts(dir)
-  const leftovers = async (): Promise<string[]> =>
-    (await listFiles(join(dir, 'texts'))).filter((name) => name.endsWith('.tmp') || !referenced.has(name.slice(0, 64)))
+  const leftovers = async (): Promise<string[]> => [
+    ...(await listFiles(join(dir, 'texts'))).filter((name) => name !== PACKS_FOLDER && (name.endsWith('.tmp') || !referenced.has(name.slice(0, 64)))),
+    ...(await listFiles(packsDir)).filter((name) => name.endsWith('.tmp')),
+    ...[...(await readPackIndex(packsDir)).places.keys()].filter((hash) => !referenced.has(hash)).map((hash) => `packed ${hash}`)
+  ]
   const deadline = Date.now() + 30_000
   while ((await leftovers()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
   expect(await leftovers()).toEqual([])

@@ -11,14 +11,17 @@ import { sha256Bytes } from '../store/content-hash'
 import type { ExtractContext, ExtractedDocument, ExtractOptions, ExtractProgress, OcrOptions } from './extract/types'
 import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
 import { storeText } from './store-text'
+import type { TextPlace } from '../store/text-packs'
 import { readText, type TextReading } from './text-reading'
 
 export interface Extraction {
   document: ExtractedDocument
   /** SHA-256 of the bytes that were read. */
   fileHash: string
-  /** With `storeTextIn`: the text's SHA-256, its file now in that folder (renamed into place, not yet flushed to disk). */
+  /** With `storeTextIn`: the text's SHA-256, the text now in that folder (not yet flushed to disk). */
   storedText?: string
+  /** Where in that folder's packs the thread appended it (see text-packs.ts); absent: as texts/<storedText>.txt. */
+  textPlace?: TextPlace
   /** With `readText`: the text's terms, words and title, worked out by the extracting thread. */
   reading?: TextReading
 }
@@ -30,8 +33,8 @@ export type FilePath = string | Uint8Array
 export interface ExtractCall {
   ocr?: OcrOptions | undefined
   /**
-   * A project's texts/ folder: the extracting thread writes the text there itself (as
-   * `<sha256>.txt`), so a bulk import's file writes stay off the main thread.
+   * A project's texts/ folder: the extracting thread stores the text there itself (in a pack
+   * of its own, see store-text.ts), so a bulk import's file writes stay off the main thread.
    */
   storeTextIn?: string | undefined
   /** The extracting thread also reads the text for the importer (see TextReading), so a bulk import's main thread only merges postings. */
@@ -120,7 +123,11 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
     const document = await extractDocument(bytes, request.fileName, request.options, { ...hooks, fileHash })
     const extraction: Extraction = { document, fileHash }
     if (request.readText === true) extraction.reading = readText(document)
-    if (request.storeTextIn !== undefined) extraction.storedText = await storeText(request.storeTextIn, document.text)
+    if (request.storeTextIn !== undefined) {
+      const stored = await storeText(request.storeTextIn, document.text)
+      extraction.storedText = stored.contentHash
+      if (stored.place !== undefined) extraction.textPlace = stored.place
+    }
     return extraction
   } catch (error: unknown) {
     throw error instanceof Error ? Object.assign(error, { fileHash }) : error

@@ -132,7 +132,7 @@ export class FileImporter {
     const { document, fileHash } = extraction
     for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
     const contentHash = extraction.storedText ?? sha256(document.text)
-    if (extraction.storedText !== undefined) store.adoptText(contentHash)
+    if (extraction.storedText !== undefined) store.adoptText(contentHash, extraction.textPlace)
     if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
       if (!store.hasText(contentHash)) await store.writeText(contentHash, document.text)
       // Read again in other languages to the same text: the languages it was read in are still news.

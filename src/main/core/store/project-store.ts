@@ -1,7 +1,8 @@
 // One project: the in-memory working set the services read and change (library and notes),
 // committed through a ProjectStorage (storage.ts) that writes only what changed, and the
-// documents' texts, content-addressed in texts/<sha256>.txt and written once.
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+// documents' texts, content-addressed by SHA-256 and written once: in texts/<sha256>.txt, or
+// in the packs an import's extraction threads append to (texts/packs/, see text-packs.ts).
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { join } from 'node:path'
 import type { Source } from '../../../shared/domain/source'
@@ -11,6 +12,7 @@ import { sha256 } from './content-hash'
 import { FolderStorage } from './folder-storage'
 import { LIBRARY_FOLDER } from './segmented-library'
 import { SourceChangeLog } from './source-change-log'
+import { TextPacks, type TextPlace } from './text-packs'
 import type { LibraryData, LibraryRead, NotesData, NotesDelta, ProjectStorage } from './storage'
 
 export { failedFileSchema, libraryDataSchema, notesDataSchema, type FailedFile, type LibraryData, type NotesData } from './storage'
@@ -43,6 +45,7 @@ export class ProjectStore {
   readonly library: { data: LibraryData; write: () => Promise<void> }
   readonly notes: { data: NotesData; write: () => Promise<void>; update: (change: (notes: NotesData) => void) => Promise<void> }
   readonly #textsDir: string
+  readonly #packs: TextPacks
   readonly #storage: ProjectStorage
 
   private constructor(
@@ -69,6 +72,7 @@ export class ProjectStore {
       () => this.notes.data
     )
     this.#textsDir = join(dir, 'texts')
+    this.#packs = new TextPacks(this.#textsDir)
   }
 
   /** Opens the project in `dir`; `storage` replaces the folder's own (tests, a shared server). */
@@ -104,6 +108,7 @@ export class ProjectStore {
       if (/^[0-9a-f]{64}\.txt$/.test(name)) this.#storedTexts.add(name.slice(0, 64))
       else if (isAtomicWriteTemp(name)) await rm(join(this.#textsDir, name), { force: true })
     }
+    await this.#packs.load()
     await this.#collectTexts()
   }
 
@@ -260,7 +265,9 @@ export class ProjectStore {
       await rm(join(this.#textsDir, `${hash}.txt`), { force: true })
       this.#storedTexts.delete(hash)
     }
-    this.collectedTexts = orphans.length
+    // A packed one leaves its pack's index (and the pack goes with its last text).
+    const packed = await this.#packs.remove([...this.#packs.hashes()].filter((hash) => !referenced.has(hash)))
+    this.collectedTexts = orphans.length + packed
   }
 
   /** How many unreferenced texts the last open deleted. */
@@ -301,10 +308,12 @@ export class ProjectStore {
 
   /**
    * Reads a document's text and checks it against its hash. A damaged file is never
-   * shown as the source: it is set aside, so that re-importing the folder restores it.
+   * shown as the source: it is set aside (a packed text leaves its pack's index), so that
+   * re-importing the folder restores it.
    */
   async readText(contentHash: string): Promise<string> {
     const path = this.#textPath(contentHash)
+    if (this.#packs.has(contentHash)) return this.#readPacked(contentHash)
     try {
       const text = await readFile(path, 'utf-8')
       if (sha256(text) !== contentHash) {
@@ -325,11 +334,33 @@ export class ProjectStore {
     }
   }
 
+  async #readPacked(contentHash: string): Promise<string> {
+    const bytes = await this.#packs.read(contentHash).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      return null
+    })
+    const text = bytes?.toString('utf-8') ?? null
+    if (text !== null && sha256(text) === contentHash) return text
+    await this.#packs.remove([contentHash])
+    if (text === null) throw new UserError('not-found', `store: the text ${contentHash.slice(0, 12)}… is missing from the project; re-import its folder`)
+    throw new UserError('failed', `store: the stored text ${contentHash.slice(0, 12)}… was damaged (its hash no longer matches) and has been set aside; re-import its folder to restore it`)
+  }
+
+  /** The size of a stored text in bytes without reading it; null when it is not stored. */
+  async textBytes(contentHash: string): Promise<number | null> {
+    const place = this.#packs.place(contentHash)
+    if (place !== undefined) return place.bytes
+    return stat(this.#textPath(contentHash)).then(
+      (info) => info.size,
+      () => null
+    )
+  }
+
   /** Texts are content-addressed, so an existing file already holds exactly this text. */
   async writeText(contentHash: string, text: string): Promise<void> {
     const path = this.#textPath(contentHash)
     // Known from the listing at open and every write since: no look at the disk per text.
-    if (!this.#storedTexts.has(contentHash)) {
+    if (!this.hasText(contentHash)) {
       // Flushed in one batch before the library commit that first names it (#syncTexts):
       // a flush per file was half of a cold import's time.
       await writeFileAtomic(path, text, { durable: false })
@@ -344,11 +375,16 @@ export class ProjectStore {
   }
 
   /**
-   * Takes in a text an extraction thread wrote into textsFolder (renamed into place, not
-   * flushed): it is flushed with the next library commit, as writeText's are.
+   * Takes in a text an extraction thread wrote into textsFolder (`place`: appended to a pack,
+   * else as its own file, renamed into place), not flushed: it is flushed with the next
+   * library commit, as writeText's are. A text stored already keeps its place.
    */
-  adoptText(contentHash: string): void {
-    if (this.#storedTexts.has(contentHash)) return
+  adoptText(contentHash: string, place?: TextPlace): void {
+    if (this.hasText(contentHash)) return
+    if (place !== undefined) {
+      this.#packs.adopt(contentHash, place)
+      return
+    }
     this.#unsyncedTexts.add(this.#textPath(contentHash))
     this.#storedTexts.add(contentHash)
   }
@@ -356,8 +392,12 @@ export class ProjectStore {
   /** Texts written since the last library commit and not yet flushed to disk. */
   #unsyncedTexts = new Set<string>()
 
-  /** Flushes the texts written since the last commit, many at once (the file system groups them), then their folder. */
+  /**
+   * Flushes the texts stored since the last commit: the packs threads appended to (then their
+   * indexes name the new texts), and texts of their own, many at once (the file system groups them), then their folder.
+   */
   async #syncTexts(): Promise<void> {
+    await this.#packs.sync()
     const paths = [...this.#unsyncedTexts]
     if (paths.length === 0) return
     for (let start = 0; start < paths.length; start += TEXT_SYNC_BATCH) {
@@ -376,13 +416,13 @@ export class ProjectStore {
    */
   hasText(contentHash: string): boolean {
     // Imports wait for textsListed: before it, a stored text reads as missing.
-    return this.#storedTexts.has(contentHash)
+    return this.#storedTexts.has(contentHash) || this.#packs.has(contentHash)
   }
 
   /** The hashes of every stored text (a copy). */
   async storedTextHashes(): Promise<Set<string>> {
     await this.#textsListed
-    return new Set(this.#storedTexts)
+    return new Set([...this.#storedTexts, ...this.#packs.hashes()])
   }
 }
 

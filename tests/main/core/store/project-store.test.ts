@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { sha256 } from '../../../../src/main/core/store/content-hash'
 import { LOCK_FILE, ProjectRegistry, unlockDataFolder } from '../../../../src/main/core/projects/project-registry'
 import { ProjectStore } from '../../../../src/main/core/store/project-store'
+import { PACKS_FOLDER, PackAppender } from '../../../../src/main/core/store/text-packs'
 import { makeAnnotation, makeSource } from '../../../helpers/factories'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
@@ -60,6 +61,51 @@ describe('ProjectStore', () => {
     expect(second.warnings).toEqual([])
     expect(second.collectedTexts).toBe(0)
     expect(await readdir(join(dir, 'texts'))).toHaveLength(4)
+  })
+
+  it('keeps the texts packed by the threads of an import: readable at once, indexed with the commit, orphans and damage dropped at the next open', async () => {
+    const dir = await tempDir()
+    const store = await ProjectStore.open(dir)
+    await store.textsListed()
+    const appender = new PackAppender(join(store.textsFolder, PACKS_FOLDER))
+    const texts = { shown: 'The text a source shows, packed by a thread.\n', stray: 'A text a killed import packed and never saved a source for.\n', spoilt: 'A text whose bytes will be spoilt on disk.\n' }
+    const place = (text: string) => appender.append(sha256(text), Buffer.from(text))
+    for (const text of [texts.shown, texts.spoilt]) store.adoptText(sha256(text), place(text))
+    expect(await store.readText(sha256(texts.shown))).toBe(texts.shown)
+    expect(await store.textBytes(sha256(texts.shown))).toBe(Buffer.byteLength(texts.shown))
+    store.library.data.sources.push(makeSource({ id: 's1', title: 'Shown', relativePath: 'a.txt', contentHash: sha256(texts.shown) }), makeSource({ id: 's2', title: 'Spoilt', relativePath: 'b.txt', contentHash: sha256(texts.spoilt) }))
+    await store.library.write()
+    // Adopted after the last commit: its pack bytes are there, no index names them.
+    store.adoptText(sha256(texts.stray), place(texts.stray))
+    await store.close()
+    // Spoil the second text's bytes in its pack.
+    const spoilt = (await readdir(join(dir, 'texts', PACKS_FOLDER))).find((name) => name.endsWith('.pack')) ?? ''
+    const bytes = await readFile(join(dir, 'texts', PACKS_FOLDER, spoilt))
+    bytes[Buffer.byteLength(texts.shown) + 3] = 0x21
+    await writeFile(join(dir, 'texts', PACKS_FOLDER, spoilt), bytes)
+
+    const reopened = await ProjectStore.open(dir)
+    await reopened.textsListed()
+    expect(reopened.collectedTexts).toBe(0)
+    expect(reopened.hasText(sha256(texts.stray))).toBe(false)
+    expect(await reopened.readText(sha256(texts.shown))).toBe(texts.shown)
+    await expect(reopened.readText(sha256(texts.spoilt))).rejects.toThrow(/damaged .* re-import its folder/)
+    expect(reopened.hasText(sha256(texts.spoilt))).toBe(false)
+    // Re-importing stores it again (here as a file of its own), and the next open finds it.
+    await reopened.writeText(sha256(texts.spoilt), texts.spoilt)
+    await reopened.library.write()
+    await reopened.close()
+    const third = await ProjectStore.open(dir)
+    await third.textsListed()
+    expect(await third.readText(sha256(texts.spoilt))).toBe(texts.spoilt)
+    // Once no source names the packed text, the open after drops it from the index, and the pack goes with its last text.
+    third.library.data.sources = []
+    await third.library.write()
+    await third.close()
+    const fourth = await ProjectStore.open(dir)
+    await fourth.textsListed()
+    expect(fourth.collectedTexts).toBe(2)
+    expect(await readdir(join(dir, 'texts', PACKS_FOLDER))).toEqual([])
   })
 
   it('saves the library only when it changed, and waits for a save already under way', async () => {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import { sha256 } from '../../store/content-hash'
+import { PACKS_FOLDER, readPackIndex, readPlace, type TextPlace } from '../../store/text-packs'
 import { runFindingsJob } from './findings-job'
 import type { WorkerJobReply, WorkerJobRequest, WorkerTextReply } from './run-findings-job'
 
@@ -25,8 +26,19 @@ function askMainThread(contentHash: string): Promise<string> {
   })
 }
 
+/** The texts an import packed (text-packs.ts), as their indexes said when the job began: one committed since is asked of the main thread. */
+let packed: { textsDir: string; places: Promise<Map<string, TextPlace>> } | null = null
+
+function packedPlaces(textsDir: string): Promise<Map<string, TextPlace>> {
+  if (packed?.textsDir !== textsDir) packed = { textsDir, places: readPackIndex(join(textsDir, PACKS_FOLDER)).then(({ places }) => places) }
+  return packed.places
+}
+
 async function readStoredText(textsDir: string, contentHash: string): Promise<string> {
-  const text = /^[0-9a-f]{64}$/.test(contentHash) ? await readFile(join(textsDir, `${contentHash}.txt`), 'utf8').catch(() => null) : null
+  if (!/^[0-9a-f]{64}$/.test(contentHash)) return askMainThread(contentHash)
+  const place = (await packedPlaces(textsDir)).get(contentHash)
+  const bytes = await (place === undefined ? readFile(join(textsDir, `${contentHash}.txt`)) : readPlace(join(textsDir, PACKS_FOLDER), place)).catch(() => null)
+  const text = bytes?.toString('utf8') ?? null
   return text !== null && sha256(text) === contentHash ? text : askMainThread(contentHash)
 }
 
@@ -40,6 +52,8 @@ port.on('message', (message: WorkerJobRequest | WorkerTextReply) => {
     }
     return
   }
+  // Each job reads the indexes afresh: an import may have packed texts since the last.
+  packed = null
   const io = {
     readText: (hash: string) => readStoredText(message.textsDir, hash),
     progress: (progress: { done: number; total: number }) => port.postMessage({ progress } satisfies WorkerJobReply),

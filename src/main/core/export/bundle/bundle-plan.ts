@@ -96,8 +96,8 @@ export async function describeBundle(store: ProjectStore, includeOriginals: bool
   const notPacked: string[] = []
   const jsonBytes = (await Promise.all([LIBRARY_ENTRY, NOTES_ENTRY].map((name) => stat(join(store.dir, name)).then((info) => info.size, () => 0)))).reduce((a, b) => a + b, 0)
   const texts: PackedTotals = { count: 0, bytes: 0 }
-  // The store's layout (texts/<hash>.txt): a size needs no reading.
-  for await (const found of readAhead(bundledTexts(store), (hash) => stat(join(store.dir, 'texts', `${hash}.txt`)).then((info) => ({ hash, size: info.size }), () => ({ hash, size: null })))) {
+  // A size needs no reading (a file's size, or a packed text's length).
+  for await (const found of readAhead(bundledTexts(store), async (hash) => ({ hash, size: await store.textBytes(hash) }))) {
     if (found.size === null) {
       notPacked.push(`not packed: text ${found.hash.slice(0, 12)}… (it is missing from the project; re-import its folder)`)
       continue
