@@ -167,6 +167,7 @@ export class Workbench {
         }))
         return base.extract(path, fileName, folder, { ...call, ocr: { ...prepared, cacheDir: ocrCacheDir(projectDir) } })
       },
+      ...(base.segments === true && base.flushIndex !== undefined ? { segments: true, flushIndex: base.flushIndex.bind(base) } : {}),
       close: () => base.close()
     }
   }

@@ -8,6 +8,8 @@ import { filterTarget, matchesFilters, type FilterTarget } from '../../../shared
 import { parseQuery, type Query } from '../../../shared/search/query'
 import type { HitRangesResponse, SearchResponse } from '../../../shared/domain/search-results'
 import { IndexStore } from '../search/index-store'
+import type { Segment } from '../search/segment'
+import { decodeSegment } from '../search/segment-file'
 import type { DocumentTerms, SearchIndex } from '../search/search-index'
 import type { ProjectStore } from '../store/project-store'
 
@@ -36,6 +38,8 @@ export class SearchService {
   #unsaved = 0
   /** The library's change revision the last sync caught up with; null until a full pass. */
   #revision: string | null = null
+  /** Documents segments brought in (adoptSegment) to check against the library at the next sync. */
+  #recheck = new Set<string>()
 
   constructor(
     private readonly store: ProjectStore,
@@ -77,6 +81,25 @@ export class SearchService {
     this.#unsaved++
   }
 
+  /**
+   * Takes in a segment an import's extraction threads built from the texts they stored. Its
+   * documents are checked against the library at the next sync, which the import runs: one
+   * whose file then failed, or was changed again meanwhile, is removed or indexed afresh.
+   */
+  adoptSegment(encoded: Uint8Array): void {
+    // Until the saved index is in (or when the segment cannot be read), the next sync reads the texts back instead.
+    if (!this.#files.loaded) return
+    let segment: Segment
+    try {
+      segment = decodeSegment(encoded)
+    } catch {
+      return
+    }
+    this.#files.adopt(segment, encoded)
+    for (const key of segment.keys) this.#recheck.add(key)
+    this.#unsaved += segment.docCount
+  }
+
   #syncing: Promise<SyncReport> | null = null
 
   /** Indexes every source whose text is new or changed since it was indexed, then saves. Concurrent calls share one pass. */
@@ -94,11 +117,24 @@ export class SearchService {
 
   async #syncNow(): Promise<SyncReport> {
     await this.#files.ready()
+    const recheck = this.#recheck
+    this.#recheck = new Set()
+    try {
+      return await this.#catchUp(recheck)
+    } catch (error: unknown) {
+      // Checked again by the next sync.
+      for (const key of recheck) this.#recheck.add(key)
+      throw error
+    }
+  }
+
+  async #catchUp(recheck: ReadonlySet<string>): Promise<SyncReport> {
     const started = performance.now()
     const changes = this.store.sourceChanges
     const revision = changes.revision
     // After the first full pass only the sources the library says changed are looked at.
-    const changed = this.#revision === null ? null : changes.since(this.#revision)
+    const since = this.#revision === null ? null : changes.since(this.#revision)
+    const changed = since === null ? null : recheck.size === 0 ? since : [...new Set([...since, ...recheck])]
     const sources = changed === null ? this.store.library.data.sources : changed.map((id) => this.store.findSource(id))
     let indexed = 0
     let removed = 0

@@ -1,17 +1,29 @@
 // The worker side of WorkerPoolExtractor: files are read one at a time, in the order they
 // come; the next may already wait here, and is handed back when the main thread asks
 // (the file being read is slow). Progress of a long file (a scan being recognised) is
-// posted before its answer.
+// posted before its answer. A flush (an import's end) is answered after the files sent before it.
 import type { MessagePort } from 'node:worker_threads'
 import { UserError } from '../../../shared/ipc/result'
 import type { ExtractProgress } from './extract/types'
-import { failedFileHash, type Extraction, type ExtractReply, type ExtractRequest, type WorkerMessage } from './extractor'
+import { failedFileHash, type Extraction, type ExtractReply, type ExtractRequest, type FlushRequest, type WorkerMessage } from './extractor'
 
 export type ReadFile = (request: ExtractRequest, onProgress: (progress: ExtractProgress) => void) => Promise<Extraction>
+/** A batch's segment of documents not handed over yet (see SegmentBatches). */
+export type FlushBatch = (batch: string) => Uint8Array | null
 
-export function serveExtractions(port: MessagePort, read: ReadFile): void {
-  const waiting: ExtractRequest[] = []
+export function serveExtractions(port: MessagePort, read: ReadFile, flush: FlushBatch = () => null): void {
+  const waiting: Array<ExtractRequest | FlushRequest> = []
   let reading = false
+
+  const flushed = (request: FlushRequest): void => {
+    let segment: Uint8Array | null = null
+    try {
+      segment = flush(request.flush)
+    } catch {
+      // The batch's documents are indexed from their texts instead (SearchService.sync).
+    }
+    port.postMessage({ flushed: request.id, segment } satisfies ExtractReply)
+  }
 
   const answer = async (request: ExtractRequest): Promise<void> => {
     try {
@@ -34,13 +46,23 @@ export function serveExtractions(port: MessagePort, read: ReadFile): void {
   const readNext = async (): Promise<void> => {
     if (reading) return
     reading = true
-    for (let request = waiting.shift(); request !== undefined; request = waiting.shift()) await answer(request)
+    for (let request = waiting.shift(); request !== undefined; request = waiting.shift()) {
+      if ('flush' in request) flushed(request)
+      else await answer(request)
+    }
     reading = false
   }
 
   port.on('message', (message: WorkerMessage) => {
     if ('handBack' in message) {
-      const handedBack = waiting.splice(0).map((request) => request.id)
+      // Files only: a flush stays, to be answered after the file being read.
+      const handedBack: number[] = []
+      for (let k = waiting.length - 1; k >= 0; k--) {
+        const request = waiting[k]
+        if (request === undefined || 'flush' in request) continue
+        handedBack.unshift(request.id)
+        waiting.splice(k, 1)
+      }
       if (handedBack.length > 0) port.postMessage({ handedBack } satisfies ExtractReply)
       return
     }

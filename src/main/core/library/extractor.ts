@@ -13,6 +13,7 @@ import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
 import { storeText } from './store-text'
 import type { TextPlace } from '../store/text-packs'
 import { readText, type TextReading } from './text-reading'
+import type { SegmentBatches } from '../search/segment-batches'
 
 export interface Extraction {
   document: ExtractedDocument
@@ -22,8 +23,18 @@ export interface Extraction {
   storedText?: string
   /** Where in that folder's packs the thread appended it (see text-packs.ts); absent: as texts/<storedText>.txt. */
   textPlace?: TextPlace
-  /** With `readText`: the text's terms, words and title, worked out by the extracting thread. */
+  /** With `readText`: the text's terms, words and title, worked out by the extracting thread (no terms once `indexIn` took them). */
   reading?: TextReading
+  /** With `indexIn`: the thread added the text to the batch's segment (see SegmentBatches). */
+  indexed?: boolean
+  /** With `indexIn`: the batch's segment this text filled, encoded, for the importer to hand to search. */
+  segment?: Uint8Array
+}
+
+/** An import's batch of documents the extracting threads index themselves (see SegmentBatches): the batch and this file's key in it. */
+export interface IndexIn {
+  batch: string
+  key: string
 }
 
 /** A path as a string, or as bytes when it is not valid UTF-8 (a Buffer arrives in a worker as a Uint8Array). */
@@ -39,6 +50,8 @@ export interface ExtractCall {
   storeTextIn?: string | undefined
   /** The extracting thread also reads the text for the importer (see TextReading), so a bulk import's main thread only merges postings. */
   readText?: boolean | undefined
+  /** With readText, where the extractor builds segments (segments: true): the thread indexes the text itself, in this batch under this key. */
+  indexIn?: IndexIn | undefined
   onProgress?: ((progress: ExtractProgress) => void) | undefined
   /** Aborting stops the extraction at once (a worker busy with it is ended and replaced). */
   signal?: AbortSignal | undefined
@@ -52,6 +65,12 @@ export interface Extractor {
    * following a link.
    */
   extract(path: FilePath, fileName: string, folder?: string, call?: ExtractCall): Promise<Extraction>
+  /**
+   * Whether its threads build index segments (ExtractCall.indexIn); then flushIndex hands over
+   * each thread's last segment of a batch, once every file of the batch is answered.
+   */
+  readonly segments?: boolean
+  flushIndex?(batch: string): Promise<Uint8Array[]>
   close(): Promise<void>
 }
 
@@ -63,6 +82,13 @@ export interface ExtractRequest {
   options: ExtractOptions
   storeTextIn?: string | undefined
   readText?: boolean | undefined
+  indexIn?: IndexIn | undefined
+}
+
+/** Asks a thread for a batch's documents not handed over yet (after the files it was sent before). */
+export interface FlushRequest {
+  flush: string
+  id: number
 }
 
 export type ExtractReply =
@@ -72,6 +98,8 @@ export type ExtractReply =
   | { id: number; progress: ExtractProgress }
   /** Files the worker had not started, given back when asked ({ handBack: true }). */
   | { handedBack: number[] }
+  /** A FlushRequest's answer. */
+  | { flushed: number; segment: Uint8Array | null }
 
 /**
  * Marks a failure that may not happen again with the same bytes (a timeout on a busy
@@ -111,8 +139,8 @@ async function realPathInside(path: Buffer, folder: string): Promise<Buffer> {
   return real
 }
 
-/** Reads and extracts one file; the same code runs in a worker and in-process. */
-export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pick<ExtractContext, 'onProgress' | 'signal'> = {}): Promise<Extraction> {
+/** Reads and extracts one file; the same code runs in a worker and in-process. `batches`: the thread's, for `indexIn`. */
+export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pick<ExtractContext, 'onProgress' | 'signal'> = {}, batches?: SegmentBatches): Promise<Extraction> {
   // Loaded on first use: the parsers (Readability, pdf.js, the Word reader) stay out of app start-up.
   const { extractDocument } = await import('./extract')
   const given = typeof request.path === 'string' ? Buffer.from(request.path, 'utf8') : Buffer.from(request.path)
@@ -127,6 +155,14 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
       const stored = await storeText(request.storeTextIn, document.text)
       extraction.storedText = stored.contentHash
       if (stored.place !== undefined) extraction.textPlace = stored.place
+    }
+    const reading = extraction.reading
+    const tag = extraction.storedText
+    if (request.indexIn !== undefined && batches !== undefined && reading?.terms !== undefined && tag !== undefined) {
+      const segment = batches.add(request.indexIn.batch, request.indexIn.key, tag, reading.terms)
+      delete reading.terms
+      extraction.indexed = true
+      if (segment !== null) extraction.segment = segment
     }
     return extraction
   } catch (error: unknown) {
@@ -175,6 +211,8 @@ interface PooledWorker {
   timer: NodeJS.Timeout | null
   /** Set once the first job has taken longer than SLOW_MS: nothing more waits behind it. */
   slow: NodeJS.Timeout | true | null
+  /** Flushes asked of it and not answered (FlushRequest id → answer); a worker that ends answers them with nothing. */
+  flushes: Map<number, (segment: Uint8Array | null) => void>
 }
 
 export interface WorkerScript {
@@ -191,7 +229,7 @@ const AHEAD = 1
 const SLOW_MS = 250
 
 /** What the main thread sends a worker: a file to extract, or a request to hand back the files not started yet. */
-export type WorkerMessage = ExtractRequest | { handBack: true }
+export type WorkerMessage = ExtractRequest | FlushRequest | { handBack: true }
 
 /**
  * One file read per worker at a time, so a worker that has to be stopped (a file that
@@ -215,8 +253,13 @@ export class WorkerPoolExtractor implements Extractor {
   ) {}
 
   #spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), sent: [], timer: null, slow: null }
+    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), sent: [], timer: null, slow: null, flushes: new Map() }
     pooled.worker.on('message', (reply: ExtractReply) => {
+      if ('flushed' in reply) {
+        pooled.flushes.get(reply.flushed)?.(reply.segment)
+        pooled.flushes.delete(reply.flushed)
+        return
+      }
       if ('handedBack' in reply) {
         this.#resend(pooled.sent.filter((job) => reply.handedBack.includes(job.request.id)), pooled)
         this.#pump()
@@ -306,6 +349,9 @@ export class WorkerPoolExtractor implements Extractor {
   #retire(pooled: PooledWorker): Job | null {
     this.#all.delete(pooled)
     this.#clearTimers(pooled)
+    // The documents it indexed and had not handed over are lost with it: search indexes them from their texts (SearchService.sync).
+    for (const answer of pooled.flushes.values()) answer(null)
+    pooled.flushes.clear()
     const [first, ...waiting] = pooled.sent
     this.#resend(waiting, pooled)
     pooled.sent.length = 0
@@ -367,8 +413,8 @@ export class WorkerPoolExtractor implements Extractor {
   extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     if (call.signal?.aborted === true) return Promise.reject(importStopped())
-    return new Promise((resolve, reject) => {
-      const request: ExtractRequest = { id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn, readText: call.readText }
+    const answer = new Promise<Extraction>((resolve, reject) => {
+      const request: ExtractRequest = { id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn, readText: call.readText, indexIn: call.indexIn }
       const job: Job = { request, resolve, reject, call }
       const signal = call.signal
       if (signal !== undefined) {
@@ -379,6 +425,33 @@ export class WorkerPoolExtractor implements Extractor {
       this.#queue.push(job)
       this.#pump()
     })
+    this.#unanswered.add(answer)
+    const answered = (): void => void this.#unanswered.delete(answer)
+    answer.then(answered, answered)
+    return answer
+  }
+
+  /** Its threads index the texts of an import themselves (ExtractCall.indexIn). */
+  readonly segments = true
+
+  /** Files asked for and not answered yet. */
+  readonly #unanswered = new Set<Promise<Extraction>>()
+
+  /**
+   * Each thread's segment of the batch's documents not handed over yet, once every file asked
+   * for before is answered (a file handed back from a slow thread may be read by another).
+   */
+  async flushIndex(batch: string): Promise<Uint8Array[]> {
+    await Promise.allSettled([...this.#unanswered])
+    const answers = [...this.#all].map(
+      (pooled) =>
+        new Promise<Uint8Array | null>((resolve) => {
+          const id = ++this.#nextId
+          pooled.flushes.set(id, resolve)
+          pooled.worker.postMessage({ flush: batch, id } satisfies WorkerMessage)
+        })
+    )
+    return (await Promise.all(answers)).filter((segment) => segment !== null)
   }
 
   async close(): Promise<void> {
@@ -391,6 +464,8 @@ export class WorkerPoolExtractor implements Extractor {
     this.#all.clear()
     for (const pooled of workers) {
       this.#clearTimers(pooled)
+      for (const answer of pooled.flushes.values()) answer(null)
+      pooled.flushes.clear()
       for (const job of pooled.sent.splice(0)) {
         this.#abandoned.get(job)?.()
         if (job.dropped !== true) job.reject(new Error('extractor: closed'))

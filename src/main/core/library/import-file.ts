@@ -79,6 +79,9 @@ export interface FileImportContext {
   ocrLanguages?: readonly string[] | undefined
   signal?: AbortSignal | undefined
   onText?: ImportOptions['onText']
+  /** Set when the extracting threads index the texts themselves (Extractor.segments): the import's batch, and who takes its segments. */
+  indexBatch?: string | undefined
+  onSegment?: ImportOptions['onSegment']
   /** A scan being recognised says which page it is on. */
   onDetail?: ((relativePath: string, detail: string) => void) | undefined
   /** The source with this id, if any (a full import keeps its own map; a few paths ask the store). */
@@ -129,6 +132,8 @@ export class FileImporter {
       return
     }
     const extraction = await this.#extract(id, file)
+    // A segment this text filled holds earlier files' texts too: handed on whatever becomes of this one.
+    if (extraction.segment !== undefined) this.context.onSegment?.(extraction.segment)
     const { document, fileHash } = extraction
     for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
     const contentHash = extraction.storedText ?? sha256(document.text)
@@ -143,7 +148,7 @@ export class FileImporter {
     }
     // The text is on disk before the source that names it, so a saved source always has its text.
     if (!store.hasText(contentHash)) await store.writeText(contentHash, document.text)
-    this.context.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text), extraction.reading?.terms)
+    if (extraction.indexed !== true) this.context.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text), extraction.reading?.terms)
     const base = { id, rootId: this.context.root.id, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: this.context.nowIso, missing: false }
     const source = buildSource(base, document, existing, extraction.reading)
     if (existing === undefined) {
@@ -165,7 +170,9 @@ export class FileImporter {
       // The extracting thread writes the text: file writes were a third of a bulk import's main-thread time.
       storeTextIn: this.context.store.textsFolder,
       // And reads it: its search terms, words and title cost the main thread nothing then.
-      readText: true
+      readText: true,
+      // And, in a bulk import, indexes it: the main thread takes in whole segments.
+      indexIn: this.context.indexBatch === undefined ? undefined : { batch: this.context.indexBatch, key: id }
     }
     try {
       // A file reached through a link has its real place checked again as it is read; any

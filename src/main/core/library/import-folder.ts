@@ -37,6 +37,12 @@ export interface ImportOptions {
    * documentTerms(text) would give.
    */
   onText?: (sourceId: string, contentHash: string, text: string, terms?: DocumentTerms) => void
+  /**
+   * Told about index segments the extraction threads built from the texts (when the extractor
+   * builds them, Extractor.segments): those texts do not come to onText. A folder import
+   * only; the few files the watcher names go to onText.
+   */
+  onSegment?: (encoded: Uint8Array) => void
   /** Where "~" and relative paths point, and which folder holds the app's own data. */
   policy?: FolderPolicy
   /** The user agreed to import a folder above `largeImport`. */
@@ -150,6 +156,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   let lastSave = Date.now()
   const progress = (currentFile: string | null, detail?: string): void =>
     options.onProgress({ rootPath, phase: 'importing', done, total: files.length, currentFile, ...(detail === undefined ? {} : { detail }), errors: errors.length })
+  // The threads index the texts themselves, in segments of this import's batch.
+  const indexBatch = options.onSegment !== undefined && options.extractor.segments === true ? `${rootId}-${started.toString(36)}-${Math.random().toString(36).slice(2)}` : undefined
   const importer = new FileImporter({
     store,
     root,
@@ -161,6 +169,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     ocrLanguages: options.ocrLanguages,
     signal: options.signal,
     onText: options.onText,
+    indexBatch,
+    onSegment: options.onSegment,
     onDetail: (relativePath, detail) => progress(relativePath, detail),
     find: (id) => byId.get(id),
     add: (source) => {
@@ -216,6 +226,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     }
   }
   await Promise.all(Array.from({ length: lanes }, lane))
+  // Every file is answered: the threads hand over what they indexed since their last full segment.
+  if (indexBatch !== undefined) for (const segment of (await options.extractor.flushIndex?.(indexBatch)) ?? []) options.onSegment?.(segment)
 
   report.cancelled = options.signal?.aborted === true
   if (!report.cancelled) {

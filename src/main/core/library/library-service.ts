@@ -51,6 +51,8 @@ function removeWhere<T>(list: T[], remove: (item: T) => boolean): number {
  */
 export interface LibrarySearch {
   indexText(sourceId: string, contentHash: string, text: string, terms?: DocumentTerms): void
+  /** Takes in a segment an import's extraction threads indexed (see SegmentBatches); without it, every text comes to indexText. */
+  adoptSegment?(encoded: Uint8Array): void
   sync(): Promise<unknown>
 }
 
@@ -101,7 +103,8 @@ export class LibraryService {
       ...(this.deps.maxFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxFileBytes }),
       ...(request.signal === undefined ? {} : { signal: request.signal }),
       ...(this.deps.ocrLanguages === undefined ? {} : { ocrLanguages: await this.deps.ocrLanguages() }),
-      onText: (sourceId, contentHash, text, terms) => this.deps.search.indexText(sourceId, contentHash, text, terms)
+      onText: (sourceId, contentHash, text, terms) => this.deps.search.indexText(sourceId, contentHash, text, terms),
+      ...(this.deps.search.adoptSegment === undefined ? {} : { onSegment: (encoded: Uint8Array) => this.deps.search.adoptSegment?.(encoded) })
     }
   }
 

@@ -8,8 +8,8 @@ import type { ExtractedDocument } from './extract/types'
 import { titleFromText } from './title'
 
 export interface TextReading {
-  /** The terms of what search indexes of the text (see searchableText). */
-  terms: DocumentTerms
+  /** The terms of what search indexes of the text (see searchableText); absent once the thread indexed them itself (ExtractCall.indexIn). */
+  terms?: DocumentTerms
   words: number
   /** When the document names no title: the one its first lines give (null: it has no line). */
   textTitle: string | null

@@ -168,6 +168,16 @@ export class IndexStore {
     await Promise.all(dropped.map((file) => rm(join(this.#dir, file), { force: true })))
   }
 
+  /**
+   * Adds a segment built elsewhere (an import's extraction thread), after what is unsealed
+   * here: its documents replace older versions of theirs. `encoded` is its file, written as it is by the next save.
+   */
+  adopt(segment: Segment, encoded: Uint8Array): void {
+    this.index.seal()
+    segment.encoded = encoded
+    this.index.addSegment(segment)
+  }
+
   /** Lets queries in, and in the background (a merge) lets waiting saves finish first. */
   async #yield(background: boolean): Promise<void> {
     await nextTurn()
@@ -177,6 +187,14 @@ export class IndexStore {
   /** Writes a segment file under the next name; a large one is encoded a few milliseconds at a time. */
   async #write(segment: Segment, background: boolean): Promise<void> {
     const file = segmentFileName(this.#nextSegment++)
+    if (segment.encoded !== null) {
+      const encoded = segment.encoded
+      await writeFileAtomic(join(this.#dir, file), encoded)
+      segment.file = file
+      segment.fileBytes = encoded.length
+      segment.encoded = null
+      return
+    }
     const steps = encodeSegmentSteps(segment)
     let deadline = performance.now() + SLICE_MS
     let step = steps.next()

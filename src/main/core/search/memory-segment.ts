@@ -12,6 +12,10 @@ import { ArenaWriter } from './sealed-postings'
 import { Segment } from './segment'
 import { termDictionary, type TermDictionary } from './term-walk'
 
+/** A memory segment is sealed once it holds this many documents or bytes (postings and their records; news texts reach ~45 MB at 4,096). */
+export const SEAL_DOCUMENTS = 4096
+export const SEAL_BYTES = 64 << 20
+
 /** A posting record: document, term frequency, start of its positions in the stream, previous record of the term (-1: none), term id. */
 const STRIDE = 5
 
@@ -60,6 +64,11 @@ export class MemorySegment {
    */
   get heldBytes(): number {
     return this.bytes + this.recordCount * (STRIDE * 4 + 16)
+  }
+
+  /** Whether it is time to seal it (SEAL_DOCUMENTS, SEAL_BYTES). */
+  get isFull(): boolean {
+    return this.keys.length >= SEAL_DOCUMENTS || this.heldBytes >= SEAL_BYTES
   }
 
   get isEmpty(): boolean {

@@ -44,9 +44,6 @@ export interface SearchResults {
   results: SearchResult[]
 }
 
-/** The in-memory segment is sealed once it holds this many documents or bytes (postings and their records; news texts reach ~45 MB at 4,096). */
-const SEAL_DOCUMENTS = 4096
-const SEAL_BYTES = 64 << 20
 /** Below this many documents, walking each segment's vocabulary for a fuzzy term is quick enough. */
 const UNION_MIN_DOCUMENTS = 20_000
 /** A new union is worth building once the segments it does not cover hold this share of those it does. */
@@ -104,7 +101,7 @@ export class SearchIndex {
     const document = typeof text === 'string' ? documentTerms(text) : text
     const doc = this.memory.base + this.memory.add(key, tag, document)
     this.append(doc, key, tag, document.positions.length)
-    if (this.memory.docCount >= SEAL_DOCUMENTS || this.memory.heldBytes >= SEAL_BYTES) this.seal()
+    if (this.memory.isFull) this.seal()
   }
 
   remove(key: string): void {

@@ -25,6 +25,8 @@ export class Segment {
   /** The file holding this segment once it is saved (search/ folder), null before; and its size. */
   file: string | null = null
   fileBytes = 0
+  /** Its file's bytes when it came encoded (a thread built it) and is not saved yet: the save writes them as they are. */
+  encoded: Uint8Array | null = null
   readonly keys: string[]
   readonly tags: string[]
   readonly docLengths: Uint32Array

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SearchService } from '../../../../src/main/core/library-search/search-service'
 import { Workbench } from '../../../../src/main/core/workbench'
+import { documentTerms } from '../../../../src/main/core/search/document-terms'
+import { SegmentBatches } from '../../../../src/main/core/search/segment-batches'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const seedsDir = resolve(__dirname, '../../../../seeds')
@@ -28,6 +30,30 @@ describe('SearchService', () => {
     // Bare words match anywhere; the hyphenated one must match as a unit, in its U+2011 spelling too.
     expect(ranges.map((range) => text.slice(range.start, range.end))).toContain('Sok\u2011bae')
     expect((await workbench.project.search.search('"Lee Sok-bae"')).total).toBe(3)
+  })
+
+  it('checks a segment the import threads built against the library at the next sync: a stale document is indexed afresh, one with no source removed', async () => {
+    const workbench = await boot(await tempDir())
+    const search = workbench.project.search
+    await search.sync()
+    const [kept, changed] = workbench.project.store.library.data.sources
+    if (kept === undefined || changed === undefined) throw new Error('no seeds')
+    const batches = new SegmentBatches()
+    batches.add('b', kept.id, kept.contentHash, documentTerms('zeppelin kept'))
+    // Indexed from an older text than the library now names, and a file whose source never made it into the library.
+    batches.add('b', changed.id, 'an-older-hash', documentTerms('zeppelin stale'))
+    batches.add('b', 'src_ghost', 'ghost-hash', documentTerms('zeppelin ghost'))
+    search.adoptSegment(batches.flush('b') ?? new Uint8Array())
+    expect((await search.search('zeppelin')).total).toBe(3)
+    const report = await search.sync()
+    expect(report.removed).toBe(1)
+    expect((await search.search('zeppelin')).results.map((result) => result.sourceId)).toEqual([kept.id])
+    expect((await search.search('stale')).total).toBe(0)
+    expect(search.indexedCount).toBe(workbench.project.store.library.data.sources.length)
+    expect((await search.search(`"${(await workbench.project.library.sourceText(changed.id)).text.split(/\s+/).slice(0, 3).join(' ')}"`)).results.map((result) => result.sourceId)).toContain(changed.id)
+    // A segment that cannot be read is left to the next sync.
+    search.adoptSegment(new Uint8Array([1, 2, 3]))
+    expect(search.indexedCount).toBe(workbench.project.store.library.data.sources.length)
   })
 
   it('answers one page at a time from an offset, with the full total and snippets on every page', async () => {

@@ -4,6 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
 import { documentTerms } from '../../../../src/main/core/search/document-terms'
 import { countWords } from '../../../../src/shared/text/words'
+import { parseQuery } from '../../../../src/shared/search/query'
+import { SearchIndex } from '../../../../src/main/core/search/search-index'
+import { decodeSegment } from '../../../../src/main/core/search/segment-file'
+import { sha256 } from '../../../../src/main/core/store/content-hash'
+
+function parseOk(input: string) {
+  const parsed = parseQuery(input)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.query
+}
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const script = {
@@ -42,6 +52,31 @@ describe('WorkerPoolExtractor', () => {
     expect(reading?.textTitle).toBe('Seoul talks resume after Korea\u2019s long pause')
     expect(reading?.terms).toEqual(documentTerms(text))
     expect((await pool.extract(join(folder, 'talks.txt'), 'talks.txt')).reading).toBeUndefined()
+  }, 30_000)
+
+  it('indexes the texts of a batch on the threads when asked, and hands over the segment of them each thread built', async () => {
+    const folder = await tempDir()
+    const texts = ['Seoul talks resume.\n', 'Kyiv talks stall.\n', 'Talks in Geneva.\n', 'Nothing new.\n']
+    for (const [k, text] of texts.entries()) await writeFile(join(folder, `${k}.txt`), text)
+    const pool = new WorkerPoolExtractor(script, 2, options)
+    pools.push(pool)
+    const extractions = await Promise.all(
+      texts.map((_, k) => pool.extract(join(folder, `${k}.txt`), `${k}.txt`, undefined, { readText: true, storeTextIn: folder, indexIn: { batch: 'b1', key: `src-${k}` } }))
+    )
+    for (const extraction of extractions) {
+      expect(extraction.indexed).toBe(true)
+      expect(extraction.reading?.terms).toBeUndefined()
+      expect(extraction.reading?.words).toBeGreaterThan(1)
+    }
+    const segments = (await pool.flushIndex('b1')).map(decodeSegment)
+    expect(segments.length).toBeGreaterThan(0)
+    expect(segments.flatMap((segment) => segment.keys).sort()).toEqual(['src-0', 'src-1', 'src-2', 'src-3'])
+    expect(segments.flatMap((segment) => segment.tags).sort()).toEqual(texts.map((text) => sha256(text)).sort())
+    const index = new SearchIndex()
+    for (const segment of segments) index.addSegment(segment)
+    expect(index.search(parseOk('talks'), { limit: 10 }).results.map((result) => result.key).sort()).toEqual(['src-0', 'src-1', 'src-2'])
+    // Handed over once: the batch is forgotten.
+    expect(await pool.flushIndex('b1')).toEqual([])
   }, 30_000)
 
   it('gives up on a file that takes too long, and the next file gets a fresh thread', async () => {
@@ -90,6 +125,20 @@ describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
     // slow.txt goes to the first thread, quick.txt to the second, late.txt waits behind slow.txt until it is handed back.
     await Promise.all([read('slow.txt'), read('quick.txt'), read('late.txt')])
     expect(done).toEqual(['quick.txt', 'late.txt', 'slow.txt'])
+  }, 30_000)
+
+  it('answers a flush after the files sent before it, and with nothing for a thread that crashed', async () => {
+    const extractor = pool(1)
+    const slow = text(extractor.extract('slow.txt', 'slow.txt'))
+    const after = text(extractor.extract('after.txt', 'after.txt'))
+    const flushed = extractor.flushIndex('b')
+    expect(await slow).toBe('slow.txt')
+    expect(await after).toBe('after.txt')
+    expect((await flushed).map((bytes) => new TextDecoder().decode(bytes))).toEqual(['b:slow.txt,after.txt'])
+    const crashed = extractor.extract('crash.txt', 'crash.txt').catch(() => 'crashed')
+    const lost = extractor.flushIndex('c')
+    expect(await crashed).toBe('crashed')
+    expect(await lost).toEqual([])
   }, 30_000)
 
   // hang-waiting.txt would never finish (a scan's OCR, page after page): stopped before its turn, it must never be started.

@@ -1,14 +1,21 @@
 // An extraction worker for the pool's tests, run through tests/helpers/ts-worker.mjs: the
 // real serving loop, with files that read as their name says: "hang…" never answers,
 // "crash…" ends the thread, "slow…" takes 1.5 s, any other answers at once with its name.
+// A flush answers with the names of the files read before it, as bytes.
 import { parentPort } from 'node:worker_threads'
 import { serveExtractions } from '../../../../src/main/core/library/extract-serve'
 
 if (parentPort === null) throw new Error('fake-extract-worker: must run as a worker thread')
-serveExtractions(parentPort, async (request) => {
+const read: string[] = []
+serveExtractions(
+  parentPort,
+  async (request) => {
   if (request.fileName.startsWith('hang')) return new Promise(() => undefined)
   if (request.fileName.startsWith('crash')) process.exit(3)
   // A file that takes long to read, as a scan does (a fixture, not the test waiting).
   if (request.fileName.startsWith('slow')) await new Promise((resolve) => setTimeout(resolve, 1500))
+  read.push(request.fileName)
   return { document: { format: 'text', text: request.fileName, title: null, meta: {}, pageStarts: null, warnings: [] }, fileHash: 'f' }
-})
+  },
+  (batch) => new TextEncoder().encode(`${batch}:${read.splice(0).join(',')}`)
+)

@@ -42,6 +42,44 @@ describe('LibraryService', () => {
     expect(strip(threaded).find((source) => source.title === 'From front matter')?.meta.author).toBe('Jane Doe')
   }, 30_000)
 
+  it('with worker threads, finds every imported text by search though the threads indexed them, after a change and after a stopped import too', async () => {
+    const folder = await tempDir()
+    const total = 600
+    await Promise.all(Array.from({ length: total }, (_, index) => writeFile(join(folder, `f${String(index).padStart(4, '0')}.txt`), `Article ${index} text, marker${index} and common words.\n`)))
+    const dataDir = await tempDir()
+    const workbench = await bench({ dataDir, extractWorker: workerScript, extractThreads: 2 })
+    let cancelAnswer: { cancelled: boolean } | null = null
+    workbench.events.on('importProgress', (progress) => {
+      if (cancelAnswer === null && progress.phase === 'importing' && progress.done > 100) cancelAnswer = workbench.cancelImport()
+    })
+    const stopped = await workbench.importFolder(folder)
+    expect(stopped.cancelled).toBe(true)
+    const search = workbench.project.search
+    // Files the threads read after the stop are not in the library, and not in the index either.
+    expect(search.indexedCount).toBe(stopped.added)
+    expect((await search.search('common', 1000)).total).toBe(stopped.added)
+    const rest = await workbench.importFolder(folder)
+    expect(rest.added + stopped.added).toBe(total)
+    expect(search.indexedCount).toBe(total)
+    expect((await search.search('common', 1000)).total).toBe(total)
+    expect((await search.search('marker599')).results).toHaveLength(1)
+    await writeFile(join(folder, 'f0007.txt'), 'Article 7 rewritten: now about zeppelins.\n')
+    expect((await workbench.importFolder(folder)).updated).toBe(1)
+    expect((await search.search('marker7')).total).toBe(0)
+    expect((await search.search('zeppelins')).total).toBe(1)
+    expect((await search.search('common', 1000)).total).toBe(total - 1)
+    // And a restart finds the same index on disk.
+    await workbench.shutdown()
+    const again = new Workbench({ dataDir, seedsDir: null })
+    open.push(again)
+    await again.boot()
+    await again.project.search.ready()
+    expect(again.project.search.indexedCount).toBe(total)
+    // All but the rewritten one.
+    expect((await again.project.search.search('common', 1000)).total).toBe(total - 1)
+    expect((await again.project.search.search('zeppelins')).total).toBe(1)
+  }, 60_000)
+
   it('keeps what the user edited when the file is re-imported after a change', async () => {
     const folder = await tempDir()
     await writeFile(join(folder, 'story.txt'), 'A headline that the file itself gives\n\nBody.\n')

@@ -1,0 +1,41 @@
+// Index segments built where the documents are read. During a bulk import each extraction
+// thread adds the documents it extracted to a memory segment of its own, and hands the
+// sealed segment over encoded (as its file will hold it): the main thread then takes in
+// a few thousand documents at once (SearchIndex takes any segment) instead of adding each
+// document's terms, which was the largest part of its import work. A batch is one import;
+// its last, partly filled segment is handed over when the import asks (flush).
+import { MemorySegment } from './memory-segment'
+import type { DocumentTerms } from './document-terms'
+import { encodeSegment } from './segment-file'
+
+interface Batch {
+  memory: MemorySegment
+  /** Local document of each key: a key added again replaces its earlier document (keys are unique in a segment). */
+  docOf: Map<string, number>
+  replaced: Set<number>
+}
+
+export class SegmentBatches {
+  readonly #batches = new Map<string, Batch>()
+
+  /** Adds a document to the batch; returns the batch's segment, encoded, when this one filled it. */
+  add(batch: string, key: string, tag: string, terms: DocumentTerms): Uint8Array | null {
+    let open = this.#batches.get(batch)
+    if (open === undefined) {
+      open = { memory: new MemorySegment(), docOf: new Map(), replaced: new Set() }
+      this.#batches.set(batch, open)
+    }
+    const earlier = open.docOf.get(key)
+    if (earlier !== undefined) open.replaced.add(earlier)
+    open.docOf.set(key, open.memory.add(key, tag, terms))
+    return open.memory.isFull ? this.flush(batch) : null
+  }
+
+  /** The batch's documents not handed over yet, as an encoded segment (null: none); the batch is then forgotten. */
+  flush(batch: string): Uint8Array | null {
+    const open = this.#batches.get(batch)
+    this.#batches.delete(batch)
+    if (open === undefined || open.memory.docCount === 0) return null
+    return encodeSegment(open.memory.seal((doc) => !open.replaced.has(doc)))
+  }
+}
