@@ -29,6 +29,11 @@ export interface Extraction {
   indexed?: boolean
   /** With `indexIn`: the batch's segment this text filled, encoded, for the importer to hand to search. */
   segment?: Uint8Array
+  /**
+   * The text was left out of `document` (it is ''): the thread packed, read and indexed it,
+   * so the importer needs none of it, and it does not cross threads twice.
+   */
+  textOmitted?: boolean
 }
 
 /** An import's batch of documents the extracting threads index themselves (see SegmentBatches): the batch and this file's key in it. */
@@ -163,6 +168,10 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
       delete reading.terms
       extraction.indexed = true
       if (segment !== null) extraction.segment = segment
+      if (extraction.textPlace !== undefined) {
+        extraction.document = { ...document, text: '' }
+        extraction.textOmitted = true
+      }
     }
     return extraction
   } catch (error: unknown) {

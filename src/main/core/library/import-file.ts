@@ -138,16 +138,21 @@ export class FileImporter {
     for (const warning of document.warnings) report.warnings.push({ relativePath: file.relativePath, reason: warning })
     const contentHash = extraction.storedText ?? sha256(document.text)
     if (extraction.storedText !== undefined) store.adoptText(contentHash, extraction.textPlace)
+    // The text on disk before the source that names it, so a saved source always has its text (a thread packed an omitted one).
+    const storeText = async (): Promise<void> => {
+      if (store.hasText(contentHash)) return
+      if (extraction.textOmitted === true) throw new Error(`import: the text ${contentHash.slice(0, 12)}… was packed but not kept`)
+      await store.writeText(contentHash, document.text)
+    }
     if (existing !== undefined && existing.contentHash === contentHash && existing.format === document.format) {
-      if (!store.hasText(contentHash)) await store.writeText(contentHash, document.text)
+      await storeText()
       // Read again in other languages to the same text: the languages it was read in are still news.
       Object.assign(existing, { size: file.size, mtimeMs: file.mtimeMs, fileHash, missing: false, ocr: document.ocr?.summary ?? existing.ocr })
       this.#changed(id)
       report.unchanged++
       return
     }
-    // The text is on disk before the source that names it, so a saved source always has its text.
-    if (!store.hasText(contentHash)) await store.writeText(contentHash, document.text)
+    await storeText()
     if (extraction.indexed !== true) this.context.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text), extraction.reading?.terms)
     const base = { id, rootId: this.context.root.id, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: this.context.nowIso, missing: false }
     const source = buildSource(base, document, existing, extraction.reading)

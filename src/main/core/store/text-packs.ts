@@ -21,6 +21,8 @@ export const PACKS_FOLDER = 'packs'
 /** A new pack is started once one holds this much: offsets stay within 32 bits, and a pack is a file a user can still copy. */
 export const PACK_LIMIT_BYTES = 256 << 20
 const ENTRY_BYTES = 40
+/** A thread closes its pack file once no text came for this long. */
+const IDLE_CLOSE_MS = 1000
 const PACK_NAME = /^[0-9a-z]+(?:-[0-9a-z]+)*$/
 
 /** Where a packed text is: its pack (the name without .pack) and its bytes there. */
@@ -123,6 +125,10 @@ export async function readPlace(dir: string, place: TextPlace): Promise<Buffer> 
 export class PackAppender {
   #pack: string | null = null
   #written = new Map<string, TextPlace>()
+  /** The current pack, open while texts keep coming (closed after IDLE_CLOSE_MS: a project folder is never held open for long). */
+  #fd: number | null = null
+  #size = 0
+  #idle: NodeJS.Timeout | null = null
 
   /** `limit`: a pack's size past which a new one is started (PACK_LIMIT_BYTES). */
   constructor(
@@ -133,31 +139,55 @@ export class PackAppender {
   append(contentHash: string, bytes: Uint8Array): TextPlace {
     const known = this.#written.get(contentHash)
     if (known !== undefined) return known
+    // Removed since (the store drops a pack left with no text it needs): written again from 0, not into the removed file.
+    if (this.#fd !== null && fstatSync(this.#fd).nlink === 0) this.close()
+    if (this.#fd !== null && this.#size + bytes.length > this.limit && this.#size > 0) this.#startNew()
     if (this.#pack === null) {
       mkdirSync(this.dir, { recursive: true })
       this.#pack = `${Date.now().toString(36)}-${process.pid.toString(36)}-${threadId.toString(36)}-${randomBytes(4).toString('hex')}`
       this.#written = new Map()
     }
     const pack = this.#pack
-    const fd = openSync(packFile(this.dir, pack), 'a')
     try {
-      // The offset is the file's size, not a count kept here: a pack the store removed (it held only orphans) starts again at 0.
-      const offset = fstatSync(fd).size
-      if (offset + bytes.length > this.limit && offset > 0) {
-        this.#pack = null
-        return this.append(contentHash, bytes)
+      if (this.#fd === null) {
+        this.#fd = openSync(packFile(this.dir, pack), 'a')
+        // The offset is the file's size, not a count kept across openings: a pack the store removed (it held only orphans) starts again at 0.
+        this.#size = fstatSync(this.#fd).size
+        if (this.#size + bytes.length > this.limit && this.#size > 0) {
+          this.#startNew()
+          return this.append(contentHash, bytes)
+        }
       }
+      const fd = this.#fd
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written)
-      const place = { pack, offset, bytes: bytes.length }
+      const place = { pack, offset: this.#size, bytes: bytes.length }
+      this.#size += bytes.length
       this.#written.set(contentHash, place)
+      this.#closeWhenIdle()
       return place
     } catch (error: unknown) {
       // A short write (a full disk) leaves bytes no index will name: the next text starts a new pack.
-      this.#pack = null
+      this.#startNew()
       throw error
-    } finally {
-      closeSync(fd)
     }
+  }
+
+  /** Closes the pack file now; the next text opens it again. */
+  close(): void {
+    if (this.#idle !== null) clearTimeout(this.#idle)
+    this.#idle = null
+    if (this.#fd !== null) closeSync(this.#fd)
+    this.#fd = null
+  }
+
+  #startNew(): void {
+    this.close()
+    this.#pack = null
+  }
+
+  #closeWhenIdle(): void {
+    if (this.#idle !== null) this.#idle.refresh()
+    else this.#idle = setTimeout(() => this.close(), IDLE_CLOSE_MS).unref()
   }
 }
 

@@ -65,6 +65,9 @@ describe('WorkerPoolExtractor', () => {
     )
     for (const extraction of extractions) {
       expect(extraction.indexed).toBe(true)
+      // Packed, read and indexed on the thread: the text need not come back.
+      expect(extraction.textOmitted).toBe(true)
+      expect(extraction.document.text).toBe('')
       expect(extraction.reading?.terms).toBeUndefined()
       expect(extraction.reading?.words).toBeGreaterThan(1)
     }
