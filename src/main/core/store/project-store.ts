@@ -80,6 +80,9 @@ export class ProjectStore {
     const store = new ProjectStore(dir, storage ?? ((warn, current) => new FolderStorage(dir, warn, current)))
     await mkdir(store.#textsDir, { recursive: true })
     await removeLeftoverTemps(dir)
+    // Which texts the packs hold is read beside the notes and library: a window shown during the open reads texts.
+    store.#packsLoaded = store.#packs.load()
+    store.#packsLoaded.catch(() => undefined)
     progress?.texts((contentHash) => store.readText(contentHash))
     // The notes first: they are small, and a window shown during the open asks for them with the first sources.
     store.notes.data = await store.#storage.loadNotes()
@@ -93,6 +96,7 @@ export class ProjectStore {
   }
 
   #textsListed: Promise<void> = Promise.resolve()
+  #packsLoaded: Promise<void> = Promise.resolve()
 
   /**
    * Resolves once texts/ has been listed at open (and its leftovers and orphans removed): from
@@ -108,7 +112,7 @@ export class ProjectStore {
       if (/^[0-9a-f]{64}\.txt$/.test(name)) this.#storedTexts.add(name.slice(0, 64))
       else if (isAtomicWriteTemp(name)) await rm(join(this.#textsDir, name), { force: true })
     }
-    await this.#packs.load()
+    await this.#packsLoaded
     await this.#collectTexts()
   }
 
@@ -313,6 +317,8 @@ export class ProjectStore {
    */
   async readText(contentHash: string): Promise<string> {
     const path = this.#textPath(contentHash)
+    // Until the packs' indexes are read (just after an open starts), a text may be in one.
+    if (!this.#packs.has(contentHash) && !this.#storedTexts.has(contentHash)) await this.#packsLoaded.catch(() => undefined)
     if (this.#packs.has(contentHash)) return this.#readPacked(contentHash)
     try {
       const text = await readFile(path, 'utf-8')
@@ -348,6 +354,7 @@ export class ProjectStore {
 
   /** The size of a stored text in bytes without reading it; null when it is not stored. */
   async textBytes(contentHash: string): Promise<number | null> {
+    await this.#packsLoaded.catch(() => undefined)
     const place = this.#packs.place(contentHash)
     if (place !== undefined) return place.bytes
     return stat(this.#textPath(contentHash)).then(

@@ -85,6 +85,8 @@ describe('ProjectStore', () => {
     await writeFile(join(dir, 'texts', PACKS_FOLDER, spoilt), bytes)
 
     const reopened = await ProjectStore.open(dir)
+    // Readable as soon as the open returns, as a window shown during the open asks (texts are listed after).
+    expect(await reopened.readText(sha256(texts.shown))).toBe(texts.shown)
     await reopened.textsListed()
     expect(reopened.collectedTexts).toBe(0)
     expect(reopened.hasText(sha256(texts.stray))).toBe(false)
