@@ -8,7 +8,6 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { serveApp, type ServedApp } from '../e2e/support/serve'
 import { seededRandom } from '../helpers/seeded-random'
 import { useTempDirs } from '../helpers/temp-dir'
-import { PACKS_FOLDER, readPackIndex } from '../../src/main/core/store/text-packs'
 
 const ROUNDS = Number(process.env['CRASH_ROUNDS'] ?? (process.env['npm_lifecycle_event'] === 'test:crash' ? 60 : 6))
 const SEED = Number(process.env['CRASH_SEED'] ?? 20261201)
@@ -211,7 +210,7 @@ async function verify(app: ServedApp, dataDir: string, ack: Acknowledged): Promi
     for (const link of expected.links) expect(claimsById.get(id)?.annotationIds).toContain(link)
   }
   const dir = project.current.dir
-  const packsDir = join(dir, 'texts', PACKS_FOLDER)
+  const packsDir = join(dir, 'texts', 'packs')
   const everywhere = [...(await listFiles(dataDir)), ...(await listFiles(dir)), ...(await listFiles(join(dir, 'texts'))), ...(await listFiles(packsDir))]
   expect(everywhere.filter((name) => name.includes('.damaged-'))).toEqual([])
   expect([...(await listFiles(dataDir)), ...(await listFiles(dir))].filter((name) => name.endsWith('.tmp'))).toEqual([])
@@ -220,13 +219,23 @@ async function verify(app: ServedApp, dataDir: string, ack: Acknowledged): Promi
   // texts/ is listed and cleaned just after the open, while the window is already served: the check waits for that pass.
   const referenced = await referencedTexts(dir)
   const leftovers = async (): Promise<string[]> => [
-    ...(await listFiles(join(dir, 'texts'))).filter((name) => name !== PACKS_FOLDER && (name.endsWith('.tmp') || !referenced.has(name.slice(0, 64)))),
+    ...(await listFiles(join(dir, 'texts'))).filter((name) => name !== 'packs' && (name.endsWith('.tmp') || !referenced.has(name.slice(0, 64)))),
     ...(await listFiles(packsDir)).filter((name) => name.endsWith('.tmp')),
-    ...[...(await readPackIndex(packsDir)).places.keys()].filter((hash) => !referenced.has(hash)).map((hash) => `packed ${hash}`)
+    ...(await packedTexts(packsDir)).filter((hash) => !referenced.has(hash)).map((hash) => `packed ${hash}`)
   ]
   const deadline = Date.now() + 30_000
   while ((await leftovers()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
   expect(await leftovers()).toEqual([])
+}
+
+/** The texts the packs' indexes name (texts/packs/<name>.idx: 40 bytes an entry, the SHA-256 first), whole entries only. */
+async function packedTexts(packsDir: string): Promise<string[]> {
+  const hashes: string[] = []
+  for (const name of (await listFiles(packsDir)).filter((file) => file.endsWith('.idx'))) {
+    const index = await readFile(join(packsDir, name))
+    for (let at = 0; at + 40 <= index.length; at += 40) hashes.push(index.toString('hex', at, at + 32))
+  }
+  return hashes
 }
 
 /**

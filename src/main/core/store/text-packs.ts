@@ -10,10 +10,10 @@
 // an index never names bytes that are not on disk. A crash leaves at most a tail of bytes no
 // index names (and a torn last entry, ignored): nothing is set aside, and the text is read
 // again by the next import. Every read checks the text against its hash, as for loose texts.
-import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { syncFile, syncFolder, writeFileAtomic } from './atomic-write'
 
@@ -77,6 +77,27 @@ function decodeEntries(pack: string, buffer: Buffer, packBytes: number): Array<[
 }
 
 /**
+ * Appends entries to an index file and flushes it; true when the file is new. They go right
+ * after the last whole entry, over a torn one an interrupted append left, so entries always
+ * stay on their 40-byte boundaries.
+ */
+async function appendEntries(path: string, entries: Buffer): Promise<boolean> {
+  const handle = await open(path, 'r+').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return open(path, 'w+')
+  })
+  try {
+    const { size } = await handle.stat()
+    const at = size - (size % ENTRY_BYTES)
+    for (let written = 0; written < entries.length; ) written += (await handle.write(entries, written, entries.length - written, at + written)).bytesWritten
+    await handle.sync()
+    return size === 0
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
  * Every text the packs in `dir` index (the first place of a text stored twice), the packs no
  * index names yet, and the indexes whose pack is gone. A pack or index that cannot be read
  * is left alone: its texts read as missing, and re-importing their folder stores them again.
@@ -137,30 +158,17 @@ export class PackAppender {
   ) {}
 
   append(contentHash: string, bytes: Uint8Array): TextPlace {
-    const known = this.#written.get(contentHash)
-    if (known !== undefined) return known
-    // Removed since (the store drops a pack left with no text it needs): written again from 0, not into the removed file.
-    if (this.#fd !== null && fstatSync(this.#fd).nlink === 0) this.close()
-    if (this.#fd !== null && this.#size + bytes.length > this.limit && this.#size > 0) this.#startNew()
-    if (this.#pack === null) {
-      mkdirSync(this.dir, { recursive: true })
-      this.#pack = `${Date.now().toString(36)}-${process.pid.toString(36)}-${threadId.toString(36)}-${randomBytes(4).toString('hex')}`
-      this.#written = new Map()
-    }
-    const pack = this.#pack
     try {
-      if (this.#fd === null) {
-        this.#fd = openSync(packFile(this.dir, pack), 'a')
-        // The offset is the file's size, not a count kept across openings: a pack the store removed (it held only orphans) starts again at 0.
-        this.#size = fstatSync(this.#fd).size
-        if (this.#size + bytes.length > this.limit && this.#size > 0) {
-          this.#startNew()
-          return this.append(contentHash, bytes)
-        }
+      this.#openCurrent()
+      const known = this.#written.get(contentHash)
+      if (known !== undefined) return known
+      if (this.#size + bytes.length > this.limit && this.#size > 0) {
+        this.#startNew()
+        this.#openCurrent()
       }
-      const fd = this.#fd
+      const fd = this.#fd as number
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written)
-      const place = { pack, offset: this.#size, bytes: bytes.length }
+      const place = { pack: this.#pack as string, offset: this.#size, bytes: bytes.length }
       this.#size += bytes.length
       this.#written.set(contentHash, place)
       this.#closeWhenIdle()
@@ -169,6 +177,26 @@ export class PackAppender {
       // A short write (a full disk) leaves bytes no index will name: the next text starts a new pack.
       this.#startNew()
       throw error
+    }
+  }
+
+  /**
+   * Opens the current pack to append, or starts one. A pack removed since (the store drops one
+   * that holds no text it needs, or one no index named yet when a project opens) is never
+   * written to again: a new pack starts, and the texts this thread put in the old one are
+   * forgotten, so none is answered with a place in it.
+   */
+  #openCurrent(): void {
+    if (this.#fd !== null && fstatSync(this.#fd).nlink === 0) this.#startNew()
+    if (this.#fd === null && this.#pack !== null && !existsSync(packFile(this.dir, this.#pack))) this.#startNew()
+    if (this.#pack === null) {
+      mkdirSync(this.dir, { recursive: true })
+      this.#pack = `${Date.now().toString(36)}-${process.pid.toString(36)}-${threadId.toString(36)}-${randomBytes(4).toString('hex')}`
+      this.#written = new Map()
+    }
+    if (this.#fd === null) {
+      this.#fd = openSync(packFile(this.dir, this.#pack), 'a')
+      this.#size = fstatSync(this.#fd).size
     }
   }
 
@@ -215,7 +243,9 @@ export class TextPacks {
   async load(): Promise<void> {
     const { places, unindexed, packless } = await readPackIndex(this.dir)
     for (const [hash, place] of places) this.#places.set(hash, place)
-    await Promise.all([...unindexed.map((pack) => rm(packFile(this.dir, pack), { force: true })), ...packless.map((pack) => rm(indexFile(this.dir, pack), { force: true }))])
+    // Only tidying: a file that cannot be removed now (held by another program) is tried again at the next open.
+    const remove = (path: string): Promise<void> => rm(path, { force: true }).catch(() => undefined)
+    await Promise.all([...unindexed.map((pack) => remove(packFile(this.dir, pack))), ...packless.map((pack) => remove(indexFile(this.dir, pack)))])
   }
 
   get size(): number {
@@ -253,33 +283,35 @@ export class TextPacks {
     const run = this.#queue.then(async () => {
       const entries = this.#pending.splice(0)
       if (entries.length === 0) return
+      const byPack = new Map<string, Array<[string, TextPlace]>>()
+      for (const entry of entries) {
+        const list = byPack.get(entry[1].pack)
+        if (list === undefined) byPack.set(entry[1].pack, [entry])
+        else list.push(entry)
+      }
+      const done = new Set<string>()
       try {
-        const byPack = new Map<string, Array<[string, TextPlace]>>()
-        for (const entry of entries) {
-          const list = byPack.get(entry[1].pack)
-          if (list === undefined) byPack.set(entry[1].pack, [entry])
-          else list.push(entry)
-        }
         let created = false
         for (const [pack, list] of byPack) {
-          await syncFile(packFile(this.dir, pack))
-          const path = indexFile(this.dir, pack)
-          created ||= !(await stat(path).then(
+          const synced = await syncFile(packFile(this.dir, pack)).then(
             () => true,
-            () => false
-          ))
-          const handle = await open(path, 'a')
-          try {
-            await handle.write(encodeEntries(list))
-            await handle.sync()
-          } finally {
-            await handle.close()
-          }
+            (error: unknown) => {
+              if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+              return false
+            }
+          )
+          if (!synced) {
+            // The pack is gone from under its thread: its texts are lost (their sources read as missing, and
+            // importing their folder again stores them), and never indexed, so later commits still go through.
+            for (const [hash, place] of list) if (this.#places.get(hash) === place) this.#places.delete(hash)
+          } else created = (await appendEntries(indexFile(this.dir, pack), encodeEntries(list))) || created
+          done.add(pack)
         }
-        if (created) await syncFolder(this.dir)
+        // A new index, and the packs folder itself the first time: both named in their folders on disk.
+        if (created) await Promise.all([syncFolder(this.dir), syncFolder(dirname(this.dir))])
       } catch (error: unknown) {
         // Indexed with the next commit (which this failure holds back).
-        this.#pending.unshift(...entries)
+        this.#pending = entries.filter(([, place]) => !done.has(place.pack)).concat(this.#pending)
         throw error
       }
     })
@@ -308,11 +340,15 @@ export class TextPacks {
       for (const [pack, gone] of byPack) {
         dropped += gone.size
         const path = indexFile(this.dir, pack)
+        // -1: the pack is gone, and its index with it; null: it cannot be looked at now, and its index is left as it is.
         const packBytes = await stat(packFile(this.dir, pack)).then(
           (info) => info.size,
-          () => 0
+          (error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? -1 : null)
         )
-        const entries = decodeEntries(pack, await readFile(path).catch(() => Buffer.alloc(0)), packBytes)
+        const index = packBytes === null ? null : await readFile(path).catch(() => null)
+        if (packBytes === -1) await rm(path, { force: true })
+        if (packBytes === null || packBytes === -1 || index === null) continue
+        const entries = decodeEntries(pack, index, packBytes)
         const kept = entries.filter(([hash]) => !gone.has(hash))
         if (kept.length === entries.length) continue
         const stillUsed = kept.length > 0 || [...this.#places.values()].some((place) => place.pack === pack)

@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sha256 } from '../../../../src/main/core/store/content-hash'
@@ -93,25 +93,44 @@ describe('text packs', () => {
     expect((await reopened(textsDir)).size).toBe(2)
   })
 
-  it('keeps the texts for the next commit when a sync fails', async () => {
+  it('keeps the texts for the next commit when a sync fails, and appends after the last whole entry of a torn index', async () => {
     const { textsDir, packsDir, packs, places } = await packed()
-    const pack = join(packsDir, `${places[0]?.pack}.pack`)
-    const bytes = await readFile(pack)
-    await rm(pack)
+    const index = join(packsDir, `${places[0]?.pack}.idx`)
+    // An index that cannot be written now.
+    await mkdir(index)
     await expect(packs.sync()).rejects.toThrow()
-    await writeFile(pack, bytes)
+    await rm(index, { recursive: true })
+    // What an append cut short left: part of an entry.
+    await writeFile(index, Buffer.alloc(17, 7))
     await packs.sync()
-    expect((await reopened(textsDir)).size).toBe(TEXTS.length)
+    expect((await readFile(index)).length).toBe(40 * TEXTS.length)
+    const later = await reopened(textsDir)
+    for (const text of TEXTS) expect((await later.read(sha256(text)))?.toString('utf8')).toBe(text)
   })
 
-  it('starts a new pack past the limit, and at offset 0 again when its pack was removed', async () => {
+  it('drops the texts of a pack removed before they were indexed, so later commits still go through', async () => {
+    const { textsDir, packsDir, packs, places, appender } = await packed()
+    await rm(join(packsDir, `${places[0]?.pack}.pack`))
+    await packs.sync()
+    expect(packs.size).toBe(0)
+    // The thread starts a new pack rather than answer with places in the removed one.
+    const place = appender.append(sha256(TEXTS[0] ?? ''), Buffer.from(TEXTS[0] ?? ''))
+    expect(place.pack).not.toBe(places[0]?.pack)
+    expect(packs.adopt(sha256(TEXTS[0] ?? ''), place)).toBe(true)
+    await packs.sync()
+    expect((await (await reopened(textsDir)).read(sha256(TEXTS[0] ?? '')))?.toString('utf8')).toBe(TEXTS[0])
+  })
+
+  it('starts a new pack past the limit, and a new one when its pack was removed under it', async () => {
     const { packsDir, appender, places } = await packed(40)
     expect(new Set(places.map((place) => place.pack)).size).toBeGreaterThan(1)
     const last = places[places.length - 1] as TextPlace
     await truncate(join(packsDir, `${last.pack}.pack`), 0)
     await rm(join(packsDir, `${last.pack}.pack`))
-    const place = appender.append(sha256('after'), Buffer.from('after'))
-    expect(place).toEqual({ pack: last.pack, offset: 0, bytes: 5 })
-    expect((await readPlace(packsDir, place)).toString()).toBe('after')
+    // Not even a text it wrote there is answered with its old place.
+    const again = appender.append(sha256(TEXTS[2] ?? ''), Buffer.from(TEXTS[2] ?? ''))
+    expect(again.pack).not.toBe(last.pack)
+    expect(again.offset).toBe(0)
+    expect((await readPlace(packsDir, again)).toString()).toBe(TEXTS[2])
   })
 })
