@@ -42,8 +42,18 @@ function foldCluster(cluster: string): string {
   return folded
 }
 
-function isAsciiWord(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)
+/** The hash scanTokens gives an ascii term: FNV-1a over its lower-cased UTF-16 code units, from this seed, one termHashStep per unit. */
+export const TERM_HASH_SEED = 0x811c9dc5
+
+export function termHashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193)
+}
+
+/** Per ASCII code: 0 not a word character, else the character lower-cased. */
+const ASCII_WORD = new Uint8Array(128)
+for (let code = 0; code < 128; code++) {
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) ASCII_WORD[code] = code
+  else if (code >= 65 && code <= 90) ASCII_WORD[code] = code + 32
 }
 
 function codePointLength(text: string, index: number): number {
@@ -62,15 +72,30 @@ function isMarkAt(text: string, index: number): boolean {
   return MARK.test(text.slice(index, index + codePointLength(text, index)))
 }
 
-/** Calls `visit` for each term of `text`, in order, without allocating token objects. */
-export function forEachToken(text: string, visit: TokenVisitor): void {
+/**
+ * Where scanTokens reports each term, in one of two forms: `ascii` when the term is the
+ * original slice [start, end) lower-cased (ASCII letters and digits only: most terms of
+ * most texts), so a caller that only looks the term up needs no string for it; `folded`
+ * with the normalised term otherwise.
+ */
+export interface TokenSink {
+  /** `hash`: the term's hash (TERM_HASH_SEED, termHashStep), so a table finds it without reading it again. */
+  ascii(start: number, end: number, hash: number): void
+  folded(term: string, start: number, end: number): void
+}
+
+/** Reports each term of `text` to `sink`, in order (forEachToken gives every term as a string). */
+export function scanTokens(text: string, sink: TokenSink): void {
   const length = text.length
   let start = -1
   let end = 0
   // The normalised term so far, once it differs from the lower-cased original slice.
   let built: string | null = null
+  // The hash of the term so far while it is an ascii one.
+  let hash = 0
   const emit = (): void => {
-    visit(built === null ? text.slice(start, end).toLowerCase() : built.normalize('NFC'), start, end)
+    if (built === null) sink.ascii(start, end, hash)
+    else sink.folded(built.normalize('NFC'), start, end)
     start = -1
     built = null
   }
@@ -78,9 +103,13 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
   while (index < length) {
     const code = text.charCodeAt(index)
     if (code < 128 && (index + 1 >= length || text.charCodeAt(index + 1) < 0x300)) {
-      if (isAsciiWord(code)) {
-        if (start < 0) start = index
-        else if (built !== null) built += String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code)
+      const lower = ASCII_WORD[code] as number
+      if (lower !== 0) {
+        if (start < 0) {
+          start = index
+          hash = termHashStep(TERM_HASH_SEED, lower)
+        } else if (built === null) hash = termHashStep(hash, lower)
+        else built += String.fromCharCode(lower)
         end = index + 1
       } else if (start >= 0) emit()
       index++
@@ -107,6 +136,11 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
     }
   }
   if (start >= 0) emit()
+}
+
+/** Calls `visit` for each term of `text`, in order, without allocating token objects. */
+export function forEachToken(text: string, visit: TokenVisitor): void {
+  scanTokens(text, { ascii: (start, end) => visit(text.slice(start, end).toLowerCase(), start, end), folded: visit })
 }
 
 export function tokenize(text: string): Token[] {

@@ -11,6 +11,11 @@ export type ReadFile = (request: ExtractRequest, onProgress: (progress: ExtractP
 /** A batch's segment of documents not handed over yet (see SegmentBatches). */
 export type FlushBatch = (batch: string) => Uint8Array | null
 
+/** A segment's memory moves to the main thread rather than being copied (it is one array of its own, megabytes long, not used here again). */
+function moved(segment: Uint8Array | null | undefined): ArrayBuffer[] {
+  return segment != null && segment.byteOffset === 0 && segment.buffer instanceof ArrayBuffer && segment.byteLength === segment.buffer.byteLength ? [segment.buffer] : []
+}
+
 export function serveExtractions(port: MessagePort, read: ReadFile, flush: FlushBatch = () => null): void {
   const waiting: Array<ExtractRequest | FlushRequest> = []
   let reading = false
@@ -22,13 +27,13 @@ export function serveExtractions(port: MessagePort, read: ReadFile, flush: Flush
     } catch {
       // The batch's documents are indexed from their texts instead (SearchService.sync).
     }
-    port.postMessage({ flushed: request.id, segment } satisfies ExtractReply)
+    port.postMessage({ flushed: request.id, segment } satisfies ExtractReply, moved(segment))
   }
 
   const answer = async (request: ExtractRequest): Promise<void> => {
     try {
       const extraction = await read(request, (progress) => port.postMessage({ id: request.id, progress } satisfies ExtractReply))
-      port.postMessage({ id: request.id, ok: true, extraction } satisfies ExtractReply)
+      port.postMessage({ id: request.id, ok: true, extraction } satisfies ExtractReply, moved(extraction.segment))
     } catch (error: unknown) {
       const fileHash = failedFileHash(error)
       const reply: ExtractReply = {

@@ -12,7 +12,7 @@ import type { ExtractContext, ExtractedDocument, ExtractOptions, ExtractProgress
 import { DEFAULT_MAX_FILE_BYTES, readFileCapped } from './read-file-capped'
 import { storeText } from './store-text'
 import type { TextPlace } from '../store/text-packs'
-import { readText, type TextReading } from './text-reading'
+import { indexedText, readText, type TextReading } from './text-reading'
 import type { SegmentBatches } from '../search/segment-batches'
 
 export interface Extraction {
@@ -155,17 +155,17 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
   try {
     const document = await extractDocument(bytes, request.fileName, request.options, { ...hooks, fileHash })
     const extraction: Extraction = { document, fileHash }
-    if (request.readText === true) extraction.reading = readText(document)
+    // With indexIn the thread adds the text to its segment below, straight from the text.
+    const indexIn = request.readText === true && request.storeTextIn !== undefined && batches !== undefined ? request.indexIn : undefined
+    if (request.readText === true) extraction.reading = readText(document, indexIn === undefined)
     if (request.storeTextIn !== undefined) {
       const stored = await storeText(request.storeTextIn, document.text)
       extraction.storedText = stored.contentHash
       if (stored.place !== undefined) extraction.textPlace = stored.place
     }
-    const reading = extraction.reading
     const tag = extraction.storedText
-    if (request.indexIn !== undefined && batches !== undefined && reading?.terms !== undefined && tag !== undefined) {
-      const segment = batches.add(request.indexIn.batch, request.indexIn.key, tag, reading.terms)
-      delete reading.terms
+    if (indexIn !== undefined && batches !== undefined && tag !== undefined) {
+      const segment = batches.add(indexIn.batch, indexIn.key, tag, indexedText(document))
       extraction.indexed = true
       if (segment !== null) extraction.segment = segment
       if (extraction.textPlace !== undefined) {
@@ -414,7 +414,8 @@ export class WorkerPoolExtractor implements Extractor {
       const job = this.#queue.shift() as Job
       pooled.sent.push(job)
       if (pooled.sent.length === 1) this.#arm(pooled, true)
-      const request = { ...job.request, options: withOcr(job.request.options, job.call.ocr, this.#ocrThreads()) }
+      // Counting the busy threads (and the machine's cores) only for a file that may be a scan.
+      const request = job.call.ocr === undefined ? job.request : { ...job.request, options: withOcr(job.request.options, job.call.ocr, this.#ocrThreads()) }
       pooled.worker.postMessage(request satisfies WorkerMessage)
     }
   }

@@ -15,10 +15,17 @@ export interface TextReading {
   textTitle: string | null
 }
 
-export function readText(document: ExtractedDocument): TextReading {
-  return {
-    terms: documentTerms(searchableText(document.ocr?.summary, document.text)),
+/** What search indexes of the document: its text, with the caveat of a scan's recognised text. */
+export function indexedText(document: ExtractedDocument): string {
+  return searchableText(document.ocr?.summary, document.text)
+}
+
+/** `withTerms` false: the caller indexes the text itself (see TextReading.terms). */
+export function readText(document: ExtractedDocument, withTerms = true): TextReading {
+  const reading: TextReading = {
     words: countWords(document.text),
     textTitle: document.title === null ? titleFromText(document.text, document.format) : null
   }
+  if (withTerms) reading.terms = documentTerms(indexedText(document))
+  return reading
 }

@@ -1,8 +1,9 @@
 // One document as the index takes it: its distinct terms with every position of each, in
-// flat typed arrays. Made in the extraction threads during an import (so the main thread
-// only merges postings) or by the index itself from a text; either way with forEachToken,
-// so both give the same terms and positions.
-import { forEachToken } from '../../../shared/search/tokenize'
+// flat typed arrays. Made by the index from a text, or in the extraction threads when a
+// document's terms go back to the main thread; either way with scanTokens (the tokenizer),
+// so every path gives the same terms and positions.
+import { scanTokens, type TokenSink } from '../../../shared/search/tokenize'
+import { TermTable } from './term-table'
 
 export interface DocumentTerms {
   /** The distinct terms, in the order each first occurs. */
@@ -13,45 +14,74 @@ export interface DocumentTerms {
   positions: Uint32Array
 }
 
-/** The index among the document's distinct terms of each token, reused from one document to the next. */
-let tokenTerms = new Int32Array(4096)
-/** Past this the scratch array is dropped after use: one huge document does not keep its memory. */
+/** Past this a scratch array is dropped after use: one huge document does not keep its memory. */
 const KEPT_SCRATCH = 1 << 20
 
-export function documentTerms(text: string): DocumentTerms {
-  const ids = new Map<string, number>()
-  const terms: string[] = []
-  let tokens = 0
-  let scratch = tokenTerms
-  forEachToken(text, (term) => {
-    let id = ids.get(term)
-    if (id === undefined) {
-      id = terms.length
-      ids.set(term, id)
-      terms.push(term)
-    }
-    if (tokens === scratch.length) {
-      const bigger = new Int32Array(scratch.length * 2)
-      bigger.set(scratch)
-      scratch = bigger
-    }
-    scratch[tokens++] = id
-  })
-  const counts = new Uint32Array(terms.length)
+function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array
+  const bigger = new Int32Array(Math.max(needed, array.length * 2))
+  bigger.set(array)
+  return bigger
+}
+
+/** A text's tokens as numbers of a TermTable, in order (`ids[0, count)`); the arrays are reused from one text to the next. */
+export class TokenIds implements TokenSink {
+  ids = new Int32Array(4096)
+  count = 0
+  #text = ''
+  constructor(public table: TermTable) {}
+
+  read(text: string): void {
+    this.count = 0
+    if (this.ids.length > KEPT_SCRATCH) this.ids = new Int32Array(4096)
+    this.#text = text
+    scanTokens(text, this)
+    this.#text = ''
+  }
+
+  ascii(start: number, end: number, hash: number): void {
+    this.#push(this.table.addAscii(this.#text, start, end, hash))
+  }
+
+  folded(term: string): void {
+    this.#push(this.table.add(term))
+  }
+
+  #push(id: number): void {
+    if (this.count === this.ids.length) this.ids = grown(this.ids, this.count + 1)
+    this.ids[this.count++] = id
+  }
+}
+
+/**
+ * Each term's count and its tokens' positions grouped by term (see DocumentTerms), from the
+ * tokens' term numbers `local[0, tokens)`, numbered 0, 1, … in order of first occurrence.
+ */
+export function groupedPositions(local: Int32Array, tokens: number, distinct: number): { counts: Uint32Array; positions: Uint32Array } {
+  const counts = new Uint32Array(distinct)
   for (let token = 0; token < tokens; token++) {
-    const id = scratch[token] as number
+    const id = local[token] as number
     counts[id] = (counts[id] as number) + 1
   }
   // Where each term's positions go next: the counts summed up to it.
-  const next = new Uint32Array(terms.length)
-  for (let id = 1; id < terms.length; id++) next[id] = (next[id - 1] as number) + (counts[id - 1] as number)
+  const next = new Uint32Array(distinct)
+  for (let id = 1; id < distinct; id++) next[id] = (next[id - 1] as number) + (counts[id - 1] as number)
   const positions = new Uint32Array(tokens)
   for (let token = 0; token < tokens; token++) {
-    const id = scratch[token] as number
+    const id = local[token] as number
     const at = next[id] as number
     positions[at] = token
     next[id] = at + 1
   }
-  tokenTerms = scratch.length > KEPT_SCRATCH ? new Int32Array(4096) : scratch
-  return { terms, counts, positions }
+  return { counts, positions }
+}
+
+const documentTokens = new TokenIds(new TermTable())
+
+export function documentTerms(text: string): DocumentTerms {
+  // A table of this document's own: its numbers are the order of first occurrence.
+  const table = new TermTable()
+  documentTokens.table = table
+  documentTokens.read(text)
+  return { terms: table.terms, ...groupedPositions(documentTokens.ids, documentTokens.count, table.size) }
 }

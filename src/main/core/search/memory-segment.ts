@@ -6,10 +6,11 @@
 // turns the segment into an immutable Segment, leaving out the documents replaced or
 // removed meanwhile.
 import { ByteBuffer } from './byte-buffer'
-import type { DocumentTerms } from './document-terms'
+import { groupedPositions, TokenIds, type DocumentTerms } from './document-terms'
 import { bufferSlice, type PostingSlice } from './posting-cursor'
 import { ArenaWriter } from './sealed-postings'
 import { Segment } from './segment'
+import { TermTable } from './term-table'
 import { termDictionary, type TermDictionary } from './term-walk'
 
 /** A memory segment is sealed once it holds this many documents or bytes (postings and their records; news texts reach ~45 MB at 4,096). */
@@ -38,20 +39,38 @@ export class MemorySegment {
   readonly docLengths: number[] = []
   /** Keys removed since the last seal: the sealed segment must delete their older versions. */
   readonly removals = new Set<string>()
-  /** Term → id, ids in order of first appearance. */
-  private readonly termIds = new Map<string, number>()
-  private readonly termList: string[] = []
+  /** Term ids, in order of first appearance. */
+  private readonly vocabulary = new TermTable()
+  /** Ids below this have their per-term entries set (termLast -1, the rest 0). */
+  private termsReady = 0
   /** Per term id: how many documents hold it, its newest posting record, and that record's document (kept here: the record itself is far away in memory). */
   private termDocFreq = new Int32Array(1024)
-  private termLast = new Int32Array(1024)
+  private termLast = new Int32Array(1024).fill(-1)
   private termLastDoc = new Int32Array(1024)
-  private records = new Int32Array(STRIDE * 4096)
+  /** addText's scratch: the text's tokens numbered by a table of the document's own, and the vocabulary's id of each. */
+  private tokens: TokenIds | null = null
+  private distinctIds = new Int32Array(0)
+  private records: Int32Array<ArrayBuffer>
   private recordCount = 0
   /** Every record's positions, as varint gaps, one record after the other. */
-  private readonly positions = new ByteBuffer(1 << 16)
+  private readonly positions: ByteBuffer
+  /** seal()'s records grouped by term. */
+  private byTerm: Int32Array<ArrayBuffer>
   private sorted: TermDictionary | null = null
   /** Bytes the postings take encoded, to seal before they grow large. */
   bytes = 0
+
+  /**
+   * `spare`: a sealed segment no longer used, whose large arrays this one takes over
+   * (SegmentBatches seals one segment after another): fresh memory costs a page fault per
+   * 4 KB on first touch, which was a fifth of indexing a document on the import threads.
+   */
+  constructor(spare?: MemorySegment) {
+    this.records = spare?.records ?? new Int32Array(STRIDE * 4096)
+    this.positions = spare?.positions ?? new ByteBuffer(1 << 16)
+    this.positions.length = 0
+    this.byTerm = spare?.byTerm ?? new Int32Array(0)
+  }
 
   get docCount(): number {
     return this.keys.length
@@ -75,11 +94,56 @@ export class MemorySegment {
     return this.keys.length === 0 && this.removals.size === 0
   }
 
-  /** Appends a document; returns its local id. */
+  /** Appends a document split into terms (documentTerms); returns its local id. */
   add(key: string, tag: string, document: DocumentTerms): number {
-    const doc = this.keys.length
     const { terms, counts, positions } = document
-    const termCount = terms.length
+    const ids = new Int32Array(terms.length)
+    for (let i = 0; i < terms.length; i++) ids[i] = this.vocabulary.add(terms[i] as string)
+    this.readyTerms()
+    return this.append(key, tag, ids, terms.length, counts, positions)
+  }
+
+  /**
+   * Appends a document from its text; returns its local id. The same as add(key, tag,
+   * documentTerms(text)), without a string per token or a map per document: tokens are
+   * looked up in the segment's vocabulary where they lie in the text.
+   */
+  addText(key: string, tag: string, text: string): number {
+    // The document's own table first (small, so its lookups stay in cache; its numbers are
+    // the order of first occurrence), then one lookup in the vocabulary per distinct term.
+    this.tokens ??= new TokenIds(new TermTable())
+    const scan = this.tokens
+    const own = scan.table
+    own.clear()
+    scan.read(text)
+    const distinct = own.size
+    if (this.distinctIds.length < distinct) this.distinctIds = new Int32Array(Math.max(distinct, this.distinctIds.length * 2))
+    const ids = this.distinctIds
+    for (let local = 0; local < distinct; local++) ids[local] = this.vocabulary.addHashed(own.terms[local] as string, own.hashAt(local))
+    this.readyTerms()
+    const { counts, positions } = groupedPositions(scan.ids, scan.count, distinct)
+    return this.append(key, tag, ids, distinct, counts, positions)
+  }
+
+  /** Sets up the per-term entries of the ids the vocabulary gave since the last call. */
+  private readyTerms(): void {
+    const size = this.vocabulary.size
+    if (size === this.termsReady) return
+    if (size > this.termLast.length) {
+      const length = Math.max(size, this.termLast.length * 2)
+      this.termDocFreq = grownInt32(this.termDocFreq, length)
+      this.termLastDoc = grownInt32(this.termLastDoc, length)
+      const last = grownInt32(this.termLast, length)
+      last.fill(-1, this.termLast.length)
+      this.termLast = last
+    }
+    this.termsReady = size
+    this.sorted = null
+  }
+
+  /** Writes a document's posting records: its distinct terms' ids `ids[0, termCount)`, their counts and grouped positions (see DocumentTerms). */
+  private append(key: string, tag: string, ids: Int32Array, termCount: number, counts: Uint32Array, positions: Uint32Array): number {
+    const doc = this.keys.length
     // Room for the whole document at once: the loops below write straight into the arrays.
     const stream = this.positions
     stream.reserve(positions.length * 5)
@@ -91,8 +155,7 @@ export class MemorySegment {
     let from = 0
     let bytes = 0
     for (let i = 0; i < termCount; i++) {
-      const term = terms[i] as string
-      const id = this.termIds.get(term) ?? this.newTerm(term)
+      const id = ids[i] as number
       const tf = counts[i] as number
       const previous = this.termLast[id] as number
       const o = record * STRIDE
@@ -130,29 +193,13 @@ export class MemorySegment {
     return doc
   }
 
-  private newTerm(term: string): number {
-    const id = this.termList.length
-    this.termIds.set(term, id)
-    this.termList.push(term)
-    if (id >= this.termLast.length) {
-      this.termDocFreq = grownInt32(this.termDocFreq, id + 1)
-      this.termLastDoc = grownInt32(this.termLastDoc, id + 1)
-      const last = grownInt32(this.termLast, id + 1)
-      last.fill(-1, this.termLast.length)
-      this.termLast = last
-    }
-    this.termLast[id] = -1
-    this.sorted = null
-    return id
-  }
-
   /** The vocabulary of the documents added so far, sorted. */
   get terms(): readonly string[] {
     return this.dictionary.terms
   }
 
   get dictionary(): TermDictionary {
-    this.sorted ??= termDictionary(this.termList.slice().sort())
+    this.sorted ??= termDictionary(this.vocabulary.terms.slice().sort())
     return this.sorted
   }
 
@@ -221,7 +268,7 @@ export class MemorySegment {
   }
 
   slice(term: string): { slice: PostingSlice; docFreq: number } | null {
-    const id = this.termIds.get(term)
+    const id = this.vocabulary.idOf(term)
     if (id === undefined) return null
     const docFreq = this.termDocFreq[id] as number
     const docs = new ByteBuffer(docFreq * 2 + 8)
@@ -253,12 +300,13 @@ export class MemorySegment {
     const start = new Int32Array(termCount + 1)
     const rankOf = new Int32Array(termCount)
     for (let rank = 0; rank < termCount; rank++) {
-      const id = this.termIds.get(terms[rank] as string) as number
+      const id = this.vocabulary.idOf(terms[rank] as string) as number
       rankOf[id] = rank
       start[rank + 1] = (start[rank] as number) + (this.termDocFreq[id] as number)
     }
     const next = start.slice(0, termCount)
-    const byTerm = new Int32Array(this.recordCount * 4)
+    if (this.byTerm.length < this.recordCount * 4) this.byTerm = new Int32Array(this.recordCount * 4)
+    const byTerm = this.byTerm
     const records = this.records
     for (let record = 0; record < this.recordCount; record++) {
       const rank = rankOf[records[record * STRIDE + 4] as number] as number

@@ -12,7 +12,7 @@ import { hitRanges } from '../../../shared/search/hit-ranges'
 import type { Query } from '../../../shared/search/query-types'
 import { snippets, type Snippet } from '../../../shared/search/snippets'
 import type { TextRange } from '../../../shared/text/find'
-import { documentTerms, type DocumentTerms } from './document-terms'
+import type { DocumentTerms } from './document-terms'
 import { evaluate, type Corpus } from './evaluate'
 import { everyDocument } from './matches'
 import { MemorySegment } from './memory-segment'
@@ -98,9 +98,9 @@ export class SearchIndex {
    */
   upsert(key: string, text: string | DocumentTerms, tag = ''): void {
     this.drop(key)
-    const document = typeof text === 'string' ? documentTerms(text) : text
-    const doc = this.memory.base + this.memory.add(key, tag, document)
-    this.append(doc, key, tag, document.positions.length)
+    const local = typeof text === 'string' ? this.memory.addText(key, tag, text) : this.memory.add(key, tag, text)
+    const doc = this.memory.base + local
+    this.append(doc, key, tag, this.memory.docLengths[local] as number)
     if (this.memory.isFull) this.seal()
   }
 

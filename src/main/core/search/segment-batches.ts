@@ -5,7 +5,6 @@
 // document's terms, which was the largest part of its import work. A batch is one import;
 // its last, partly filled segment is handed over when the import asks (flush).
 import { MemorySegment } from './memory-segment'
-import type { DocumentTerms } from './document-terms'
 import { encodeSegment } from './segment-file'
 
 interface Batch {
@@ -17,17 +16,20 @@ interface Batch {
 
 export class SegmentBatches {
   readonly #batches = new Map<string, Batch>()
+  /** The last sealed segment, whose arrays the next batch's segment reuses. */
+  #spare: MemorySegment | undefined
 
-  /** Adds a document to the batch; returns the batch's segment, encoded, when this one filled it. */
-  add(batch: string, key: string, tag: string, terms: DocumentTerms): Uint8Array | null {
+  /** Adds a document (the text search indexes, see searchableText) to the batch; returns the batch's segment, encoded, when this one filled it. */
+  add(batch: string, key: string, tag: string, text: string): Uint8Array | null {
     let open = this.#batches.get(batch)
     if (open === undefined) {
-      open = { memory: new MemorySegment(), docOf: new Map(), replaced: new Set() }
+      open = { memory: new MemorySegment(this.#spare), docOf: new Map(), replaced: new Set() }
+      this.#spare = undefined
       this.#batches.set(batch, open)
     }
     const earlier = open.docOf.get(key)
     if (earlier !== undefined) open.replaced.add(earlier)
-    open.docOf.set(key, open.memory.add(key, tag, terms))
+    open.docOf.set(key, open.memory.addText(key, tag, text))
     return open.memory.isFull ? this.flush(batch) : null
   }
 
@@ -36,6 +38,8 @@ export class SegmentBatches {
     const open = this.#batches.get(batch)
     this.#batches.delete(batch)
     if (open === undefined || open.memory.docCount === 0) return null
-    return encodeSegment(open.memory.seal((doc) => !open.replaced.has(doc)))
+    const encoded = encodeSegment(open.memory.seal((doc) => !open.replaced.has(doc)))
+    this.#spare = open.memory
+    return encoded
   }
 }

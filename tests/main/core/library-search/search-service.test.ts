@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SearchService } from '../../../../src/main/core/library-search/search-service'
 import { Workbench } from '../../../../src/main/core/workbench'
-import { documentTerms } from '../../../../src/main/core/search/document-terms'
 import { SegmentBatches } from '../../../../src/main/core/search/segment-batches'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
@@ -39,10 +38,10 @@ describe('SearchService', () => {
     const [kept, changed] = workbench.project.store.library.data.sources
     if (kept === undefined || changed === undefined) throw new Error('no seeds')
     const batches = new SegmentBatches()
-    batches.add('b', kept.id, kept.contentHash, documentTerms('zeppelin kept'))
+    batches.add('b', kept.id, kept.contentHash, 'zeppelin kept')
     // Indexed from an older text than the library now names, and a file whose source never made it into the library.
-    batches.add('b', changed.id, 'an-older-hash', documentTerms('zeppelin stale'))
-    batches.add('b', 'src_ghost', 'ghost-hash', documentTerms('zeppelin ghost'))
+    batches.add('b', changed.id, 'an-older-hash', 'zeppelin stale')
+    batches.add('b', 'src_ghost', 'ghost-hash', 'zeppelin ghost')
     search.adoptSegment(batches.flush('b') ?? new Uint8Array())
     expect((await search.search('zeppelin')).total).toBe(3)
     const report = await search.sync()

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { documentTerms } from '../../../../src/main/core/search/document-terms'
+import { documentTerms, type DocumentTerms } from '../../../../src/main/core/search/document-terms'
+import { MemorySegment } from '../../../../src/main/core/search/memory-segment'
 import { SearchIndex } from '../../../../src/main/core/search/search-index'
+import { encodeSegment } from '../../../../src/main/core/search/segment-file'
+import { TermTable } from '../../../../src/main/core/search/term-table'
 import { parseQuery, type Query } from '../../../../src/shared/search/query'
-import { terms } from '../../../../src/shared/search/tokenize'
+import { scanTokens, TERM_HASH_SEED, termHashStep, terms } from '../../../../src/shared/search/tokenize'
 
 function query(input: string): Query {
   const parsed = parseQuery(input)
@@ -59,5 +62,102 @@ describe('SearchIndex given terms', () => {
       expect(found(fromTerms, input)).toEqual(found(fromText, input))
     }
     expect(fromTerms.seal()).toEqual(fromText.seal())
+  })
+})
+
+/** DocumentTerms the plain way, from the tokenizer's strings and a Map: what the index's own paths must equal. */
+function referenceTerms(text: string): DocumentTerms {
+  const tokens = terms(text)
+  const ids = new Map<string, number>()
+  for (const token of tokens) if (!ids.has(token)) ids.set(token, ids.size)
+  const distinct = [...ids.keys()]
+  const positions = distinct.flatMap((term) => tokens.flatMap((token, position) => (token === term ? [position] : [])))
+  return { terms: distinct, counts: Uint32Array.from(distinct, (term) => tokens.filter((token) => token === term).length), positions: Uint32Array.from(positions) }
+}
+
+/** Texts mixing what the tokenizer treats apart: cases, digits, accents composed and not, soft hyphens, other scripts, apostrophes, emoji. */
+function mixedTexts(count: number): string[] {
+  const pieces = ['Seoul', 'SEOUL', 'seoul', 'Kyiv', 'Café', 'Cafe\u0301', 'naïve', 'naive', 'co\u00adoperate', 'Cooperate', 'cafe', 'XY', 'Korea\u2019s', 'O\u2019Brien', 'Lee Sok-bae', 'Σωκράτης', 'Москва', '東京', 'ﬁnance', 'Ⅻ', '2026', 'A1b2', '👍🏽', 'straße', 'İstanbul', 'x\u200dy', '—', '…', ' ', '\n']
+  const random = (() => {
+    let seed = 7
+    return (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return seed / 2 ** 32
+    }
+  })()
+  return Array.from({ length: count }, (_, doc) => {
+    const words: string[] = []
+    const length = 5 + Math.floor(random() * 60)
+    for (let k = 0; k < length; k++) {
+      const r = random()
+      // Many distinct made-up words too, so the vocabulary's table grows several times.
+      words.push(r < 0.5 ? (pieces[Math.floor(random() * pieces.length)] as string) : `w${Math.floor(random() * 5000).toString(36)}${r < 0.6 ? 'É' : ''}`)
+    }
+    return `${words.join(random() < 0.5 ? ' ' : ', ')} doc${doc}`
+  })
+}
+
+describe('documentTerms and MemorySegment.addText, which look tokens up without making strings', () => {
+  it('give the terms, counts and positions of the tokenizer’s strings', () => {
+    for (const text of mixedTexts(300)) expect(documentTerms(text)).toEqual(referenceTerms(text))
+  })
+
+  it('addText seals byte for byte what add() seals from the same texts', () => {
+    const texts = mixedTexts(2000)
+    const fromText = new MemorySegment()
+    const fromTerms = new MemorySegment()
+    texts.forEach((text, doc) => {
+      fromText.addText(`k${doc}`, `t${doc}`, text)
+      fromTerms.add(`k${doc}`, `t${doc}`, referenceTerms(text))
+    })
+    expect(fromText.terms.length).toBeGreaterThan(4000)
+    expect(fromText.docLengths).toEqual(fromTerms.docLengths)
+    expect(fromText.slice('seoul')).toEqual(fromTerms.slice('seoul'))
+    expect(encodeSegment(fromText.seal(() => true))).toEqual(encodeSegment(fromTerms.seal(() => true)))
+  }, 30_000)
+})
+
+/** The hash scanTokens gives a term. */
+const hashOf = (term: string): number => [...term].reduce((hash, char) => termHashStep(hash, char.charCodeAt(0)), TERM_HASH_SEED)
+
+describe('TermTable', () => {
+  it('numbers terms in order of first arrival and finds them by string or by their place in a text', () => {
+    const table = new TermTable()
+    const text = 'Alpha BETA alpha Gamma2 beta'
+    const at = (start: number, end: number): number => table.addAscii(text, start, end, hashOf(text.slice(start, end).toLowerCase()))
+    expect(at(0, 5)).toBe(0)
+    expect(at(6, 10)).toBe(1)
+    expect(at(11, 16)).toBe(0)
+    expect(table.add('gamma2')).toBe(2)
+    expect(at(17, 23)).toBe(2)
+    expect(table.idOf('beta')).toBe(1)
+    expect(table.idOf('BETA')).toBeUndefined()
+    expect(table.idOf('delta')).toBeUndefined()
+    expect(table.terms).toEqual(['alpha', 'beta', 'gamma2'])
+  })
+
+  it('hashes a term as scanTokens does, so a term found in a text and one given as a string are one', () => {
+    const text = 'Seoul seoul-2026 naïve NAIVE'
+    const ascii: Array<{ start: number; end: number; hash: number }> = []
+    scanTokens(text, { ascii: (start, end, hash) => ascii.push({ start, end, hash }), folded: () => undefined })
+    expect(ascii.map(({ hash }) => hash)).toEqual(['seoul', 'seoul', '2026', 'naive'].map(hashOf))
+    const table = new TermTable()
+    expect(table.add('naive')).toBe(0)
+    const naive = ascii[3]
+    expect(naive === undefined ? -1 : table.addAscii(text, naive.start, naive.end, naive.hash)).toBe(0)
+  })
+
+  it('keeps every term findable as it grows', () => {
+    const table = new TermTable()
+    const words = Array.from({ length: 50_000 }, (_, k) => `t${k.toString(36)}`)
+    words.forEach((word, k) => expect(table.add(word)).toBe(k))
+    const text = words.join(' ').toUpperCase()
+    let start = 0
+    words.forEach((word, k) => {
+      expect(table.addAscii(text, start, start + word.length, hashOf(word))).toBe(k)
+      start += word.length + 1
+    })
+    expect(table.size).toBe(words.length)
+    expect(words.every((word, k) => table.idOf(word) === k)).toBe(true)
   })
 })
