@@ -253,6 +253,8 @@ export class WorkerPoolExtractor implements Extractor {
   readonly #abandoned = new WeakMap<Job, () => void>()
   #nextId = 0
   #closed = false
+  /** The machine's cores, asked once: asking costs a system call, and every file may be a scan that wants the figure. */
+  readonly #cores = availableParallelism()
 
   constructor(
     private readonly script: WorkerScript,
@@ -394,7 +396,7 @@ export class WorkerPoolExtractor implements Extractor {
   /** How many recognisers a scan may use: more when it is the only file being read. */
   #ocrThreads(): number {
     const busy = [...this.#all].filter((pooled) => pooled.sent.length > 0).length + this.#queue.length
-    return Math.max(1, Math.min(MAX_OCR_THREADS, Math.floor(availableParallelism() / Math.max(1, busy))))
+    return Math.max(1, Math.min(MAX_OCR_THREADS, Math.floor(this.#cores / Math.max(1, busy))))
   }
 
   /** The worker the next job goes to: an idle one, a new one, else one with room behind a file that is not slow. */
@@ -414,7 +416,6 @@ export class WorkerPoolExtractor implements Extractor {
       const job = this.#queue.shift() as Job
       pooled.sent.push(job)
       if (pooled.sent.length === 1) this.#arm(pooled, true)
-      // Counting the busy threads (and the machine's cores) only for a file that may be a scan.
       const request = job.call.ocr === undefined ? job.request : { ...job.request, options: withOcr(job.request.options, job.call.ocr, this.#ocrThreads()) }
       pooled.worker.postMessage(request satisfies WorkerMessage)
     }
