@@ -16,7 +16,7 @@ interface Batch {
 
 export class SegmentBatches {
   readonly #batches = new Map<string, Batch>()
-  /** The last sealed segment, whose arrays the next batch's segment reuses. */
+  /** The segment sealed when a batch filled, whose arrays the batch's next segment reuses (tens of MB: dropped when an import's batch ends). */
   #spare: MemorySegment | undefined
 
   /** Adds a document (the text search indexes, see searchableText) to the batch; returns the batch's segment, encoded, when this one filled it. */
@@ -30,16 +30,22 @@ export class SegmentBatches {
     const earlier = open.docOf.get(key)
     if (earlier !== undefined) open.replaced.add(earlier)
     open.docOf.set(key, open.memory.addText(key, tag, text))
-    return open.memory.isFull ? this.flush(batch) : null
+    if (!open.memory.isFull) return null
+    const full = this.#seal(batch)
+    this.#spare = open.memory
+    return full
   }
 
   /** The batch's documents not handed over yet, as an encoded segment (null: none); the batch is then forgotten. */
   flush(batch: string): Uint8Array | null {
+    this.#spare = undefined
+    return this.#seal(batch)
+  }
+
+  #seal(batch: string): Uint8Array | null {
     const open = this.#batches.get(batch)
     this.#batches.delete(batch)
     if (open === undefined || open.memory.docCount === 0) return null
-    const encoded = encodeSegment(open.memory.seal((doc) => !open.replaced.has(doc)))
-    this.#spare = open.memory
-    return encoded
+    return encodeSegment(open.memory.seal((doc) => !open.replaced.has(doc)))
   }
 }
