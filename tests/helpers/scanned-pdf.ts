@@ -1,18 +1,25 @@
 // Makes "scans" for OCR tests: text drawn on a white page image, as a PNG or wrapped in a
 // minimal hand-written PDF with one JPEG image per page and no text layer, the way a
 // scanner's PDF is built. Free of test-runner imports so the e2e suite can use it too.
-import { createCanvas, type Canvas } from '@napi-rs/canvas'
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas'
 
 export interface ScanOptions {
   /** Resolution the page is "scanned" at (default 200 dots per inch). */
   dpi?: number
-  /** A CSS font family; Chinese needs one with CJK glyphs (default serif). */
+  /** A CSS font family; Chinese needs one with CJK glyphs (default: a serif font with Latin letters, see TEXT_FONT). */
   font?: string
   /** Text size in points (default 14). */
   pointSize?: number
 }
 
 const PAGE_POINTS = { width: 612, height: 792 } // US letter
+
+/**
+ * A serif family with Latin letters, named: the canvas takes the generic `serif` to be the
+ * first family it finds, which is OpenSymbol (letters drawn as empty boxes) once LibreOffice
+ * is installed, as .ci/run does for the Word-format tests.
+ */
+export const TEXT_FONT = ['DejaVu Serif', 'Liberation Serif', 'Noto Serif', 'FreeSerif'].find((family) => GlobalFonts.has(family)) ?? 'serif'
 
 function drawPage(lines: readonly string[], widthPx: number, heightPx: number, scale: number, options: ScanOptions): Canvas {
   const canvas = createCanvas(widthPx, heightPx)
@@ -21,7 +28,7 @@ function drawPage(lines: readonly string[], widthPx: number, heightPx: number, s
   context.fillRect(0, 0, widthPx, heightPx)
   context.fillStyle = '#111111'
   const size = (options.pointSize ?? 14) * scale
-  context.font = `${Math.round(size)}px ${options.font ?? 'serif'}`
+  context.font = `${Math.round(size)}px ${options.font ?? `"${TEXT_FONT}"`}`
   context.textBaseline = 'alphabetic'
   const margin = 72 * scale
   lines.forEach((line, index) => context.fillText(line, margin, margin + size + index * size * 1.6))

@@ -2,7 +2,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOcrEngine, type OcrEngine } from '../../../../../src/main/core/library/ocr/ocr-engine'
 import { imageForDisplay, imageForOcr, imageHeader, imageKind, tiffSize } from '../../../../../src/main/core/library/ocr/ocr-images'
-import { makeTextImage, makeTextTiff } from '../../../../helpers/scanned-pdf'
+import { makeTextImage, makeTextTiff, TEXT_FONT } from '../../../../helpers/scanned-pdf'
 
 /** A 24-bit BMP, bottom-up rows padded to 4 bytes, as Windows Paint writes it. */
 function bmp(width: number, height: number): Uint8Array {
@@ -27,7 +27,7 @@ function sidewaysJpeg(lines: string[], orientation: 6 | 8, littleEndian: boolean
   context.fillStyle = '#fff'
   context.fillRect(0, 0, 900, 200)
   context.fillStyle = '#000'
-  context.font = '40px serif'
+  context.font = `40px "${TEXT_FONT}"`
   lines.forEach((line, index) => context.fillText(line, 30, 70 + index * 60))
   const stored = createCanvas(200, 900)
   const turn = stored.getContext('2d')
