@@ -43,7 +43,7 @@ function foldCluster(cluster: string): string {
 }
 
 /** The hash scanTokens gives an ascii term: FNV-1a over its lower-cased UTF-16 code units, from this seed, one termHashStep per unit. */
-export const TERM_HASH_SEED = 0x811c9dc5
+export const TERM_HASH_SEED = 0x811c9dc5 | 0
 
 export function termHashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193)

@@ -33,10 +33,14 @@ export class TokenIds implements TokenSink {
 
   read(text: string): void {
     this.count = 0
-    if (this.ids.length > KEPT_SCRATCH) this.ids = new Int32Array(4096)
     this.#text = text
     scanTokens(text, this)
     this.#text = ''
+  }
+
+  /** After a text is done with: one huge text does not keep its scratch memory. */
+  release(): void {
+    if (this.ids.length > KEPT_SCRATCH) this.ids = new Int32Array(4096)
   }
 
   ascii(start: number, end: number, hash: number): void {
@@ -76,12 +80,16 @@ export function groupedPositions(local: Int32Array, tokens: number, distinct: nu
   return { counts, positions }
 }
 
-const documentTokens = new TokenIds(new TermTable())
+const NO_TABLE = new TermTable()
+const documentTokens = new TokenIds(NO_TABLE)
 
 export function documentTerms(text: string): DocumentTerms {
   // A table of this document's own: its numbers are the order of first occurrence.
   const table = new TermTable()
   documentTokens.table = table
   documentTokens.read(text)
-  return { terms: table.terms, ...groupedPositions(documentTokens.ids, documentTokens.count, table.size) }
+  const document = { terms: table.terms, ...groupedPositions(documentTokens.ids, documentTokens.count, table.size) }
+  documentTokens.table = NO_TABLE
+  documentTokens.release()
+  return document
 }

@@ -31,6 +31,13 @@ function grownInt32(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<
   return bigger
 }
 
+/** The arrays a memory segment grows to hold its postings, passed on from one segment to the next (see MemorySegment's constructor). */
+export interface SegmentArrays {
+  records: Int32Array<ArrayBuffer>
+  positions: ByteBuffer
+  byTerm: Int32Array<ArrayBuffer>
+}
+
 export class MemorySegment {
   /** The global id of local document 0 (the sealed segments' documents come first). */
   base = 0
@@ -61,15 +68,24 @@ export class MemorySegment {
   bytes = 0
 
   /**
-   * `spare`: a sealed segment no longer used, whose large arrays this one takes over
-   * (SegmentBatches seals one segment after another): fresh memory costs a page fault per
-   * 4 KB on first touch, which was a fifth of indexing a document on the import threads.
+   * `spare`: the large arrays of a sealed segment no longer used (takeArrays), which this one
+   * writes over (SegmentBatches seals one segment after another): fresh memory costs a page
+   * fault per 4 KB on first touch, which was a fifth of indexing a document on the import threads.
    */
-  constructor(spare?: MemorySegment) {
+  constructor(spare?: SegmentArrays) {
     this.records = spare?.records ?? new Int32Array(STRIDE * 4096)
     this.positions = spare?.positions ?? new ByteBuffer(1 << 16)
     this.positions.length = 0
     this.byTerm = spare?.byTerm ?? new Int32Array(0)
+  }
+
+  /** After seal(): its large arrays, for the next segment (see the constructor); this segment is not to be used again. */
+  takeArrays(): SegmentArrays {
+    const arrays = { records: this.records, positions: this.positions, byTerm: this.byTerm }
+    this.records = new Int32Array(0)
+    this.byTerm = new Int32Array(0)
+    this.recordCount = 0
+    return arrays
   }
 
   get docCount(): number {
@@ -122,6 +138,7 @@ export class MemorySegment {
     for (let local = 0; local < distinct; local++) ids[local] = this.vocabulary.addHashed(own.terms[local] as string, own.hashAt(local))
     this.readyTerms()
     const { counts, positions } = groupedPositions(scan.ids, scan.count, distinct)
+    scan.release()
     return this.append(key, tag, ids, distinct, counts, positions)
   }
 

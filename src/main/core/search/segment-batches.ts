@@ -4,7 +4,7 @@
 // a few thousand documents at once (SearchIndex takes any segment) instead of adding each
 // document's terms, which was the largest part of its import work. A batch is one import;
 // its last, partly filled segment is handed over when the import asks (flush).
-import { MemorySegment } from './memory-segment'
+import { MemorySegment, type SegmentArrays } from './memory-segment'
 import { encodeSegment } from './segment-file'
 
 interface Batch {
@@ -16,8 +16,8 @@ interface Batch {
 
 export class SegmentBatches {
   readonly #batches = new Map<string, Batch>()
-  /** The segment sealed when a batch filled, whose arrays the batch's next segment reuses (tens of MB: dropped when an import's batch ends). */
-  #spare: MemorySegment | undefined
+  /** The arrays of the segment sealed when a batch filled, which the batch's next segment reuses (tens of MB: dropped when an import's batch ends). */
+  #spare: SegmentArrays | undefined
 
   /** Adds a document (the text search indexes, see searchableText) to the batch; returns the batch's segment, encoded, when this one filled it. */
   add(batch: string, key: string, tag: string, text: string): Uint8Array | null {
@@ -32,7 +32,7 @@ export class SegmentBatches {
     open.docOf.set(key, open.memory.addText(key, tag, text))
     if (!open.memory.isFull) return null
     const full = this.#seal(batch)
-    this.#spare = open.memory
+    this.#spare = open.memory.takeArrays()
     return full
   }
 

@@ -7,6 +7,8 @@
 import { TERM_HASH_SEED, termHashStep } from '../../../shared/search/tokenize'
 
 const EMPTY = -1
+/** clear() keeps a table this large (4,096 terms, 48 KB); past it a new small one is cheaper than filling it again. */
+const KEPT_SLOTS = 1 << 13
 
 /** A term's hash as scanTokens gives an ascii term's, folded into the table by its mask. */
 function hashOf(term: string): number {
@@ -78,10 +80,10 @@ export class TermTable {
     return this.#insert(slot, hash, text.slice(start, end).toLowerCase())
   }
 
-  /** Forgets every term (a table reused for one document after another). */
+  /** Forgets every term (a table reused for one document after another); one a long document grew is made small again. */
   clear(): void {
     this.terms.length = 0
-    if (this.#slots.length > 1 << 16) {
+    if (this.#slots.length > KEPT_SLOTS) {
       this.#slots = new Int32Array(2048)
       this.#hashes = new Int32Array(1024)
       this.#mask = 2047
