@@ -4,7 +4,6 @@
 // so a save writes only that.
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { searchableText } from '../../../shared/domain/ocr-caveat'
 import type { ImportReport, ImportRoot, Source } from '../../../shared/domain/source'
 import { EMPTY_META } from '../../../shared/domain/source'
 import { UserError } from '../../../shared/ipc/result'
@@ -16,7 +15,7 @@ import type { ExtractCall, Extractor } from './extractor'
 import type { ImportOptions } from './import-folder'
 import { FailedFiles } from './failed-files'
 import { overLimit, readFileCapped } from './read-file-capped'
-import type { TextReading } from './text-reading'
+import { indexedText, type TextReading } from './text-reading'
 import { pickTitle, titleFromFileName } from './title'
 import type { FoundFile } from './walk-folder'
 
@@ -153,7 +152,7 @@ export class FileImporter {
       return
     }
     await storeText()
-    if (extraction.indexed !== true) this.context.onText?.(id, contentHash, searchableText(document.ocr?.summary, document.text), extraction.reading?.terms)
+    if (extraction.indexed !== true) this.context.onText?.(id, contentHash, indexedText(document), extraction.reading?.terms)
     const base = { id, rootId: this.context.root.id, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs, contentHash, fileHash, importedAt: this.context.nowIso, missing: false }
     const source = buildSource(base, document, existing, extraction.reading)
     if (existing === undefined) {

@@ -3,6 +3,7 @@
 // document's terms go back to the main thread; either way with scanTokens (the tokenizer),
 // so every path gives the same terms and positions.
 import { scanTokens, type TokenSink } from '../../../shared/search/tokenize'
+import { grownInt32 } from './grown-array'
 import { TermTable } from './term-table'
 
 export interface DocumentTerms {
@@ -16,13 +17,6 @@ export interface DocumentTerms {
 
 /** Past this a scratch array is dropped after use: one huge document does not keep its memory. */
 const KEPT_SCRATCH = 1 << 20
-
-function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
-  if (needed <= array.length) return array
-  const bigger = new Int32Array(Math.max(needed, array.length * 2))
-  bigger.set(array)
-  return bigger
-}
 
 /** A text's tokens as numbers of a TermTable, in order (`ids[0, count)`); the arrays are reused from one text to the next. */
 export class TokenIds implements TokenSink {
@@ -52,7 +46,7 @@ export class TokenIds implements TokenSink {
   }
 
   #push(id: number): void {
-    if (this.count === this.ids.length) this.ids = grown(this.ids, this.count + 1)
+    if (this.count === this.ids.length) this.ids = grownInt32(this.ids, this.count + 1)
     this.ids[this.count++] = id
   }
 }

@@ -7,6 +7,7 @@
 // removed meanwhile.
 import { ByteBuffer } from './byte-buffer'
 import { groupedPositions, TokenIds, type DocumentTerms } from './document-terms'
+import { grownInt32 } from './grown-array'
 import { bufferSlice, type PostingSlice } from './posting-cursor'
 import { ArenaWriter } from './sealed-postings'
 import { Segment } from './segment'
@@ -22,13 +23,6 @@ const STRIDE = 5
 
 function varintLength(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5
-}
-
-function grownInt32(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
-  if (needed <= array.length) return array
-  const bigger = new Int32Array(Math.max(needed, array.length * 2))
-  bigger.set(array)
-  return bigger
 }
 
 /** The arrays a memory segment grows to hold its postings, passed on from one segment to the next (see MemorySegment's constructor). */

@@ -14,6 +14,7 @@ import { snippets, type Snippet } from '../../../shared/search/snippets'
 import type { TextRange } from '../../../shared/text/find'
 import type { DocumentTerms } from './document-terms'
 import { evaluate, type Corpus } from './evaluate'
+import { grown } from './grown-array'
 import { everyDocument } from './matches'
 import { MemorySegment } from './memory-segment'
 import type { SegmentStats } from './merge-policy'
@@ -48,13 +49,6 @@ export interface SearchResults {
 const UNION_MIN_DOCUMENTS = 20_000
 /** A new union is worth building once the segments it does not cover hold this share of those it does. */
 const UNION_STALE_SHARE = 0.25
-
-function grown<T extends Uint8Array | Uint32Array>(array: T, needed: number, make: (size: number) => T): T {
-  if (needed <= array.length) return array
-  const bigger = make(Math.max(needed, array.length * 2))
-  bigger.set(array)
-  return bigger
-}
 
 export class SearchIndex {
   private segments: Segment[] = []

@@ -352,6 +352,11 @@ export class ProjectStore {
     throw new UserError('failed', `store: the stored text ${contentHash.slice(0, 12)}… was damaged (its hash no longer matches) and has been set aside; re-import its folder to restore it`)
   }
 
+  /** Whether the text is in a pack (an import's, see text-packs.ts) rather than a file of its own. */
+  isPacked(contentHash: string): boolean {
+    return this.#packs.has(contentHash)
+  }
+
   /** The size of a stored text in bytes without reading it; null when it is not stored. */
   async textBytes(contentHash: string): Promise<number | null> {
     await this.#packsLoaded.catch(() => undefined)

@@ -46,8 +46,8 @@ async function packTexts(zip: ZipWriter, store: ProjectStore, hashes: readonly s
   const read = async (hash: string): Promise<{ hash: string; bytes: Buffer | null; problem: string }> => {
     try {
       // A text of its own (texts/<hash>.txt) as bytes: fs.readFile takes one round trip where the promise API takes four.
-      // A packed one (an import's, see text-packs.ts) is not there: it is read through the store, as a damaged one is.
-      const bytes = await readFileOnce(join(store.dir, 'texts', `${hash}.txt`)).catch(() => null)
+      // A packed one (an import's, see text-packs.ts) is read through the store, as a damaged one is.
+      const bytes = store.isPacked(hash) ? null : await readFileOnce(join(store.dir, 'texts', `${hash}.txt`)).catch(() => null)
       if (bytes !== null && sha256Bytes(bytes) === hash) return { hash, bytes, problem: '' }
       return { hash, bytes: Buffer.from(await store.readText(hash), 'utf-8'), problem: '' }
     } catch (error: unknown) {

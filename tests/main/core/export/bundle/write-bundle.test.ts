@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { writeBundle } from '../../../../../src/main/core/export/bundle/write-bundle'
 import { ProjectRegistry, unlockDataFolder } from '../../../../../src/main/core/projects/project-registry'
 import { libraryDataSchema, notesDataSchema, type ProjectStore } from '../../../../../src/main/core/store/project-store'
+import { PackAppender, TextPacks } from '../../../../../src/main/core/store/text-packs'
 import { Workbench } from '../../../../../src/main/core/workbench'
 import { EXPORT_DATE, SEED_FILES, SEEDS_DIR, seedsProjectWithClaims } from '../../../../helpers/export-fixture'
 import { useTempDirs } from '../../../../helpers/temp-dir'
@@ -208,6 +209,34 @@ describe('write-bundle', () => {
     const { report } = await elsewhere.openBundle(path)
     expect(report).toMatchObject({ sources: 5, texts: 4, warnings: expect.arrayContaining([expect.stringContaining('1 of its sources came without their text')]) as string[] })
     await elsewhere.shutdown()
+  }, 60_000)
+
+  it('packs a text an import left in a pack, as it packs one with a file of its own', async () => {
+    const dataDir = await tempDir()
+    const fixture = await seedsProjectWithClaims(dataDir)
+    const hash = fixture.source(SEED_FILES.joongang).contentHash
+    const textsDir = join(fixture.workbench.project.store.dir, 'texts')
+    const text = await readFile(join(textsDir, `${hash}.txt`))
+    await fixture.workbench.shutdown()
+    // As an import's extraction thread leaves it: in a pack its index names, with no file of its own.
+    const packs = new TextPacks(textsDir)
+    const appender = new PackAppender(packs.dir)
+    packs.adopt(hash, appender.append(hash, text))
+    appender.close()
+    await packs.sync()
+    await rm(join(textsDir, `${hash}.txt`))
+
+    const workbench = new Workbench({ dataDir, seedsDir: SEEDS_DIR, now: () => EXPORT_DATE })
+    await workbench.boot()
+    const { store, entry } = workbench.project
+    expect(store.isPacked(hash)).toBe(true)
+    const { path, contents } = await bundleOf(store, entry, false)
+    expect(contents.filter((line) => line.startsWith('not packed'))).toEqual([])
+    const { manifest, bytes } = await readBack(path)
+    expect(manifest.counts.texts).toBe(5)
+    const packed = manifest.files.find((file) => file.path.startsWith(`texts/${hash}`))
+    expect(Buffer.from(await bytes(packed?.path ?? 'missing'))).toEqual(text)
+    await workbench.shutdown()
   }, 60_000)
 
   it('packs 3,000 small texts with one deflate at a time, into a bundle that opens with every text checked', async () => {
