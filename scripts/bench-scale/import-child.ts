@@ -4,7 +4,7 @@
 import { basename } from 'node:path'
 import { importableExtensions } from '../../src/main/core/library/extract/formats'
 import { WorkerPoolExtractor } from '../../src/main/core/library/extractor'
-import { DEFAULT_MAX_FILE_BYTES } from '../../src/main/core/library/import-folder'
+import { DEFAULT_MAX_FILE_BYTES, importLanes } from '../../src/main/core/library/import-folder'
 import { walkFolder } from '../../src/main/core/library/walk-folder'
 import { Workbench } from '../../src/main/core/workbench'
 import { engineApi } from './api'
@@ -49,7 +49,7 @@ async function extractOnly(input: ImportChildInput): Promise<ImportChildOutput> 
   const problems: string[] = []
   let next = 0
   let done = 0
-  // As many files in flight as the importer keeps: one per thread, plus one.
+  // As many files in flight as the importer keeps (importLanes), so both keep the threads as busy.
   const lane = async (): Promise<void> => {
     for (let file = files[next++]; file !== undefined; file = files[next++]) {
       try {
@@ -60,7 +60,7 @@ async function extractOnly(input: ImportChildInput): Promise<ImportChildOutput> 
       }
     }
   }
-  await Promise.all(Array.from({ length: extractor.parallelism + 1 }, lane))
+  await Promise.all(Array.from({ length: importLanes(extractor) }, lane))
   const seconds = (performance.now() - started) / 1000
   await extractor.close()
   return { seconds, untilIdleSeconds: seconds, files: done, failed: problems.length, problems: problems.slice(0, 5), maxRssMB: maxRssMB() }

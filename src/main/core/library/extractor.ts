@@ -232,8 +232,14 @@ export interface WorkerScript {
 
 /** A file that takes longer than this is given up on, so one pathological PDF cannot stall an import. */
 export const EXTRACT_TIMEOUT_MS = 120_000
-/** Files sent to a worker beyond the one it reads, so it never sleeps between files while the main thread is busy. */
-const AHEAD = 1
+/**
+ * Files sent to a worker beyond the one it reads, so it never sleeps between files while the
+ * main thread is busy. With one, a thread waited for the main thread after most small files
+ * (a news text takes it ~0.15 ms; the main thread's turn between two answers often longer):
+ * four cut a 100,000-text import by an eighth. A file read longer than SLOW_MS hands the
+ * ones behind it back, so a scan never holds them up.
+ */
+export const FILES_AHEAD = 4
 /** A file read longer than this (a scan, a huge PDF) hands back the files waiting behind it, for the other threads. */
 const SLOW_MS = 250
 
@@ -243,14 +249,16 @@ export type WorkerMessage = ExtractRequest | FlushRequest | { handBack: true }
 /**
  * One file read per worker at a time, so a worker that has to be stopped (a file that
  * hangs or exhausts memory) takes down only that file; a fresh worker replaces it, and
- * the files that waited in it are sent again. One more file waits in each worker
- * (AHEAD): waking a sleeping thread for every file cost as much as reading it.
+ * the files that waited in it are sent again. A few more files wait in each worker
+ * (FILES_AHEAD): waking a sleeping thread for every file cost as much as reading it.
  */
 export class WorkerPoolExtractor implements Extractor {
   readonly #all = new Set<PooledWorker>()
   readonly #queue: Job[] = []
-  /** Removes each job's abort listener once the job is settled. */
+  /** Stops watching each job's signal once the job is settled. */
   readonly #abandoned = new WeakMap<Job, () => void>()
+  /** The unsettled jobs of each signal, and its one abort listener: an import's lanes share a signal, and a listener per file made too many. */
+  readonly #watched = new WeakMap<AbortSignal, { jobs: Set<Job>; stop: () => void }>()
   #nextId = 0
   #closed = false
   /** The machine's cores, asked once: asking costs a system call, and every file may be a scan that wants the figure. */
@@ -393,6 +401,29 @@ export class WorkerPoolExtractor implements Extractor {
     job.reject(importStopped())
   }
 
+  /** Stops the job when its signal aborts; returns what stops watching it. */
+  #watch(signal: AbortSignal, job: Job): () => void {
+    let watched = this.#watched.get(signal)
+    if (watched === undefined) {
+      const jobs = new Set<Job>()
+      const stop = (): void => {
+        this.#watched.delete(signal)
+        for (const stopped of [...jobs]) this.#stop(stopped)
+      }
+      watched = { jobs, stop }
+      this.#watched.set(signal, watched)
+      signal.addEventListener('abort', stop, { once: true })
+    }
+    const { jobs, stop } = watched
+    jobs.add(job)
+    return () => {
+      jobs.delete(job)
+      if (jobs.size > 0 || this.#watched.get(signal)?.jobs !== jobs) return
+      this.#watched.delete(signal)
+      signal.removeEventListener('abort', stop)
+    }
+  }
+
   /** How many recognisers a scan may use: more when it is the only file being read. */
   #ocrThreads(): number {
     const busy = [...this.#all].filter((pooled) => pooled.sent.length > 0).length + this.#queue.length
@@ -404,7 +435,7 @@ export class WorkerPoolExtractor implements Extractor {
     let ahead: PooledWorker | undefined
     for (const pooled of this.#all) {
       if (pooled.sent.length === 0) return pooled
-      if (ahead === undefined && pooled.sent.length <= AHEAD && pooled.slow !== true) ahead = pooled
+      if (ahead === undefined && pooled.sent.length <= FILES_AHEAD && pooled.slow !== true) ahead = pooled
     }
     return this.#all.size < this.parallelism ? this.#spawn() : ahead
   }
@@ -427,12 +458,7 @@ export class WorkerPoolExtractor implements Extractor {
     const answer = new Promise<Extraction>((resolve, reject) => {
       const request: ExtractRequest = { id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn, readText: call.readText, indexIn: call.indexIn }
       const job: Job = { request, resolve, reject, call }
-      const signal = call.signal
-      if (signal !== undefined) {
-        const stop = (): void => this.#stop(job)
-        signal.addEventListener('abort', stop, { once: true })
-        this.#abandoned.set(job, () => signal.removeEventListener('abort', stop))
-      }
+      if (call.signal !== undefined) this.#abandoned.set(job, this.#watch(call.signal, job))
       this.#queue.push(job)
       this.#pump()
     })

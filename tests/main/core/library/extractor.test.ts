@@ -1,7 +1,8 @@
+import { getEventListeners } from 'node:events'
 import { realpath, symlink, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
+import { FILES_AHEAD, InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
 import { documentTerms } from '../../../../src/main/core/search/document-terms'
 import { countWords } from '../../../../src/shared/text/words'
 import { parseQuery } from '../../../../src/shared/search/query'
@@ -154,6 +155,32 @@ describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
     await expect(waiting).rejects.toThrow('the import was stopped')
     expect(await slow).toBe('slow.txt')
     expect(await text(extractor.extract('after.txt', 'after.txt'))).toBe('after.txt')
+  }, 30_000)
+
+  it("stops all of an import's files at once, read, waiting or queued, through one listener on its signal", async () => {
+    const extractor = pool(2)
+    const stop = new AbortController()
+    // Two being read, FILES_AHEAD waiting behind each, the rest queued: as many as an import keeps in flight.
+    const names = Array.from({ length: 2 * (FILES_AHEAD + 1) + 2 }, (_, k) => (k < 2 ? `slow-${k}.txt` : `hang-${k}.txt`))
+    const files = names.map((name) => extractor.extract(name, name, undefined, { signal: stop.signal }))
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(1)
+    stop.abort()
+    for (const file of files) await expect(file).rejects.toThrow('the import was stopped')
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0)
+    expect(await text(extractor.extract('after.txt', 'after.txt'))).toBe('after.txt')
+  }, 30_000)
+
+  it("lets go of the signal once the import's files are answered", async () => {
+    const extractor = pool(2)
+    const stop = new AbortController()
+    const names = ['a.txt', 'b.txt', 'c.txt', 'slow.txt']
+    expect(await Promise.all(names.map((name) => text(extractor.extract(name, name, undefined, { signal: stop.signal }))))).toEqual(names)
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0)
+    // A later file of the same import is watched again.
+    const later = extractor.extract('hang.txt', 'hang.txt', undefined, { signal: stop.signal })
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(1)
+    stop.abort()
+    await expect(later).rejects.toThrow('the import was stopped')
   }, 30_000)
 })
 
