@@ -19,13 +19,28 @@ function stripMarkdown(line: string): string {
   return line.replace(/^#{1,6}\s+/, '').replace(/[*_`]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 }
 
+/** A line as a title candidate: trimmed, without a leading "date 2026-02-13" stamp (as in saved wire copy, metadata rather than headline). */
+function cleanLine(line: string): string {
+  return line.trim().replace(/^date\s+\d{4}-\d{2}-\d{2}\s*/i, '')
+}
+
+/** The text's first `count` lines that are not empty once cleaned, read no further than they reach. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = []
+  for (let start = 0; start <= text.length && lines.length < count; ) {
+    const end = text.indexOf('\n', start)
+    const line = cleanLine(text.slice(start, end === -1 ? text.length : end))
+    if (line.length > 0) lines.push(line)
+    if (end === -1) break
+    start = end + 1
+  }
+  return lines
+}
+
 /** The title a text's first lines give (a heading, else a headline-like line), or null when it has no line at all. */
 export function titleFromText(text: string, format: SourceFormat): string | null {
-  const lines = text
-    .split('\n')
-    // A leading "date 2026-02-13" stamp (as in saved wire copy) is metadata, not part of the headline.
-    .map((line) => line.trim().replace(/^date\s+\d{4}-\d{2}-\d{2}\s*/i, ''))
-    .filter((line) => line.length > 0)
+  // Only Markdown looks past the first lines (for its first heading).
+  const lines = format === 'markdown' ? text.split('\n').map(cleanLine).filter((line) => line.length > 0) : firstLines(text, LINES_TO_SCAN)
   if (format === 'markdown') {
     const body = lines[0] === '---' ? lines.slice(lines.indexOf('---', 1) + 1) : lines
     const heading = body.find((line) => /^#{1,6}\s+\S/.test(line))
