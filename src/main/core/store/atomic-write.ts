@@ -67,6 +67,26 @@ export async function syncFile(path: string): Promise<void> {
 
 export { syncFolder }
 
+/**
+ * Writes and flushes a file under a name nothing uses yet (a new generation of a part): no
+ * temporary file and rename are needed, since nothing may name the file until this resolves
+ * and its folder is flushed (syncFolder). A crash before that leaves a file nothing names.
+ */
+export async function writeNewFile(path: string, content: Uint8Array): Promise<void> {
+  try {
+    const handle = await open(path, 'w')
+    try {
+      await handle.writeFile(content)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (error: unknown) {
+    await rm(path, { force: true })
+    throw error
+  }
+}
+
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   return writeFileAtomicWith(path, (handle) => handle.writeFile(content), options)
 }

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { sourceSchema, type Source } from '../../../shared/domain/source'
 import { describeIssues } from '../../../shared/ipc/validation'
 import { readAhead } from '../read-ahead'
-import { isAtomicWriteTemp, writeFileAtomic } from './atomic-write'
+import { isAtomicWriteTemp, syncFolder, writeFileAtomic, writeNewFile } from './atomic-write'
 import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta, type LibraryRead } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -47,7 +47,11 @@ function digestOf(content: string | Buffer): string {
   return createHash('sha1').update(content).digest('hex')
 }
 
-/** A lowdb adapter for one part: durable and atomic, remembering the digest of what it wrote. */
+/**
+ * A lowdb adapter for one part, remembering the digest of what it wrote. Every commit names
+ * its parts anew (`sources-<id>.<generation>.json`), so a part is written straight under its
+ * name and flushed; the manifest that names it is written after the folder is flushed too.
+ */
 class PartFile<T> implements Adapter<T> {
   digest = ''
   constructor(readonly path: string) {}
@@ -55,9 +59,10 @@ class PartFile<T> implements Adapter<T> {
     return null // parts are read by the library, which checks digests and validates
   }
   async write(data: T): Promise<void> {
-    const content = JSON.stringify(data)
-    await writeFileAtomic(this.path, content)
-    this.digest = digestOf(content)
+    // Encoded once, for the file and its digest.
+    const bytes = Buffer.from(JSON.stringify(data), 'utf8')
+    await writeNewFile(this.path, bytes)
+    this.digest = digestOf(bytes)
   }
 }
 
@@ -280,16 +285,19 @@ export class SegmentedLibrary {
       membersOf(open).add(source.id)
       placed.set(source.id, open)
     }
-    const written = await Promise.all(
-      [...changed].map(async ([id, members]) => {
-        if (members.size === 0) return { id, members, entry: null }
-        const sources = [...members].map((sourceId) => bySourceId.get(sourceId) ?? commit.source(sourceId))
-        if (sources.some((source) => source === undefined)) throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
-        const file = `sources-${id}.${generation}.json`
-        return { id, members, entry: { file, digest: await writeJson(join(this.#dir, file), sources) } }
-      })
-    )
-    const meta = commit.meta === undefined ? this.#meta : { file: `meta.${generation}.json`, digest: await writeJson(join(this.#dir, `meta.${generation}.json`), commit.meta) }
+    const writeMeta = async (meta: LibraryMeta): Promise<FileEntry> => ({ file: `meta.${generation}.json`, digest: await writeJson(join(this.#dir, `meta.${generation}.json`), meta) })
+    const [written, meta] = await Promise.all([
+      Promise.all(
+        [...changed].map(async ([id, members]) => {
+          if (members.size === 0) return { id, members, entry: null }
+          const sources = [...members].map((sourceId) => bySourceId.get(sourceId) ?? commit.source(sourceId))
+          if (sources.some((source) => source === undefined)) throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
+          const file = `sources-${id}.${generation}.json`
+          return { id, members, entry: { file, digest: await writeJson(join(this.#dir, file), sources) } }
+        })
+      ),
+      commit.meta === undefined ? this.#meta : writeMeta(commit.meta)
+    ])
     const segments = new Map(this.#segments)
     for (const { id, members, entry } of written) {
       if (entry === null) segments.delete(id)
@@ -330,6 +338,8 @@ export class SegmentedLibrary {
       meta,
       segments: [...segments].sort(([a], [b]) => a - b).map(([id, segment]) => ({ id, file: segment.file, digest: segment.digest, count: segment.members.size }))
     }
+    // The parts it names were written under new names (PartFile): those names are flushed first.
+    await syncFolder(this.#dir)
     await writeFileAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest))
   }
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeFileAtomic } from '../../../../src/main/core/store/atomic-write'
+import { writeFileAtomic, writeNewFile } from '../../../../src/main/core/store/atomic-write'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 describe('writeFileAtomic', () => {
@@ -23,5 +23,24 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(path, 'kept')
     await expect(failing).rejects.toThrow()
     expect(await readFile(path, 'utf-8')).toBe('kept')
+  })
+})
+
+describe('writeNewFile', () => {
+  const tempDir = useTempDirs()
+
+  it('writes the whole content over a longer file a crashed attempt left under the same name', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'sources-3.7.json')
+    await writeNewFile(path, Buffer.from('{"torn": "left by a write the process never finished"'))
+    await writeNewFile(path, Buffer.from('[]'))
+    expect(await readFile(path, 'utf-8')).toBe('[]')
+    expect(await readdir(dir)).toEqual(['sources-3.7.json'])
+  })
+
+  it('rejects a write that cannot happen and leaves no file behind', async () => {
+    const dir = await tempDir()
+    await expect(writeNewFile(join(dir, 'no-such-folder', 'x.json'), Buffer.from('{}'))).rejects.toThrow(/ENOENT/)
+    expect(await readdir(dir)).toEqual([])
   })
 })
