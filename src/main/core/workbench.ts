@@ -158,6 +158,7 @@ export class Workbench {
     const base = this.#getExtractor()
     return {
       parallelism: base.parallelism,
+      ...(base.filesAhead === undefined ? {} : { filesAhead: base.filesAhead }),
       extract: async (path, fileName, folder, call = {}) => {
         // Language settings that cannot be read never stop an import: English is always there.
         const prepared = await this.#ocrLanguages.prepare().catch((error: unknown) => ({

@@ -64,6 +64,8 @@ export interface ExtractCall {
 
 export interface Extractor {
   readonly parallelism: number
+  /** Files an importer keeps waiting per thread beyond the one being read, so no thread sleeps between files (default 1; see FILES_AHEAD). */
+  readonly filesAhead?: number
   /**
    * `folder`: the real path of the imported folder, which the file's real path must still
    * be inside (for files reached through a link); without it the file is opened without
@@ -236,7 +238,7 @@ export const EXTRACT_TIMEOUT_MS = 120_000
  * Files sent to a worker beyond the one it reads, so it never sleeps between files while the
  * main thread is busy. With one, a thread waited for the main thread after most small files
  * (a news text takes it ~0.15 ms; the main thread's turn between two answers often longer):
- * four cut a 100,000-text import by an eighth. A file read longer than SLOW_MS hands the
+ * four cut a 100,000-text import by a tenth. A file read longer than SLOW_MS hands the
  * ones behind it back, so a scan never holds them up.
  */
 export const FILES_AHEAD = 4
@@ -270,6 +272,8 @@ export class WorkerPoolExtractor implements Extractor {
     private readonly options: ExtractOptions,
     private readonly timeoutMs = EXTRACT_TIMEOUT_MS
   ) {}
+
+  readonly filesAhead = FILES_AHEAD
 
   #spawn(): PooledWorker {
     const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), sent: [], timer: null, slow: null, flushes: new Map() }

@@ -10,7 +10,7 @@ import { LARGE_IMPORT } from '../../../shared/domain/source'
 import type { DocumentTerms } from '../search/document-terms'
 import type { ProjectStore } from '../store/project-store'
 import { importableExtensions } from './extract/formats'
-import { FILES_AHEAD, isImportStopped, type Extractor } from './extractor'
+import { isImportStopped, type Extractor } from './extractor'
 import { FileImporter, reasonOf, sourceIdOf, stableId } from './import-file'
 import { realDataDir, resolveImportFolder, type FolderPolicy } from './import-root'
 import { DEFAULT_MAX_FILE_BYTES } from './read-file-capped'
@@ -74,10 +74,10 @@ function posix(path: string): string {
 
 /**
  * Keep every extraction thread busy while other files are being stored: each thread has
- * its files waiting behind the one it reads (FILES_AHEAD), and two more lanes are storing.
+ * its files waiting behind the one it reads (Extractor.filesAhead), and two more lanes are storing.
  */
 export function importLanes(extractor: Extractor): number {
-  return Math.max(1, extractor.parallelism * (FILES_AHEAD + 1) + 2)
+  return Math.max(1, extractor.parallelism * ((extractor.filesAhead ?? 1) + 1) + 2)
 }
 
 export async function importFolder(store: ProjectStore, path: string, options: ImportOptions): Promise<ImportOutcome> {

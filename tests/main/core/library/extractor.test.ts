@@ -3,6 +3,7 @@ import { realpath, symlink, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FILES_AHEAD, InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
+import { importLanes } from '../../../../src/main/core/library/import-folder'
 import { documentTerms } from '../../../../src/main/core/search/document-terms'
 import { countWords } from '../../../../src/shared/text/words'
 import { parseQuery } from '../../../../src/shared/search/query'
@@ -182,6 +183,17 @@ describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
     stop.abort()
     await expect(later).rejects.toThrow('the import was stopped')
   }, 30_000)
+})
+
+describe('importLanes', () => {
+  it("keeps each thread's file and the files waiting behind it in flight, and two more being stored", async () => {
+    const pool = new WorkerPoolExtractor(script, 2, options)
+    expect(pool.filesAhead).toBe(FILES_AHEAD)
+    expect(importLanes(pool)).toBe(2 * (FILES_AHEAD + 1) + 2)
+    // An extractor without a queue of its own: one file reading, one more waiting, two being stored.
+    expect(importLanes(new InProcessExtractor(options))).toBe(4)
+    await pool.close()
+  })
 })
 
 describe('extractFile and the imported folder', () => {
