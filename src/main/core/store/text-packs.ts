@@ -140,11 +140,12 @@ export async function readPlace(dir: string, place: TextPlace): Promise<Buffer> 
 
 /**
  * The extraction thread's side: appends texts to a pack of its own in one project's packs
- * folder, blocking that thread only. Texts it appended to its current pack are not appended
+ * folder, blocking that thread only. Texts it appended while the pack was open are not appended
  * again. Nothing is flushed here: the store flushes the pack before it indexes the text.
  */
 export class PackAppender {
   #pack: string | null = null
+  /** The texts appended since the pack was last opened; forgotten when it is closed (a closed project's thread keeps none of them). */
   #written = new Map<string, TextPlace>()
   /** The current pack, open while texts keep coming (closed after IDLE_CLOSE_MS: a project folder is never held open for long). */
   #fd: number | null = null
@@ -200,12 +201,17 @@ export class PackAppender {
     }
   }
 
-  /** Closes the pack file now; the next text opens it again. */
+  /**
+   * Closes the pack file now; the next text opens it again. What it wrote is forgotten: a
+   * thread holds nothing for a project that was closed, and a text that comes again later
+   * is appended again (the store keeps the place it knew first).
+   */
   close(): void {
     if (this.#idle !== null) clearTimeout(this.#idle)
     this.#idle = null
     if (this.#fd !== null) closeSync(this.#fd)
     this.#fd = null
+    this.#written = new Map()
   }
 
   #startNew(): void {

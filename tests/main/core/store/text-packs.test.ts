@@ -133,4 +133,16 @@ describe('text packs', () => {
     expect(again.offset).toBe(0)
     expect((await readPlace(packsDir, again)).toString()).toBe(TEXTS[2])
   })
+
+  it('answers a text it has just appended with its place, and forgets it once the pack is closed', async () => {
+    const { packsDir, appender, places } = await packed()
+    const first = places[0] as TextPlace
+    expect(appender.append(sha256(TEXTS[0] ?? ''), Buffer.from(TEXTS[0] ?? ''))).toEqual(first)
+    // Closed (no text came for a second, or its project closed): the thread keeps no list of what it wrote.
+    appender.close()
+    const again = appender.append(sha256(TEXTS[0] ?? ''), Buffer.from(TEXTS[0] ?? ''))
+    expect(again.pack).toBe(first.pack)
+    expect(again.offset).toBeGreaterThan(first.offset)
+    expect((await readPlace(packsDir, again)).toString()).toBe(TEXTS[0])
+  })
 })
