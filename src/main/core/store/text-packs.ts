@@ -233,6 +233,8 @@ export class PackAppender {
 export class TextPacks {
   readonly dir: string
   readonly #places = new Map<string, TextPlace>()
+  /** How many of #places each pack holds: whether a pack still holds a text is asked without looking through them all. */
+  readonly #texts = new Map<string, number>()
   /** Texts adopted since the last sync: in their pack, not yet in its index. */
   #pending: Array<[string, TextPlace]> = []
   /** Index files are appended and rewritten one change at a time. */
@@ -248,10 +250,24 @@ export class TextPacks {
    */
   async load(): Promise<void> {
     const { places, unindexed, packless } = await readPackIndex(this.dir)
-    for (const [hash, place] of places) this.#places.set(hash, place)
+    for (const [hash, place] of places) this.#place(hash, place)
     // Only tidying: a file that cannot be removed now (held by another program) is tried again at the next open.
     const remove = (path: string): Promise<void> => rm(path, { force: true }).catch(() => undefined)
     await Promise.all([...unindexed.map((pack) => remove(packFile(this.dir, pack))), ...packless.map((pack) => remove(indexFile(this.dir, pack)))])
+  }
+
+  #place(contentHash: string, place: TextPlace): void {
+    this.#places.set(contentHash, place)
+    this.#texts.set(place.pack, (this.#texts.get(place.pack) ?? 0) + 1)
+  }
+
+  #forget(contentHash: string): void {
+    const place = this.#places.get(contentHash)
+    if (place === undefined) return
+    this.#places.delete(contentHash)
+    const left = (this.#texts.get(place.pack) ?? 1) - 1
+    if (left > 0) this.#texts.set(place.pack, left)
+    else this.#texts.delete(place.pack)
   }
 
   get size(): number {
@@ -274,7 +290,7 @@ export class TextPacks {
   adopt(contentHash: string, place: TextPlace): boolean {
     if (!isTextPlace(place) || !/^[0-9a-f]{64}$/.test(contentHash)) throw new Error(`store: bad place for the text ${contentHash.slice(0, 12)}…`)
     if (this.#places.has(contentHash)) return false
-    this.#places.set(contentHash, place)
+    this.#place(contentHash, place)
     this.#pending.push([contentHash, place])
     return true
   }
@@ -309,7 +325,7 @@ export class TextPacks {
           if (!synced) {
             // The pack is gone from under its thread: its texts are lost (their sources read as missing, and
             // importing their folder again stores them), and never indexed, so later commits still go through.
-            for (const [hash, place] of list) if (this.#places.get(hash) === place) this.#places.delete(hash)
+            for (const [hash, place] of list) if (this.#places.get(hash) === place) this.#forget(hash)
           } else created = (await appendEntries(indexFile(this.dir, pack), encodeEntries(list))) || created
           done.add(pack)
         }
@@ -336,7 +352,7 @@ export class TextPacks {
       for (const hash of hashes) {
         const place = this.#places.get(hash)
         if (place === undefined) continue
-        this.#places.delete(hash)
+        this.#forget(hash)
         const set = byPack.get(place.pack)
         if (set === undefined) byPack.set(place.pack, new Set([hash]))
         else set.add(hash)
@@ -357,7 +373,7 @@ export class TextPacks {
         const entries = decodeEntries(pack, index, packBytes)
         const kept = entries.filter(([hash]) => !gone.has(hash))
         if (kept.length === entries.length) continue
-        const stillUsed = kept.length > 0 || [...this.#places.values()].some((place) => place.pack === pack)
+        const stillUsed = kept.length > 0 || (this.#texts.get(pack) ?? 0) > 0
         if (stillUsed) await writeFileAtomic(path, encodeEntries(kept))
         else {
           await rm(path, { force: true })

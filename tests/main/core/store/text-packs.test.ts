@@ -85,6 +85,26 @@ describe('text packs', () => {
     expect(await readdir(packsDir)).toEqual([])
   })
 
+  it('keeps a pack whose indexed texts are all dropped while it holds a text not indexed yet', async () => {
+    const textsDir = await tempDir()
+    const appender = new PackAppender(join(textsDir, PACKS_FOLDER))
+    const packs = new TextPacks(textsDir)
+    await packs.load()
+    const [first, second, pending] = TEXTS.map((text) => ({ hash: sha256(text), place: appender.append(sha256(text), Buffer.from(text)) }))
+    packs.adopt(first!.hash, first!.place)
+    packs.adopt(second!.hash, second!.place)
+    await packs.sync()
+    packs.adopt(pending!.hash, pending!.place)
+    expect(await packs.remove([first!.hash, second!.hash])).toBe(2)
+    await packs.sync()
+    const later = await reopened(textsDir)
+    expect([...later.hashes()]).toEqual([pending!.hash])
+    expect((await later.read(pending!.hash))?.toString('utf8')).toBe(TEXTS[2])
+    // And once that one goes too, the pack goes with it.
+    expect(await later.remove([pending!.hash])).toBe(1)
+    expect(await readdir(join(textsDir, PACKS_FOLDER))).toEqual([])
+  })
+
   it('does not index a text dropped before the commit', async () => {
     const { textsDir, packs } = await packed()
     await packs.remove([sha256(TEXTS[1] ?? '')])
