@@ -43,7 +43,7 @@ interface Segment {
   members: Set<string>
 }
 
-function digestOf(content: string | Buffer): string {
+function digestOf(content: Buffer): string {
   return createHash('sha1').update(content).digest('hex')
 }
 

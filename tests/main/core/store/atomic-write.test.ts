@@ -42,5 +42,8 @@ describe('writeNewFile', () => {
     const dir = await tempDir()
     await expect(writeNewFile(join(dir, 'no-such-folder', 'x.json'), Buffer.from('{}'))).rejects.toThrow(/ENOENT/)
     expect(await readdir(dir)).toEqual([])
+    // Opened, then the write fails: the file it had started is removed.
+    await expect(writeNewFile(join(dir, 'y.json'), 42 as unknown as Uint8Array)).rejects.toThrow()
+    expect(await readdir(dir)).toEqual([])
   })
 })
