@@ -100,7 +100,8 @@ describe('NameProposals', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Possible variants (1)' })).toBeTruthy(), PATIENCE)
     expect(decisions).toEqual([{ kind: 'merge', variants: ['ekaterina borisovna', 'yekaterina borisovna', 'ekateryna borysovna'] }])
     expect(screen.getAllByTestId('name-group').map((card) => card.getAttribute('data-group-id'))).toEqual([borisovna.id, kim.id, kimUn.id])
-    // Focus moves on to the proposal that is next now, for a keyboard user working down the list.
+    // Focus moves on to the proposal that is next now, for a keyboard user working down the list,
+    // in the same commit as the new list: checked at once, not waited for.
     expect(document.activeElement).toBe(screen.getByTestId('name-proposal'))
     await waitFor(() => expect(useWorkbench.getState().notices.map((notice) => [notice.text, notice.action?.label])).toContainEqual(['Merged: these spellings now count as one name.', 'Undo']), PATIENCE)
   })

@@ -1,7 +1,7 @@
 // "Possible variants": pairs of names the matcher is not sure enough to join (Ekaterina /
 // Ekateryna Borysovna), for the reporter to work through, each with why it may be one name,
 // where both appear, and two answers: the same person (merge) or different people (never asked again).
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type { NameDecision, NameGroup } from '../../../../shared/domain/corroboration'
 import type { Source } from '../../../../shared/domain/source'
 import { countLabel } from './count-label'
@@ -124,7 +124,8 @@ export function NameProposals({ pairs, sources, decide }: { pairs: readonly Prop
   const refocus = useRef<number | null>(null)
   const headingId = useId()
 
-  useEffect(() => {
+  // A layout effect, in the same commit that removes the answered card: focus never rests on the page body in between.
+  useLayoutEffect(() => {
     const index = refocus.current
     if (index === null) return
     refocus.current = null
