@@ -1,12 +1,13 @@
 // One result snippet with its hits marked by mark.js. The element is filled imperatively,
-// so React never renders inside what mark.js changes.
+// so React never renders inside what mark.js changes. A layout effect: the text and its
+// marks are in place in the commit that adds the snippet, never painted empty first.
 import Mark from 'mark.js'
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import type { SearchSnippet } from '../../../../shared/domain/search-results'
 
 export function SnippetText({ snippet }: { snippet: SearchSnippet }) {
   const ref = useRef<HTMLSpanElement>(null)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = ref.current
     if (element === null) return
     element.textContent = snippet.text
