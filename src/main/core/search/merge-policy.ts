@@ -2,8 +2,10 @@
 // neighbours of about the same size are merged into one, which keeps sizes growing
 // geometrically and rewrites a document O(log n) times. A small segment (a watched change)
 // is never merged into large ones (seconds of work and a large write) unless segments pile
-// up past a hard limit. A segment whose documents are mostly replaced or removed is
-// rewritten without them.
+// up past a hard limit. No merge writes a segment past MAX_MERGED_BYTES (as Lucene's
+// tiered policy caps its merged segments): the last merges of a very large library would
+// otherwise rewrite the whole index at once, holding it twice in memory while they run.
+// A segment whose documents are mostly replaced or removed is rewritten without them.
 
 /** How many segments a settled index holds, about: under four per size tier. */
 export const MAX_SEGMENTS = 8
@@ -11,6 +13,12 @@ export const MAX_SEGMENTS = 8
 export const HARD_MAX_SEGMENTS = 24
 /** A run is merged before that only when its largest segment is at most this many times its smallest. */
 const BALANCE = 4
+/**
+ * A merge's inputs together stay under this many bytes (as Segment.bytes counts them), so
+ * its output does too: at a million news texts (an index of ~1.7 GB) the largest merge
+ * writes ~450 MB, not the whole index.
+ */
+export const MAX_MERGED_BYTES = 512 * 1024 * 1024
 /** Consecutive segments merged at once when there are too many. */
 const MERGE_WIDTH = 4
 /** Share of dead documents past which a segment is rewritten, and the least count worth it. */
@@ -40,7 +48,7 @@ export function nextMerge(segments: readonly SegmentStats[]): [number, number] |
       }
       const balanced = largest <= BALANCE * Math.max(smallest, 1)
       // Ties go to the newest run: recent segments are the small ones.
-      if ((balanced || segments.length > HARD_MAX_SEGMENTS) && bytes <= bestBytes) {
+      if ((balanced || segments.length > HARD_MAX_SEGMENTS) && bytes <= MAX_MERGED_BYTES && bytes <= bestBytes) {
         best = first
         bestBytes = bytes
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HARD_MAX_SEGMENTS, MAX_SEGMENTS, nextMerge, type SegmentStats } from '../../../../src/main/core/search/merge-policy'
+import { HARD_MAX_SEGMENTS, MAX_MERGED_BYTES, MAX_SEGMENTS, nextMerge, type SegmentStats } from '../../../../src/main/core/search/merge-policy'
 
 const sized = (bytes: number, docs = bytes, dead = 0): SegmentStats => ({ bytes, docs, dead })
 
@@ -28,6 +28,21 @@ describe('merge-policy', () => {
     // Past the hard limit the cheapest run goes, balanced or not.
     const many = Array.from({ length: HARD_MAX_SEGMENTS + 1 }, (_, index) => sized(4 ** (HARD_MAX_SEGMENTS + 1 - index)))
     expect(nextMerge(many)).toEqual([HARD_MAX_SEGMENTS - 3, HARD_MAX_SEGMENTS])
+  })
+
+  it('never merges past MAX_MERGED_BYTES, so a very large library settles in a few large segments rather than one written whole', () => {
+    const quarter = MAX_MERGED_BYTES / 4
+    // Four that just fit are merged; four a byte larger in all are left as they are.
+    expect(nextMerge(Array.from({ length: 4 }, () => sized(quarter)))).toEqual([0, 3])
+    expect(nextMerge([sized(quarter + 1), sized(quarter), sized(quarter), sized(quarter)])).toBeNull()
+    // A million texts' index: three full segments and the tiers below them; only the small ones merge on.
+    const full = Array.from({ length: 3 }, () => sized(450_000_000))
+    expect(nextMerge([...full, sized(450_000_000)])).toBeNull()
+    expect(nextMerge([...full, sized(110_000_000), sized(28_000_000), sized(7_000_000), sized(7_000_000), sized(7_000_000), sized(7_000_000)])).toEqual([5, 8])
+    // Past the hard limit too: the cheapest run that fits, never a run of full segments.
+    const crowded = [...Array.from({ length: HARD_MAX_SEGMENTS }, () => sized(450_000_000)), sized(3), sized(2), sized(1)]
+    expect(nextMerge(crowded)).toEqual([HARD_MAX_SEGMENTS - 1, HARD_MAX_SEGMENTS + 2])
+    expect(nextMerge(Array.from({ length: HARD_MAX_SEGMENTS + 1 }, () => sized(450_000_000)))).toBeNull()
   })
 
   it('rewrites a segment whose documents are mostly replaced or removed, but not for a handful', () => {
