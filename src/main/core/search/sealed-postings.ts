@@ -69,6 +69,47 @@ export class ArenaWriter {
     return { previous: last, written, read }
   }
 
+  /**
+   * Copies term `id`'s postings from a segment none of whose documents is dropped, each
+   * document's id moved up by `shift`, after `previous` (see copyRenumbered): only the
+   * first gap changes, so the rest of the document stream and the whole position stream
+   * are copied as they are (a merge after an import, where nothing was deleted, is mostly
+   * this). Returns the new last id and the postings written.
+   */
+  copyShifted(arenas: PostingArenas, id: number, shift: number, previous: number): { previous: number; written: number } {
+    const docs = arenas.docs
+    const to = arenas.docsStart[id + 1] ?? 0
+    let at = arenas.docsStart[id] ?? 0
+    if (at >= to) return { previous, written: 0 }
+    // The first gap counts from the segment's first document, as each document id does.
+    let byte = docs[at++] ?? 0
+    let first = byte & 0x7f
+    for (let scale = 128; byte >= 0x80; scale *= 128) {
+      byte = docs[at++] ?? 0
+      first += (byte & 0x7f) * scale
+    }
+    const rest = at
+    // The last document's id: the gaps summed, each term frequency skipped.
+    let doc = first
+    let written = 1
+    while ((docs[at++] ?? 0) >= 0x80);
+    while (at < to) {
+      byte = docs[at++] ?? 0
+      let gap = byte & 0x7f
+      for (let scale = 128; byte >= 0x80; scale *= 128) {
+        byte = docs[at++] ?? 0
+        gap += (byte & 0x7f) * scale
+      }
+      doc += gap
+      while ((docs[at++] ?? 0) >= 0x80);
+      written++
+    }
+    this.docs.writeVarint(shift + first - previous)
+    this.docs.writeBytes(docs, rest, to)
+    this.positions.writeBytes(arenas.positions, arenas.positionsStart[id] ?? 0, arenas.positionsStart[id + 1] ?? 0)
+    return { previous: shift + doc, written }
+  }
+
   /** Closes the term whose postings (`count` documents) were just written to docs and positions. */
   endTerm(term: string, count: number): void {
     this.terms.push(term)

@@ -18,6 +18,8 @@ export class SegmentMerge {
   readonly #writer: ArenaWriter
   /** Per part, the index of its next term to merge. */
   readonly #next: number[]
+  /** Per part whose every document is kept, its first document's id in the merged segment (each id moves up by it); else -1. */
+  readonly #shifts: number[]
   #result: Segment | null = null
 
   /**
@@ -29,8 +31,10 @@ export class SegmentMerge {
     alive: (part: number, doc: number) => boolean,
     keepRemovals: boolean
   ) {
+    this.#shifts = []
     this.newIds = parts.map((segment, part) => {
       const ids = new Int32Array(segment.docCount).fill(-1)
+      const first = this.#keys.length
       for (let doc = 0; doc < segment.docCount; doc++) {
         if (!alive(part, doc)) continue
         ids[doc] = this.#keys.length
@@ -38,6 +42,7 @@ export class SegmentMerge {
         this.#tags.push(segment.tags[doc] ?? '')
         this.#lengths.push(segment.docLengths[doc] ?? 0)
       }
+      this.#shifts.push(this.#keys.length - first === segment.docCount ? first : -1)
       return ids
     })
     this.#removals = keepRemovals ? [...new Set(parts.flatMap((segment) => segment.removals))].sort() : []
@@ -94,16 +99,25 @@ export class SegmentMerge {
     let previous = 0
     let count = 0
     let read = 0
-    this.parts.forEach((segment, part) => {
+    for (let part = 0; part < this.parts.length; part++) {
+      const segment = this.parts[part]!
       const id = this.#next[part] ?? 0
-      if (segment.terms[id] !== term) return
+      if (segment.terms[id] !== term) continue
       this.#next[part] = id + 1
+      const shift = this.#shifts[part] ?? -1
+      if (shift >= 0) {
+        const copied = writer.copyShifted(segment.arenas, id, shift, previous)
+        previous = copied.previous
+        count += copied.written
+        read += copied.written
+        continue
+      }
       const newIds = this.newIds[part] ?? new Int32Array(0)
       const copied = writer.copyRenumbered(new PostingCursor([{ ...segment.slice(id), base: 0 }]), newIds, previous)
       previous = copied.previous
       count += copied.written
       read += copied.read
-    })
+    }
     if (count > 0) writer.endTerm(term, count)
     return read
   }
