@@ -8,6 +8,12 @@ import { Segment } from './segment'
 /** Postings merged between two looks at the clock (a term's list is merged whole). */
 const POSTINGS_PER_CHECK = 4096
 
+function varintLength(value: number): number {
+  let length = 1
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 128)) length++
+  return length
+}
+
 export class SegmentMerge {
   /** For each part, local document id → id in the merged segment, or -1 when left out (dead when the merge began). */
   readonly newIds: Int32Array[]
@@ -47,8 +53,12 @@ export class SegmentMerge {
     })
     this.#removals = keepRemovals ? [...new Set(parts.flatMap((segment) => segment.removals))].sort() : []
     const sum = (size: (segment: Segment) => number): number => parts.reduce((total, segment) => total + size(segment), 16)
+    // Positions are copied byte for byte, and a document gap never grows but for the first of
+    // each part's list, which can take up to (varint length of the merged segment's documents
+    // - 1) bytes more: room for that, so the arena is never grown (a copy and twice the memory).
+    const firstGapGrowth = varintLength(this.#keys.length) - 1
     this.#writer = new ArenaWriter(
-      sum((segment) => segment.arenas.docs.length),
+      sum((segment) => segment.arenas.docs.length + firstGapGrowth * segment.arenas.docFreq.length),
       sum((segment) => segment.arenas.positions.length)
     )
     this.#next = parts.map(() => 0)

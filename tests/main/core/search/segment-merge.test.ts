@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ByteBuffer } from '../../../../src/main/core/search/byte-buffer'
 import { PostingCursor } from '../../../../src/main/core/search/posting-cursor'
 import { SearchIndex } from '../../../../src/main/core/search/search-index'
 import { ArenaWriter } from '../../../../src/main/core/search/sealed-postings'
@@ -49,6 +50,8 @@ function written(parts: readonly Segment[], shifted: boolean): { docs: number[];
 }
 
 describe('segment-merge', () => {
+  afterEach(() => vi.restoreAllMocks())
+
   it('copies a list whose documents all stay by moving its first gap only, to the same bytes as decoding every posting', () => {
     for (const seed of [1, 2, 3]) {
       const parts = segments(seed, 4)
@@ -89,5 +92,25 @@ describe('segment-merge', () => {
     })
     expect(actual).toEqual(expected)
     expect(merged.docCount).toBe(parts.reduce((sum, segment) => sum + segment.docCount, 0) - Math.ceil(parts[1]!.docCount / 3))
+  })
+
+  it('never grows its arenas while merging: they start with room for every first gap that gets longer', () => {
+    // Fifty words in documents 10 and 20 of every part but the first: each part's list starts with a
+    // one-byte gap that becomes two bytes once the part's documents move up by 200 or more.
+    const words = Array.from({ length: 50 }, (_, word) => `w${word}`).join(' ')
+    const index = new SearchIndex()
+    for (let part = 0; part < 4; part++) {
+      for (let doc = 0; doc < 200; doc++) index.upsert(`${part}-${doc}`, part > 0 && (doc === 10 || doc === 20) ? `filler ${words}` : 'filler')
+      index.seal()
+    }
+    const grown: number[] = []
+    const reserve = ByteBuffer.prototype.reserve
+    vi.spyOn(ByteBuffer.prototype, 'reserve').mockImplementation(function (this: ByteBuffer, extra: number) {
+      if (this.length + extra > this.bytes.length) grown.push(extra)
+      reserve.call(this, extra)
+    })
+    const merged = new SegmentMerge([...index.sealedSegments], () => true, false).run()
+    expect(merged.docCount).toBe(800)
+    expect(grown).toEqual([])
   })
 })
