@@ -17,6 +17,7 @@ interface Source {
   rootId: string
   relativePath: string
   contentHash: string
+  title: string
 }
 interface Annotation {
   id: string
@@ -34,6 +35,8 @@ type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; mes
 interface Acknowledged {
   annotations: Map<string, { comment: string; sourceId: string; contentHash: string }>
   claims: Map<string, { text: string; links: Set<string> }>
+  /** Titles the user corrected (a small library change: the library's journal). */
+  titles: Map<string, string>
 }
 
 async function call<T>(app: ServedApp, channel: string, input?: unknown): Promise<Reply<T> | null> {
@@ -63,7 +66,17 @@ async function edit(app: ServedApp, ack: Acknowledged, next: () => number, onlyR
     const sources = listed.value.sources.filter((source) => onlyRoot === null || source.rootId === onlyRoot)
     const source = sources[Math.floor(next() * sources.length)]
     const choice = next()
-    if (source !== undefined && (choice < 0.45 || ack.annotations.size === 0)) {
+    if (source !== undefined && choice >= 0.9) {
+      const title = `Corrected ${Math.floor(next() * 1e9)}`
+      const before = ack.titles.get(source.id)
+      const reply = await call<Source>(app, 'library:update-source', { sourceId: source.id, title })
+      if (reply === null) {
+        // Unacknowledged: either title may be on disk (and a source an import had not saved yet may be gone).
+        if (before !== undefined) ack.titles.set(source.id, `${before}|${title}`)
+        return
+      }
+      if (reply.ok) ack.titles.set(source.id, title)
+    } else if (source !== undefined && (choice < 0.45 || ack.annotations.size === 0)) {
       const text = await call<{ text: string; contentHash: string }>(app, 'library:get-text', { sourceId: source.id })
       if (text === null || !text.ok || text.value.text.length < 12) continue
       const start = Math.floor(next() * (text.value.text.length - 10))
@@ -130,7 +143,7 @@ describe(`crash safety (${ROUNDS} rounds of kill -9)`, () => {
     const dataDir = await tempDir()
     const foldersDir = await tempDir()
     const next = seededRandom(SEED)
-    const ack: Acknowledged = { annotations: new Map(), claims: new Map() }
+    const ack: Acknowledged = { annotations: new Map(), claims: new Map(), titles: new Map() }
     const folders: Array<{ path: string; files: number }> = []
     let kills = 0
 
@@ -171,7 +184,9 @@ describe(`crash safety (${ROUNDS} rounds of kill -9)`, () => {
     for (const source of sources) expect((await call(app, 'library:get-text', { sourceId: source.id }))?.ok, `text of ${source.relativePath}`).toBe(true)
     await app.stop()
     const links = [...ack.claims.values()].reduce((sum, claim) => sum + claim.links.size, 0)
-    console.log(`crash test: ${kills} kills; ${ack.annotations.size} annotations, ${ack.claims.size} claims and ${links} links acknowledged and found; ${folders.length} killed imports resumed`)
+    console.log(
+      `crash test: ${kills} kills; ${ack.annotations.size} annotations, ${ack.claims.size} claims, ${links} links and ${ack.titles.size} titles acknowledged and found; ${folders.length} killed imports resumed`
+    )
     expect(kills).toBe(ROUNDS)
     expect(ack.annotations.size).toBeGreaterThan(ROUNDS)
   }, 120_000 + ROUNDS * 20_000)
@@ -204,6 +219,7 @@ async function verify(app: ServedApp, dataDir: string, ack: Acknowledged): Promi
     // The source it highlights survived too, with the text it was made on.
     expect(sourcesById.get(expected.sourceId)?.contentHash, `source of annotation ${id}`).toBe(expected.contentHash)
   }
+  for (const [id, expected] of ack.titles) expect(expected.split('|'), `acknowledged title of ${id}`).toContain(sourcesById.get(id)?.title)
   const claimsById = new Map(claims.map((claim) => [claim.id, claim]))
   for (const [id, expected] of ack.claims) {
     expect(claimsById.get(id)?.text, `acknowledged claim ${id}`).toBe(expected.text)
@@ -240,15 +256,20 @@ async function packedTexts(packsDir: string): Promise<string[]> {
 
 /**
  * The texts the project's files refer to, read from disk as the next open reads them (without
- * changing anything): the library's segments its manifest lists, the notes' snapshot and journal.
+ * changing anything): the library's segments its manifest lists and its journal, the notes' snapshot and journal.
  */
 async function referencedTexts(dir: string): Promise<Set<string>> {
-  const manifest = JSON.parse(await readFile(join(dir, 'library', 'manifest.json'), 'utf-8').catch(() => '{"segments": []}')) as { segments: Array<{ file: string }> }
+  const manifest = JSON.parse(await readFile(join(dir, 'library', 'manifest.json'), 'utf-8').catch(() => '{"segments": []}')) as {
+    segments: Array<{ file: string }>
+    journal?: number
+  }
   const referenced = new Set<string>()
   for (const segment of manifest.segments) {
     const sources = JSON.parse(await readFile(join(dir, 'library', segment.file), 'utf-8')) as Source[]
     for (const source of sources) referenced.add(source.contentHash)
   }
+  const libraryJournal = await readFile(join(dir, 'library', `journal-${manifest.journal ?? 0}.jsonl`), 'utf-8').catch(() => '')
+  for (const line of libraryJournal.split('\n').slice(0, -1)) for (const source of (JSON.parse(line) as { put: Source[] }).put) referenced.add(source.contentHash)
   const notes = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf-8').catch(() => '{"annotations": [], "journal": 0}')) as { annotations: Annotation[]; journal?: number }
   for (const annotation of notes.annotations) referenced.add(annotation.target.contentHash)
   const journal = await readFile(join(dir, `notes-journal-${notes.journal ?? 0}.jsonl`), 'utf-8').catch(() => '')

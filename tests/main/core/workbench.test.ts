@@ -245,8 +245,12 @@ describe('Workbench crash safety', () => {
     const annotation = await workbench.project.annotations.create({ sourceId: source.id, contentHash: source.contentHash, start: 0, end: 7, color: 'yellow', comment: '', tags: [] })
     // Read the disk the moment the highlight is acknowledged, as a kill -9 would leave it.
     const projectDir = workbench.projectInfo().current.dir
-    const library = await new SegmentedLibrary(projectDir, () => undefined).load()
-    const notes = await new NotesJournal(projectDir, () => undefined).load()
+    // From a copy: a load cuts off a journal line still being written, and the import goes on appending.
+    const copy = await tempDir()
+    await cp(join(projectDir, 'library'), join(copy, 'library'), { recursive: true })
+    for (const name of (await readdir(projectDir)).filter((file) => file.startsWith('notes'))) await cp(join(projectDir, name), join(copy, name))
+    const library = await new SegmentedLibrary(copy, () => undefined).load()
+    const notes = await new NotesJournal(copy, () => undefined).load()
     expect(notes.annotations.map((saved) => saved.id)).toContain(annotation.id)
     expect(library.sources.find((saved) => saved.id === source.id)?.contentHash).toBe(source.contentHash)
     expect(await readdir(join(projectDir, 'texts'))).toContain(`${source.contentHash}.txt`)

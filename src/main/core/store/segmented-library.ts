@@ -3,8 +3,14 @@
 // change. A change rewrites the segments it touches and the manifest, never the whole
 // library; a crash before the manifest's rename leaves the last commit whole. A segment
 // whose digest matches the manifest is parsed without validating each source again.
+//
+// A small change (an edit, a watched file) is not written into its segment at once: it is one
+// line appended to the journal the manifest names and fsync'd, as the notes are. Once the
+// journal touches enough segments or grows large, it is folded: the segments it touched are
+// written anew, with a manifest naming the next, empty journal. A line a crash cut short was
+// never acknowledged and is dropped.
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { z } from 'zod'
@@ -25,13 +31,28 @@ const MANIFEST = 'manifest.json'
 const SEGMENTS_READ_AHEAD = 16
 const SEGMENT_FILE = /^sources-(\d+)\.(\d+)\.json$/
 const META_FILE = /^meta\.(\d+)\.json$/
+const JOURNAL_FILE = /^journal-(\d+)\.jsonl$/
+/** A change of at most this many sources, folders untouched, goes to the journal. */
+export const JOURNAL_MAX_SOURCES = 64
+/** The journal is folded once it touches this many segments (about 16 MB to rewrite)... */
+export const FOLD_AFTER_SEGMENTS = 64
+/** ...or holds this much. */
+export const FOLD_AFTER_BYTES = 2_000_000
+
+export function libraryJournalName(journal: number): string {
+  return `journal-${journal}.jsonl`
+}
+
+const journalLineSchema = z.object({ put: z.array(sourceSchema), removed: z.array(z.string()) })
 
 const fileEntrySchema = z.object({ file: z.string().regex(/^[a-z0-9.-]+\.json$/), digest: z.string() })
 const manifestSchema = z.object({
   version: z.literal(2),
   generation: z.number().int().nonnegative(),
   meta: fileEntrySchema,
-  segments: z.array(fileEntrySchema.extend({ id: z.number().int().nonnegative(), count: z.number().int().nonnegative() }))
+  segments: z.array(fileEntrySchema.extend({ id: z.number().int().nonnegative(), count: z.number().int().nonnegative() })),
+  /** The journal whose lines apply on top of the segments (journal-<n>.jsonl); absent before journals. */
+  journal: z.number().int().nonnegative().default(0)
 })
 type Manifest = z.infer<typeof manifestSchema>
 type FileEntry = z.infer<typeof fileEntrySchema>
@@ -83,6 +104,16 @@ export class SegmentedLibrary {
   #nextSegment = 0
   /** A part read differs from what the manifest says of it (validated instead): the manifest is written again. */
   #relist = false
+  /** The journal the manifest names, its length on disk, and what it changed since the last fold. */
+  #journal = 0
+  #journalBytes = 0
+  readonly #journaled = new Set<string>()
+  /** The segments the journal's sources belong to (-1: new sources), for when to fold. */
+  readonly #journalSegments = new Set<number>()
+  /** A failed append may have left part of a line after #journalBytes. */
+  #torn = false
+  /** The library's sources as they are now, for a fold between commits. */
+  #source: (id: string) => Source | undefined = () => undefined
 
   constructor(projectDir: string, warn: (message: string) => void) {
     this.#dir = join(projectDir, LIBRARY_FOLDER)
@@ -97,6 +128,8 @@ export class SegmentedLibrary {
     this.#generation = 0
     this.#nextSegment = 0
     this.#relist = false
+    this.#journal = 0
+    this.#forgetJournal()
     await mkdir(this.#dir, { recursive: true })
     let manifest = await this.#readManifest()
     const legacyPath = join(this.#dir, '..', LEGACY_LIBRARY_FILE)
@@ -116,12 +149,14 @@ export class SegmentedLibrary {
     // A migration that crashed after its manifest left the old file: the manifest has it all.
     await rm(legacyPath, { force: true })
     const data = await this.#readSegments(manifest, onRead)
+    this.#journal = manifest.journal
+    await this.#replay(data)
     const unread = manifest.segments.length - this.#segments.size
     const meta = this.#meta as FileEntry | null // set by #readSegments
     if (unread > 0 || meta === null || meta.digest !== manifest.meta.digest || this.#relist) {
       // What was set aside (or rebuilt) is not listed again: the next open starts from what was read.
       this.#generation++
-      await this.#writeManifest(this.#generation, this.#meta ?? (await this.#emptyMeta(this.#generation)), this.#segments)
+      await this.#writeManifest(this.#generation, this.#meta ?? (await this.#emptyMeta(this.#generation)), this.#segments, this.#journal)
     }
     await this.#removeUnlisted()
     return data
@@ -157,7 +192,10 @@ export class SegmentedLibrary {
   async #manifestFromFiles(): Promise<Manifest> {
     const newest = new Map<number, { generation: number; file: string }>()
     let meta = { generation: -1, file: '' }
+    let journal = 0
     for (const name of await readdir(this.#dir)) {
+      const journalMatch = JOURNAL_FILE.exec(name)
+      if (journalMatch !== null) journal = Math.max(journal, Number(journalMatch[1]))
       const segment = SEGMENT_FILE.exec(name)
       if (segment !== null) {
         const id = Number(segment[1])
@@ -173,7 +211,9 @@ export class SegmentedLibrary {
       generation,
       // An empty digest never matches: every part is validated in full.
       meta: { file: meta.file === '' ? 'meta.missing.json' : meta.file, digest: '' },
-      segments: [...newest.entries()].sort(([a], [b]) => a - b).map(([id, entry]) => ({ id, file: entry.file, digest: '', count: 0 }))
+      segments: [...newest.entries()].sort(([a], [b]) => a - b).map(([id, entry]) => ({ id, file: entry.file, digest: '', count: 0 })),
+      // The newest journal: appends go only to the one the last manifest named, begun after the fold that wrote its segments.
+      journal
     }
   }
 
@@ -240,10 +280,11 @@ export class SegmentedLibrary {
 
   /** Files no manifest lists: the parts of a commit a crash stopped before its manifest, or temporary files. */
   async #removeUnlisted(): Promise<void> {
-    const listed = new Set([MANIFEST, ...(this.#meta === null ? [] : [this.#meta.file]), ...[...this.#segments.values()].map((segment) => segment.file)])
+    const listed = new Set([MANIFEST, libraryJournalName(this.#journal), ...(this.#meta === null ? [] : [this.#meta.file]), ...[...this.#segments.values()].map((segment) => segment.file)])
     for (const name of await readdir(this.#dir)) {
       if (listed.has(name) || name.includes('.damaged-')) continue
-      if (SEGMENT_FILE.test(name) || META_FILE.test(name) || isAtomicWriteTemp(name)) await rm(join(this.#dir, name), { force: true })
+      // An older journal is one a fold already wrote into the segments.
+      if (SEGMENT_FILE.test(name) || META_FILE.test(name) || JOURNAL_FILE.test(name) || isAtomicWriteTemp(name)) await rm(join(this.#dir, name), { force: true })
     }
   }
 
@@ -252,12 +293,141 @@ export class SegmentedLibrary {
   }
 
   /**
-   * Writes the segments the change touches as new files, then the manifest listing them
-   * (the commit), then deletes the files they replace. Nothing in memory changes unless the
-   * manifest was written, so a failed commit can simply be tried again.
+   * Stores a change: a small one as a line of the journal, any other by writing the segments
+   * it touches (and those the journal touched) as new files, then the manifest listing them
+   * (the commit), then deleting the files they replace. Nothing in memory changes unless the
+   * change is on disk, so a failed commit can simply be tried again.
    */
   async commit(commit: LibraryCommit): Promise<void> {
+    this.#source = commit.source
+    const small = commit.meta === undefined && commit.put.length + commit.removed.length <= JOURNAL_MAX_SOURCES
+    // Before the first manifest there is no journal to append to.
+    if (small && this.#generation > 0) await this.#append(commit)
+    else await this.#writeSegments(commit)
+  }
+
+  /** Whether the journal has grown enough to be folded into the segments (fold, between commits). */
+  wantsFold(): boolean {
+    return this.#journalSegments.size >= FOLD_AFTER_SEGMENTS || this.#journalBytes >= FOLD_AFTER_BYTES
+  }
+
+  /** Writes what the journal changed into the segments and begins an empty journal. */
+  async fold(): Promise<void> {
+    if (this.#journaled.size === 0 && this.#journalBytes === 0) return
+    await this.#writeSegments({ put: [], removed: [], source: this.#source })
+  }
+
+  /** Appends the change to the journal and flushes it; its folder entry too when the line made the file. */
+  async #append(commit: LibraryCommit): Promise<void> {
+    if (commit.put.length === 0 && commit.removed.length === 0) {
+      await commit.beforeCommit?.()
+      return
+    }
+    const line = `${JSON.stringify({ put: commit.put, removed: commit.removed })}\n`
+    await commit.beforeCommit?.()
+    const path = join(this.#dir, libraryJournalName(this.#journal))
+    if (this.#torn) {
+      await truncate(path, this.#journalBytes).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      })
+      this.#torn = false
+    }
+    const fresh = this.#journalBytes === 0
+    try {
+      // Opened per line (a fraction of the fsync's cost): no descriptor outlives the write or a project left open.
+      const handle = await open(path, 'a')
+      try {
+        await handle.appendFile(line)
+        await handle.datasync()
+      } finally {
+        await handle.close()
+      }
+    } catch (error: unknown) {
+      // Part of the line may be on disk: cut off before the next append.
+      this.#torn = true
+      throw error
+    }
+    if (fresh) await syncFolder(this.#dir)
+    this.#journalBytes += Buffer.byteLength(line)
+    for (const source of commit.put) this.#noteJournaled(source.id)
+    for (const id of commit.removed) this.#noteJournaled(id)
+  }
+
+  #noteJournaled(id: string): void {
+    this.#journaled.add(id)
+    this.#journalSegments.add(this.#segmentOf.get(id) ?? -1)
+  }
+
+  #forgetJournal(): void {
+    this.#journalBytes = 0
+    this.#journaled.clear()
+    this.#journalSegments.clear()
+    this.#torn = false
+  }
+
+  /**
+   * Applies the journal's complete lines to the library read from the segments; cuts off a
+   * torn last line; sets aside a journal damaged before its end, after folding what it had.
+   */
+  async #replay(data: LibraryData): Promise<void> {
+    const path = join(this.#dir, libraryJournalName(this.#journal))
+    const raw = await readFile(path, 'utf-8').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+      throw error
+    })
+    if (raw === '') return
+    const changed = new Map<string, Source | null>()
+    let position = 0
+    let good = 0
+    let problem: string | null = null
+    while (position < raw.length) {
+      const end = raw.indexOf('\n', position)
+      // A line without its end is one a crash cut while writing: it was never acknowledged.
+      if (end === -1) break
+      const line = raw.slice(position, end)
+      const parsed = safeJournalLine(line)
+      if (!parsed.ok) {
+        problem = parsed.problem
+        break
+      }
+      for (const id of parsed.line.removed) changed.set(id, null)
+      for (const source of parsed.line.put) changed.set(source.id, source)
+      position = end + 1
+      good += Buffer.byteLength(line) + 1
+    }
+    applyJournaled(data, changed)
+    for (const id of changed.keys()) this.#noteJournaled(id)
+    this.#journalBytes = good
+    if (problem !== null) {
+      // A whole line that does not read is damage, not a crash: what came before it is written into the segments
+      // at once (the journal that held it is set aside for the user), so that nothing acknowledged rests only in memory.
+      await rename(path, `${path}.damaged-${Date.now()}`)
+      this.#journalBytes = 0
+      const byId = new Map(data.sources.map((source) => [source.id, source]))
+      await this.#writeSegments({ put: [], removed: [], source: (id) => byId.get(id) })
+      this.#warn(
+        `store: the library's journal was damaged (${problem}); the changes before the damage were kept and the file was set aside as ${LIBRARY_FOLDER}/${libraryJournalName(this.#journal)}.damaged-…`
+      )
+    } else if (good < Buffer.byteLength(raw)) {
+      await truncate(path, good)
+    }
+  }
+
+  /**
+   * Writes the segments the change and the journal touched as new files, then the manifest
+   * listing them and naming a new, empty journal (the commit), then deletes the files they replace.
+   */
+  async #writeSegments(commit: LibraryCommit): Promise<void> {
     const generation = this.#generation + 1
+    const put = new Map(commit.put.map((source) => [source.id, source]))
+    const removed = new Set(commit.removed)
+    // What the journal changed, as it is now: written into the segments, or taken out of them.
+    for (const id of this.#journaled) {
+      if (put.has(id) || removed.has(id)) continue
+      const source = commit.source(id)
+      if (source !== undefined) put.set(id, source)
+      else removed.add(id)
+    }
     const changed = new Map<number, Set<string>>()
     const placed = new Map<string, number>()
     const membersOf = (id: number): Set<string> => {
@@ -268,14 +438,12 @@ export class SegmentedLibrary {
       }
       return members
     }
-    for (const id of commit.removed) {
+    for (const id of removed) {
       const segment = this.#segmentOf.get(id)
       if (segment !== undefined) membersOf(segment).delete(id)
     }
     let open = this.#openSegment()
-    const bySourceId = new Map<string, Source>()
-    for (const source of commit.put) {
-      bySourceId.set(source.id, source)
+    for (const source of put.values()) {
       const segment = this.#segmentOf.get(source.id) ?? placed.get(source.id)
       if (segment !== undefined) {
         membersOf(segment).add(source.id)
@@ -290,7 +458,7 @@ export class SegmentedLibrary {
       Promise.all(
         [...changed].map(async ([id, members]) => {
           if (members.size === 0) return { id, members, entry: null }
-          const sources = [...members].map((sourceId) => bySourceId.get(sourceId) ?? commit.source(sourceId))
+          const sources = [...members].map((sourceId) => put.get(sourceId) ?? commit.source(sourceId))
           if (sources.some((source) => source === undefined)) throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
           const file = `sources-${id}.${generation}.json`
           return { id, members, entry: { file, digest: await writeJson(join(this.#dir, file), sources) } }
@@ -304,14 +472,23 @@ export class SegmentedLibrary {
       else segments.set(id, { ...entry, members })
     }
     await commit.beforeCommit?.()
-    await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments)
-    const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file]
+    // The journal the manifest names begins empty: a file left by an attempt a crash stopped holds nothing acknowledged.
+    await rm(join(this.#dir, libraryJournalName(generation)), { force: true })
+    await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments, generation)
+    const replaced = [
+      ...written.map(({ id }) => this.#segments.get(id)?.file),
+      commit.meta === undefined ? undefined : this.#meta?.file,
+      // Once the manifest names the next journal, this one is in the segments.
+      libraryJournalName(this.#journal)
+    ]
     this.#generation = generation
+    this.#journal = generation
+    this.#forgetJournal()
     this.#meta = meta ?? this.#meta
     this.#segments.clear()
     for (const [id, segment] of [...segments].sort(([a], [b]) => a - b)) this.#segments.set(id, segment)
     for (const { id, members } of written) for (const sourceId of members) this.#segmentOf.set(sourceId, id)
-    for (const id of commit.removed) if (!bySourceId.has(id)) this.#segmentOf.delete(id)
+    for (const id of removed) if (!put.has(id)) this.#segmentOf.delete(id)
     this.#nextSegment = Math.max(this.#nextSegment, ...[...changed.keys()].map((id) => id + 1))
     for (const file of replaced) if (file !== undefined) await rm(join(this.#dir, file), { force: true })
   }
@@ -331,15 +508,42 @@ export class SegmentedLibrary {
     return this.#meta
   }
 
-  async #writeManifest(generation: number, meta: FileEntry, segments: Map<number, Segment>): Promise<void> {
+  async #writeManifest(generation: number, meta: FileEntry, segments: Map<number, Segment>, journal: number): Promise<void> {
     const manifest: Manifest = {
       version: 2,
       generation,
       meta,
-      segments: [...segments].sort(([a], [b]) => a - b).map(([id, segment]) => ({ id, file: segment.file, digest: segment.digest, count: segment.members.size }))
+      segments: [...segments].sort(([a], [b]) => a - b).map(([id, segment]) => ({ id, file: segment.file, digest: segment.digest, count: segment.members.size })),
+      journal
     }
     // The parts it names were written under new names (PartFile): those names are flushed first.
     await syncFolder(this.#dir)
     await writeFileAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest))
   }
+}
+
+function safeJournalLine(line: string): { ok: true; line: z.infer<typeof journalLineSchema> } | { ok: false; problem: string } {
+  try {
+    const parsed = journalLineSchema.safeParse(JSON.parse(line))
+    if (parsed.success) return { ok: true, line: parsed.data }
+    return { ok: false, problem: describeIssues(parsed.error) }
+  } catch (error: unknown) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** The journal's last word on each source (null: removed), applied in one pass over the library. */
+function applyJournaled(data: LibraryData, changed: ReadonlyMap<string, Source | null>): void {
+  const seen = new Set<string>()
+  let kept = 0
+  for (const source of data.sources) {
+    const change = changed.get(source.id)
+    if (change === undefined) data.sources[kept++] = source
+    else {
+      seen.add(source.id)
+      if (change !== null) data.sources[kept++] = change
+    }
+  }
+  data.sources.length = kept
+  for (const [id, change] of changed) if (change !== null && !seen.has(id)) data.sources.push(change)
 }

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { chmod, mkdir, realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InProcessExtractor } from '../../../../src/main/core/library/extractor'
@@ -292,11 +292,15 @@ describe('importFolder and crashes', () => {
     await atStuck
     // A checkpoint started before the "crash" may still be on its way to the disk on a busy machine.
     await store.committed()
-    const onDisk = await new SegmentedLibrary(projectDir, () => undefined).load()
+    // Read from a copy: a load cuts off a journal line still being written, which the running import is appending to.
+    const copy = await tempDir()
+    await cp(join(projectDir, 'library'), join(copy, 'library'), { recursive: true })
+    const onDisk = await new SegmentedLibrary(copy, () => undefined).load()
     expect(onDisk.roots).toHaveLength(1)
-    // Checkpoints reached the disk while files were still being read (a few are read at once, so how many varies).
+    // Checkpoints reached the disk while files were still being read (a few are read at once and the files after
+    // the stuck one go on, so how many varies); the stuck file never does.
     expect(onDisk.sources.length).toBeGreaterThanOrEqual(5)
-    expect(onDisk.sources.length).toBeLessThanOrEqual(20)
+    expect(onDisk.sources.length).toBeLessThan(30)
     release()
     await running
     // A second run on a fresh store (as after a restart) resumes: nothing is extracted twice.

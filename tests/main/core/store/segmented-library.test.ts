@@ -1,8 +1,10 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SEGMENT_SOURCES, SegmentedLibrary } from '../../../../src/main/core/store/segmented-library'
+import { FOLD_AFTER_SEGMENTS, JOURNAL_MAX_SOURCES, SEGMENT_SOURCES, SegmentedLibrary } from '../../../../src/main/core/store/segmented-library'
 import type { Source } from '../../../../src/shared/domain/source'
+import { FolderStorage } from '../../../../src/main/core/store/folder-storage'
+import { emptyNotes } from '../../../../src/main/core/store/storage'
 import { makeSource } from '../../../helpers/factories'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
@@ -24,7 +26,7 @@ describe('SegmentedLibrary', () => {
 
   const files = async (dir: string) => (await readdir(join(dir, 'library'))).sort()
 
-  it('rewrites only the segment that holds an edited source (and the manifest)', async () => {
+  it('appends a small change to the journal, and a fold rewrites only the segments it touched', async () => {
     const dir = await tempDir()
     const sources = library(SEGMENT_SOURCES * 3)
     const { segments } = await opened(dir)
@@ -32,11 +34,20 @@ describe('SegmentedLibrary', () => {
     expect(await files(dir)).toEqual(['manifest.json', 'meta.1.json', 'sources-0.1.json', 'sources-1.1.json', 'sources-2.1.json'])
     const edited = { ...sources[SEGMENT_SOURCES + 5]!, title: 'Corrected' }
     sources[SEGMENT_SOURCES + 5] = edited
-    await segments.commit({ put: [edited], removed: [], source: (id) => sources.find((source) => source.id === id) })
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    await segments.commit({ put: [edited], removed: [], source: lookup })
+    // One line, no segment rewritten.
+    expect(await files(dir)).toEqual(['journal-1.jsonl', 'manifest.json', 'meta.1.json', 'sources-0.1.json', 'sources-1.1.json', 'sources-2.1.json'])
+    expect((await readFile(join(dir, 'library', 'journal-1.jsonl'), 'utf-8')).split('\n')).toHaveLength(2)
+    const reopened = await opened(dir)
+    expect(reopened.data.sources.find((source) => source.id === edited.id)?.title).toBe('Corrected')
+    expect(reopened.data.sources.map((source) => source.id)).toEqual(sources.map((source) => source.id))
+    await segments.fold()
     expect(await files(dir)).toEqual(['manifest.json', 'meta.1.json', 'sources-0.1.json', 'sources-1.2.json', 'sources-2.1.json'])
     const again = await opened(dir)
     expect(again.data.sources.find((source) => source.id === edited.id)?.title).toBe('Corrected')
     expect(again.data.sources).toHaveLength(SEGMENT_SOURCES * 3)
+    expect(again.warnings).toEqual([])
   })
 
   it('adds new sources to the last segment while it has room, then starts another', async () => {
@@ -46,8 +57,137 @@ describe('SegmentedLibrary', () => {
     await segments.commit({ put: sources.slice(0, SEGMENT_SOURCES - 1), removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
     const lookup = (id: string) => sources.find((source) => source.id === id)
     await segments.commit({ put: sources.slice(SEGMENT_SOURCES - 1), removed: [], source: lookup })
+    await segments.fold()
     const manifest = JSON.parse(await readFile(join(dir, 'library', 'manifest.json'), 'utf-8')) as { segments: Array<{ id: number; count: number }> }
     expect(manifest.segments.map((segment) => segment.count)).toEqual([SEGMENT_SOURCES, 10])
+    expect((await opened(dir)).data.sources).toEqual(sources)
+  })
+
+  it('replays removals, additions and a source removed then added again, in order, and folds them', async () => {
+    const dir = await tempDir()
+    let sources = library(4)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    const added = makeSource({ id: 'new', title: 'Added', relativePath: 'new.txt' })
+    const passing = makeSource({ id: 'passing', title: 'Added and removed', relativePath: 'passing.txt' })
+    sources = [...sources.filter((source) => source.id !== 's1' && source.id !== 's2'), added]
+    await segments.commit({ put: [added, passing], removed: ['s1', 's2'], source: lookup })
+    await segments.commit({ put: [], removed: ['passing'], source: lookup })
+    const s1 = makeSource({ id: 's1', title: 'Back again', relativePath: 's1.txt' })
+    sources.push(s1)
+    await segments.commit({ put: [s1], removed: [], source: lookup })
+    const expected = ['s0', 's1', 's3', 'new']
+    const titles = (data: { sources: Source[] }) => data.sources.map((source) => `${source.id}:${source.title}`).sort()
+    const reopened = await opened(dir)
+    expect(titles(reopened.data)).toEqual(titles({ sources }))
+    expect(reopened.data.sources.map((source) => source.id).sort()).toEqual([...expected].sort())
+    await segments.fold()
+    const folded = await opened(dir)
+    expect(titles(folded.data)).toEqual(titles({ sources }))
+    expect(await files(dir)).toEqual(['manifest.json', 'meta.1.json', 'sources-0.2.json'])
+  })
+
+  it('drops a line a crash cut short, without a warning, and appends after what was whole', async () => {
+    const dir = await tempDir()
+    const sources = library(3)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    await segments.commit({ put: [{ ...sources[0]!, title: 'Acknowledged' }], removed: [], source: lookup })
+    const journal = join(dir, 'library', 'journal-1.jsonl')
+    const whole = await readFile(journal, 'utf-8')
+    await writeFile(journal, `${whole}{"put":[{"id":"s1","tit`)
+    const reopened = await opened(dir)
+    expect(reopened.warnings).toEqual([])
+    expect(reopened.data.sources.map((source) => source.title)).toEqual(['Acknowledged', 'Story 1', 'Story 2'])
+    expect(await readFile(journal, 'utf-8')).toBe(whole)
+    await reopened.segments.commit({ put: [{ ...sources[2]!, title: 'After the crash' }], removed: [], source: lookup })
+    expect((await opened(dir)).data.sources.map((source) => source.title)).toEqual(['Acknowledged', 'Story 1', 'After the crash'])
+  })
+
+  it('keeps the changes before a damaged line, writes them into the segments and sets the journal aside', async () => {
+    const dir = await tempDir()
+    const sources = library(3)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    await segments.commit({ put: [{ ...sources[0]!, title: 'Before the damage' }], removed: [], source: lookup })
+    const journal = join(dir, 'library', 'journal-1.jsonl')
+    await writeFile(journal, `${await readFile(journal, 'utf-8')}{"put":[{"id":7}],"removed":[]}\n{"put":[],"removed":["s2"]}\n`)
+    const reopened = await opened(dir)
+    expect(reopened.warnings).toEqual([expect.stringContaining("library's journal was damaged")])
+    expect(reopened.data.sources.map((source) => source.title)).toEqual(['Before the damage', 'Story 1', 'Story 2'])
+    expect((await files(dir)).filter((name) => name.startsWith('journal-1.jsonl.damaged-'))).toHaveLength(1)
+    // In the segments now: the next open reads it without the journal, and warns of nothing.
+    const again = await opened(dir)
+    expect(again.data.sources.map((source) => source.title)).toEqual(['Before the damage', 'Story 1', 'Story 2'])
+    expect(again.warnings).toEqual([])
+  })
+
+  it('asks to be folded once the journal touches enough segments, and then starts a new journal', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES * (FOLD_AFTER_SEGMENTS + 1))
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const lookup = (id: string) => sources[Number(id.slice(1))]
+    for (let segment = 0; segment < FOLD_AFTER_SEGMENTS; segment++) {
+      expect(segments.wantsFold()).toBe(false)
+      const index = segment * SEGMENT_SOURCES
+      sources[index] = { ...sources[index]!, title: `Edited ${segment}` }
+      // Twice in the same segment counts once.
+      await segments.commit({ put: [sources[index]!], removed: [], source: lookup })
+      await segments.commit({ put: [sources[index]!], removed: [], source: lookup })
+    }
+    expect(segments.wantsFold()).toBe(true)
+    await segments.fold()
+    expect(segments.wantsFold()).toBe(false)
+    const names = await files(dir)
+    expect(names.filter((name) => name.startsWith('journal-'))).toEqual([])
+    expect(names.filter((name) => name.endsWith('.2.json'))).toHaveLength(FOLD_AFTER_SEGMENTS)
+    const again = await opened(dir)
+    expect(again.data.sources.filter((source) => source.title.startsWith('Edited'))).toHaveLength(FOLD_AFTER_SEGMENTS)
+  })
+
+  it('folds in the background once due, behind the commits, and a close waits for it', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES * FOLD_AFTER_SEGMENTS)
+    const storage = new FolderStorage(dir, () => undefined, emptyNotes)
+    await storage.loadLibrary()
+    const lookup = (id: string) => sources[Number(id.slice(1))]
+    await storage.commitLibrary({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup })
+    const edits: Array<Promise<void>> = []
+    for (let segment = 0; segment < FOLD_AFTER_SEGMENTS; segment++) {
+      const index = segment * SEGMENT_SOURCES + 1
+      sources[index] = { ...sources[index]!, title: `Edited ${segment}` }
+      edits.push(storage.commitLibrary({ put: [sources[index]!], removed: [], source: lookup }))
+    }
+    await Promise.all(edits)
+    // One more while the fold may be running: it waits in the queue and lands in the new journal.
+    sources[0] = { ...sources[0]!, title: 'After the fold' }
+    await storage.commitLibrary({ put: [sources[0]], removed: [], source: lookup })
+    await storage.close()
+    const names = await files(dir)
+    expect(names.filter((name) => name.endsWith('.2.json'))).toHaveLength(FOLD_AFTER_SEGMENTS)
+    expect(names.filter((name) => name.startsWith('journal-'))).toEqual(['journal-2.jsonl'])
+    const again = await opened(dir)
+    expect(again.data.sources.map((source) => source.title)).toEqual(sources.map((source) => source.title))
+  })
+
+  it('writes a change that carries the folders, or many sources, into the segments with what the journal held', async () => {
+    const dir = await tempDir()
+    const sources = library(JOURNAL_MAX_SOURCES + 10)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources.slice(0, 5), removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    sources[0] = { ...sources[0]!, title: 'Journaled' }
+    await segments.commit({ put: [sources[0]], removed: [], source: lookup })
+    await segments.commit({ put: sources.slice(5), removed: [], source: lookup })
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual([])
+    await rm(join(dir, 'library', 'manifest.json'))
+    // Read from the newest files alone (no manifest), the journaled edit is there: it was folded.
+    const again = await opened(dir)
+    expect(again.data.sources.map((source) => source.title)).toEqual(sources.map((source) => source.title))
   })
 
   it('ignores and removes the files of a commit a crash stopped before its manifest', async () => {
@@ -114,9 +254,12 @@ describe('SegmentedLibrary', () => {
     const sources = library(3)
     const { segments } = await opened(dir)
     await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    sources[1] = { ...sources[1]!, title: 'Journaled' }
+    await segments.commit({ put: [sources[1]], removed: [], source: (id) => sources.find((source) => source.id === id) })
     await rm(join(dir, 'library', 'manifest.json'))
     const again = await opened(dir)
     expect(again.data.sources).toEqual(sources)
     expect(again.warnings).toEqual([expect.stringContaining("library's manifest was missing")])
+    expect((await opened(dir)).data.sources).toEqual(sources)
   })
 })
