@@ -7,9 +7,8 @@ import { SegmentedLibrary } from './segmented-library'
 export class FolderStorage implements ProjectStorage {
   readonly #library: SegmentedLibrary
   readonly #notes: NotesJournal
-  /** Library commits and folds one after another: each builds on the segments the last one wrote. */
+  /** Library commits one after another: each builds on the segments the last one wrote. */
   #libraryQueue: Promise<void> = Promise.resolve()
-  #folding = false
 
   constructor(
     readonly dir: string,
@@ -27,29 +26,14 @@ export class FolderStorage implements ProjectStorage {
   }
 
   commitLibrary(commit: LibraryCommit): Promise<void> {
-    const run = this.#enqueueLibrary(() => this.#library.commit(commit))
-    run.then(() => this.#foldWhenDue(), () => undefined)
-    return run
-  }
-
-  #enqueueLibrary(task: () => Promise<void>): Promise<void> {
-    const run = this.#libraryQueue.catch(() => undefined).then(task)
+    const run = this.#libraryQueue.catch(() => undefined).then(() => this.#library.commit(commit))
     this.#libraryQueue = run.catch(() => undefined)
+    // A grown journal is folded beside the commits, not in an acknowledged change's time. One that fails is
+    // tried again after the next commit: the journals still hold every change.
+    run.then(() => {
+      if (this.#library.wantsFold()) void this.#library.fold().catch(() => undefined)
+    }, () => undefined)
     return run
-  }
-
-  /**
-   * Folds a grown journal into the segments behind the commits already waiting, not in the
-   * acknowledged change's time. One that fails is tried after the next commit: the journal still holds every change.
-   */
-  #foldWhenDue(): void {
-    if (this.#folding || !this.#library.wantsFold()) return
-    this.#folding = true
-    void this.#enqueueLibrary(() => this.#library.fold())
-      .catch(() => undefined)
-      .finally(() => {
-        this.#folding = false
-      })
   }
 
   loadNotes(): Promise<NotesData> {
@@ -69,12 +53,9 @@ export class FolderStorage implements ProjectStorage {
   }
 
   async close(): Promise<void> {
-    // A fold may be queued while the last commit finishes: wait until the queue stops changing.
-    let seen: Promise<void>
-    do {
-      seen = this.#libraryQueue
-      await seen
-    } while (seen !== this.#libraryQueue)
+    await this.#libraryQueue
+    // A fold the last commit started.
+    await this.#library.folded()
     await this.#notes.close()
   }
 }

@@ -5,10 +5,11 @@
 // whose digest matches the manifest is parsed without validating each source again.
 //
 // A small change (an edit, a watched file) is not written into its segment at once: it is one
-// line appended to the journal the manifest names and fsync'd, as the notes are. Once the
-// journal touches enough segments or grows large, it is folded: the segments it touched are
-// written anew, with a manifest naming the next, empty journal. A line a crash cut short was
-// never acknowledged and is dropped.
+// line appended to a journal and fsync'd, as the notes are. Once the journal touches enough
+// segments or grows large, it is folded in the background: later lines go to the next
+// journal while the segments it touched are written anew, and then a manifest names that
+// next journal as the first to replay. The manifest names the first journal; every journal
+// from it on is replayed in order. A line a crash cut short was never acknowledged and is dropped.
 import { createHash } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -51,7 +52,7 @@ const manifestSchema = z.object({
   generation: z.number().int().nonnegative(),
   meta: fileEntrySchema,
   segments: z.array(fileEntrySchema.extend({ id: z.number().int().nonnegative(), count: z.number().int().nonnegative() })),
-  /** The journal whose lines apply on top of the segments (journal-<n>.jsonl); absent before journals. */
+  /** The first journal whose lines apply on top of the segments (journal-<n>.jsonl; every later one too); absent before journals. */
   journal: z.number().int().nonnegative().default(0)
 })
 type Manifest = z.infer<typeof manifestSchema>
@@ -104,16 +105,20 @@ export class SegmentedLibrary {
   #nextSegment = 0
   /** A part read differs from what the manifest says of it (validated instead): the manifest is written again. */
   #relist = false
-  /** The journal the manifest names, its length on disk, and what it changed since the last fold. */
+  /** The first journal the manifest names; the journal lines are appended to, and its length on disk. */
+  #firstJournal = 0
   #journal = 0
   #journalBytes = 0
-  readonly #journaled = new Set<string>()
-  /** The segments the journal's sources belong to (-1: new sources), for when to fold. */
-  readonly #journalSegments = new Set<number>()
+  /** The sources changed by journal lines no fold has taken yet. */
+  #journaled = new Set<string>()
+  /** The segments those sources belong to (-1: new sources), for when to fold. */
+  #journalSegments = new Set<number>()
   /** A failed append may have left part of a line after #journalBytes. */
   #torn = false
-  /** The library's sources as they are now, for a fold between commits. */
-  #source: (id: string) => Source | undefined = () => undefined
+  /** The fold under way: appends go on meanwhile, other commits wait for it. */
+  #folding: Promise<void> | null = null
+  /** The library's sources as they are now, for a fold beside the commits (known once a commit came). */
+  #source: ((id: string) => Source | undefined) | null = null
 
   constructor(projectDir: string, warn: (message: string) => void) {
     this.#dir = join(projectDir, LIBRARY_FOLDER)
@@ -128,6 +133,7 @@ export class SegmentedLibrary {
     this.#generation = 0
     this.#nextSegment = 0
     this.#relist = false
+    this.#firstJournal = 0
     this.#journal = 0
     this.#forgetJournal()
     await mkdir(this.#dir, { recursive: true })
@@ -149,6 +155,7 @@ export class SegmentedLibrary {
     // A migration that crashed after its manifest left the old file: the manifest has it all.
     await rm(legacyPath, { force: true })
     const data = await this.#readSegments(manifest, onRead)
+    this.#firstJournal = manifest.journal
     this.#journal = manifest.journal
     await this.#replay(data)
     const unread = manifest.segments.length - this.#segments.size
@@ -156,7 +163,7 @@ export class SegmentedLibrary {
     if (unread > 0 || meta === null || meta.digest !== manifest.meta.digest || this.#relist) {
       // What was set aside (or rebuilt) is not listed again: the next open starts from what was read.
       this.#generation++
-      await this.#writeManifest(this.#generation, this.#meta ?? (await this.#emptyMeta(this.#generation)), this.#segments, this.#journal)
+      await this.#writeManifest(this.#generation, this.#meta ?? (await this.#emptyMeta(this.#generation)), this.#segments, this.#firstJournal)
     }
     await this.#removeUnlisted()
     return data
@@ -192,10 +199,10 @@ export class SegmentedLibrary {
   async #manifestFromFiles(): Promise<Manifest> {
     const newest = new Map<number, { generation: number; file: string }>()
     let meta = { generation: -1, file: '' }
-    let journal = 0
+    let journal = Infinity
     for (const name of await readdir(this.#dir)) {
       const journalMatch = JOURNAL_FILE.exec(name)
-      if (journalMatch !== null) journal = Math.max(journal, Number(journalMatch[1]))
+      if (journalMatch !== null) journal = Math.min(journal, Number(journalMatch[1]))
       const segment = SEGMENT_FILE.exec(name)
       if (segment !== null) {
         const id = Number(segment[1])
@@ -212,8 +219,8 @@ export class SegmentedLibrary {
       // An empty digest never matches: every part is validated in full.
       meta: { file: meta.file === '' ? 'meta.missing.json' : meta.file, digest: '' },
       segments: [...newest.entries()].sort(([a], [b]) => a - b).map(([id, entry]) => ({ id, file: entry.file, digest: '', count: 0 })),
-      // The newest journal: appends go only to the one the last manifest named, begun after the fold that wrote its segments.
-      journal
+      // Every journal left: a fold deletes those it wrote into the segments once its manifest names the next.
+      journal: Number.isFinite(journal) ? journal : 0
     }
   }
 
@@ -280,11 +287,12 @@ export class SegmentedLibrary {
 
   /** Files no manifest lists: the parts of a commit a crash stopped before its manifest, or temporary files. */
   async #removeUnlisted(): Promise<void> {
-    const listed = new Set([MANIFEST, libraryJournalName(this.#journal), ...(this.#meta === null ? [] : [this.#meta.file]), ...[...this.#segments.values()].map((segment) => segment.file)])
+    const listed = new Set([MANIFEST, ...(this.#meta === null ? [] : [this.#meta.file]), ...[...this.#segments.values()].map((segment) => segment.file)])
     for (const name of await readdir(this.#dir)) {
       if (listed.has(name) || name.includes('.damaged-')) continue
-      // An older journal is one a fold already wrote into the segments.
-      if (SEGMENT_FILE.test(name) || META_FILE.test(name) || JOURNAL_FILE.test(name) || isAtomicWriteTemp(name)) await rm(join(this.#dir, name), { force: true })
+      // A journal before the first is one a fold already wrote into the segments.
+      const journal = JOURNAL_FILE.exec(name)
+      if (journal !== null ? Number(journal[1]) < this.#firstJournal : SEGMENT_FILE.test(name) || META_FILE.test(name) || isAtomicWriteTemp(name)) await rm(join(this.#dir, name), { force: true })
     }
   }
 
@@ -301,20 +309,36 @@ export class SegmentedLibrary {
   async commit(commit: LibraryCommit): Promise<void> {
     this.#source = commit.source
     const small = commit.meta === undefined && commit.put.length + commit.removed.length <= JOURNAL_MAX_SOURCES
-    // Before the first manifest there is no journal to append to.
-    if (small && this.#generation > 0) await this.#append(commit)
-    else await this.#writeSegments(commit)
+    // Before the first manifest there is no journal to append to. An append need not wait for a fold.
+    if (small && this.#generation > 0) return this.#append(commit)
+    await this.#folding?.catch(() => undefined)
+    await this.#writeSegments(commit, false)
   }
 
-  /** Whether the journal has grown enough to be folded into the segments (fold, between commits). */
+  /** Whether the journal has grown enough to be folded into the segments (fold, beside the commits). */
   wantsFold(): boolean {
-    return this.#journalSegments.size >= FOLD_AFTER_SEGMENTS || this.#journalBytes >= FOLD_AFTER_BYTES
+    return this.#folding === null && (this.#journalSegments.size >= FOLD_AFTER_SEGMENTS || this.#journalBytes >= FOLD_AFTER_BYTES)
   }
 
-  /** Writes what the journal changed into the segments and begins an empty journal. */
-  async fold(): Promise<void> {
-    if (this.#journaled.size === 0 && this.#journalBytes === 0) return
-    await this.#writeSegments({ put: [], removed: [], source: this.#source })
+  /** Waits for the fold under way, if any, whatever becomes of it. */
+  async folded(): Promise<void> {
+    await this.#folding?.catch(() => undefined)
+  }
+
+  /**
+   * Writes what the journals changed into the segments, one at a time, while appends go on
+   * to the next journal; a commit that is not an append waits for it. Resolves when done.
+   */
+  fold(): Promise<void> {
+    if (this.#folding !== null) return this.#folding
+    const source = this.#source
+    // Without a commit since the open, nothing says what the sources are now: the journals wait for the next commit.
+    if (this.#journaled.size === 0 || source === null) return Promise.resolve()
+    const folding = this.#writeSegments({ put: [], removed: [], source }, true).finally(() => {
+      this.#folding = null
+    })
+    this.#folding = folding
+    return folding
   }
 
   /** Appends the change to the journal and flushes it; its folder entry too when the line made the file. */
@@ -360,69 +384,89 @@ export class SegmentedLibrary {
 
   #forgetJournal(): void {
     this.#journalBytes = 0
-    this.#journaled.clear()
-    this.#journalSegments.clear()
+    this.#journaled = new Set()
+    this.#journalSegments = new Set()
     this.#torn = false
   }
 
   /**
-   * Applies the journal's complete lines to the library read from the segments; cuts off a
-   * torn last line; sets aside a journal damaged before its end, after folding what it had.
+   * Applies the lines of every journal from the first, in order, to the library read from the
+   * segments; cuts off a torn last line. A journal damaged before its end is set aside with
+   * every later one, after what came before the damage is written into the segments.
    */
   async #replay(data: LibraryData): Promise<void> {
-    const path = join(this.#dir, libraryJournalName(this.#journal))
-    const raw = await readFile(path, 'utf-8').catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-      throw error
-    })
-    if (raw === '') return
+    const journals = (await readdir(this.#dir))
+      .map((name) => JOURNAL_FILE.exec(name))
+      .filter((match) => match !== null)
+      .map((match) => Number(match[1]))
+      .filter((journal) => journal >= this.#firstJournal)
+      .sort((a, b) => a - b)
+    if (journals.length === 0) return
     const changed = new Map<string, Source | null>()
-    let position = 0
-    let good = 0
-    let problem: string | null = null
-    while (position < raw.length) {
-      const end = raw.indexOf('\n', position)
-      // A line without its end is one a crash cut while writing: it was never acknowledged.
-      if (end === -1) break
-      const line = raw.slice(position, end)
-      const parsed = safeJournalLine(line)
-      if (!parsed.ok) {
-        problem = parsed.problem
+    let damaged: { journal: number; problem: string } | null = null
+    for (const journal of journals) {
+      const path = join(this.#dir, libraryJournalName(journal))
+      const raw = await readFile(path, 'utf-8').catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+        throw error
+      })
+      const read = readJournal(raw, changed)
+      this.#journal = journal
+      this.#journalBytes = read.good
+      if (read.problem !== null) {
+        damaged = { journal, problem: read.problem }
         break
       }
-      for (const id of parsed.line.removed) changed.set(id, null)
-      for (const source of parsed.line.put) changed.set(source.id, source)
-      position = end + 1
-      good += Buffer.byteLength(line) + 1
+      if (read.good < read.bytes) await truncate(path, read.good)
     }
     applyJournaled(data, changed)
     for (const id of changed.keys()) this.#noteJournaled(id)
-    this.#journalBytes = good
-    if (problem !== null) {
-      // A whole line that does not read is damage, not a crash: what came before it is written into the segments
-      // at once (the journal that held it is set aside for the user), so that nothing acknowledged rests only in memory.
-      await rename(path, `${path}.damaged-${Date.now()}`)
-      this.#journalBytes = 0
-      const byId = new Map(data.sources.map((source) => [source.id, source]))
-      await this.#writeSegments({ put: [], removed: [], source: (id) => byId.get(id) })
-      this.#warn(
-        `store: the library's journal was damaged (${problem}); the changes before the damage were kept and the file was set aside as ${LIBRARY_FOLDER}/${libraryJournalName(this.#journal)}.damaged-…`
-      )
-    } else if (good < Buffer.byteLength(raw)) {
-      await truncate(path, good)
+    if (damaged === null) return
+    // A whole line that does not read is damage, not a crash: what came before it is written into the segments at once
+    // (the journals from the damaged one on are set aside for the user), so that nothing acknowledged rests only in memory.
+    const stamp = Date.now()
+    for (const journal of journals.filter((number) => number >= damaged.journal)) {
+      const path = join(this.#dir, libraryJournalName(journal))
+      await rename(path, `${path}.damaged-${stamp}`)
     }
+    this.#journal = journals.at(-1)!
+    const byId = new Map(data.sources.map((source) => [source.id, source]))
+    await this.#writeSegments({ put: [], removed: [], source: (id) => byId.get(id) }, false)
+    this.#warn(
+      `store: the library's journal was damaged (${damaged.problem}); the changes before the damage were kept and the file was set aside as ${LIBRARY_FOLDER}/${libraryJournalName(damaged.journal)}.damaged-…`
+    )
   }
 
   /**
-   * Writes the segments the change and the journal touched as new files, then the manifest
-   * listing them and naming a new, empty journal (the commit), then deletes the files they replace.
+   * Writes the segments the change and the journals touched as new files, then the manifest
+   * listing them and naming the next journal as the first (the commit), then deletes the files
+   * they replace. Lines appended meanwhile go to that next journal. In the background (a fold),
+   * segments are written one at a time, leaving the I/O threads to the appends, and a source a
+   * line appended meanwhile removed is left out (that line removes it again on replay).
    */
-  async #writeSegments(commit: LibraryCommit): Promise<void> {
+  async #writeSegments(commit: LibraryCommit, background: boolean): Promise<void> {
     const generation = this.#generation + 1
+    const folded = this.#journaled
+    const firstJournal = this.#firstJournal
+    const nextJournal = this.#journal + 1
+    this.#journal = nextJournal
+    this.#forgetJournal()
+    try {
+      await this.#writeFolded(commit, background, generation, folded, nextJournal)
+    } catch (error: unknown) {
+      // Not folded: its lines stay in their journals, which the manifest still lists from the first.
+      for (const id of folded) this.#noteJournaled(id)
+      throw error
+    }
+    this.#firstJournal = nextJournal
+    for (let journal = firstJournal; journal < nextJournal; journal++) await rm(join(this.#dir, libraryJournalName(journal)), { force: true })
+  }
+
+  async #writeFolded(commit: LibraryCommit, background: boolean, generation: number, folded: ReadonlySet<string>, nextJournal: number): Promise<void> {
     const put = new Map(commit.put.map((source) => [source.id, source]))
     const removed = new Set(commit.removed)
-    // What the journal changed, as it is now: written into the segments, or taken out of them.
-    for (const id of this.#journaled) {
+    // What the journals changed, as it is now: written into the segments, or taken out of them.
+    for (const id of folded) {
       if (put.has(id) || removed.has(id)) continue
       const source = commit.source(id)
       if (source !== undefined) put.set(id, source)
@@ -454,36 +498,35 @@ export class SegmentedLibrary {
       placed.set(source.id, open)
     }
     const writeMeta = async (meta: LibraryMeta): Promise<FileEntry> => ({ file: `meta.${generation}.json`, digest: await writeJson(join(this.#dir, `meta.${generation}.json`), meta) })
-    const [written, meta] = await Promise.all([
-      Promise.all(
-        [...changed].map(async ([id, members]) => {
-          if (members.size === 0) return { id, members, entry: null }
-          const sources = [...members].map((sourceId) => put.get(sourceId) ?? commit.source(sourceId))
-          if (sources.some((source) => source === undefined)) throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
-          const file = `sources-${id}.${generation}.json`
-          return { id, members, entry: { file, digest: await writeJson(join(this.#dir, file), sources) } }
-        })
-      ),
-      commit.meta === undefined ? this.#meta : writeMeta(commit.meta)
-    ])
+    const writeSegment = async ([id, members]: [number, Set<string>]): Promise<{ id: number; members: Set<string>; entry: FileEntry | null }> => {
+      const sources: Source[] = []
+      for (const sourceId of members) {
+        const source = put.get(sourceId) ?? commit.source(sourceId)
+        if (source !== undefined) sources.push(source)
+        // Removed by a line appended since this fold began (nothing else changes the library meanwhile).
+        else if (background && this.#journaled.has(sourceId)) members.delete(sourceId)
+        else throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
+      }
+      if (sources.length === 0) return { id, members, entry: null }
+      const file = `sources-${id}.${generation}.json`
+      return { id, members, entry: { file, digest: await writeJson(join(this.#dir, file), sources) } }
+    }
+    const writeAll = async (): Promise<Array<{ id: number; members: Set<string>; entry: FileEntry | null }>> => {
+      if (!background) return Promise.all([...changed].map(writeSegment))
+      const written = []
+      for (const segment of changed) written.push(await writeSegment(segment))
+      return written
+    }
+    const [written, meta] = await Promise.all([writeAll(), commit.meta === undefined ? this.#meta : writeMeta(commit.meta)])
     const segments = new Map(this.#segments)
     for (const { id, members, entry } of written) {
       if (entry === null) segments.delete(id)
       else segments.set(id, { ...entry, members })
     }
     await commit.beforeCommit?.()
-    // The journal the manifest names begins empty: a file left by an attempt a crash stopped holds nothing acknowledged.
-    await rm(join(this.#dir, libraryJournalName(generation)), { force: true })
-    await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments, generation)
-    const replaced = [
-      ...written.map(({ id }) => this.#segments.get(id)?.file),
-      commit.meta === undefined ? undefined : this.#meta?.file,
-      // Once the manifest names the next journal, this one is in the segments.
-      libraryJournalName(this.#journal)
-    ]
+    await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments, nextJournal)
+    const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file]
     this.#generation = generation
-    this.#journal = generation
-    this.#forgetJournal()
     this.#meta = meta ?? this.#meta
     this.#segments.clear()
     for (const [id, segment] of [...segments].sort(([a], [b]) => a - b)) this.#segments.set(id, segment)
@@ -520,6 +563,25 @@ export class SegmentedLibrary {
     await syncFolder(this.#dir)
     await writeFileAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest))
   }
+}
+
+/** Takes a journal's whole lines into `changed` (null: removed), up to the first that does not read. */
+function readJournal(raw: string, changed: Map<string, Source | null>): { good: number; bytes: number; problem: string | null } {
+  let position = 0
+  let good = 0
+  while (position < raw.length) {
+    const end = raw.indexOf('\n', position)
+    // A line without its end is one a crash cut while writing: it was never acknowledged.
+    if (end === -1) break
+    const line = raw.slice(position, end)
+    const parsed = safeJournalLine(line)
+    if (!parsed.ok) return { good, bytes: Buffer.byteLength(raw), problem: parsed.problem }
+    for (const id of parsed.line.removed) changed.set(id, null)
+    for (const source of parsed.line.put) changed.set(source.id, source)
+    position = end + 1
+    good += Buffer.byteLength(line) + 1
+  }
+  return { good, bytes: Buffer.byteLength(raw), problem: null }
 }
 
 function safeJournalLine(line: string): { ok: true; line: z.infer<typeof journalLineSchema> } | { ok: false; problem: string } {

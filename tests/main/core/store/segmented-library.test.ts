@@ -174,6 +174,74 @@ describe('SegmentedLibrary', () => {
     expect(again.data.sources.map((source) => source.title)).toEqual(sources.map((source) => source.title))
   })
 
+  it('appends while a fold writes, to the next journal, and replays every journal from the first after a crash mid-fold', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES * 2)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const byId = new Map(sources.map((source) => [source.id, source]))
+    const lookup = (id: string) => byId.get(id)
+    const edit = async (id: string, title: string) => {
+      byId.set(id, { ...byId.get(id)!, title })
+      await segments.commit({ put: [byId.get(id)!], removed: [], source: lookup })
+    }
+    await edit('s0', 'First')
+    await edit(`s${SEGMENT_SOURCES}`, 'In the second segment')
+    const folding = segments.fold()
+    // While the fold writes: a later edit of a folded source, and a removal of one from the segment it has not written yet.
+    await edit('s0', 'During the fold')
+    byId.delete(`s${SEGMENT_SOURCES + 1}`)
+    await segments.commit({ put: [], removed: [`s${SEGMENT_SOURCES + 1}`], source: lookup })
+    expect(await files(dir)).toContain('journal-2.jsonl')
+    await folding
+    const manifest = JSON.parse(await readFile(join(dir, 'library', 'manifest.json'), 'utf-8')) as { journal: number }
+    expect(manifest.journal).toBe(2)
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual(['journal-2.jsonl'])
+    const expected = [...byId.values()].map((source) => `${source.id}:${source.title}`).sort()
+    const titles = (data: { sources: Source[] }) => data.sources.map((source) => `${source.id}:${source.title}`).sort()
+    const again = await opened(dir)
+    expect(titles(again.data)).toEqual(expected)
+    expect(again.warnings).toEqual([])
+    // A crash after the next journal's first line and before the fold's manifest: both journals are replayed, in order.
+    await writeFile(join(dir, 'library', 'journal-3.jsonl'), `${JSON.stringify({ put: [{ ...byId.get('s2')!, title: 'Third journal' }], removed: ['s3'] })}\n`)
+    byId.set('s2', { ...byId.get('s2')!, title: 'Third journal' })
+    byId.delete('s3')
+    const crashed = await opened(dir)
+    expect(titles(crashed.data)).toEqual([...byId.values()].map((source) => `${source.id}:${source.title}`).sort())
+    // A fold before any commit of this open does nothing: nothing yet says what the sources are now.
+    await crashed.segments.fold()
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual(['journal-2.jsonl', 'journal-3.jsonl'])
+    byId.set('s4', { ...byId.get('s4')!, title: 'After the open' })
+    await crashed.segments.commit({ put: [byId.get('s4')!], removed: [], source: lookup })
+    expect(await files(dir)).toContain('journal-3.jsonl')
+    await crashed.segments.fold()
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual([])
+    expect(titles((await opened(dir)).data)).toEqual([...byId.values()].map((source) => `${source.id}:${source.title}`).sort())
+  })
+
+  it('keeps the journal when a fold fails, and folds it all the next time', async () => {
+    const dir = await tempDir()
+    const sources = library(3)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    let broken = false
+    const lookup = (id: string) => {
+      if (broken) throw new Error('disk full')
+      return sources.find((source) => source.id === id)
+    }
+    sources[0] = { ...sources[0]!, title: 'Kept' }
+    await segments.commit({ put: [sources[0]], removed: [], source: lookup })
+    broken = true
+    await expect(segments.fold()).rejects.toThrow('disk full')
+    broken = false
+    sources[1] = { ...sources[1]!, title: 'After the failure' }
+    await segments.commit({ put: [sources[1]], removed: [], source: lookup })
+    expect((await opened(dir)).data.sources.map((source) => source.title)).toEqual(['Kept', 'After the failure', 'Story 2'])
+    await segments.fold()
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual([])
+    expect((await opened(dir)).data.sources.map((source) => source.title)).toEqual(['Kept', 'After the failure', 'Story 2'])
+  })
+
   it('writes a change that carries the folders, or many sources, into the segments with what the journal held', async () => {
     const dir = await tempDir()
     const sources = library(JOURNAL_MAX_SOURCES + 10)
