@@ -3,7 +3,7 @@
 // arrive together share one fsync — and once the journal grows, a new snapshot is written
 // in the background and the next journal begun. A line a crash cut short was never
 // acknowledged and is dropped; the snapshot names its journal, so nothing replays twice.
-import { open, readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -12,7 +12,7 @@ import { claimSchema } from '../../../shared/domain/claim'
 import { nameDecisionSchema } from '../../../shared/domain/corroboration'
 import { savedSearchSchema } from '../../../shared/domain/saved-search'
 import { describeIssues } from '../../../shared/ipc/validation'
-import { syncFolder } from './atomic-write'
+import { appendDurably } from './atomic-write'
 import { applyNotesDelta, emptyNotes, notesDataSchema, type NotesData, type NotesDelta } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -149,24 +149,8 @@ export class NotesJournal {
     if (batch.length === 0) return
     try {
       const text = batch.map((pending) => pending.line).join('')
-      const path = join(this.#dir, journalName(this.#generation))
-      if (this.#torn) {
-        await truncate(path, this.#bytes).catch((error: unknown) => {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-        })
-        this.#torn = false
-      }
-      const fresh = this.#bytes === 0
-      // Opened per batch (a fraction of the fsync's cost): no descriptor outlives the write or a project left open.
-      const handle = await open(path, 'a')
-      try {
-        await handle.appendFile(text)
-        await handle.datasync()
-      } finally {
-        await handle.close()
-      }
-      // A journal's first line also made its file: its folder entry must be on disk too.
-      if (fresh) await syncFolder(this.#dir)
+      await appendDurably(join(this.#dir, journalName(this.#generation)), text, this.#bytes === 0, this.#torn ? this.#bytes : undefined)
+      this.#torn = false
       this.#bytes += Buffer.byteLength(text)
       for (const pending of batch) pending.resolve()
     } catch (error: unknown) {

@@ -11,14 +11,14 @@
 // next journal as the first to replay. The manifest names the first journal; every journal
 // from it on is replayed in order. A line a crash cut short was never acknowledged and is dropped.
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { z } from 'zod'
 import { sourceSchema, type Source } from '../../../shared/domain/source'
 import { describeIssues } from '../../../shared/ipc/validation'
 import { readAhead } from '../read-ahead'
-import { isAtomicWriteTemp, syncFolder, writeFileAtomic, writeNewFile } from './atomic-write'
+import { appendDurably, isAtomicWriteTemp, syncFile, syncFolder, writeFileAtomic, writeNewFile } from './atomic-write'
 import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta, type LibraryRead } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -117,6 +117,8 @@ export class SegmentedLibrary {
   #torn = false
   /** The fold under way: appends go on meanwhile, other commits wait for it. */
   #folding: Promise<void> | null = null
+  /** The line being appended, which a fold starting now must wait for (it goes to the journal the fold takes). */
+  #appending: Promise<void> | null = null
   /** The library's sources as they are now, for a fold beside the commits (known once a commit came). */
   #source: ((id: string) => Source | undefined) | null = null
 
@@ -315,9 +317,9 @@ export class SegmentedLibrary {
     await this.#writeSegments(commit, false)
   }
 
-  /** Whether the journal has grown enough to be folded into the segments (fold, beside the commits). */
-  wantsFold(): boolean {
-    return this.#folding === null && (this.#journalSegments.size >= FOLD_AFTER_SEGMENTS || this.#journalBytes >= FOLD_AFTER_BYTES)
+  /** Whether the journal has grown `times` as much as a fold is due at (fold, beside the commits), and none is under way. */
+  wantsFold(times = 1): boolean {
+    return this.#folding === null && (this.#journalSegments.size >= FOLD_AFTER_SEGMENTS * times || this.#journalBytes >= FOLD_AFTER_BYTES * times)
   }
 
   /** Waits for the fold under way, if any, whatever becomes of it. */
@@ -334,7 +336,11 @@ export class SegmentedLibrary {
     const source = this.#source
     // Without a commit since the open, nothing says what the sources are now: the journals wait for the next commit.
     if (this.#journaled.size === 0 || source === null) return Promise.resolve()
-    const folding = this.#writeSegments({ put: [], removed: [], source }, true).finally(() => {
+    const folding = (async () => {
+      // Its sources must be in what this fold takes, or the fold would delete the journal holding its line.
+      while (this.#appending !== null) await this.#appending
+      await this.#writeSegments({ put: [], removed: [], source }, true)
+    })().finally(() => {
       this.#folding = null
     })
     this.#folding = folding
@@ -342,36 +348,35 @@ export class SegmentedLibrary {
   }
 
   /** Appends the change to the journal and flushes it; its folder entry too when the line made the file. */
-  async #append(commit: LibraryCommit): Promise<void> {
+  #append(commit: LibraryCommit): Promise<void> {
+    const run = this.#appendNow(commit)
+    const settled: Promise<void> = run.then(
+      () => this.#appended(settled),
+      () => this.#appended(settled)
+    )
+    this.#appending = settled
+    return run
+  }
+
+  #appended(settled: Promise<void>): void {
+    if (this.#appending === settled) this.#appending = null
+  }
+
+  async #appendNow(commit: LibraryCommit): Promise<void> {
     if (commit.put.length === 0 && commit.removed.length === 0) {
       await commit.beforeCommit?.()
       return
     }
     const line = `${JSON.stringify({ put: commit.put, removed: commit.removed })}\n`
     await commit.beforeCommit?.()
-    const path = join(this.#dir, libraryJournalName(this.#journal))
-    if (this.#torn) {
-      await truncate(path, this.#journalBytes).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      })
-      this.#torn = false
-    }
-    const fresh = this.#journalBytes === 0
     try {
-      // Opened per line (a fraction of the fsync's cost): no descriptor outlives the write or a project left open.
-      const handle = await open(path, 'a')
-      try {
-        await handle.appendFile(line)
-        await handle.datasync()
-      } finally {
-        await handle.close()
-      }
+      await appendDurably(join(this.#dir, libraryJournalName(this.#journal)), line, this.#journalBytes === 0, this.#torn ? this.#journalBytes : undefined)
+      this.#torn = false
     } catch (error: unknown) {
-      // Part of the line may be on disk: cut off before the next append.
+      // Part of the line (or all of it) may be on disk, unacknowledged: cut off before the next append.
       this.#torn = true
       throw error
     }
-    if (fresh) await syncFolder(this.#dir)
     this.#journalBytes += Buffer.byteLength(line)
     for (const source of commit.put) this.#noteJournaled(source.id)
     for (const id of commit.removed) this.#noteJournaled(id)
@@ -422,13 +427,16 @@ export class SegmentedLibrary {
     applyJournaled(data, changed)
     for (const id of changed.keys()) this.#noteJournaled(id)
     if (damaged === null) return
-    // A whole line that does not read is damage, not a crash: what came before it is written into the segments at once
-    // (the journals from the damaged one on are set aside for the user), so that nothing acknowledged rests only in memory.
+    // A whole line that does not read is damage, not a crash: what came before it is written into the segments at once,
+    // so that nothing acknowledged rests only in memory. The journals from the damaged one on are copied aside for the
+    // user first (durably), and the fold's commit then deletes them: a crash in between finds them as they were.
     const stamp = Date.now()
     for (const journal of journals.filter((number) => number >= damaged.journal)) {
       const path = join(this.#dir, libraryJournalName(journal))
-      await rename(path, `${path}.damaged-${stamp}`)
+      await copyFile(path, `${path}.damaged-${stamp}`)
+      await syncFile(`${path}.damaged-${stamp}`)
     }
+    await syncFolder(this.#dir)
     this.#journal = journals.at(-1)!
     const byId = new Map(data.sources.map((source) => [source.id, source]))
     await this.#writeSegments({ put: [], removed: [], source: (id) => byId.get(id) }, false)
@@ -441,28 +449,34 @@ export class SegmentedLibrary {
    * Writes the segments the change and the journals touched as new files, then the manifest
    * listing them and naming the next journal as the first (the commit), then deletes the files
    * they replace. Lines appended meanwhile go to that next journal. In the background (a fold),
-   * segments are written one at a time, leaving the I/O threads to the appends, and a source a
-   * line appended meanwhile removed is left out (that line removes it again on replay).
+   * segments are written one at a time, leaving the I/O threads to the appends, and a source
+   * removed meanwhile is left out (its removal comes as a later line or commit).
    */
   async #writeSegments(commit: LibraryCommit, background: boolean): Promise<void> {
-    const generation = this.#generation + 1
+    // Never used twice, even when this commit fails after its manifest was renamed into place: a later commit must
+    // not write over the files that manifest lists.
+    const generation = ++this.#generation
     const folded = this.#journaled
     const firstJournal = this.#firstJournal
     const nextJournal = this.#journal + 1
     this.#journal = nextJournal
     this.#forgetJournal()
+    let replaced: string[]
     try {
-      await this.#writeFolded(commit, background, generation, folded, nextJournal)
+      replaced = await this.#writeFolded(commit, background, generation, folded, nextJournal)
     } catch (error: unknown) {
       // Not folded: its lines stay in their journals, which the manifest still lists from the first.
       for (const id of folded) this.#noteJournaled(id)
       throw error
     }
     this.#firstJournal = nextJournal
-    for (let journal = firstJournal; journal < nextJournal; journal++) await rm(join(this.#dir, libraryJournalName(journal)), { force: true })
+    for (let journal = firstJournal; journal < nextJournal; journal++) replaced.push(libraryJournalName(journal))
+    // Committed: a file that cannot be deleted now is one no manifest lists, removed on the next open.
+    for (const file of replaced) await rm(join(this.#dir, file), { force: true }).catch(() => undefined)
   }
 
-  async #writeFolded(commit: LibraryCommit, background: boolean, generation: number, folded: ReadonlySet<string>, nextJournal: number): Promise<void> {
+  /** Writes the parts and the manifest; returns the files they replace, for deleting. */
+  async #writeFolded(commit: LibraryCommit, background: boolean, generation: number, folded: ReadonlySet<string>, nextJournal: number): Promise<string[]> {
     const put = new Map(commit.put.map((source) => [source.id, source]))
     const removed = new Set(commit.removed)
     // What the journals changed, as it is now: written into the segments, or taken out of them.
@@ -503,8 +517,9 @@ export class SegmentedLibrary {
       for (const sourceId of members) {
         const source = put.get(sourceId) ?? commit.source(sourceId)
         if (source !== undefined) sources.push(source)
-        // Removed by a line appended since this fold began (nothing else changes the library meanwhile).
-        else if (background && this.#journaled.has(sourceId)) members.delete(sourceId)
+        // Removed since this fold began: its removal is a line or commit after it (a fold runs only after a commit
+        // named the library's lookup).
+        else if (background) members.delete(sourceId)
         else throw new Error(`store: library segment ${id} refers to a source that is not in the library`)
       }
       if (sources.length === 0) return { id, members, entry: null }
@@ -525,15 +540,16 @@ export class SegmentedLibrary {
     }
     await commit.beforeCommit?.()
     await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments, nextJournal)
-    const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file]
-    this.#generation = generation
+    const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file].filter(
+      (file) => file !== undefined
+    )
     this.#meta = meta ?? this.#meta
     this.#segments.clear()
     for (const [id, segment] of [...segments].sort(([a], [b]) => a - b)) this.#segments.set(id, segment)
     for (const { id, members } of written) for (const sourceId of members) this.#segmentOf.set(sourceId, id)
     for (const id of removed) if (!put.has(id)) this.#segmentOf.delete(id)
     this.#nextSegment = Math.max(this.#nextSegment, ...[...changed.keys()].map((id) => id + 1))
-    for (const file of replaced) if (file !== undefined) await rm(join(this.#dir, file), { force: true })
+    return replaced
   }
 
   /** The segment new sources go to: the last one, while it has room. */

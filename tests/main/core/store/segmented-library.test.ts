@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { FOLD_AFTER_SEGMENTS, JOURNAL_MAX_SOURCES, SEGMENT_SOURCES, SegmentedLibrary } from '../../../../src/main/core/store/segmented-library'
+import { describe, expect, it, vi } from 'vitest'
+import { FOLD_AFTER_BYTES, FOLD_AFTER_SEGMENTS, JOURNAL_MAX_SOURCES, SEGMENT_SOURCES, SegmentedLibrary } from '../../../../src/main/core/store/segmented-library'
 import type { Source } from '../../../../src/shared/domain/source'
 import { FolderStorage } from '../../../../src/main/core/store/folder-storage'
 import { emptyNotes } from '../../../../src/main/core/store/storage'
@@ -149,21 +149,29 @@ describe('SegmentedLibrary', () => {
     expect(again.data.sources.filter((source) => source.title.startsWith('Edited'))).toHaveLength(FOLD_AFTER_SEGMENTS)
   })
 
-  it('folds in the background once due, behind the commits, and a close waits for it', async () => {
+  it('folds a due journal once writes pause, not during them, and at once when it has grown four times past due', async () => {
     const dir = await tempDir()
     const sources = library(SEGMENT_SOURCES * FOLD_AFTER_SEGMENTS)
-    const storage = new FolderStorage(dir, () => undefined, emptyNotes)
+    const storage = new FolderStorage(dir, () => undefined, emptyNotes, 1_000)
     await storage.loadLibrary()
+    await storage.loadNotes()
     const lookup = (id: string) => sources[Number(id.slice(1))]
     await storage.commitLibrary({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup })
-    const edits: Array<Promise<void>> = []
     for (let segment = 0; segment < FOLD_AFTER_SEGMENTS; segment++) {
       const index = segment * SEGMENT_SOURCES + 1
       sources[index] = { ...sources[index]!, title: `Edited ${segment}` }
-      edits.push(storage.commitLibrary({ put: [sources[index]!], removed: [], source: lookup }))
+      await storage.commitLibrary({ put: [sources[index]!], removed: [], source: lookup })
     }
-    await Promise.all(edits)
-    // One more while the fold may be running: it waits in the queue and lands in the new journal.
+    const journals = async () => (await files(dir)).filter((name) => name.startsWith('journal-'))
+    // Due now; notes keep being written, so it waits.
+    const until = Date.now() + 400
+    while (Date.now() < until) {
+      await storage.appendNotes({ savedSearches: [] })
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(await journals()).toEqual(['journal-1.jsonl'])
+    await vi.waitFor(async () => expect(await journals()).toEqual([]), { timeout: 15_000, interval: 50 })
+    // One more after the fold lands in the next journal.
     sources[0] = { ...sources[0]!, title: 'After the fold' }
     await storage.commitLibrary({ put: [sources[0]], removed: [], source: lookup })
     await storage.close()
@@ -172,7 +180,16 @@ describe('SegmentedLibrary', () => {
     expect(names.filter((name) => name.startsWith('journal-'))).toEqual(['journal-2.jsonl'])
     const again = await opened(dir)
     expect(again.data.sources.map((source) => source.title)).toEqual(sources.map((source) => source.title))
-  })
+
+    // Past four times the size a fold is due at, it does not wait for a pause (an hour here).
+    const busy = new FolderStorage(dir, () => undefined, emptyNotes, 3_600_000)
+    await busy.loadLibrary()
+    const batch = sources.slice(0, JOURNAL_MAX_SOURCES)
+    const lineBytes = JSON.stringify({ put: batch, removed: [] }).length
+    for (let line = 0; line * lineBytes <= FOLD_AFTER_BYTES * 4; line++) await busy.commitLibrary({ put: batch, removed: [], source: lookup })
+    await vi.waitFor(async () => expect(await journals()).toEqual([]), { timeout: 15_000, interval: 50 })
+    await busy.close()
+  }, 60_000)
 
   it('appends while a fold writes, to the next journal, and replays every journal from the first after a crash mid-fold', async () => {
     const dir = await tempDir()
@@ -193,7 +210,10 @@ describe('SegmentedLibrary', () => {
     byId.delete(`s${SEGMENT_SOURCES + 1}`)
     await segments.commit({ put: [], removed: [`s${SEGMENT_SOURCES + 1}`], source: lookup })
     expect(await files(dir)).toContain('journal-2.jsonl')
+    // And one removed from memory whose commit is still queued: the fold leaves it out rather than failing.
+    byId.delete(`s${SEGMENT_SOURCES + 2}`)
     await folding
+    await segments.commit({ put: [], removed: [`s${SEGMENT_SOURCES + 2}`], source: lookup })
     const manifest = JSON.parse(await readFile(join(dir, 'library', 'manifest.json'), 'utf-8')) as { journal: number }
     expect(manifest.journal).toBe(2)
     expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual(['journal-2.jsonl'])
@@ -217,6 +237,26 @@ describe('SegmentedLibrary', () => {
     await crashed.segments.fold()
     expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual([])
     expect(titles((await opened(dir)).data)).toEqual([...byId.values()].map((source) => `${source.id}:${source.title}`).sort())
+  })
+
+  it('lets a line being appended land before a fold takes its journal, so the fold never deletes it', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES + 1)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    sources[0] = { ...sources[0]!, title: 'Journaled first' }
+    await segments.commit({ put: [sources[0]], removed: [], source: lookup })
+    for (let round = 0; round < 20; round++) {
+      const index = 1 + round
+      sources[index] = { ...sources[index]!, title: `Appending ${round}` }
+      const appending = segments.commit({ put: [sources[index]], removed: [], source: lookup })
+      // The fold asked for while the line is on its way to the disk (at whatever point it has reached).
+      for (let turn = 0; turn < round % 4; turn++) await new Promise((resolve) => setImmediate(resolve))
+      await Promise.all([appending, segments.fold()])
+    }
+    const again = await opened(dir)
+    expect(again.data.sources.map((source) => source.title)).toEqual(sources.map((source) => source.title))
   })
 
   it('keeps the journal when a fold fails, and folds it all the next time', async () => {
