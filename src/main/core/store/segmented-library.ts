@@ -105,6 +105,8 @@ export class SegmentedLibrary {
   #nextSegment = 0
   /** A part read differs from what the manifest says of it (validated instead): the manifest is written again. */
   #relist = false
+  /** Whether a manifest is on disk: until one is, there is no journal to append to. */
+  #listed = false
   /** The first journal the manifest names; the journal lines are appended to, and its length on disk. */
   #firstJournal = 0
   #journal = 0
@@ -135,6 +137,7 @@ export class SegmentedLibrary {
     this.#generation = 0
     this.#nextSegment = 0
     this.#relist = false
+    this.#listed = false
     this.#firstJournal = 0
     this.#journal = 0
     this.#forgetJournal()
@@ -228,6 +231,7 @@ export class SegmentedLibrary {
 
   async #readSegments(manifest: Manifest, onRead?: (read: LibraryRead) => void): Promise<LibraryData> {
     this.#generation = manifest.generation
+    this.#listed = true
     const meta = await this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders')
     this.#meta = meta === null ? null : { file: manifest.meta.file, digest: meta.digest }
     const data: LibraryData = { version: 1, roots: meta?.value.roots ?? [], failedFiles: meta?.value.failedFiles ?? {}, sources: [] }
@@ -312,7 +316,7 @@ export class SegmentedLibrary {
     this.#source = commit.source
     const small = commit.meta === undefined && commit.put.length + commit.removed.length <= JOURNAL_MAX_SOURCES
     // Before the first manifest there is no journal to append to. An append need not wait for a fold.
-    if (small && this.#generation > 0) return this.#append(commit)
+    if (small && this.#listed) return this.#append(commit)
     await this.#folding?.catch(() => undefined)
     await this.#writeSegments(commit, false)
   }
@@ -540,6 +544,7 @@ export class SegmentedLibrary {
     }
     await commit.beforeCommit?.()
     await this.#writeManifest(generation, meta ?? (await this.#emptyMeta(generation)), segments, nextJournal)
+    this.#listed = true
     const replaced = [...written.map(({ id }) => this.#segments.get(id)?.file), commit.meta === undefined ? undefined : this.#meta?.file].filter(
       (file) => file !== undefined
     )

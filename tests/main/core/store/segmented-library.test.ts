@@ -259,6 +259,17 @@ describe('SegmentedLibrary', () => {
     expect(again.data.sources.map((source) => source.title)).toEqual(sources.map((source) => source.title))
   })
 
+  it('writes segments, not a journal line, for a small change while no manifest is on disk yet (the first commit failed)', async () => {
+    const dir = await tempDir()
+    const sources = library(2)
+    const { segments } = await opened(dir)
+    const failing = () => Promise.reject(new Error('disk full'))
+    await expect(segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined, beforeCommit: failing })).rejects.toThrow('disk full')
+    await segments.commit({ put: [sources[0]!], removed: [], source: (id) => sources.find((source) => source.id === id) })
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual([])
+    expect((await opened(dir)).data.sources.map((source) => source.id)).toEqual(['s0'])
+  })
+
   it('keeps the journal when a fold fails, and folds it all the next time', async () => {
     const dir = await tempDir()
     const sources = library(3)
