@@ -13,6 +13,8 @@ export class FolderStorage implements ProjectStorage {
   /** Library commits one after another: each builds on the segments the last one wrote. */
   #libraryQueue: Promise<void> = Promise.resolve()
   #foldTimer: ReturnType<typeof setTimeout> | null = null
+  /** Once closing, no fold is begun: the project may be switched or deleted next. */
+  #closing = false
 
   constructor(
     readonly dir: string,
@@ -44,7 +46,7 @@ export class FolderStorage implements ProjectStorage {
    * fails is tried again after a later write: the journals still hold every change.
    */
   #foldLater(): void {
-    if (!this.#library.wantsFold()) return
+    if (this.#closing || !this.#library.wantsFold()) return
     if (this.#foldTimer !== null) clearTimeout(this.#foldTimer)
     const fold = (): void => {
       this.#foldTimer = null
@@ -76,6 +78,7 @@ export class FolderStorage implements ProjectStorage {
 
   async close(): Promise<void> {
     // A fold not yet begun waits for the next open: the journals hold every change.
+    this.#closing = true
     if (this.#foldTimer !== null) clearTimeout(this.#foldTimer)
     this.#foldTimer = null
     await this.#libraryQueue

@@ -191,6 +191,23 @@ describe('SegmentedLibrary', () => {
     await busy.close()
   }, 60_000)
 
+  it('begins no fold once closing, even one a commit still under way makes due', async () => {
+    const dir = await tempDir()
+    const sources = library(JOURNAL_MAX_SOURCES)
+    const storage = new FolderStorage(dir, () => undefined, emptyNotes, 50)
+    await storage.loadLibrary()
+    const lookup = (id: string) => sources[Number(id.slice(1))]
+    await storage.commitLibrary({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup })
+    const lineBytes = JSON.stringify({ put: sources, removed: [] }).length
+    for (let line = 1; line * lineBytes < FOLD_AFTER_BYTES; line++) await storage.commitLibrary({ put: sources, removed: [], source: lookup })
+    // The commit that makes the fold due is still under way when the close begins.
+    const last = storage.commitLibrary({ put: sources, removed: [], source: lookup })
+    const closing = storage.close()
+    await Promise.all([last, closing])
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toEqual(['journal-1.jsonl'])
+  })
+
   it('appends while a fold writes, to the next journal, and replays every journal from the first after a crash mid-fold', async () => {
     const dir = await tempDir()
     const sources = library(SEGMENT_SOURCES * 2)
