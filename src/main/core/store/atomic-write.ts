@@ -3,7 +3,7 @@
 // too. A crash or power cut leaves either the old file or the new one, never a torn or
 // empty one. lowdb's steno renames without fsync, which a power cut can turn into an
 // empty notes.json; hence this writer. Writes to one path run in call order.
-import { open, rename, rm, truncate, type FileHandle } from 'node:fs/promises'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 
@@ -105,27 +105,4 @@ export function writeFileAtomicWith(path: string, write: (handle: FileHandle) =>
   }
   next.then(forget, forget)
   return next
-}
-
-/**
- * Appends a journal's lines and flushes them; when they start the file (`fresh`), its folder
- * entry too. Resolves once they survive a power cut. `cutTo` first: the length the journal
- * had before an append that failed part-way, whose partial line is cut off.
- */
-export async function appendDurably(path: string, text: string, fresh: boolean, cutTo?: number): Promise<void> {
-  if (cutTo !== undefined) {
-    await truncate(path, cutTo).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    })
-  }
-  // Opened per append (a fraction of the fsync's cost): no descriptor outlives the write or a project left open.
-  const handle = await open(path, 'a')
-  try {
-    await handle.appendFile(text)
-    await handle.datasync()
-  } finally {
-    await handle.close()
-  }
-  // A journal's first line also made its file: its folder entry must be on disk too.
-  if (fresh) await syncFolder(dirname(path))
 }

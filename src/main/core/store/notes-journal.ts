@@ -3,7 +3,7 @@
 // arrive together share one fsync — and once the journal grows, a new snapshot is written
 // in the background and the next journal begun. A line a crash cut short was never
 // acknowledged and is dropped; the snapshot names its journal, so nothing replays twice.
-import { readdir, readFile, rename, rm, truncate } from 'node:fs/promises'
+import { readdir, rename, rm, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -11,8 +11,7 @@ import { annotationSchema } from '../../../shared/domain/annotation'
 import { claimSchema } from '../../../shared/domain/claim'
 import { nameDecisionSchema } from '../../../shared/domain/corroboration'
 import { savedSearchSchema } from '../../../shared/domain/saved-search'
-import { describeIssues } from '../../../shared/ipc/validation'
-import { appendDurably } from './atomic-write'
+import { appendDurably, readJournalLines, readJournalText } from './journal-file'
 import { applyNotesDelta, emptyNotes, notesDataSchema, type NotesData, type NotesDelta } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -99,34 +98,14 @@ export class NotesJournal {
   /** Applies the journal's complete lines; cuts off a torn last line; sets aside a journal damaged before its end. */
   async #replay(notes: NotesData): Promise<void> {
     const path = join(this.#dir, journalName(this.#generation))
-    const raw = await readFile(path, 'utf-8').catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-      throw error
-    })
-    let good = 0
-    let position = 0
-    let problem: string | null = null
-    while (position < raw.length) {
-      const end = raw.indexOf('\n', position)
-      // A line without its end is one a crash cut while writing: it was never acknowledged.
-      if (end === -1) break
-      const line = raw.slice(position, end)
-      const parsed = safeLine(line)
-      if (!parsed.ok) {
-        problem = parsed.problem
-        break
-      }
-      applyNotesDelta(notes, parsed.delta)
-      position = end + 1
-      good += Buffer.byteLength(line) + 1
-    }
+    const { good, bytes, problem } = readJournalLines(await readJournalText(path), lineSchema, (delta) => applyNotesDelta(notes, delta as NotesDelta))
     this.#bytes = good
     if (problem !== null) {
       // A whole line that does not read is damage, not a crash: keep what came before, set the file aside for the user.
       await rename(path, `${path}.damaged-${Date.now()}`)
       this.#warn(`store: the notes journal was damaged (${problem}); the edits before the damage were kept and the file was set aside as ${journalName(this.#generation)}.damaged-…`)
       void this.#enqueue(() => this.#snapshot(notes)).catch(() => undefined)
-    } else if (good < Buffer.byteLength(raw)) {
+    } else if (good < bytes) {
       await truncate(path, good)
     }
   }
@@ -199,15 +178,5 @@ export class NotesJournal {
       seen = this.#queue
       await seen.catch(() => undefined)
     } while (seen !== this.#queue)
-  }
-}
-
-function safeLine(line: string): { ok: true; delta: NotesDelta } | { ok: false; problem: string } {
-  try {
-    const parsed = lineSchema.safeParse(JSON.parse(line))
-    if (parsed.success) return { ok: true, delta: parsed.data as NotesDelta }
-    return { ok: false, problem: describeIssues(parsed.error) }
-  } catch (error: unknown) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) }
   }
 }

@@ -18,7 +18,8 @@ import { z } from 'zod'
 import { sourceSchema, type Source } from '../../../shared/domain/source'
 import { describeIssues } from '../../../shared/ipc/validation'
 import { readAhead } from '../read-ahead'
-import { appendDurably, isAtomicWriteTemp, syncFile, syncFolder, writeFileAtomic, writeNewFile } from './atomic-write'
+import { isAtomicWriteTemp, syncFile, syncFolder, writeFileAtomic, writeNewFile } from './atomic-write'
+import { appendDurably, readJournalLines, readJournalText } from './journal-file'
 import { emptyLibrary, libraryDataSchema, libraryMetaSchema, type LibraryCommit, type LibraryData, type LibraryMeta, type LibraryRead } from './storage'
 import { ValidatedJsonFile } from './validated-json-file'
 
@@ -40,7 +41,7 @@ export const FOLD_AFTER_SEGMENTS = 64
 /** ...or holds this much. */
 export const FOLD_AFTER_BYTES = 2_000_000
 
-export function libraryJournalName(journal: number): string {
+function libraryJournalName(journal: number): string {
   return `journal-${journal}.jsonl`
 }
 
@@ -415,11 +416,10 @@ export class SegmentedLibrary {
     let damaged: { journal: number; problem: string } | null = null
     for (const journal of journals) {
       const path = join(this.#dir, libraryJournalName(journal))
-      const raw = await readFile(path, 'utf-8').catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-        throw error
+      const read = readJournalLines(await readJournalText(path), journalLineSchema, (line) => {
+        for (const id of line.removed) changed.set(id, null)
+        for (const source of line.put) changed.set(source.id, source)
       })
-      const read = readJournal(raw, changed)
       this.#journal = journal
       this.#journalBytes = read.good
       if (read.problem !== null) {
@@ -583,35 +583,6 @@ export class SegmentedLibrary {
     // The parts it names were written under new names (PartFile): those names are flushed first.
     await syncFolder(this.#dir)
     await writeFileAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest))
-  }
-}
-
-/** Takes a journal's whole lines into `changed` (null: removed), up to the first that does not read. */
-function readJournal(raw: string, changed: Map<string, Source | null>): { good: number; bytes: number; problem: string | null } {
-  let position = 0
-  let good = 0
-  while (position < raw.length) {
-    const end = raw.indexOf('\n', position)
-    // A line without its end is one a crash cut while writing: it was never acknowledged.
-    if (end === -1) break
-    const line = raw.slice(position, end)
-    const parsed = safeJournalLine(line)
-    if (!parsed.ok) return { good, bytes: Buffer.byteLength(raw), problem: parsed.problem }
-    for (const id of parsed.line.removed) changed.set(id, null)
-    for (const source of parsed.line.put) changed.set(source.id, source)
-    position = end + 1
-    good += Buffer.byteLength(line) + 1
-  }
-  return { good, bytes: Buffer.byteLength(raw), problem: null }
-}
-
-function safeJournalLine(line: string): { ok: true; line: z.infer<typeof journalLineSchema> } | { ok: false; problem: string } {
-  try {
-    const parsed = journalLineSchema.safeParse(JSON.parse(line))
-    if (parsed.success) return { ok: true, line: parsed.data }
-    return { ok: false, problem: describeIssues(parsed.error) }
-  } catch (error: unknown) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) }
   }
 }
 
