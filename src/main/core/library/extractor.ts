@@ -107,6 +107,8 @@ export type ExtractReply =
   | { handedBack: number[] }
   /** A FlushRequest's answer. */
   | { flushed: number; segment: Uint8Array | null }
+  /** Several answers in one message. */
+  | { answers: ExtractReply[] }
 
 /**
  * Marks a failure that may not happen again with the same bytes (a timeout on a busy
@@ -224,6 +226,12 @@ interface PooledWorker {
   slow: NodeJS.Timeout | true | null
   /** Flushes asked of it and not answered (FlushRequest id → answer); a worker that ends answers them with nothing. */
   flushes: Map<number, (segment: Uint8Array | null) => void>
+  /**
+   * Shared with the worker: the id of the file it is reading. It holds answers back to send
+   * several at once, so the first file sent and not answered may be done: when the worker
+   * dies or hangs, this names the file that did it.
+   */
+  reading: Int32Array
 }
 
 export interface WorkerScript {
@@ -238,15 +246,17 @@ export const EXTRACT_TIMEOUT_MS = 120_000
  * Files sent to a worker beyond the one it reads, so it never sleeps between files while the
  * main thread is busy. With one, a thread waited for the main thread after most small files
  * (a news text takes it ~0.15 ms; the main thread's turn between two answers often longer):
- * four cut a 100,000-text import by a tenth. A file read longer than SLOW_MS hands the
- * ones behind it back, so a scan never holds them up.
+ * four cut a 100,000-text import by a tenth. Sixteen, with files sent and answered several
+ * to a message (HOLD_ANSWERS), cut it by another seventh: a thread posts its answers in eights
+ * and still has files to read while the main thread takes them. A file read longer than
+ * SLOW_MS hands the ones behind it back, so a scan never holds them up.
  */
-export const FILES_AHEAD = 4
+export const FILES_AHEAD = 16
 /** A file read longer than this (a scan, a huge PDF) hands back the files waiting behind it, for the other threads. */
 const SLOW_MS = 250
 
 /** What the main thread sends a worker: a file to extract, or a request to hand back the files not started yet. */
-export type WorkerMessage = ExtractRequest | FlushRequest | { handBack: true }
+export type WorkerMessage = ExtractRequest | FlushRequest | { handBack: true } | { files: ExtractRequest[] } | { reading: Int32Array }
 
 /**
  * One file read per worker at a time, so a worker that has to be stopped (a file that
@@ -276,38 +286,18 @@ export class WorkerPoolExtractor implements Extractor {
   readonly filesAhead = FILES_AHEAD
 
   #spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), sent: [], timer: null, slow: null, flushes: new Map() }
-    pooled.worker.on('message', (reply: ExtractReply) => {
-      if ('flushed' in reply) {
-        pooled.flushes.get(reply.flushed)?.(reply.segment)
-        pooled.flushes.delete(reply.flushed)
+    const reading = new Int32Array(new SharedArrayBuffer(4))
+    const pooled: PooledWorker = { worker: new Worker(this.script.path, { workerData: this.script.workerData }), sent: [], timer: null, slow: null, flushes: new Map(), reading }
+    pooled.worker.postMessage({ reading } satisfies WorkerMessage)
+    const onReply = (reply: ExtractReply): void => {
+      if ('answers' in reply) {
+        for (const answer of reply.answers) onReply(answer)
         return
       }
-      if ('handedBack' in reply) {
-        this.#resend(pooled.sent.filter((job) => reply.handedBack.includes(job.request.id)), pooled)
-        this.#pump()
-        return
-      }
-      const head = pooled.sent[0]
-      if ('progress' in reply) {
-        if (head?.request.id !== reply.id) return
-        // A file that keeps reporting progress is working, not stuck: its time starts again.
-        this.#arm(pooled)
-        if (head.dropped !== true) head.call.onProgress?.(reply.progress)
-        return
-      }
-      const job = pooled.sent.find((candidate) => candidate.request.id === reply.id)
-      if (job === undefined) return
-      this.#settle(pooled, job)
-      if (job.dropped !== true) {
-        if (reply.ok) job.resolve(reply.extraction)
-        else {
-          const error = reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code })
-          job.reject(reply.fileHash === undefined ? error : Object.assign(error, { fileHash: reply.fileHash }))
-        }
-      }
-      this.#pump()
-    })
+      this.#answer(pooled, reply)
+      this.#schedulePump()
+    }
+    pooled.worker.on('message', onReply)
     const died = (error: unknown): void => {
       if (!this.#all.has(pooled)) return
       this.#retire(pooled)?.reject(transient(new UserError('invalid-input', `the extractor crashed on this file (${error instanceof Error ? error.message : String(error)})`)))
@@ -317,6 +307,37 @@ export class WorkerPoolExtractor implements Extractor {
     pooled.worker.on('exit', (code) => died(new Error(`worker exited with code ${code}`)))
     this.#all.add(pooled)
     return pooled
+  }
+
+  /** One answer of the worker's: a file read or failed, its progress, a flush or files handed back. */
+  #answer(pooled: PooledWorker, reply: Exclude<ExtractReply, { answers: ExtractReply[] }>): void {
+    if ('flushed' in reply) {
+      pooled.flushes.get(reply.flushed)?.(reply.segment)
+      pooled.flushes.delete(reply.flushed)
+      return
+    }
+    if ('handedBack' in reply) {
+      this.#resend(pooled.sent.filter((job) => reply.handedBack.includes(job.request.id)), pooled)
+      return
+    }
+    const head = pooled.sent[0]
+    if ('progress' in reply) {
+      if (head?.request.id !== reply.id) return
+      // A file that keeps reporting progress is working, not stuck: its time starts again.
+      this.#arm(pooled)
+      if (head.dropped !== true) head.call.onProgress?.(reply.progress)
+      return
+    }
+    const job = pooled.sent.find((candidate) => candidate.request.id === reply.id)
+    if (job === undefined) return
+    this.#settle(pooled, job)
+    if (job.dropped !== true) {
+      if (reply.ok) job.resolve(reply.extraction)
+      else {
+        const error = reply.userError ? new UserError('invalid-input', reply.reason) : Object.assign(new Error(reply.reason), { code: reply.code })
+        job.reject(reply.fileHash === undefined ? error : Object.assign(error, { fileHash: reply.fileHash }))
+      }
+    }
   }
 
   /** A job is answered (or given up): the next one in the worker starts. */
@@ -329,7 +350,7 @@ export class WorkerPoolExtractor implements Extractor {
     if (pooled.sent[0]?.dropped === true) {
       // The file it starts next was stopped while it waited: end the worker rather than let it read
       // the file (a scan's OCR would go on for minutes); the files behind it go to other workers.
-      this.#retire(pooled)
+      this.#retire(pooled, false)
       void pooled.worker.terminate()
       return
     }
@@ -368,19 +389,26 @@ export class WorkerPoolExtractor implements Extractor {
     this.#queue.unshift(...jobs.filter((job) => job.dropped !== true))
   }
 
-  /** Takes a worker out of the pool; the files waiting in it are sent again. Returns its first job, for the caller to reject. */
-  #retire(pooled: PooledWorker): Job | null {
+  /**
+   * Takes a worker out of the pool; the files waiting in it are sent again. `blame` (it died or
+   * hung): returns the file it was reading, for the caller to reject: the one its shared slot
+   * names, else the first not answered. Files before that one were read, their answers held
+   * back and lost with the worker: they are read again. Without `blame` (it is ended because a
+   * file in it was stopped) every file not stopped is read again.
+   */
+  #retire(pooled: PooledWorker, blame = true): Job | null {
     this.#all.delete(pooled)
     this.#clearTimers(pooled)
     // The documents it indexed and had not handed over are lost with it: search indexes them from their texts (SearchService.sync).
     for (const answer of pooled.flushes.values()) answer(null)
     pooled.flushes.clear()
-    const [first, ...waiting] = pooled.sent
-    this.#resend(waiting, pooled)
-    pooled.sent.length = 0
-    if (first === undefined) return null
-    this.#abandoned.get(first)?.()
-    return first.dropped === true ? null : first
+    const readingId = Atomics.load(pooled.reading, 0)
+    const named = pooled.sent.findIndex((job) => job.request.id === readingId)
+    const [culprit] = blame ? pooled.sent.splice(Math.max(0, named), 1) : []
+    this.#resend([...pooled.sent], pooled)
+    if (culprit === undefined) return null
+    this.#abandoned.get(culprit)?.()
+    return culprit.dropped === true ? null : culprit
   }
 
   /** The import was stopped: a job still queued is dropped; one being read ends with its worker; one waiting in a worker is answered now and its result ignored. */
@@ -394,13 +422,13 @@ export class WorkerPoolExtractor implements Extractor {
     }
     const pooled = [...this.#all].find((candidate) => candidate.sent.includes(job))
     if (pooled === undefined || job.dropped === true) return
+    // Dropped first: the worker being ended with it, its other files are sent again, not this one.
+    job.dropped = true
+    this.#abandoned.get(job)?.()
     if (pooled.sent[0] === job) {
-      this.#retire(pooled)
+      this.#retire(pooled, false)
       void pooled.worker.terminate()
       this.#pump()
-    } else {
-      job.dropped = true
-      this.#abandoned.get(job)?.()
     }
     job.reject(importStopped())
   }
@@ -444,16 +472,32 @@ export class WorkerPoolExtractor implements Extractor {
     return this.#all.size < this.parallelism ? this.#spawn() : ahead
   }
 
+  #pumpSoon = false
+
+  /** Pumps once the files asked for in this turn are all queued, so each worker gets them in one message. */
+  #schedulePump(): void {
+    if (this.#pumpSoon) return
+    this.#pumpSoon = true
+    setImmediate(() => {
+      this.#pumpSoon = false
+      this.#pump()
+    })
+  }
+
   #pump(): void {
+    const batches = new Map<PooledWorker, ExtractRequest[]>()
     while (!this.#closed && this.#queue.length > 0) {
       const pooled = this.#nextWorker()
-      if (pooled === undefined) return
+      if (pooled === undefined) break
       const job = this.#queue.shift() as Job
       pooled.sent.push(job)
       if (pooled.sent.length === 1) this.#arm(pooled, true)
       const request = job.call.ocr === undefined ? job.request : { ...job.request, options: withOcr(job.request.options, job.call.ocr, this.#ocrThreads()) }
-      pooled.worker.postMessage(request satisfies WorkerMessage)
+      const batch = batches.get(pooled)
+      if (batch === undefined) batches.set(pooled, [request])
+      else batch.push(request)
     }
+    for (const [pooled, files] of batches) pooled.worker.postMessage((files.length === 1 ? (files[0] as ExtractRequest) : { files }) satisfies WorkerMessage)
   }
 
   extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
@@ -464,7 +508,7 @@ export class WorkerPoolExtractor implements Extractor {
       const job: Job = { request, resolve, reject, call }
       if (call.signal !== undefined) this.#abandoned.set(job, this.#watch(call.signal, job))
       this.#queue.push(job)
-      this.#pump()
+      this.#schedulePump()
     })
     this.#unanswered.add(answer)
     const answered = (): void => void this.#unanswered.delete(answer)

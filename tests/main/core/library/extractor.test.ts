@@ -1,8 +1,11 @@
 import { getEventListeners } from 'node:events'
+import { existsSync } from 'node:fs'
 import { realpath, symlink, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { FILES_AHEAD, InProcessExtractor, WorkerPoolExtractor } from '../../../../src/main/core/library/extractor'
+import { basename, join, resolve } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { MessagePort } from 'node:worker_threads'
+import { HOLD_ANSWERS, serveExtractions } from '../../../../src/main/core/library/extract-serve'
+import { FILES_AHEAD, InProcessExtractor, WorkerPoolExtractor, type ExtractReply, type WorkerMessage } from '../../../../src/main/core/library/extractor'
 import { importLanes } from '../../../../src/main/core/library/import-folder'
 import { documentTerms } from '../../../../src/main/core/search/document-terms'
 import { countWords } from '../../../../src/shared/text/words'
@@ -96,6 +99,7 @@ describe('WorkerPoolExtractor', () => {
 
 describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
   const fake = { path: script.path, workerData: { script: resolve(__dirname, 'fake-extract-worker.ts') } }
+  const tempDir = useTempDirs()
   const pools: WorkerPoolExtractor[] = []
   afterEach(async () => {
     await Promise.all(pools.splice(0).map((pool) => pool.close()))
@@ -121,6 +125,38 @@ describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
     const next = text(extractor.extract('next.txt', 'next.txt'))
     await expect(crashed).rejects.toThrow(/the extractor crashed on this file/)
     expect(await next).toBe('next.txt')
+  }, 30_000)
+
+  // A thread holds answers back to send several in one message (HOLD_ANSWERS): the files it read before the crash are not to blame.
+  it('reports the file that crashed the thread, not the files read before it whose answers it held back; those are read again', async () => {
+    const extractor = pool(1)
+    const names = ['a.txt', 'b.txt', 'c.txt']
+    const read = names.map((name) => text(extractor.extract(name, name)))
+    const crashed = extractor.extract('crash.txt', 'crash.txt')
+    const after = text(extractor.extract('after.txt', 'after.txt'))
+    await expect(crashed).rejects.toThrow(/the extractor crashed on this file/)
+    expect(await Promise.all(read)).toEqual(names)
+    expect(await after).toBe('after.txt')
+  }, 30_000)
+
+  it('reports the file a thread got stuck on, not the files read before it whose answers it held back', async () => {
+    const extractor = pool(1, 1000)
+    const names = ['a.txt', 'b.txt']
+    const read = names.map((name) => text(extractor.extract(name, name)))
+    const stuck = extractor.extract('spin.txt', 'spin.txt')
+    await expect(stuck).rejects.toThrow(/gave up after 1 s/)
+    expect(await Promise.all(read)).toEqual(names)
+  }, 30_000)
+
+  it('answers every file of a stopped import, the one a thread is stuck on behind answers it holds back too', async () => {
+    const extractor = pool(1)
+    const stop = new AbortController()
+    const stuckAt = join(await tempDir(), 'spin.txt')
+    const files = ['a.txt', 'b.txt', stuckAt].map((path) => extractor.extract(path, basename(path), undefined, { signal: stop.signal }))
+    await vi.waitFor(() => expect(existsSync(stuckAt)).toBe(true), { timeout: 10_000 })
+    stop.abort()
+    for (const file of files) await expect(file).rejects.toThrow('the import was stopped')
+    expect(await text(extractor.extract('after.txt', 'after.txt'))).toBe('after.txt')
   }, 30_000)
 
   it('hands a file waiting behind a slow one to a thread that is free', async () => {
@@ -183,6 +219,22 @@ describe('WorkerPoolExtractor, with a file waiting in each thread', () => {
     stop.abort()
     await expect(later).rejects.toThrow('the import was stopped')
   }, 30_000)
+})
+
+describe('serveExtractions', () => {
+  it('takes files sent together and answers them several to a message, posting what it holds once nothing waits', async () => {
+    const posted: ExtractReply[] = []
+    let deliver: (message: WorkerMessage) => void = () => undefined
+    const port = { on: (_event: string, handler: (message: WorkerMessage) => void) => (deliver = handler), postMessage: (reply: ExtractReply) => posted.push(reply) }
+    serveExtractions(port as unknown as MessagePort, async (request) => ({ document: { format: 'text', text: request.fileName, title: null, meta: {}, pageStarts: null, warnings: [] }, fileHash: 'f' }))
+    const files = HOLD_ANSWERS + 2
+    deliver({ files: Array.from({ length: files }, (_, k) => ({ id: k + 1, path: `${k}.txt`, fileName: `${k}.txt`, options })) })
+    const ids = (): number[] => posted.flatMap((reply) => ('answers' in reply ? reply.answers : [reply])).map((reply) => ('id' in reply ? reply.id : -1))
+    await vi.waitFor(() => expect(ids()).toHaveLength(files))
+    expect(ids()).toEqual(Array.from({ length: files }, (_, k) => k + 1))
+    // HOLD_ANSWERS in the first message; the last two once no file was left to read.
+    expect(posted.map((reply) => ('answers' in reply ? reply.answers.length : 1))).toEqual([HOLD_ANSWERS, 2])
+  })
 })
 
 describe('importLanes', () => {

@@ -3,7 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 
 const pages = workerData?.pages ?? 40
-parentPort?.on('message', (request) => {
+// The pool's first message shares where a worker notes the file it reads: not needed here. Files may come several to a message.
+parentPort?.on('message', (message) => {
+  if ('reading' in message) return
+  for (const request of message.files ?? [message]) read(request)
+})
+
+function read(request) {
   let page = 0
   const timer = setInterval(() => {
     page += 1
@@ -15,4 +21,4 @@ parentPort?.on('message', (request) => {
     const document = { format: 'pdf', text: 'Read at last.', title: null, meta: {}, pageStarts: [0], warnings: [] }
     parentPort?.postMessage({ id: request.id, ok: true, extraction: { document, fileHash: '0'.repeat(64) } })
   }, 50)
-})
+}
