@@ -58,6 +58,8 @@ const manifestSchema = z.object({
 })
 type Manifest = z.infer<typeof manifestSchema>
 type FileEntry = z.infer<typeof fileEntrySchema>
+/** A part to read; in a manifest rebuilt from the files, with the part's older files to fall back on, newest first. */
+type PartEntry = FileEntry & { older?: string[] }
 
 interface Segment {
   file: string
@@ -148,7 +150,7 @@ export class SegmentedLibrary {
     if (manifest === null && (await readdir(this.#dir)).some((name) => SEGMENT_FILE.test(name) || META_FILE.test(name))) {
       // Parts without the manifest that lists them (a sync tool, a partial copy): read the newest of each, and say so.
       manifest = await this.#manifestFromFiles()
-      this.#warn('store: the library\'s manifest was missing; the library was read from the newest file of each part')
+      this.#warn('store: the library\'s manifest was missing; the library was read from the newest whole file of each part')
     }
     if (manifest === null) {
       const legacy = await new ValidatedJsonFile(legacyPath, libraryDataSchema, this.#warn).read()
@@ -195,16 +197,20 @@ export class SegmentedLibrary {
       await rename(path, aside)
       const recovered = await this.#manifestFromFiles()
       this.#warn(
-        `store: the library's manifest was damaged (${error instanceof Error ? error.message : String(error)}); it was set aside and the library read from the newest file of each part`
+        `store: the library's manifest was damaged (${error instanceof Error ? error.message : String(error)}); it was set aside and the library read from the newest whole file of each part`
       )
       return recovered
     }
   }
 
-  /** The newest file of each segment and of the meta, for a manifest that was damaged. */
+  /**
+   * The newest file of each segment and of the meta, for a manifest that was damaged, each with
+   * its older files: a newest file a crash cut short (a commit stopped before its manifest)
+   * falls back on the one before, rather than losing that part.
+   */
   async #manifestFromFiles(): Promise<Manifest> {
-    const newest = new Map<number, { generation: number; file: string }>()
-    let meta = { generation: -1, file: '' }
+    const segments = new Map<number, Array<{ generation: number; file: string }>>()
+    const metas: Array<{ generation: number; file: string }> = []
     let journal = Infinity
     for (const name of await readdir(this.#dir)) {
       const journalMatch = JOURNAL_FILE.exec(name)
@@ -212,35 +218,48 @@ export class SegmentedLibrary {
       const segment = SEGMENT_FILE.exec(name)
       if (segment !== null) {
         const id = Number(segment[1])
-        const generation = Number(segment[2])
-        if ((newest.get(id)?.generation ?? -1) < generation) newest.set(id, { generation, file: name })
+        const files = segments.get(id) ?? []
+        files.push({ generation: Number(segment[2]), file: name })
+        segments.set(id, files)
       }
       const metaMatch = META_FILE.exec(name)
-      if (metaMatch !== null && Number(metaMatch[1]) > meta.generation) meta = { generation: Number(metaMatch[1]), file: name }
+      if (metaMatch !== null) metas.push({ generation: Number(metaMatch[1]), file: name })
     }
-    const generation = Math.max(meta.generation, ...[...newest.values()].map((entry) => entry.generation), 0)
+    const newestFirst = (files: Array<{ generation: number; file: string }>): string[] => files.sort((a, b) => b.generation - a.generation).map((entry) => entry.file)
+    const generation = Math.max(0, ...metas.map((entry) => entry.generation), ...[...segments.values()].flat().map((entry) => entry.generation))
+    // An empty digest never matches: every part is validated in full.
+    const part = (files: string[], missing: string): PartEntry => ({ file: files[0] ?? missing, digest: '', older: files.slice(1) })
     return {
       version: 2,
       generation,
-      // An empty digest never matches: every part is validated in full.
-      meta: { file: meta.file === '' ? 'meta.missing.json' : meta.file, digest: '' },
-      segments: [...newest.entries()].sort(([a], [b]) => a - b).map(([id, entry]) => ({ id, file: entry.file, digest: '', count: 0 })),
+      meta: part(newestFirst(metas), 'meta.missing.json'),
+      segments: [...segments.entries()].sort(([a], [b]) => a - b).map(([id, files]) => ({ id, count: 0, ...part(newestFirst(files), '') })),
       // Every journal left: a fold deletes those it wrote into the segments once its manifest names the next.
       journal: Number.isFinite(journal) ? journal : 0
     }
   }
 
+  /** A part's file, or when it is damaged the newest of its older files that is whole (see #manifestFromFiles); null: none is. */
+  async #readNewest<T>(entry: PartEntry, schema: z.ZodType<T>, what: string): Promise<{ value: T; digest: string; file: string } | null> {
+    const files = [entry.file, ...(entry.older ?? [])]
+    for (const [k, file] of files.entries()) {
+      const part = await this.#readPart({ file, digest: entry.digest }, schema, what, k + 1 < files.length)
+      if (part !== null) return { ...part, file }
+    }
+    return null
+  }
+
   async #readSegments(manifest: Manifest, onRead?: (read: LibraryRead) => void): Promise<LibraryData> {
     this.#generation = manifest.generation
     this.#listed = true
-    const meta = await this.#readPart(manifest.meta, libraryMetaSchema, 'the library folders')
-    this.#meta = meta === null ? null : { file: manifest.meta.file, digest: meta.digest }
+    const meta = await this.#readNewest(manifest.meta, libraryMetaSchema, 'the library folders')
+    this.#meta = meta === null ? null : { file: meta.file, digest: meta.digest }
     const data: LibraryData = { version: 1, roots: meta?.value.roots ?? [], failedFiles: meta?.value.failedFiles ?? {}, sources: [] }
     // A manifest rebuilt from the files (after damage) knows no counts: the total is then 0, unknown, until the read ends.
     const listed = manifest.segments.reduce((sum, entry) => sum + entry.count, 0)
     onRead?.({ data, total: listed })
     // A few parts at once, each taken in as it comes: a million sources are never all held twice, as text and as objects.
-    const parts = readAhead(manifest.segments, (entry) => this.#readPart(entry, z.array(sourceSchema), `library segment ${entry.id}`), SEGMENTS_READ_AHEAD)
+    const parts = readAhead(manifest.segments, (entry) => this.#readNewest(entry, z.array(sourceSchema), `library segment ${entry.id}`), SEGMENTS_READ_AHEAD)
     let position = 0
     for await (const part of parts) {
       const entry = manifest.segments[position++]!
@@ -255,15 +274,15 @@ export class SegmentedLibrary {
         this.#segmentOf.set(source.id, entry.id)
         data.sources.push(source)
       }
-      this.#segments.set(entry.id, { file: entry.file, digest: part.digest, members })
+      this.#segments.set(entry.id, { file: part.file, digest: part.digest, members })
       // Unknown (0) stays unknown until the read ends: a window must not take the parts read for the whole.
       onRead?.({ data, total: listed === 0 ? 0 : Math.max(listed, data.sources.length) })
     }
     return data
   }
 
-  /** One part as written, trusted when its digest matches; otherwise validated, and set aside when that fails. */
-  async #readPart<T>(entry: FileEntry, schema: z.ZodType<T>, what: string): Promise<{ value: T; digest: string } | null> {
+  /** One part as written, trusted when its digest matches; otherwise validated, and set aside when that fails. `older`: an older file of the part is read next. */
+  async #readPart<T>(entry: FileEntry, schema: z.ZodType<T>, what: string, older = false): Promise<{ value: T; digest: string } | null> {
     const path = join(this.#dir, entry.file)
     let bytes: Buffer
     try {
@@ -288,7 +307,11 @@ export class SegmentedLibrary {
     }
     const aside = `${path}.damaged-${Date.now()}`
     await rename(path, aside)
-    this.#warn(`store: ${what} was damaged (${problem}); it was set aside as ${LIBRARY_FOLDER}/${entry.file}.damaged-… and its sources come back when their folders are imported again`)
+    this.#warn(
+      older
+        ? `store: ${what} was damaged (${problem}); it was set aside as ${LIBRARY_FOLDER}/${entry.file}.damaged-… and the part's previous file is read instead`
+        : `store: ${what} was damaged (${problem}); it was set aside as ${LIBRARY_FOLDER}/${entry.file}.damaged-… and its sources come back when their folders are imported again`
+    )
     return null
   }
 

@@ -385,6 +385,31 @@ describe('SegmentedLibrary', () => {
     expect((await readdir(join(dir, 'library'))).some((name) => name.startsWith('sources-1.1.json.damaged-'))).toBe(true)
   })
 
+  it('falls back on the previous file of a part when the manifest is missing and the newest file was cut short, and keeps both', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES + 1)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    // A commit a crash stopped before its manifest, with a segment and the folders half written; then the manifest is lost.
+    await writeFile(join(dir, 'library', 'sources-0.2.json'), '[{"id": "s0", "ti')
+    await writeFile(join(dir, 'library', 'meta.2.json'), '{"roots": [')
+    await rm(join(dir, 'library', 'manifest.json'))
+    const again = await opened(dir)
+    expect(again.data.sources).toEqual(sources)
+    expect(again.data.roots).toEqual([root])
+    expect(again.warnings).toEqual([
+      expect.stringContaining("library's manifest was missing"),
+      expect.stringMatching(/the library folders was damaged \(.+\); it was set aside as library\/meta\.2\.json\.damaged-… and the part's previous file is read instead$/),
+      expect.stringMatching(/library segment 0 was damaged \(.+\); it was set aside as library\/sources-0\.2\.json\.damaged-… and the part's previous file is read instead$/)
+    ])
+    const files = await readdir(join(dir, 'library'))
+    expect(files).toEqual(expect.arrayContaining(['sources-0.1.json', 'meta.1.json']))
+    expect(files.filter((name) => name.includes('.damaged-'))).toHaveLength(2)
+    const third = await opened(dir)
+    expect(third.warnings).toEqual([])
+    expect(third.data.sources).toEqual(sources)
+  })
+
   it('reads the parts when the manifest is missing (a partial copy), and says so instead of starting empty', async () => {
     const dir = await tempDir()
     const sources = library(3)
