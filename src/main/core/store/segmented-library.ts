@@ -114,6 +114,8 @@ export class SegmentedLibrary {
   #firstJournal = 0
   #journal = 0
   #journalBytes = 0
+  /** Bytes in the journals before the one appended to that no fold has taken (a fold failed, or an open replayed several), for when to fold. */
+  #earlierBytes = 0
   /** The sources changed by journal lines no fold has taken yet. */
   #journaled = new Set<string>()
   /** The segments those sources belong to (-1: new sources), for when to fold. */
@@ -347,7 +349,7 @@ export class SegmentedLibrary {
 
   /** Whether the journal has grown `times` as much as a fold is due at (fold, beside the commits), and none is under way. */
   wantsFold(times = 1): boolean {
-    return this.#folding === null && (this.#journalSegments.size >= FOLD_AFTER_SEGMENTS * times || this.#journalBytes >= FOLD_AFTER_BYTES * times)
+    return this.#folding === null && (this.#journalSegments.size >= FOLD_AFTER_SEGMENTS * times || this.#earlierBytes + this.#journalBytes >= FOLD_AFTER_BYTES * times)
   }
 
   /** Waits for the fold under way, if any, whatever becomes of it. */
@@ -417,6 +419,7 @@ export class SegmentedLibrary {
 
   #forgetJournal(): void {
     this.#journalBytes = 0
+    this.#earlierBytes = 0
     this.#journaled = new Set()
     this.#journalSegments = new Set()
     this.#torn = false
@@ -443,6 +446,7 @@ export class SegmentedLibrary {
         for (const id of line.removed) changed.set(id, null)
         for (const source of line.put) changed.set(source.id, source)
       })
+      this.#earlierBytes += this.#journalBytes
       this.#journal = journal
       this.#journalBytes = read.good
       if (read.problem !== null) {
@@ -484,6 +488,7 @@ export class SegmentedLibrary {
     // not write over the files that manifest lists.
     const generation = ++this.#generation
     const folded = this.#journaled
+    const foldedBytes = this.#earlierBytes + this.#journalBytes
     const firstJournal = this.#firstJournal
     const nextJournal = this.#journal + 1
     this.#journal = nextJournal
@@ -494,6 +499,7 @@ export class SegmentedLibrary {
     } catch (error: unknown) {
       // Not folded: its lines stay in their journals, which the manifest still lists from the first.
       for (const id of folded) this.#noteJournaled(id)
+      this.#earlierBytes += foldedBytes
       throw error
     }
     this.#firstJournal = nextJournal

@@ -310,6 +310,37 @@ describe('SegmentedLibrary', () => {
     expect((await opened(dir)).data.sources.map((source) => source.title)).toEqual(['Kept', 'After the failure', 'Story 2'])
   })
 
+  it('counts every journal no fold has taken towards when to fold: after a failed fold, and after an open', async () => {
+    const dir = await tempDir()
+    const sources = library(3)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    let broken = false
+    const lookup = (id: string) => {
+      if (broken) throw new Error('disk full')
+      return sources.find((source) => source.id === id)
+    }
+    // Lines of about a tenth of what makes a fold due, in the same segment (which alone never makes one due).
+    const tenth = Math.ceil(FOLD_AFTER_BYTES / 10)
+    const edit = async (round: number): Promise<void> => {
+      sources[0] = { ...sources[0]!, title: `${round} ${'x'.repeat(tenth)}` }
+      await segments.commit({ put: [sources[0]], removed: [], source: lookup })
+    }
+    for (let round = 0; round < 6; round++) await edit(round)
+    broken = true
+    await expect(segments.fold()).rejects.toThrow('disk full')
+    broken = false
+    for (let round = 6; round < 9; round++) await edit(round)
+    expect(segments.wantsFold()).toBe(false)
+    await edit(9)
+    // Six tenths in the journal the fold failed to take, four in the next.
+    expect((await files(dir)).filter((name) => name.startsWith('journal-'))).toHaveLength(2)
+    expect(segments.wantsFold()).toBe(true)
+    const again = await opened(dir)
+    expect(again.segments.wantsFold()).toBe(true)
+    expect(again.data.sources[0]?.title.startsWith('9 ')).toBe(true)
+  })
+
   it('writes a change that carries the folders, or many sources, into the segments with what the journal held', async () => {
     const dir = await tempDir()
     const sources = library(JOURNAL_MAX_SOURCES + 10)
