@@ -169,7 +169,9 @@ describe('SegmentedLibrary', () => {
       await storage.appendNotes({ savedSearches: [] })
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
+    // No fold began: one writes its first segment within milliseconds, and its lines would go on to the next journal.
     expect(await journals()).toEqual(['journal-1.jsonl'])
+    expect((await files(dir)).filter((name) => name.endsWith('.2.json'))).toEqual([])
     await vi.waitFor(async () => expect(await journals()).toEqual([]), { timeout: 15_000, interval: 50 })
     // One more after the fold lands in the next journal.
     sources[0] = { ...sources[0]!, title: 'After the fold' }
