@@ -268,8 +268,12 @@ async function referencedTexts(dir: string): Promise<Set<string>> {
     const sources = JSON.parse(await readFile(join(dir, 'library', segment.file), 'utf-8')) as Source[]
     for (const source of sources) referenced.add(source.contentHash)
   }
-  const libraryJournal = await readFile(join(dir, 'library', `journal-${manifest.journal ?? 0}.jsonl`), 'utf-8').catch(() => '')
-  for (const line of libraryJournal.split('\n').slice(0, -1)) for (const source of (JSON.parse(line) as { put: Source[] }).put) referenced.add(source.contentHash)
+  // Every journal from the manifest's first; a journal's first line (the generation it began at) puts nothing.
+  const journals = (await readdir(join(dir, 'library'))).filter((name) => Number(/^journal-(\d+)\.jsonl$/.exec(name)?.[1] ?? -1) >= (manifest.journal ?? 0))
+  for (const name of journals) {
+    const libraryJournal = await readFile(join(dir, 'library', name), 'utf-8').catch(() => '')
+    for (const line of libraryJournal.split('\n').slice(0, -1)) for (const source of (JSON.parse(line) as { put?: Source[] }).put ?? []) referenced.add(source.contentHash)
+  }
   const notes = JSON.parse(await readFile(join(dir, 'notes.json'), 'utf-8').catch(() => '{"annotations": [], "journal": 0}')) as { annotations: Annotation[]; journal?: number }
   for (const annotation of notes.annotations) referenced.add(annotation.target.contentHash)
   const journal = await readFile(join(dir, `notes-journal-${notes.journal ?? 0}.jsonl`), 'utf-8').catch(() => '')

@@ -46,6 +46,14 @@ function libraryJournalName(journal: number): string {
 }
 
 const journalLineSchema = z.object({ put: z.array(sourceSchema), removed: z.array(z.string()) })
+/**
+ * A journal's first line: the library's generation when the journal was begun. Its changes are
+ * newer than the parts of that generation and older ones, and were written into any part of a
+ * later generation (by the fold or large commit that began the next journal). That tells a
+ * library rebuilt without its manifest which of the journals left on disk still apply to each part.
+ */
+const journalHeaderSchema = z.object({ generation: z.number().int().nonnegative() }).strict()
+const journalEntrySchema = z.union([journalHeaderSchema, journalLineSchema])
 
 const fileEntrySchema = z.object({ file: z.string().regex(/^[a-z0-9.-]+\.json$/), digest: z.string() })
 const manifestSchema = z.object({
@@ -236,7 +244,7 @@ export class SegmentedLibrary {
       generation,
       meta: part(newestFirst(metas), 'meta.missing.json'),
       segments: [...segments.entries()].sort(([a], [b]) => a - b).map(([id, files]) => ({ id, count: 0, ...part(newestFirst(files), '') })),
-      // Every journal left: a fold deletes those it wrote into the segments once its manifest names the next.
+      // Every journal left, those a fold wrote into the parts and had not deleted yet too: each says which parts it is newer than.
       journal: Number.isFinite(journal) ? journal : 0
     }
   }
@@ -397,7 +405,8 @@ export class SegmentedLibrary {
       await commit.beforeCommit?.()
       return
     }
-    const line = `${JSON.stringify({ put: commit.put, removed: commit.removed })}\n`
+    const header = this.#journalBytes === 0 ? `${JSON.stringify({ generation: this.#generation })}\n` : ''
+    const line = `${header}${JSON.stringify({ put: commit.put, removed: commit.removed })}\n`
     await commit.beforeCommit?.()
     try {
       await appendDurably(join(this.#dir, libraryJournalName(this.#journal)), line, this.#journalBytes === 0, this.#torn ? this.#journalBytes : undefined)
@@ -439,12 +448,21 @@ export class SegmentedLibrary {
       .sort((a, b) => a - b)
     if (journals.length === 0) return
     const changed = new Map<string, Source | null>()
+    // The generation of the part each source was read from (-1: in none): a journal's change applies to a part no newer than the journal.
+    const generations = new Map([...this.#segments].map(([id, segment]) => [id, Number(SEGMENT_FILE.exec(segment.file)?.[2] ?? -1)]))
+    const partGeneration = (id: string): number => generations.get(this.#segmentOf.get(id) ?? -1) ?? -1
     let damaged: { journal: number; problem: string } | null = null
     for (const journal of journals) {
       const path = join(this.#dir, libraryJournalName(journal))
-      const read = readJournalLines(await readJournalText(path), journalLineSchema, (line) => {
-        for (const id of line.removed) changed.set(id, null)
-        for (const source of line.put) changed.set(source.id, source)
+      // A journal without its first line (none written yet) applies everywhere.
+      let begun = Infinity
+      const read = readJournalLines(await readJournalText(path), journalEntrySchema, (line) => {
+        if ('generation' in line) {
+          begun = line.generation
+          return
+        }
+        for (const id of line.removed) if (partGeneration(id) <= begun) changed.set(id, null)
+        for (const source of line.put) if (partGeneration(source.id) <= begun) changed.set(source.id, source)
       })
       this.#earlierBytes += this.#journalBytes
       this.#journal = journal

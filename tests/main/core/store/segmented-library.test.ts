@@ -38,7 +38,8 @@ describe('SegmentedLibrary', () => {
     await segments.commit({ put: [edited], removed: [], source: lookup })
     // One line, no segment rewritten.
     expect(await files(dir)).toEqual(['journal-1.jsonl', 'manifest.json', 'meta.1.json', 'sources-0.1.json', 'sources-1.1.json', 'sources-2.1.json'])
-    expect((await readFile(join(dir, 'library', 'journal-1.jsonl'), 'utf-8')).split('\n')).toHaveLength(2)
+    // Its first line says which parts it is newer than (see the test of a library rebuilt without its manifest).
+    expect((await readFile(join(dir, 'library', 'journal-1.jsonl'), 'utf-8')).split('\n')).toEqual(['{"generation":1}', expect.stringContaining('"put"'), ''])
     const reopened = await opened(dir)
     expect(reopened.data.sources.find((source) => source.id === edited.id)?.title).toBe('Corrected')
     expect(reopened.data.sources.map((source) => source.id)).toEqual(sources.map((source) => source.id))
@@ -441,6 +442,39 @@ describe('SegmentedLibrary', () => {
     const third = await opened(dir)
     expect(third.warnings).toEqual([])
     expect(third.data.sources).toEqual(sources)
+  })
+
+  it('rebuilt without its manifest, applies a journal a fold left behind only to parts older than the journal', async () => {
+    const lookup = (sources: Source[]) => (id: string) => sources.find((source) => source.id === id)
+    /** A journal line, a large change that wrote it into the parts and changed the title again, a crash before it deleted the journal, and the manifest lost. */
+    const leftBehind = async (dir: string): Promise<Source[]> => {
+      const sources = library(SEGMENT_SOURCES + 1)
+      const { segments } = await opened(dir)
+      await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+      sources[0] = { ...sources[0]!, title: 'Journaled' }
+      await segments.commit({ put: [sources[0]], removed: [], source: lookup(sources) })
+      const journal = join(dir, 'library', 'journal-1.jsonl')
+      const lines = await readFile(journal)
+      sources[0] = { ...sources[0]!, title: 'Imported again' }
+      await segments.commit({ put: [sources[0]], removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup(sources) })
+      await writeFile(journal, lines)
+      await rm(join(dir, 'library', 'manifest.json'))
+      return sources
+    }
+    const dir = await tempDir()
+    const sources = await leftBehind(dir)
+    expect((await opened(dir)).data.sources).toEqual(sources)
+    // A large change a crash cut short before its manifest, its part of s0 half written: that part falls back on the
+    // one before, older than the journal, so the journal's title applies to it.
+    const torn = await tempDir()
+    const before = library(SEGMENT_SOURCES + 1)
+    const { segments } = await opened(torn)
+    await segments.commit({ put: before, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    before[0] = { ...before[0]!, title: 'Journaled' }
+    await segments.commit({ put: [before[0]], removed: [], source: lookup(before) })
+    await writeFile(join(torn, 'library', 'sources-0.2.json'), '[{"id": "s0", "ti')
+    await rm(join(torn, 'library', 'manifest.json'))
+    expect((await opened(torn)).data.sources).toEqual(before)
   })
 
   it('reads the parts when the manifest is missing (a partial copy), and says so instead of starting empty', async () => {
