@@ -290,21 +290,27 @@ describe('SegmentedLibrary', () => {
     expect((await opened(dir)).data.sources.map((source) => source.id)).toEqual(['s0'])
   })
 
-  it('keeps the journal when a fold fails, and folds it all the next time', async () => {
-    const dir = await tempDir()
+  /** Three sources committed, and the lookup a fold reads them through, failing like a full disk while `disk.broken`. */
+  async function breakableLibrary(dir: string) {
     const sources = library(3)
     const { segments } = await opened(dir)
     await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
-    let broken = false
+    const disk = { broken: false }
     const lookup = (id: string) => {
-      if (broken) throw new Error('disk full')
+      if (disk.broken) throw new Error('disk full')
       return sources.find((source) => source.id === id)
     }
+    return { sources, segments, disk, lookup }
+  }
+
+  it('keeps the journal when a fold fails, and folds it all the next time', async () => {
+    const dir = await tempDir()
+    const { sources, segments, disk, lookup } = await breakableLibrary(dir)
     sources[0] = { ...sources[0]!, title: 'Kept' }
     await segments.commit({ put: [sources[0]], removed: [], source: lookup })
-    broken = true
+    disk.broken = true
     await expect(segments.fold()).rejects.toThrow('disk full')
-    broken = false
+    disk.broken = false
     sources[1] = { ...sources[1]!, title: 'After the failure' }
     await segments.commit({ put: [sources[1]], removed: [], source: lookup })
     expect((await opened(dir)).data.sources.map((source) => source.title)).toEqual(['Kept', 'After the failure', 'Story 2'])
@@ -315,14 +321,7 @@ describe('SegmentedLibrary', () => {
 
   it('counts every journal no fold has taken towards when to fold: after a failed fold, and after an open', async () => {
     const dir = await tempDir()
-    const sources = library(3)
-    const { segments } = await opened(dir)
-    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
-    let broken = false
-    const lookup = (id: string) => {
-      if (broken) throw new Error('disk full')
-      return sources.find((source) => source.id === id)
-    }
+    const { sources, segments, disk, lookup } = await breakableLibrary(dir)
     // Lines of about a tenth of what makes a fold due, in the same segment (which alone never makes one due).
     const tenth = Math.ceil(FOLD_AFTER_BYTES / 10)
     const edit = async (round: number): Promise<void> => {
@@ -330,9 +329,9 @@ describe('SegmentedLibrary', () => {
       await segments.commit({ put: [sources[0]], removed: [], source: lookup })
     }
     for (let round = 0; round < 6; round++) await edit(round)
-    broken = true
+    disk.broken = true
     await expect(segments.fold()).rejects.toThrow('disk full')
-    broken = false
+    disk.broken = false
     for (let round = 6; round < 9; round++) await edit(round)
     expect(segments.wantsFold()).toBe(false)
     await edit(9)
