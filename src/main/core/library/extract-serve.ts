@@ -25,6 +25,8 @@ function moved(segment: Uint8Array | null | undefined): ArrayBuffer[] {
 export const HOLD_ANSWERS = 8
 /** … for at most this long, and none once no file waits to be read. */
 export const HOLD_MS = 20
+/** An answer carrying a text longer than this is posted at once (a text left out of the answer, as an import's are, costs nothing). */
+const LARGE_ANSWER_CHARS = 65_536
 
 /**
  * `reading` (set by a `{ reading }` message): shared memory where the thread keeps the id of
@@ -52,8 +54,10 @@ export function serveExtractions(port: MessagePort, read: ReadFile, flush: Flush
   const hold = (reply: ExtractReply, moves: ArrayBuffer[] = []): void => {
     held.push(reply)
     heldMoves.push(...moves)
+    // A large answer (a segment, a long text) goes at once rather than held in memory beside the next file.
+    const large = moves.length > 0 || ('extraction' in reply && reply.extraction.document.text.length > LARGE_ANSWER_CHARS)
     // The timer posts them if the next file takes long (its event loop free: a scan, a PDF).
-    if (held.length >= HOLD_ANSWERS || !waiting.some((request) => !('flush' in request))) post()
+    if (large || held.length >= HOLD_ANSWERS || !waiting.some((request) => !('flush' in request))) post()
     else heldTimer ??= setTimeout(post, HOLD_MS)
   }
 

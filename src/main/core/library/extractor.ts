@@ -428,7 +428,8 @@ export class WorkerPoolExtractor implements Extractor {
     if (pooled.sent[0] === job) {
       this.#retire(pooled, false)
       void pooled.worker.terminate()
-      this.#pump()
+      // Once the turn is over: the other files of a stopped import leave the queue first, rather than each reaching a fresh worker that is ended in turn.
+      this.#schedulePump()
     }
     job.reject(importStopped())
   }

@@ -45,15 +45,15 @@ function libraryJournalName(journal: number): string {
   return `journal-${journal}.jsonl`
 }
 
-const journalLineSchema = z.object({ put: z.array(sourceSchema), removed: z.array(z.string()) })
 /**
- * A journal's first line: the library's generation when the journal was begun. Its changes are
- * newer than the parts of that generation and older ones, and were written into any part of a
- * later generation (by the fold or large commit that began the next journal). That tells a
- * library rebuilt without its manifest which of the journals left on disk still apply to each part.
+ * A journal line: sources put whole, ids removed. A journal's first line also says the
+ * library's generation when the journal was begun (with nothing put or removed, so an older
+ * version reads it as an empty change). The journal's changes are newer than the parts of
+ * that generation and older ones, and were written into any part of a later generation (by
+ * the fold or large commit that began the next journal): a library rebuilt without its
+ * manifest applies each journal left on disk only where it is newer.
  */
-const journalHeaderSchema = z.object({ generation: z.number().int().nonnegative() }).strict()
-const journalEntrySchema = z.union([journalHeaderSchema, journalLineSchema])
+const journalLineSchema = z.object({ put: z.array(sourceSchema), removed: z.array(z.string()), generation: z.number().int().nonnegative().optional() })
 
 const fileEntrySchema = z.object({ file: z.string().regex(/^[a-z0-9.-]+\.json$/), digest: z.string() })
 const manifestSchema = z.object({
@@ -74,6 +74,11 @@ interface Segment {
   digest: string
   /** Source ids in the order they are stored. */
   members: Set<string>
+}
+
+/** The generation in a part's file name (-1: not a part of sources). */
+function generationOf(file: string): number {
+  return Number(SEGMENT_FILE.exec(file)?.[2] ?? -1)
 }
 
 function digestOf(content: Buffer): string {
@@ -122,6 +127,8 @@ export class SegmentedLibrary {
   #firstJournal = 0
   #journal = 0
   #journalBytes = 0
+  /** The newest generation of a part that was missing or damaged at open (-1: none): new sources of a journal may have been in it. */
+  #cutShort = -1
   /** Bytes in the journals before the one appended to that no fold has taken (a fold failed, or an open replayed several), for when to fold. */
   #earlierBytes = 0
   /** The sources changed by journal lines no fold has taken yet. */
@@ -153,6 +160,7 @@ export class SegmentedLibrary {
     this.#listed = false
     this.#firstJournal = 0
     this.#journal = 0
+    this.#cutShort = -1
     this.#forgetJournal()
     await mkdir(this.#dir, { recursive: true })
     let manifest = await this.#readManifest()
@@ -255,6 +263,7 @@ export class SegmentedLibrary {
     for (const [k, file] of files.entries()) {
       const part = await this.#readPart({ file, digest: entry.digest }, schema, what, k + 1 < files.length)
       if (part !== null) return { ...part, file }
+      this.#cutShort = Math.max(this.#cutShort, generationOf(file))
     }
     return null
   }
@@ -405,7 +414,7 @@ export class SegmentedLibrary {
       await commit.beforeCommit?.()
       return
     }
-    const header = this.#journalBytes === 0 ? `${JSON.stringify({ generation: this.#generation })}\n` : ''
+    const header = this.#journalBytes === 0 ? `${JSON.stringify({ put: [], removed: [], generation: this.#generation })}\n` : ''
     const line = `${header}${JSON.stringify({ put: commit.put, removed: commit.removed })}\n`
     await commit.beforeCommit?.()
     try {
@@ -448,30 +457,46 @@ export class SegmentedLibrary {
       .sort((a, b) => a - b)
     if (journals.length === 0) return
     const changed = new Map<string, Source | null>()
-    // The generation of the part each source was read from (-1: in none): a journal's change applies to a part no newer than the journal.
-    const generations = new Map([...this.#segments].map(([id, segment]) => [id, Number(SEGMENT_FILE.exec(segment.file)?.[2] ?? -1)]))
-    const partGeneration = (id: string): number => generations.get(this.#segmentOf.get(id) ?? -1) ?? -1
+    // The generation of the part each source was read from: a journal's change applies to a part no newer than the journal.
+    const generations = new Map([...this.#segments].map(([id, segment]) => [id, generationOf(segment.file)]))
+    const newestPart = Math.max(-1, ...generations.values())
+    // A source in no part (new in the journal, or removed since) is newer than the parts unless a later commit took the
+    // journal in: a part of a later generation is read, and no part of a later one was cut short (where it may have been put).
+    const applies = (id: string, begun: number): boolean => {
+      const segment = this.#segmentOf.get(id)
+      if (segment !== undefined) return (generations.get(segment) ?? -1) <= begun
+      return newestPart <= begun || this.#cutShort > begun
+    }
     let damaged: { journal: number; problem: string } | null = null
+    let lastBegun = Infinity
     for (const journal of journals) {
       const path = join(this.#dir, libraryJournalName(journal))
-      // A journal without its first line (none written yet) applies everywhere.
+      // A journal without its first line (an older version's) applies everywhere.
       let begun = Infinity
-      const read = readJournalLines(await readJournalText(path), journalEntrySchema, (line) => {
-        if ('generation' in line) {
+      const read = readJournalLines(await readJournalText(path), journalLineSchema, (line) => {
+        if (line.generation !== undefined) {
           begun = line.generation
-          return
+          // Never used again: a commit of that generation may have failed before a restart.
+          this.#generation = Math.max(this.#generation, begun)
         }
-        for (const id of line.removed) if (partGeneration(id) <= begun) changed.set(id, null)
-        for (const source of line.put) if (partGeneration(source.id) <= begun) changed.set(source.id, source)
+        for (const id of line.removed) if (applies(id, begun)) changed.set(id, null)
+        for (const source of line.put) if (applies(source.id, begun)) changed.set(source.id, source)
       })
       this.#earlierBytes += this.#journalBytes
       this.#journal = journal
       this.#journalBytes = read.good
+      lastBegun = begun
       if (read.problem !== null) {
         damaged = { journal, problem: read.problem }
         break
       }
       if (read.good < read.bytes) await truncate(path, read.good)
+    }
+    // The last journal is older than a part read (a fold wrote it in and a crash kept it): new lines go to a journal of their own.
+    if (damaged === null && lastBegun < newestPart) {
+      this.#earlierBytes += this.#journalBytes
+      this.#journal++
+      this.#journalBytes = 0
     }
     applyJournaled(data, changed)
     for (const id of changed.keys()) this.#noteJournaled(id)

@@ -38,8 +38,8 @@ describe('SegmentedLibrary', () => {
     await segments.commit({ put: [edited], removed: [], source: lookup })
     // One line, no segment rewritten.
     expect(await files(dir)).toEqual(['journal-1.jsonl', 'manifest.json', 'meta.1.json', 'sources-0.1.json', 'sources-1.1.json', 'sources-2.1.json'])
-    // Its first line says which parts it is newer than (see the test of a library rebuilt without its manifest).
-    expect((await readFile(join(dir, 'library', 'journal-1.jsonl'), 'utf-8')).split('\n')).toEqual(['{"generation":1}', expect.stringContaining('"put"'), ''])
+    // Its first line says which parts it is newer than (see the test of a library rebuilt without its manifest), as an empty change.
+    expect((await readFile(join(dir, 'library', 'journal-1.jsonl'), 'utf-8')).split('\n')).toEqual(['{"put":[],"removed":[],"generation":1}', expect.stringContaining('"put"'), ''])
     const reopened = await opened(dir)
     expect(reopened.data.sources.find((source) => source.id === edited.id)?.title).toBe('Corrected')
     expect(reopened.data.sources.map((source) => source.id)).toEqual(sources.map((source) => source.id))
@@ -462,6 +462,11 @@ describe('SegmentedLibrary', () => {
     }
     const dir = await tempDir()
     const sources = await leftBehind(dir)
+    const rebuilt = await opened(dir)
+    expect(rebuilt.data.sources).toEqual(sources)
+    // An edit after the rebuild is newer than every part: it goes to a journal of its own, not the one left behind.
+    sources[0] = { ...sources[0]!, title: 'Edited after the rebuild' }
+    await rebuilt.segments.commit({ put: [sources[0]], removed: [], source: lookup(sources) })
     expect((await opened(dir)).data.sources).toEqual(sources)
     // A large change a crash cut short before its manifest, its part of s0 half written: that part falls back on the
     // one before, older than the journal, so the journal's title applies to it.
@@ -474,6 +479,52 @@ describe('SegmentedLibrary', () => {
     await writeFile(join(torn, 'library', 'sources-0.2.json'), '[{"id": "s0", "ti')
     await rm(join(torn, 'library', 'manifest.json'))
     expect((await opened(torn)).data.sources).toEqual(before)
+  })
+
+  it('rebuilt without its manifest, keeps a source removed after a journal that a fold left behind had put it', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES + 1)
+    const lookup = (id: string) => sources.find((source) => source.id === id)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    await segments.commit({ put: [{ ...sources[0]!, title: 'Journaled' }], removed: [], source: lookup })
+    const journal = join(dir, 'library', 'journal-1.jsonl')
+    const lines = await readFile(journal)
+    // A large change removes it (its folder was removed), a crash keeps the journal, and the manifest is lost.
+    const [removed] = sources.splice(0, 1)
+    await segments.commit({ put: [], removed: [removed!.id], meta: { roots: [root], failedFiles: {} }, source: lookup })
+    await writeFile(journal, lines)
+    await rm(join(dir, 'library', 'manifest.json'))
+    expect((await opened(dir)).data.sources).toEqual(sources)
+  })
+
+  it('rebuilt without its manifest, keeps a source a journal added when the part a later commit put it in was cut short', async () => {
+    const dir = await tempDir()
+    const sources = library(SEGMENT_SOURCES + 1)
+    const { segments } = await opened(dir)
+    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const added = makeSource({ id: 'added', title: 'Added by the journal', relativePath: 'added.txt' })
+    await segments.commit({ put: [added], removed: [], source: (id) => [...sources, added].find((source) => source.id === id) })
+    // A large commit a crash cut short before its manifest: one part whole, the one holding the new source half written.
+    await writeFile(join(dir, 'library', 'sources-0.2.json'), await readFile(join(dir, 'library', 'sources-0.1.json')))
+    await writeFile(join(dir, 'library', 'sources-1.2.json'), '[{"id": "s500", "ti')
+    await rm(join(dir, 'library', 'manifest.json'))
+    expect((await opened(dir)).data.sources).toEqual([...sources, added])
+  })
+
+  it('never uses a generation again that a journal began at, though a restart came after the commit of that generation failed', async () => {
+    const dir = await tempDir()
+    const { sources, segments, disk, lookup } = await breakableLibrary(dir)
+    await segments.commit({ put: [{ ...sources[0]!, title: 'Kept' }], removed: [], source: lookup })
+    disk.broken = true
+    await expect(segments.fold()).rejects.toThrow('disk full')
+    disk.broken = false
+    // Begun by the failed fold, at its generation (2).
+    await segments.commit({ put: [{ ...sources[1]!, title: 'After the failure' }], removed: [], source: lookup })
+    expect((await readFile(join(dir, 'library', 'journal-2.jsonl'), 'utf-8')).split('\n')[0]).toBe('{"put":[],"removed":[],"generation":2}')
+    const again = await opened(dir)
+    await again.segments.commit({ put: [], removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup })
+    expect((await files(dir)).filter((name) => name.startsWith('meta.'))).toEqual(['meta.3.json'])
   })
 
   it('reads the parts when the manifest is missing (a partial copy), and says so instead of starting empty', async () => {
