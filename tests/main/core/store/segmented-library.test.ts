@@ -290,9 +290,12 @@ describe('SegmentedLibrary', () => {
     expect((await opened(dir)).data.sources.map((source) => source.id)).toEqual(['s0'])
   })
 
-  /** Three sources committed, and the lookup a fold reads them through, failing like a full disk while `disk.broken`. */
-  async function breakableLibrary(dir: string) {
-    const sources = library(3)
+  /**
+   * `count` sources committed with the folders, and the lookup a commit or fold reads them through (the live array, so
+   * changes to it count), failing like a full disk while `disk.broken`.
+   */
+  async function committedLibrary(dir: string, count = 3) {
+    const sources = library(count)
     const { segments } = await opened(dir)
     await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
     const disk = { broken: false }
@@ -305,7 +308,7 @@ describe('SegmentedLibrary', () => {
 
   it('keeps the journal when a fold fails, and folds it all the next time', async () => {
     const dir = await tempDir()
-    const { sources, segments, disk, lookup } = await breakableLibrary(dir)
+    const { sources, segments, disk, lookup } = await committedLibrary(dir)
     sources[0] = { ...sources[0]!, title: 'Kept' }
     await segments.commit({ put: [sources[0]], removed: [], source: lookup })
     disk.broken = true
@@ -321,7 +324,7 @@ describe('SegmentedLibrary', () => {
 
   it('counts every journal no fold has taken towards when to fold: after a failed fold, and after an open', async () => {
     const dir = await tempDir()
-    const { sources, segments, disk, lookup } = await breakableLibrary(dir)
+    const { sources, segments, disk, lookup } = await committedLibrary(dir)
     // Lines of about a tenth of what makes a fold due, in the same segment (which alone never makes one due).
     const tenth = Math.ceil(FOLD_AFTER_BYTES / 10)
     const edit = async (round: number): Promise<void> => {
@@ -420,9 +423,7 @@ describe('SegmentedLibrary', () => {
 
   it('falls back on the previous file of a part when the manifest is missing and the newest file was cut short, and keeps both', async () => {
     const dir = await tempDir()
-    const sources = library(SEGMENT_SOURCES + 1)
-    const { segments } = await opened(dir)
-    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const { sources } = await committedLibrary(dir, SEGMENT_SOURCES + 1)
     // A commit a crash stopped before its manifest, with a segment and the folders half written; then the manifest is lost.
     await writeFile(join(dir, 'library', 'sources-0.2.json'), '[{"id": "s0", "ti')
     await writeFile(join(dir, 'library', 'meta.2.json'), '{"roots": [')
@@ -444,38 +445,29 @@ describe('SegmentedLibrary', () => {
   })
 
   it('rebuilt without its manifest, applies a journal a fold left behind only to parts older than the journal', async () => {
-    const lookup = (sources: Source[]) => (id: string) => sources.find((source) => source.id === id)
-    /** A journal line, a large change that wrote it into the parts and changed the title again, a crash before it deleted the journal, and the manifest lost. */
-    const leftBehind = async (dir: string): Promise<Source[]> => {
-      const sources = library(SEGMENT_SOURCES + 1)
-      const { segments } = await opened(dir)
-      await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
-      sources[0] = { ...sources[0]!, title: 'Journaled' }
-      await segments.commit({ put: [sources[0]], removed: [], source: lookup(sources) })
-      const journal = join(dir, 'library', 'journal-1.jsonl')
-      const lines = await readFile(journal)
-      sources[0] = { ...sources[0]!, title: 'Imported again' }
-      await segments.commit({ put: [sources[0]], removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup(sources) })
-      await writeFile(journal, lines)
-      await rm(join(dir, 'library', 'manifest.json'))
-      return sources
-    }
+    // A journal line, a large change that wrote it into the parts and changed the title again, a crash before it deleted the journal, and the manifest lost.
     const dir = await tempDir()
-    const sources = await leftBehind(dir)
+    const { sources, segments, lookup } = await committedLibrary(dir, SEGMENT_SOURCES + 1)
+    sources[0] = { ...sources[0]!, title: 'Journaled' }
+    await segments.commit({ put: [sources[0]], removed: [], source: lookup })
+    const journal = join(dir, 'library', 'journal-1.jsonl')
+    const lines = await readFile(journal)
+    sources[0] = { ...sources[0]!, title: 'Imported again' }
+    await segments.commit({ put: [sources[0]], removed: [], meta: { roots: [root], failedFiles: {} }, source: lookup })
+    await writeFile(journal, lines)
+    await rm(join(dir, 'library', 'manifest.json'))
     const rebuilt = await opened(dir)
     expect(rebuilt.data.sources).toEqual(sources)
     // An edit after the rebuild is newer than every part: it goes to a journal of its own, not the one left behind.
     sources[0] = { ...sources[0]!, title: 'Edited after the rebuild' }
-    await rebuilt.segments.commit({ put: [sources[0]], removed: [], source: lookup(sources) })
+    await rebuilt.segments.commit({ put: [sources[0]], removed: [], source: lookup })
     expect((await opened(dir)).data.sources).toEqual(sources)
     // A large change a crash cut short before its manifest, its part of s0 half written: that part falls back on the
     // one before, older than the journal, so the journal's title applies to it.
     const torn = await tempDir()
-    const before = library(SEGMENT_SOURCES + 1)
-    const { segments } = await opened(torn)
-    await segments.commit({ put: before, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const { sources: before, segments: tornSegments, lookup: tornLookup } = await committedLibrary(torn, SEGMENT_SOURCES + 1)
     before[0] = { ...before[0]!, title: 'Journaled' }
-    await segments.commit({ put: [before[0]], removed: [], source: lookup(before) })
+    await tornSegments.commit({ put: [before[0]], removed: [], source: tornLookup })
     await writeFile(join(torn, 'library', 'sources-0.2.json'), '[{"id": "s0", "ti')
     await rm(join(torn, 'library', 'manifest.json'))
     expect((await opened(torn)).data.sources).toEqual(before)
@@ -483,10 +475,7 @@ describe('SegmentedLibrary', () => {
 
   it('rebuilt without its manifest, keeps a source removed after a journal that a fold left behind had put it', async () => {
     const dir = await tempDir()
-    const sources = library(SEGMENT_SOURCES + 1)
-    const lookup = (id: string) => sources.find((source) => source.id === id)
-    const { segments } = await opened(dir)
-    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const { sources, segments, lookup } = await committedLibrary(dir, SEGMENT_SOURCES + 1)
     await segments.commit({ put: [{ ...sources[0]!, title: 'Journaled' }], removed: [], source: lookup })
     const journal = join(dir, 'library', 'journal-1.jsonl')
     const lines = await readFile(journal)
@@ -500,11 +489,9 @@ describe('SegmentedLibrary', () => {
 
   it('rebuilt without its manifest, keeps a source a journal added when the part a later commit put it in was cut short', async () => {
     const dir = await tempDir()
-    const sources = library(SEGMENT_SOURCES + 1)
-    const { segments } = await opened(dir)
-    await segments.commit({ put: sources, removed: [], meta: { roots: [root], failedFiles: {} }, source: () => undefined })
+    const { sources, segments, lookup } = await committedLibrary(dir, SEGMENT_SOURCES + 1)
     const added = makeSource({ id: 'added', title: 'Added by the journal', relativePath: 'added.txt' })
-    await segments.commit({ put: [added], removed: [], source: (id) => [...sources, added].find((source) => source.id === id) })
+    await segments.commit({ put: [added], removed: [], source: (id) => lookup(id) ?? (id === added.id ? added : undefined) })
     // A large commit a crash cut short before its manifest: one part whole, the one holding the new source half written.
     await writeFile(join(dir, 'library', 'sources-0.2.json'), await readFile(join(dir, 'library', 'sources-0.1.json')))
     await writeFile(join(dir, 'library', 'sources-1.2.json'), '[{"id": "s500", "ti')
@@ -514,7 +501,7 @@ describe('SegmentedLibrary', () => {
 
   it('never uses a generation again that a journal began at, though a restart came after the commit of that generation failed', async () => {
     const dir = await tempDir()
-    const { sources, segments, disk, lookup } = await breakableLibrary(dir)
+    const { sources, segments, disk, lookup } = await committedLibrary(dir)
     await segments.commit({ put: [{ ...sources[0]!, title: 'Kept' }], removed: [], source: lookup })
     disk.broken = true
     await expect(segments.fold()).rejects.toThrow('disk full')
