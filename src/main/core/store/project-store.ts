@@ -357,6 +357,11 @@ export class ProjectStore {
     return this.#packs.has(contentHash)
   }
 
+  /** Where in the packs a text is (null: a file of its own, or not stored). */
+  textPlace(contentHash: string): TextPlace | null {
+    return this.#packs.place(contentHash) ?? null
+  }
+
   /** The size of a stored text in bytes without reading it; null when it is not stored. */
   async textBytes(contentHash: string): Promise<number | null> {
     await this.#packsLoaded.catch(() => undefined)

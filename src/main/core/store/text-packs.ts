@@ -47,7 +47,7 @@ export function isTextPlace(value: unknown): value is TextPlace {
   )
 }
 
-const packFile = (dir: string, pack: string): string => join(dir, `${pack}.pack`)
+export const packFile = (dir: string, pack: string): string => join(dir, `${pack}.pack`)
 const indexFile = (dir: string, pack: string): string => join(dir, `${pack}.idx`)
 
 function encodeEntries(entries: ReadonlyArray<readonly [string, TextPlace]>): Buffer {

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events'
 import { existsSync } from 'node:fs'
-import { realpath, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { MessagePort } from 'node:worker_threads'
@@ -85,6 +85,41 @@ describe('WorkerPoolExtractor', () => {
     expect(index.search(parseOk('talks'), { limit: 10 }).results.map((result) => result.key).sort()).toEqual(['src-0', 'src-1', 'src-2'])
     // Handed over once: the batch is forgotten.
     expect(await pool.flushIndex('b1')).toEqual([])
+  }, 30_000)
+
+  it('indexes texts the project stores, packed or in a file of their own, and refuses one that no longer matches its hash', async () => {
+    const folder = await tempDir()
+    const texts = join(folder, 'texts')
+    await mkdir(texts)
+    const sources = ['Seoul talks resume.\n', 'Kyiv talks stall.\n', 'Talks in Geneva.\n']
+    for (const [k, text] of sources.entries()) await writeFile(join(folder, `${k}.txt`), text)
+    const pool = new WorkerPoolExtractor(script, 2, options)
+    pools.push(pool)
+    // Stored as an import stores them, nothing indexed (search catches up after): the text stays on the thread.
+    const stored = await Promise.all(sources.map((_, k) => pool.extract(join(folder, `${k}.txt`), `${k}.txt`, undefined, { readText: true, storeTextIn: texts, terms: false })))
+    for (const extraction of stored) {
+      expect(extraction.textOmitted).toBe(true)
+      expect(extraction.reading?.terms).toBeUndefined()
+      expect(extraction.textPlace).toBeDefined()
+    }
+    const loose = 'A scan of the Geneva talks, recognised.\n'
+    await writeFile(join(texts, `${sha256(loose)}.txt`), loose)
+    const refs = [
+      ...stored.map((extraction) => ({ textsDir: texts, contentHash: extraction.storedText ?? '', place: extraction.textPlace ?? null, ocr: null })),
+      { textsDir: texts, contentHash: sha256(loose), place: null, ocr: { recognised: true } as const }
+    ]
+    const filled = await Promise.all(refs.map((ref, k) => pool.indexStored(ref, { batch: 'late', key: `src-${k}` })))
+    expect(filled.every((segment) => segment === null)).toBe(true)
+    const damaged = { textsDir: texts, contentHash: sha256('what the file said before'), place: null, ocr: null }
+    await writeFile(join(texts, `${damaged.contentHash}.txt`), 'what the file says now')
+    await expect(pool.indexStored(damaged, { batch: 'late', key: 'src-damaged' })).rejects.toThrow(/no longer matches its hash/)
+    const segments = (await pool.flushIndex('late')).map(decodeSegment)
+    const index = new SearchIndex()
+    for (const segment of segments) index.addSegment(segment)
+    expect(segments.flatMap((segment) => segment.keys).sort()).toEqual(['src-0', 'src-1', 'src-2', 'src-3'])
+    expect(index.search(parseOk('talks'), { limit: 10 }).results.map((result) => result.key).sort()).toEqual(['src-0', 'src-1', 'src-2', 'src-3'])
+    // Tagged with each text's hash, as the search service tags what it indexes.
+    expect(index.tagOf('src-3')).toBe(sha256(loose))
   }, 30_000)
 
   it('gives up on a file that takes too long, and the next file gets a fresh thread', async () => {
