@@ -40,6 +40,8 @@ export interface WorkbenchOptions {
   findingsWorker?: WorkerScript
   /** How many extraction threads (default: one per core). */
   extractThreads?: number
+  /** From how many texts to index at once search catches up on the extraction threads, after a large import (default BACKGROUND_INDEX_AT; tests). */
+  backgroundIndexAt?: number
   /** Where to look for OCR languages when the user chose no folder (default: where Tesseract packages put them). */
   ocrLanguageFolders?: string[]
   maxFileBytes?: number
@@ -169,6 +171,7 @@ export class Workbench {
         return base.extract(path, fileName, folder, { ...call, ocr: { ...prepared, cacheDir: ocrCacheDir(projectDir) } })
       },
       ...(base.segments === true && base.flushIndex !== undefined ? { segments: true, flushIndex: base.flushIndex.bind(base) } : {}),
+      ...(base.indexStored === undefined ? {} : { indexStored: base.indexStored.bind(base) }),
       close: () => base.close()
     }
   }
@@ -201,11 +204,14 @@ export class Workbench {
     for (const controller of this.#imports) controller.abort()
     // A window closed while the project still opens: the open finishes its writes before the folder is released.
     if (this.#opening !== null) await this.#booting?.catch(() => undefined)
+    // Search catching up on a large import takes no new text; the next start takes up the rest.
+    for (const open of this.#opened.values()) open.search.stop()
     await this.#following.close()
     await this.#extractor?.close()
     this.#extractor = null
     await this.#queue
     for (const open of this.#opened.values()) {
+      await open.search.settled()
       await open.corroboration.close()
       await open.store.close()
     }
@@ -296,11 +302,24 @@ export class Workbench {
     if (open === undefined) {
       const store = await ProjectStore.open(entry.dir, undefined, progress)
       const annotations = new AnnotationService(store, this.now)
-      const search = new SearchService(store, (message) => {
-        store.warnings.push(message)
-        // Found while the segments load behind the window: it refreshes, and says so.
-        if (this.#open?.store === store) this.events.emit('libraryChanged', null)
-      })
+      const search = new SearchService(
+        store,
+        (message) => {
+          store.warnings.push(message)
+          // Found while the segments load behind the window: it refreshes, and says so.
+          if (this.#open?.store === store) this.events.emit('libraryChanged', null)
+        },
+        {
+          indexer: () => {
+            if (this.#shutDown) return null
+            const extractor = this.#getExtractor()
+            return extractor.segments === true && extractor.flushIndex !== undefined && extractor.indexStored !== undefined
+              ? { parallelism: extractor.parallelism, filesAhead: extractor.filesAhead ?? 1, flushIndex: extractor.flushIndex.bind(extractor), indexStored: extractor.indexStored.bind(extractor) }
+              : null
+          },
+          ...(this.options.backgroundIndexAt === undefined ? {} : { at: this.options.backgroundIndexAt })
+        }
+      )
       await search.load()
       const library = new LibraryService(store, annotations, {
         now: this.now,

@@ -28,6 +28,14 @@ export interface SearchResponse {
   problem: { message: string; position: number } | null
   /** Names whose other spellings were searched too (confirmed name groups), when asked for. */
   includedVariants?: { name: string; variants: string[] }[]
+  /** Search is still catching up on a large import: only the sources indexed so far can match. */
+  indexing?: SearchIndexing
+}
+
+/** How far search has got indexing texts in the background: `done` of `total` (see SearchService). */
+export interface SearchIndexing {
+  done: number
+  total: number
 }
 
 export interface HitRangesResponse {

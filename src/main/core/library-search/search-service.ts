@@ -1,12 +1,16 @@
 // Library-wide search for one project: keeps the positional index in step with the
 // library (by each source's text hash), saves it as segments beside the project's data
 // (search/, see index-store.ts) so a restart loads it and a change writes only what changed,
-// and answers queries with ranked, snippeted results.
+// and answers queries with ranked, snippeted results. Many texts to index at once (a large
+// import, a lost index) go to the extraction threads, which read them back from the store
+// and build segments while the library is already listed: search catches up in the
+// background, and its answers say how far it has got.
 import { searchableText } from '../../../shared/domain/ocr-caveat'
 import type { Source } from '../../../shared/domain/source'
 import { filterTarget, matchesFilters, type FilterTarget } from '../../../shared/search/filters'
 import { parseQuery, type Query } from '../../../shared/search/query'
-import type { HitRangesResponse, SearchResponse } from '../../../shared/domain/search-results'
+import type { HitRangesResponse, SearchIndexing, SearchResponse } from '../../../shared/domain/search-results'
+import type { Extractor } from '../library/extractor'
 import { IndexStore } from '../search/index-store'
 import type { Segment } from '../search/segment'
 import { decodeSegment } from '../search/segment-file'
@@ -23,8 +27,22 @@ const TEXT_CACHE_CHARS = 8_000_000
 export interface SyncReport {
   indexed: number
   removed: number
+  /** Texts handed to the extraction threads to index in the background (see BACKGROUND_INDEX_AT). */
+  background: number
   seconds: number
 }
+
+/** What indexes stored texts on other threads: the extraction pool, as an import uses it. */
+export type BackgroundIndexer = Pick<Extractor, 'parallelism' | 'filesAhead'> & Required<Pick<Extractor, 'indexStored' | 'flushIndex'>>
+
+/**
+ * From this many texts to index at once, the extraction threads index them in the background
+ * (reading each back from the store) and search answers with what is indexed so far; fewer
+ * are indexed here before the sync ends. A folder import above it indexes nothing as it goes.
+ */
+export const BACKGROUND_INDEX_AT = 5000
+/** Documents the background catch-up adopts between saves of the index (so a crash keeps most of them, and memory is let go). */
+const BACKGROUND_SAVE_DOCS = 50_000
 
 export class SearchService {
   readonly #files: IndexStore
@@ -40,11 +58,27 @@ export class SearchService {
   #revision: string | null = null
   /** Documents segments brought in (adoptSegment) to check against the library at the next sync. */
   #recheck = new Set<string>()
+  /** The background catch-up (see #runBackground): sources waiting for a thread (from #next on), those not done yet, and its counts. */
+  #waiting: string[] = []
+  #next = 0
+  readonly #inBackground = new Set<string>()
+  #backgroundTotal = 0
+  #backgroundDone = 0
+  #adoptedUnsaved = 0
+  #background: Promise<void> | null = null
+  #stopped = false
 
+  readonly #indexer: () => BackgroundIndexer | null
+  readonly #backgroundAt: number
+
+  /** `background`: the extraction threads, for catching up in the background from `at` texts (without them, every text is indexed here). */
   constructor(
     private readonly store: ProjectStore,
-    private readonly warn: (message: string) => void
+    private readonly warn: (message: string) => void,
+    background?: { indexer: () => BackgroundIndexer | null; at?: number }
   ) {
+    this.#indexer = background?.indexer ?? (() => null)
+    this.#backgroundAt = background?.at ?? BACKGROUND_INDEX_AT
     this.#files = new IndexStore(store.dir, (detail) => this.warn(`search: the saved search index could not be read (${detail}); it is being rebuilt`))
   }
 
@@ -98,6 +132,25 @@ export class SearchService {
     this.#files.adopt(segment, encoded)
     for (const key of segment.keys) this.#recheck.add(key)
     this.#unsaved += segment.docCount
+    this.#adoptedUnsaved += segment.docCount
+  }
+
+  /** From how many texts a sync hands them to the threads (null: it never does): an import that large need not index as it goes. */
+  get backgroundIndexAt(): number | null {
+    return this.#indexer() === null ? null : this.#backgroundAt
+  }
+
+  /** How far the background catch-up has got; null when search is not catching up. */
+  get indexing(): SearchIndexing | null {
+    return this.#background === null ? null : { done: this.#backgroundDone, total: this.#backgroundTotal }
+  }
+
+  /** Ends the background catch-up after the texts being read (the app is closing): the next open's sync takes up the rest. */
+  stop(): void {
+    this.#stopped = true
+    this.#waiting = []
+    this.#next = 0
+    this.#inBackground.clear()
   }
 
   #syncing: Promise<SyncReport> | null = null
@@ -110,9 +163,15 @@ export class SearchService {
     return this.#syncing
   }
 
-  /** Waits for background merges of the saved index (tests, tools). */
-  idle(): Promise<void> {
-    return this.#files.idle()
+  /** Waits for the background catch-up, if it runs (after stop(): until it has let go of the threads and saved). */
+  async settled(): Promise<void> {
+    while (this.#background !== null) await this.#background
+  }
+
+  /** Waits for the background catch-up and merges of the saved index (tests, tools). */
+  async idle(): Promise<void> {
+    await this.settled()
+    await this.#files.idle()
   }
 
   async #syncNow(): Promise<SyncReport> {
@@ -138,19 +197,19 @@ export class SearchService {
     const sources = changed === null ? this.store.library.data.sources : changed.map((id) => this.store.findSource(id))
     let indexed = 0
     let removed = 0
+    // Those the background catch-up has yet to do are its own.
+    const stale: Source[] = []
     for (const source of sources) {
-      if (source === undefined || this.#index.tagOf(source.id) === source.contentHash) continue
-      const text = await this.store.readText(source.contentHash).catch(() => null)
-      if (text === null) {
-        // A damaged text (reported when the source is opened) must not keep matching its old words.
-        if (this.#index.has(source.id)) {
-          this.#index.remove(source.id)
-          removed++
-        }
-        continue
+      if (source !== undefined && !this.#inBackground.has(source.id) && this.#index.tagOf(source.id) !== source.contentHash) stale.push(source)
+    }
+    const indexer = stale.length >= this.#backgroundAt && !this.#stopped ? this.#indexer() : null
+    if (indexer !== null) this.#catchUpInBackground(indexer, stale)
+    else {
+      for (const source of stale) {
+        const outcome = await this.#indexHere(source)
+        if (outcome === 'indexed') indexed++
+        else if (outcome === 'removed') removed++
       }
-      this.#index.upsert(source.id, searchableText(source.ocr, text), source.contentHash)
-      indexed++
     }
     const gone = changed === null ? [...this.#index.indexedKeys()] : changed
     for (const key of gone) {
@@ -162,7 +221,102 @@ export class SearchService {
     if (this.#files.hasUnsaved) await this.#files.save()
     indexed += this.#unsaved
     this.#unsaved = 0
-    return { indexed, removed, seconds: (performance.now() - started) / 1000 }
+    this.#adoptedUnsaved = 0
+    return { indexed, removed, background: indexer === null ? 0 : stale.length, seconds: (performance.now() - started) / 1000 }
+  }
+
+  /** Indexes one source's text here, read back from the store; a text that cannot be read stops matching. */
+  async #indexHere(source: Source): Promise<'indexed' | 'removed' | null> {
+    const text = await this.store.readText(source.contentHash).catch(() => null)
+    if (text === null) {
+      // A damaged text (reported when the source is opened) must not keep matching its old words.
+      if (!this.#index.has(source.id)) return null
+      this.#index.remove(source.id)
+      return 'removed'
+    }
+    this.#index.upsert(source.id, searchableText(source.ocr, text), source.contentHash)
+    return 'indexed'
+  }
+
+  /** Hands the sources to the background catch-up, which starts unless it runs. */
+  #catchUpInBackground(indexer: BackgroundIndexer, sources: readonly Source[]): void {
+    for (const source of sources) {
+      this.#inBackground.add(source.id)
+      this.#waiting.push(source.id)
+    }
+    this.#backgroundTotal += sources.length
+    this.#background ??= this.#runBackground(indexer)
+      .catch((error: unknown) => {
+        // What it did not index is found not indexed by the next sync (the next start's at the latest).
+        this.warn(`search: indexing in the background stopped (${error instanceof Error ? error.message : String(error)}); some sources cannot be found by search until the next sync`)
+      })
+      .finally(() => {
+        this.#background = null
+        this.#backgroundTotal = 0
+        this.#backgroundDone = 0
+      })
+  }
+
+  /**
+   * The threads index the waiting sources' texts into segments of one batch, as many in flight
+   * as an import keeps; then their last segments are taken in, and a sync checks every document
+   * they brought against the library (a source changed or removed meanwhile) and saves. Sources
+   * handed over meanwhile are done in another round.
+   */
+  async #runBackground(indexer: BackgroundIndexer): Promise<void> {
+    // Texts an import just stored are known once the store has listed them.
+    await this.store.textsListed()
+    while (this.#next < this.#waiting.length && !this.#stopped) {
+      const batch = `search-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+      const lanes = Math.max(1, indexer.parallelism * ((indexer.filesAhead ?? 1) + 1))
+      await Promise.all(Array.from({ length: lanes }, () => this.#backgroundLane(indexer, batch)))
+      // Also after a stop: the threads let go of the batch's documents.
+      for (const segment of await indexer.flushIndex(batch).catch(() => [])) this.adoptSegment(segment)
+      if (this.#stopped) return
+      // Taken up to here: those handed over meanwhile start a new list.
+      this.#waiting = this.#waiting.slice(this.#next)
+      this.#next = 0
+      // A sync already under way may have taken its list of documents to check before the last segments came: another then.
+      do await this.sync()
+      while (this.#recheck.size > 0 && !this.#stopped)
+    }
+  }
+
+  async #backgroundLane(indexer: BackgroundIndexer, batch: string): Promise<void> {
+    // Taken by index (shifting a list of a million ids costs a copy of it each time), never past its end: ids handed over meanwhile come after.
+    while (this.#next < this.#waiting.length) {
+      const id = this.#waiting[this.#next++] as string
+      try {
+        await this.#indexInBackground(indexer, batch, id)
+      } catch {
+        // Not read here either: the next sync looks at it again.
+        this.#recheck.add(id)
+      } finally {
+        this.#inBackground.delete(id)
+        this.#backgroundDone++
+      }
+      if (this.#adoptedUnsaved >= BACKGROUND_SAVE_DOCS) {
+        this.#adoptedUnsaved = 0
+        void this.#files.save().catch(() => undefined)
+      }
+    }
+  }
+
+  async #indexInBackground(indexer: BackgroundIndexer, batch: string, id: string): Promise<void> {
+    const source = this.store.findSource(id)
+    if (source === undefined || this.#index.tagOf(id) === source.contentHash) return
+    let segment: Uint8Array | null
+    try {
+      const text = { textsDir: this.store.textsFolder, contentHash: source.contentHash, place: this.store.textPlace(source.contentHash), ocr: source.ocr }
+      segment = await indexer.indexStored(text, { batch, key: id })
+    } catch {
+      if (this.#stopped) return
+      // The thread could not read it: read here, as a sync does (the store sets a damaged text aside and says so).
+      const now = this.store.findSource(id)
+      if (now !== undefined && this.#index.tagOf(id) !== now.contentHash) await this.#indexHere(now)
+      return
+    }
+    if (segment !== null) this.adoptSegment(segment)
   }
 
   get indexedCount(): number {
@@ -230,7 +384,8 @@ export class SearchService {
         snippets: text === null ? [] : this.#index.snippets(parsed.query, text, SNIPPETS_PER_RESULT)
       })
     }
-    return { results, total: found.total, rankMs, tookMs: performance.now() - started, warnings: parsed.warnings, problem: null }
+    const indexing = this.indexing
+    return { results, total: found.total, rankMs, tookMs: performance.now() - started, warnings: parsed.warnings, problem: null, ...(indexing === null ? {} : { indexing }) }
   }
 
   /** Sources containing any of these (already normalised) words, best first: candidates for suggested evidence. */

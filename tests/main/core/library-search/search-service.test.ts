@@ -1,9 +1,11 @@
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { SearchService } from '../../../../src/main/core/library-search/search-service'
+import { describe, expect, it, vi } from 'vitest'
+import { indexStoredText } from '../../../../src/main/core/library/index-stored'
+import { SearchService, type BackgroundIndexer } from '../../../../src/main/core/library-search/search-service'
 import { Workbench } from '../../../../src/main/core/workbench'
 import { SegmentBatches } from '../../../../src/main/core/search/segment-batches'
+import { sha256 } from '../../../../src/main/core/store/content-hash'
 import { useTempDirs } from '../../../helpers/temp-dir'
 
 const seedsDir = resolve(__dirname, '../../../../seeds')
@@ -53,6 +55,115 @@ describe('SearchService', () => {
     // A segment that cannot be read is left to the next sync.
     search.adoptSegment(new Uint8Array([1, 2, 3]))
     expect(search.indexedCount).toBe(workbench.project.store.library.data.sources.length)
+  })
+
+  /**
+   * The extraction threads as search uses them, in this thread: each text waits until the test
+   * lets it through (`pass`), and the keys in `failing` are refused, as a thread that cannot read them would.
+   */
+  function heldIndexer(failing: ReadonlySet<string> = new Set()) {
+    const batches = new SegmentBatches()
+    const held: Array<() => void> = []
+    const indexer: BackgroundIndexer = {
+      parallelism: 1,
+      filesAhead: 1,
+      indexStored: async (text, indexIn) => {
+        await new Promise<void>((resolve) => held.push(resolve))
+        if (failing.has(indexIn.key)) throw new Error('the thread could not read it')
+        return indexStoredText(text, indexIn, batches).segment ?? null
+      },
+      flushIndex: async (batch) => {
+        const segment = batches.flush(batch)
+        return segment === null ? [] : [segment]
+      }
+    }
+    /** Lets `count` held texts through, once that many are held. */
+    const pass = async (count: number): Promise<void> => {
+      for (let passed = 0; passed < count; passed++) {
+        await vi.waitFor(() => expect(held.length).toBeGreaterThan(0))
+        held.shift()?.()
+      }
+    }
+    return { indexer, pass, held }
+  }
+
+  /** A project whose five seeds are imported, with its saved index gone: a new service has them all to index. */
+  async function unindexed(): Promise<Workbench> {
+    const workbench = await boot(await tempDir())
+    await workbench.idle()
+    await rm(join(workbench.project.store.dir, 'search'), { recursive: true })
+    return workbench
+  }
+
+  it('hands many texts to the threads and answers with what is indexed so far and how far it has got, then finds them all', async () => {
+    const workbench = await unindexed()
+    const { indexer, pass } = heldIndexer()
+    const search = new SearchService(workbench.project.store, () => undefined, { indexer: () => indexer, at: 3 })
+    await search.load()
+    expect(search.backgroundIndexAt).toBe(3)
+    // The sync ends at once: the five texts are the threads' to index.
+    expect(await search.sync()).toMatchObject({ indexed: 0, background: 5 })
+    expect(search.indexing).toEqual({ done: 0, total: 5 })
+    const early = await search.search('putin')
+    expect(early.total).toBe(0)
+    expect(early.indexing).toEqual({ done: 0, total: 5 })
+    // A sync meanwhile leaves them to the catch-up.
+    expect(await search.sync()).toMatchObject({ indexed: 0, background: 0 })
+    await pass(2)
+    await vi.waitFor(() => expect(search.indexing?.done).toBe(2))
+    await pass(3)
+    await search.idle()
+    expect(search.indexing).toBeNull()
+    const all = await search.search('putin')
+    expect(all.total).toBe(5)
+    expect(all.indexing).toBeUndefined()
+    // Saved: a fresh service loads the five without indexing a text.
+    const again = new SearchService(workbench.project.store, () => undefined)
+    await again.load()
+    expect(await again.sync()).toMatchObject({ indexed: 0, removed: 0 })
+    expect(again.indexedCount).toBe(5)
+  })
+
+  it('indexes here a text the threads could not read, and finds a source changed during the catch-up by its new text', async () => {
+    const workbench = await unindexed()
+    const [refused, changed] = workbench.project.store.library.data.sources
+    if (refused === undefined || changed === undefined) throw new Error('no seeds')
+    const { indexer, pass } = heldIndexer(new Set([refused.id]))
+    const search = new SearchService(workbench.project.store, () => undefined, { indexer: () => indexer, at: 3 })
+    await search.load()
+    expect((await search.sync()).background).toBe(5)
+    // The user edits a file while search catches up: the library names a new text the threads were not asked for.
+    const text = 'Zeppelins over Seoul, a changed story.\n'
+    const hash = sha256(text)
+    await workbench.project.store.writeText(hash, text)
+    changed.contentHash = hash
+    workbench.project.store.markLibraryChanged({ sources: [changed.id] })
+    await pass(5)
+    await search.idle()
+    expect(search.indexedCount).toBe(5)
+    expect((await search.search('putin')).results.map((result) => result.sourceId)).toContain(refused.id)
+    expect((await search.search('zeppelins')).results.map((result) => result.sourceId)).toEqual([changed.id])
+  })
+
+  it('stops when the app closes: the texts not read yet are left to the next sync', async () => {
+    const workbench = await unindexed()
+    const { indexer, pass, held } = heldIndexer()
+    const search = new SearchService(workbench.project.store, () => undefined, { indexer: () => indexer, at: 3 })
+    await search.load()
+    await search.sync()
+    await pass(1)
+    await vi.waitFor(() => expect(held.length).toBeGreaterThan(0))
+    search.stop()
+    // The text a thread holds is answered; nothing after it is asked for.
+    for (const release of held.splice(0)) release()
+    await search.settled()
+    expect(search.indexing).toBeNull()
+    expect(held).toHaveLength(0)
+    expect(search.indexedCount).toBeLessThan(5)
+    const next = new SearchService(workbench.project.store, () => undefined)
+    await next.load()
+    await next.sync()
+    expect(next.indexedCount).toBe(5)
   })
 
   it('answers one page at a time from an offset, with the full total and snippets on every page', async () => {

@@ -42,6 +42,29 @@ describe('LibraryService', () => {
     expect(strip(threaded).find((source) => source.title === 'From front matter')?.meta.author).toBe('Jane Doe')
   }, 30_000)
 
+  it('with worker threads, lists a large import first and finds every text once search has caught up on the threads, across a restart', async () => {
+    const folder = await tempDir()
+    const total = 40
+    await Promise.all(Array.from({ length: total }, (_, index) => writeFile(join(folder, `f${String(index).padStart(3, '0')}.txt`), `Article ${index}, marker${index} and common words.\n`)))
+    const dataDir = await tempDir()
+    const workbench = await bench({ dataDir, extractWorker: workerScript, extractThreads: 2, backgroundIndexAt: 10 })
+    expect((await workbench.importFolder(folder)).added).toBe(total)
+    const search = workbench.project.search
+    await search.idle()
+    expect(search.indexing).toBeNull()
+    expect(search.indexedCount).toBe(total)
+    const found = await search.search('common', 100)
+    expect(found.total).toBe(total)
+    expect(found.indexing).toBeUndefined()
+    expect((await search.search('marker17')).results.map((result) => workbench.project.library.find(result.sourceId).relativePath)).toEqual(['f017.txt'])
+    expect(workbench.project.store.library.data.sources.every((source) => source.words === 6 && source.title.startsWith('Article'))).toBe(true)
+    await workbench.shutdown()
+    // Saved: the next start finds them without indexing a text.
+    const reopened = await bench({ dataDir, extractWorker: workerScript, extractThreads: 2, backgroundIndexAt: 10 })
+    expect(await reopened.project.search.sync()).toMatchObject({ indexed: 0, background: 0 })
+    expect((await reopened.project.search.search('common', 100)).total).toBe(total)
+  }, 60_000)
+
   it('with worker threads, finds every imported text by search though the threads indexed them, after a change and after a stopped import too', async () => {
     const folder = await tempDir()
     const total = 600
