@@ -65,6 +65,34 @@ describe('SearchPanel', () => {
   })
   afterEach(cleanup)
 
+  it('says search is still indexing a large import, asks again until it is done, and keeps the list where the user has it', async () => {
+    const progress = [{ done: 4096, total: 10_000 }, { done: 8192, total: 10_000 }]
+    const calls: SearchInput[] = []
+    // Each answer finds ten more sources, as more of the import is indexed.
+    const search = (input: SearchInput = { query: '' }): Promise<Result<SearchResponse>> => {
+      calls.push(input)
+      const total = 10 * calls.length
+      const results = Array.from({ length: total }, (_, k) => ({ sourceId: `s${String(k).padStart(3, '0')}`, score: total - k, hits: 1, snippets: [] }))
+      const indexing = progress[calls.length - 1]
+      return Promise.resolve({ ok: true, value: { results, total, rankMs: 1, tookMs: 2, warnings: [], problem: null, ...(indexing === undefined ? {} : { indexing }) } })
+    }
+    const api = new Proxy({} as Api, { get: (_target, method: string) => (method === 'search' ? search : () => Promise.resolve({ ok: true, value: null })) })
+    useWorkbench.setState({ api })
+    render(<SearchPanel />)
+    typeQuery('trade')
+    await waitFor(() => expect(screen.getByTestId('search-indexing').textContent).toMatch(/Still indexing the new sources: 4,096 of 10,000 done/), PATIENCE)
+    expect(titles()).toHaveLength(10)
+    const list = screen.getByTestId('search-results')
+    list.scrollTop = 200
+    await waitFor(() => expect(screen.getByTestId('search-indexing').textContent).toMatch(/8,192 of 10,000/), PATIENCE)
+    expect(titles()).toHaveLength(20)
+    expect(list.scrollTop).toBe(200)
+    await waitFor(() => expect(screen.queryByTestId('search-indexing')).toBeNull(), PATIENCE)
+    expect(screen.getByTestId('search-paging').textContent).toBe('Showing 1–30 of 30')
+    expect(calls).toHaveLength(3)
+    expect(calls.every((call) => call.query === 'trade' && call.offset === 0)).toBe(true)
+  }, TEST_TIMEOUT)
+
   it('shows the first 30 of all the matches and appends the next page on "Show more", keeping what was shown', async () => {
     const fake = fakeSearch(75)
     useWorkbench.setState({ api: fake.api })

@@ -78,6 +78,12 @@ export function SearchPanel() {
           {response.warnings.map((warning) => ` · ${warning}`).join('')}
         </p>
       )}
+      {response?.indexing !== undefined && (
+        <p className="hint search-indexing" role="status" data-testid="search-indexing">
+          Still indexing the new sources: {response.indexing.done.toLocaleString()} of {response.indexing.total.toLocaleString()} done. Results cover what is indexed so
+          far and fill in as it goes.
+        </p>
+      )}
       {response !== null && response.problem === null && (response.includedVariants?.length ?? 0) > 0 && (
         <p className="hint included-variants" data-testid="included-variants">
           Also searched:{' '}

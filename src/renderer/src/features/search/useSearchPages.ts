@@ -1,6 +1,8 @@
 // The pages of a library search as the Search panel shows them: the first page shortly
 // after the user stops typing, the next ones appended on request, and every answer to a
-// query the user has since changed dropped.
+// query the user has since changed dropped. While search is still indexing a large import,
+// the first page is asked again every few seconds (unless the user asked for more pages),
+// so results and progress fill in without a jump back to the top.
 import { useEffect, useRef, useState } from 'react'
 import type { SearchHit, SearchResponse } from '../../../../shared/domain/search-results'
 import { useWorkbench } from '../../app/workbench-store'
@@ -8,6 +10,8 @@ import { unwrap } from '../../lib/api'
 
 export const PAGE_SIZE = 30
 const TYPING_PAUSE_MS = 120
+/** How often the first page is asked again while search catches up on a large import. */
+export const INDEXING_REFRESH_MS = 2000
 
 export interface ShownResults {
   /** The latest page's answer: its total, warnings, problem and timing. */
@@ -38,9 +42,14 @@ export function useSearchPages(query: string, nameVariants: boolean): SearchPage
   /** Bumped by every change of the query: answers carry the value they were asked under. */
   const asked = useRef(0)
   const pending = useRef(false)
+  /** Bumped to ask the same first page again while search is indexing; the last value a request was made under. */
+  const [refreshes, setRefreshes] = useState(0)
+  const lastRefresh = useRef(0)
 
   useEffect(() => {
     if (api === null) return undefined
+    const refresh = refreshes !== lastRefresh.current
+    lastRefresh.current = refreshes
     // Every change of the query outdates the answers still on their way, an empty one included.
     const ticket = ++asked.current
     pending.current = false
@@ -49,14 +58,27 @@ export function useSearchPages(query: string, nameVariants: boolean): SearchPage
       setShown(null)
       return undefined
     }
-    const timer = setTimeout(() => {
-      void run(unwrap(api.search({ query, limit: PAGE_SIZE, offset: 0, nameVariants }))).then((answer) => {
-        if (answer === undefined || ticket !== asked.current) return
-        setShown({ response: answer, firstPage: answer, results: answer.results, nextOffset: PAGE_SIZE, appendedFrom: null })
-      })
-    }, TYPING_PAUSE_MS)
+    const timer = setTimeout(
+      () => {
+        void run(unwrap(api.search({ query, limit: PAGE_SIZE, offset: 0, nameVariants }))).then((answer) => {
+          if (answer === undefined || ticket !== asked.current) return
+          // Asked again for progress: the same list, where the user has it (its first page stays the one that started it).
+          setShown((before) => ({ response: answer, firstPage: refresh && before !== null ? before.firstPage : answer, results: answer.results, nextOffset: PAGE_SIZE, appendedFrom: null }))
+        })
+      },
+      refresh ? 0 : TYPING_PAUSE_MS
+    )
     return () => clearTimeout(timer)
-  }, [api, run, query, nameVariants, sources])
+  }, [api, run, query, nameVariants, sources, refreshes])
+
+  // Search still indexing: the first page again in a while, unless the user is reading further pages.
+  const indexing = shown?.response.indexing
+  const onFirstPage = shown !== null && shown.results.length <= PAGE_SIZE && shown.appendedFrom === null
+  useEffect(() => {
+    if (indexing === undefined || !onFirstPage) return undefined
+    const timer = setTimeout(() => setRefreshes((count) => count + 1), INDEXING_REFRESH_MS)
+    return () => clearTimeout(timer)
+  }, [indexing, onFirstPage])
 
   const hasMore = shown !== null && shown.response.problem === null && shown.nextOffset < shown.response.total
 
