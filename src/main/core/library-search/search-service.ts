@@ -154,18 +154,34 @@ export class SearchService {
   }
 
   #syncing: Promise<SyncReport> | null = null
+  /** The pass after the one running, shared by every call made meanwhile. */
+  #nextSync: Promise<SyncReport> | null = null
 
-  /** Indexes every source whose text is new or changed since it was indexed, then saves. Concurrent calls share one pass. */
+  /**
+   * Indexes every source whose text is new or changed since it was indexed, then saves. A call
+   * while a pass runs gets the next pass (the running one took its list of changes before the
+   * caller's), shared with the other calls made meanwhile.
+   */
   sync(): Promise<SyncReport> {
-    this.#syncing ??= this.#syncNow().finally(() => {
-      this.#syncing = null
-    })
-    return this.#syncing
+    if (this.#syncing === null) {
+      this.#syncing = this.#syncNow().finally(() => {
+        this.#syncing = null
+      })
+      return this.#syncing
+    }
+    this.#nextSync ??= this.#syncing
+      .catch(() => undefined)
+      .then(() => {
+        this.#nextSync = null
+        return this.sync()
+      })
+    return this.#nextSync
   }
 
-  /** Waits for the background catch-up, if it runs (after stop(): until it has let go of the threads and saved). */
+  /** Waits for the background catch-up, if it runs, and a save it started (after stop(): until it has let go of the threads). */
   async settled(): Promise<void> {
     while (this.#background !== null) await this.#background
+    await this.#saving
   }
 
   /** Waits for the background catch-up and merges of the saved index (tests, tools). */
@@ -204,7 +220,9 @@ export class SearchService {
     }
     const indexer = stale.length >= this.#backgroundAt && !this.#stopped ? this.#indexer() : null
     if (indexer !== null) this.#catchUpInBackground(indexer, stale)
-    else {
+    else if (this.#stopped) {
+      // Closing (an import cut short syncs as it ends): the next start's full pass indexes them.
+    } else {
       for (const source of stale) {
         const outcome = await this.#indexHere(source)
         if (outcome === 'indexed') indexed++
@@ -245,15 +263,25 @@ export class SearchService {
       this.#waiting.push(source.id)
     }
     this.#backgroundTotal += sources.length
-    this.#background ??= this.#runBackground(indexer)
+    if (this.#background !== null) return
+    let failed = false
+    this.#background = this.#runBackground(indexer)
       .catch((error: unknown) => {
-        // What it did not index is found not indexed by the next sync (the next start's at the latest).
+        failed = true
         this.warn(`search: indexing in the background stopped (${error instanceof Error ? error.message : String(error)}); some sources cannot be found by search until the next sync`)
       })
       .finally(() => {
         this.#background = null
         this.#backgroundTotal = 0
         this.#backgroundDone = 0
+        if (this.#stopped) return
+        // Not done (after a failure, or handed over as the run ended): the next sync looks at them again; at once unless it failed.
+        const left = [...this.#inBackground]
+        this.#inBackground.clear()
+        this.#waiting = []
+        this.#next = 0
+        for (const id of left) this.#recheck.add(id)
+        if (left.length > 0 && !failed) void this.sync().catch(() => undefined)
       })
   }
 
@@ -269,10 +297,19 @@ export class SearchService {
     while (this.#next < this.#waiting.length && !this.#stopped) {
       const batch = `search-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
       const lanes = Math.max(1, indexer.parallelism * ((indexer.filesAhead ?? 1) + 1))
-      await Promise.all(Array.from({ length: lanes }, () => this.#backgroundLane(indexer, batch)))
+      /** Sources a thread took into the batch: only in its segment until that comes (a thread ended meanwhile takes them with it). */
+      const taken: string[] = []
+      await Promise.all(Array.from({ length: lanes }, () => this.#backgroundLane(indexer, batch, taken)))
       // Also after a stop: the threads let go of the batch's documents.
       for (const segment of await indexer.flushIndex(batch).catch(() => [])) this.adoptSegment(segment)
       if (this.#stopped) return
+      // One a thread took in and lost with its segment (the thread was ended meanwhile: a stopped
+      // import, a crash) is indexed here; the sync below checks what the segments brought.
+      for (const id of taken) {
+        this.#inBackground.delete(id)
+        const source = this.store.findSource(id)
+        if (source !== undefined && !this.#recheck.has(id) && this.#index.tagOf(id) !== source.contentHash) await this.#indexHere(source)
+      }
       // Taken up to here: those handed over meanwhile start a new list.
       this.#waiting = this.#waiting.slice(this.#next)
       this.#next = 0
@@ -282,41 +319,49 @@ export class SearchService {
     }
   }
 
-  async #backgroundLane(indexer: BackgroundIndexer, batch: string): Promise<void> {
+  /** A save the catch-up started (every BACKGROUND_SAVE_DOCS documents), for settled() to wait for. */
+  #saving: Promise<void> = Promise.resolve()
+
+  async #backgroundLane(indexer: BackgroundIndexer, batch: string, taken: string[]): Promise<void> {
     // Taken by index (shifting a list of a million ids costs a copy of it each time), never past its end: ids handed over meanwhile come after.
     while (this.#next < this.#waiting.length) {
       const id = this.#waiting[this.#next++] as string
+      let inBatch = false
       try {
-        await this.#indexInBackground(indexer, batch, id)
+        inBatch = await this.#indexInBackground(indexer, batch, id)
       } catch {
         // Not read here either: the next sync looks at it again.
         this.#recheck.add(id)
       } finally {
-        this.#inBackground.delete(id)
+        // One in the batch stays the catch-up's until the batch's segments have come.
+        if (inBatch) taken.push(id)
+        else this.#inBackground.delete(id)
         this.#backgroundDone++
       }
       if (this.#adoptedUnsaved >= BACKGROUND_SAVE_DOCS) {
         this.#adoptedUnsaved = 0
-        void this.#files.save().catch(() => undefined)
+        this.#saving = this.#files.save().catch(() => undefined)
       }
     }
   }
 
-  async #indexInBackground(indexer: BackgroundIndexer, batch: string, id: string): Promise<void> {
+  /** True when a thread took the text into the batch (searchable once its segment comes). */
+  async #indexInBackground(indexer: BackgroundIndexer, batch: string, id: string): Promise<boolean> {
     const source = this.store.findSource(id)
-    if (source === undefined || this.#index.tagOf(id) === source.contentHash) return
+    if (source === undefined || this.#index.tagOf(id) === source.contentHash) return false
     let segment: Uint8Array | null
     try {
       const text = { textsDir: this.store.textsFolder, contentHash: source.contentHash, place: this.store.textPlace(source.contentHash), ocr: source.ocr }
       segment = await indexer.indexStored(text, { batch, key: id })
     } catch {
-      if (this.#stopped) return
+      if (this.#stopped) return false
       // The thread could not read it: read here, as a sync does (the store sets a damaged text aside and says so).
       const now = this.store.findSource(id)
       if (now !== undefined && this.#index.tagOf(id) !== now.contentHash) await this.#indexHere(now)
-      return
+      return false
     }
     if (segment !== null) this.adoptSegment(segment)
+    return true
   }
 
   get indexedCount(): number {

@@ -27,11 +27,17 @@ const MAX_OPEN = 4
 const IDLE_CLOSE_MS = 2000
 let idle: NodeJS.Timeout | null = null
 
-/** Closes the packs held open (a batch is flushed, or the thread went quiet). */
+/** Closes the packs held open (a batch is flushed, or the thread went quiet); never throws, so a flush always hands its batch over. */
 export function closeStoredReads(): void {
   if (idle !== null) clearTimeout(idle)
   idle = null
-  for (const fd of open.values()) closeSync(fd)
+  for (const fd of open.values()) {
+    try {
+      closeSync(fd)
+    } catch {
+      // Already closed or gone: nothing is held.
+    }
+  }
   open.clear()
 }
 

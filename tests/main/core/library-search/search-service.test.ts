@@ -61,7 +61,7 @@ describe('SearchService', () => {
    * The extraction threads as search uses them, in this thread: each text waits until the test
    * lets it through (`pass`), and the keys in `failing` are refused, as a thread that cannot read them would.
    */
-  function heldIndexer(failing: ReadonlySet<string> = new Set()) {
+  function heldIndexer(failing: ReadonlySet<string> = new Set(), { loseBatches = false } = {}) {
     const batches = new SegmentBatches()
     const held: Array<() => void> = []
     const indexer: BackgroundIndexer = {
@@ -74,7 +74,8 @@ describe('SearchService', () => {
       },
       flushIndex: async (batch) => {
         const segment = batches.flush(batch)
-        return segment === null ? [] : [segment]
+        // A thread ended meanwhile (a stopped import, a crash) takes its part of the batch with it.
+        return segment === null || loseBatches ? [] : [segment]
       }
     }
     /** Lets `count` held texts through, once that many are held. */
@@ -143,6 +144,77 @@ describe('SearchService', () => {
     expect(search.indexedCount).toBe(5)
     expect((await search.search('putin')).results.map((result) => result.sourceId)).toContain(refused.id)
     expect((await search.search('zeppelins')).results.map((result) => result.sourceId)).toEqual([changed.id])
+  })
+
+  it('indexes here what a thread took in and lost with its segment, and takes up again what a failed catch-up left', async () => {
+    const workbench = await unindexed()
+    const { indexer, pass } = heldIndexer(new Set(), { loseBatches: true })
+    const warnings: string[] = []
+    const search = new SearchService(workbench.project.store, (message) => warnings.push(message), { indexer: () => indexer, at: 3 })
+    await search.load()
+    expect((await search.sync()).background).toBe(5)
+    await pass(5)
+    await search.idle()
+    expect(search.indexedCount).toBe(5)
+    expect((await search.search('putin')).total).toBe(5)
+
+    const again = await unindexed()
+    const store = again.project.store
+    const listed = store.textsListed.bind(store)
+    store.textsListed = () => Promise.reject(new Error('the texts folder could not be listed'))
+    const { indexer: later, pass: passLater } = heldIndexer()
+    const failing = new SearchService(store, (message) => warnings.push(message), { indexer: () => later, at: 3 })
+    await failing.load()
+    expect((await failing.sync()).background).toBe(5)
+    await failing.settled()
+    expect(warnings.join(' ')).toMatch(/search: indexing in the background stopped \(the texts folder could not be listed\)/)
+    store.textsListed = listed
+    // The next sync hands them over again, rather than leaving them to a catch-up that is gone.
+    expect((await failing.sync()).background).toBe(5)
+    await passLater(5)
+    await failing.idle()
+    expect(failing.indexedCount).toBe(5)
+  })
+
+  it('gives a sync asked for while one runs a pass of its own, which sees the changes made meanwhile', async () => {
+    const workbench = await boot(await tempDir())
+    await workbench.idle()
+    const search = workbench.project.search
+    const store = workbench.project.store
+    const [first, second] = store.library.data.sources
+    if (first === undefined || second === undefined) throw new Error('no seeds')
+    const change = async (source: typeof first, text: string): Promise<void> => {
+      const hash = sha256(text)
+      await store.writeText(hash, text)
+      source.contentHash = hash
+      store.markLibraryChanged({ sources: [source.id] })
+    }
+    await change(first, 'Airships over Busan.\n')
+    // While the first pass reads the changed text, the user changes another source and a sync is asked for.
+    const read = store.readText.bind(store)
+    let later: Promise<unknown> | null = null
+    store.readText = async (hash) => {
+      if (later === null) {
+        await change(second, 'Zeppelins over Seoul.\n')
+        later = search.sync()
+      }
+      return read(hash)
+    }
+    await search.sync()
+    await later
+    store.readText = read
+    expect((await search.search('airships')).results.map((result) => result.sourceId)).toEqual([first.id])
+    expect((await search.search('zeppelins')).results.map((result) => result.sourceId)).toEqual([second.id])
+  })
+
+  it('indexes nothing here once stopped: an import cut short by closing leaves its texts to the next start', async () => {
+    const workbench = await unindexed()
+    const { indexer } = heldIndexer()
+    const search = new SearchService(workbench.project.store, () => undefined, { indexer: () => indexer, at: 3 })
+    await search.load()
+    search.stop()
+    expect(await search.sync()).toMatchObject({ indexed: 0, background: 0 })
+    expect(search.indexedCount).toBe(0)
   })
 
   it('stops when the app closes: the texts not read yet are left to the next sync', async () => {
