@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useWorkbench } from '../../../../src/renderer/src/app/workbench-store'
 import { SearchPanel } from '../../../../src/renderer/src/features/search/SearchPanel'
+import { INDEXING_REFRESH_MS } from '../../../../src/renderer/src/features/search/useSearchPages'
 import type { SearchResponse } from '../../../../src/shared/domain/search-results'
 import type { Api, ApiInput } from '../../../../src/shared/ipc/contract'
 import type { Result } from '../../../../src/shared/ipc/result'
@@ -91,6 +92,31 @@ describe('SearchPanel', () => {
     expect(screen.getByTestId('search-paging').textContent).toBe('Showing 1–30 of 30')
     expect(calls).toHaveLength(3)
     expect(calls.every((call) => call.query === 'trade' && call.offset === 0)).toBe(true)
+  }, TEST_TIMEOUT)
+
+  it('never drops a page the user asked for to ask the first one again while indexing', async () => {
+    const fake = fakeSearch(75)
+    // Every answer says search is still indexing.
+    const api = new Proxy(fake.api, {
+      get: (target, method: string) =>
+        method === 'search'
+          ? async (input: SearchInput) => {
+              const answer = await (target.search as (input: SearchInput) => Promise<Result<SearchResponse>>)(input)
+              return answer.ok ? { ok: true, value: { ...answer.value, indexing: { done: 10, total: 100 } } } : answer
+            }
+          : (target as unknown as Record<string, unknown>)[method]
+    })
+    useWorkbench.setState({ api })
+    render(<SearchPanel />)
+    typeQuery('trade')
+    await waitFor(() => expect(screen.getByTestId('search-paging').textContent).toBe('Showing 1–30 of 75'), PATIENCE)
+    fake.hold()
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }))
+    // Longer than the pause between asks: none is made while the page is on its way.
+    await act(() => new Promise((resolve) => setTimeout(resolve, INDEXING_REFRESH_MS + 500)))
+    await fake.release()
+    await waitFor(() => expect(screen.getByTestId('search-paging').textContent).toBe('Showing 1–60 of 75'), PATIENCE)
+    expect(fake.calls.map((call) => call.offset)).toEqual([0, 30])
   }, TEST_TIMEOUT)
 
   it('shows the first 30 of all the matches and appends the next page on "Show more", keeping what was shown', async () => {

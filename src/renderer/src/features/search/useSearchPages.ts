@@ -42,14 +42,11 @@ export function useSearchPages(query: string, nameVariants: boolean): SearchPage
   /** Bumped by every change of the query: answers carry the value they were asked under. */
   const asked = useRef(0)
   const pending = useRef(false)
-  /** Bumped to ask the same first page again while search is indexing; the last value a request was made under. */
-  const [refreshes, setRefreshes] = useState(0)
-  const lastRefresh = useRef(0)
+  /** Bumped when asking the first page again failed, to ask once more later. */
+  const [retries, setRetries] = useState(0)
 
   useEffect(() => {
     if (api === null) return undefined
-    const refresh = refreshes !== lastRefresh.current
-    lastRefresh.current = refreshes
     // Every change of the query outdates the answers still on their way, an empty one included.
     const ticket = ++asked.current
     pending.current = false
@@ -58,27 +55,40 @@ export function useSearchPages(query: string, nameVariants: boolean): SearchPage
       setShown(null)
       return undefined
     }
-    const timer = setTimeout(
-      () => {
-        void run(unwrap(api.search({ query, limit: PAGE_SIZE, offset: 0, nameVariants }))).then((answer) => {
-          if (answer === undefined || ticket !== asked.current) return
-          // Asked again for progress: the same list, where the user has it (its first page stays the one that started it).
-          setShown((before) => ({ response: answer, firstPage: refresh && before !== null ? before.firstPage : answer, results: answer.results, nextOffset: PAGE_SIZE, appendedFrom: null }))
-        })
-      },
-      refresh ? 0 : TYPING_PAUSE_MS
-    )
+    const timer = setTimeout(() => {
+      void run(unwrap(api.search({ query, limit: PAGE_SIZE, offset: 0, nameVariants }))).then((answer) => {
+        if (answer === undefined || ticket !== asked.current) return
+        setShown({ response: answer, firstPage: answer, results: answer.results, nextOffset: PAGE_SIZE, appendedFrom: null })
+      })
+    }, TYPING_PAUSE_MS)
     return () => clearTimeout(timer)
-  }, [api, run, query, nameVariants, sources, refreshes])
+  }, [api, run, query, nameVariants, sources])
 
-  // Search still indexing: the first page again in a while, unless the user is reading further pages.
+  // Search still indexing: the first page again in a while, while the user reads only it. Asking
+  // again outdates nothing (a page the user asked for still comes), and its answer is dropped
+  // if the user has added pages meanwhile.
   const indexing = shown?.response.indexing
   const onFirstPage = shown !== null && shown.results.length <= PAGE_SIZE && shown.appendedFrom === null
   useEffect(() => {
-    if (indexing === undefined || !onFirstPage) return undefined
-    const timer = setTimeout(() => setRefreshes((count) => count + 1), INDEXING_REFRESH_MS)
+    if (api === null || indexing === undefined || !onFirstPage || loadingMore) return undefined
+    const ticket = asked.current
+    const timer = setTimeout(() => {
+      void run(unwrap(api.search({ query, limit: PAGE_SIZE, offset: 0, nameVariants }))).then((answer) => {
+        if (ticket !== asked.current) return
+        if (answer === undefined) {
+          setRetries((count) => count + 1)
+          return
+        }
+        // The same list, where the user has it: its first page stays the one that started it.
+        setShown((before) =>
+          before === null || before.appendedFrom !== null || before.results.length > PAGE_SIZE
+            ? before
+            : { response: answer, firstPage: before.firstPage, results: answer.results, nextOffset: PAGE_SIZE, appendedFrom: null }
+        )
+      })
+    }, INDEXING_REFRESH_MS)
     return () => clearTimeout(timer)
-  }, [indexing, onFirstPage])
+  }, [api, run, query, nameVariants, indexing, onFirstPage, loadingMore, retries])
 
   const hasMore = shown !== null && shown.response.problem === null && shown.nextOffset < shown.response.total
 
