@@ -40,7 +40,7 @@ export interface WorkbenchOptions {
   findingsWorker?: WorkerScript
   /** How many extraction threads (default: one per core). */
   extractThreads?: number
-  /** From how many texts to index at once search catches up on the extraction threads, after a large import (default BACKGROUND_INDEX_AT; tests). */
+  /** From how many texts to index at once search catches up on the extraction threads (default BACKGROUND_INDEX_AT; tests). */
   backgroundIndexAt?: number
   /** Where to look for OCR languages when the user chose no folder (default: where Tesseract packages put them). */
   ocrLanguageFolders?: string[]

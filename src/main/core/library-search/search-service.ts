@@ -1,9 +1,9 @@
 // Library-wide search for one project: keeps the positional index in step with the
 // library (by each source's text hash), saves it as segments beside the project's data
 // (search/, see index-store.ts) so a restart loads it and a change writes only what changed,
-// and answers queries with ranked, snippeted results. Many texts to index at once (a large
-// import, a lost index) go to the extraction threads, which read them back from the store
-// and build segments while the library is already listed: search catches up in the
+// and answers queries with ranked, snippeted results. Many texts to index at once (an index
+// lost or set aside, sources imported before there was one) go to the extraction threads,
+// which read them back from the store and build segments: search catches up in the
 // background, and its answers say how far it has got.
 import { searchableText } from '../../../shared/domain/ocr-caveat'
 import type { Source } from '../../../shared/domain/source'
@@ -38,7 +38,7 @@ export type BackgroundIndexer = Pick<Extractor, 'parallelism' | 'filesAhead'> & 
 /**
  * From this many texts to index at once, the extraction threads index them in the background
  * (reading each back from the store) and search answers with what is indexed so far; fewer
- * are indexed here before the sync ends. A folder import above it indexes nothing as it goes.
+ * are indexed here before the sync ends.
  */
 export const BACKGROUND_INDEX_AT = 5000
 /** Documents the background catch-up adopts between saves of the index (so a crash keeps most of them, and memory is let go). */
@@ -133,11 +133,6 @@ export class SearchService {
     for (const key of segment.keys) this.#recheck.add(key)
     this.#unsaved += segment.docCount
     this.#adoptedUnsaved += segment.docCount
-  }
-
-  /** From how many texts a sync hands them to the threads (null: it never does): an import that large need not index as it goes. */
-  get backgroundIndexAt(): number | null {
-    return this.#indexer() === null ? null : this.#backgroundAt
   }
 
   /** How far the background catch-up has got; null when search is not catching up. */

@@ -58,12 +58,6 @@ export interface ExtractCall {
   readText?: boolean | undefined
   /** With readText, where the extractor builds segments (segments: true): the thread indexes the text itself, in this batch under this key. */
   indexIn?: IndexIn | undefined
-  /**
-   * With readText and no indexIn: whether the thread also splits the text into search terms
-   * (default true). False when nothing indexes the text as it is imported (search catches up
-   * after a large import): the text then stays out of the answer too, once packed.
-   */
-  terms?: boolean | undefined
   onProgress?: ((progress: ExtractProgress) => void) | undefined
   /** Aborting stops the extraction at once (a worker busy with it is ended and replaced). */
   signal?: AbortSignal | undefined
@@ -87,7 +81,7 @@ export interface Extractor {
   flushIndex?(batch: string): Promise<Uint8Array[]>
   /**
    * With segments: indexes a text the project already stores, in the batch under `indexIn.key`
-   * (search catching up after a large import); answers the batch's segment when this text filled one.
+   * (search catching up on many texts, see SearchService); answers the batch's segment when this text filled one.
    */
   indexStored?(text: StoredTextRef, indexIn: IndexIn): Promise<Uint8Array | null>
   close(): Promise<void>
@@ -102,7 +96,6 @@ export interface ExtractRequest {
   storeTextIn?: string | undefined
   readText?: boolean | undefined
   indexIn?: IndexIn | undefined
-  terms?: boolean | undefined
   /** Not a file: a stored text to index in `indexIn` (see index-stored.ts). */
   stored?: StoredTextRef | undefined
 }
@@ -176,7 +169,7 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
     const extraction: Extraction = { document, fileHash }
     // With indexIn the thread adds the text to its segment below, straight from the text.
     const indexIn = request.readText === true && request.storeTextIn !== undefined && batches !== undefined ? request.indexIn : undefined
-    if (request.readText === true) extraction.reading = readText(document, indexIn === undefined && request.terms !== false)
+    if (request.readText === true) extraction.reading = readText(document, indexIn === undefined)
     if (request.storeTextIn !== undefined) {
       const stored = await storeText(request.storeTextIn, document.text)
       extraction.storedText = stored.contentHash
@@ -187,11 +180,10 @@ export async function extractFile(request: Omit<ExtractRequest, 'id'>, hooks: Pi
       const segment = batches.add(indexIn.batch, indexIn.key, tag, indexedText(document))
       extraction.indexed = true
       if (segment !== null) extraction.segment = segment
-    }
-    // Packed and read here, and indexed here or not at all as it is imported: the importer needs none of the text.
-    if (extraction.textPlace !== undefined && extraction.reading !== undefined && extraction.reading.terms === undefined) {
-      extraction.document = { ...document, text: '' }
-      extraction.textOmitted = true
+      if (extraction.textPlace !== undefined) {
+        extraction.document = { ...document, text: '' }
+        extraction.textOmitted = true
+      }
     }
     return extraction
   } catch (error: unknown) {
@@ -520,7 +512,7 @@ export class WorkerPoolExtractor implements Extractor {
   extract(path: FilePath, fileName: string, folder?: string, call: ExtractCall = {}): Promise<Extraction> {
     if (this.#closed) return Promise.reject(new Error('extractor: closed'))
     if (call.signal?.aborted === true) return Promise.reject(importStopped())
-    return this.#submit({ id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn, readText: call.readText, indexIn: call.indexIn, terms: call.terms }, call)
+    return this.#submit({ id: ++this.#nextId, path, fileName, folder, options: this.options, storeTextIn: call.storeTextIn, readText: call.readText, indexIn: call.indexIn }, call)
   }
 
   async indexStored(text: StoredTextRef, indexIn: IndexIn): Promise<Uint8Array | null> {

@@ -176,9 +176,7 @@ export class FileImporter {
       // And reads it: its search terms, words and title cost the main thread nothing then.
       readText: true,
       // And, in a bulk import, indexes it: the main thread takes in whole segments.
-      indexIn: this.context.indexBatch === undefined ? undefined : { batch: this.context.indexBatch, key: id },
-      // Its terms only for whoever indexes texts as they come (none: search catches up after the import).
-      terms: this.context.onText !== undefined
+      indexIn: this.context.indexBatch === undefined ? undefined : { batch: this.context.indexBatch, key: id }
     }
     try {
       // A file reached through a link has its real place checked again as it is read; any

@@ -53,11 +53,6 @@ export interface ImportOptions {
   ocrLanguages?: readonly string[]
   /** How often the library is saved during the import (default CHECKPOINT). */
   checkpoint?: { files: number; ms: number; minMs?: number }
-  /**
-   * A folder of more files than this is imported without indexing a text (neither onText nor
-   * onSegment hears of one): search catches up after, from the stored texts (SearchService).
-   */
-  deferIndexAbove?: number
 }
 
 /** What a change to the folders themselves (a root added, counted or finished) tells the store. */
@@ -167,9 +162,8 @@ export async function importFolder(store: ProjectStore, path: string, options: I
   let lastSave = Date.now()
   const progress = (currentFile: string | null, detail?: string): void =>
     options.onProgress({ rootPath, phase: 'importing', done, total, currentFile, ...(detail === undefined ? {} : { detail }), errors: errors.length })
-  // A large folder is listed first, its texts indexed after; else the threads index them as they go, in segments of this import's batch.
-  const deferIndex = options.deferIndexAbove !== undefined && total > options.deferIndexAbove
-  const indexBatch = !deferIndex && options.onSegment !== undefined && options.extractor.segments === true ? `${rootId}-${started.toString(36)}-${Math.random().toString(36).slice(2)}` : undefined
+  // The threads index the texts themselves, in segments of this import's batch.
+  const indexBatch = options.onSegment !== undefined && options.extractor.segments === true ? `${rootId}-${started.toString(36)}-${Math.random().toString(36).slice(2)}` : undefined
   const importer = new FileImporter({
     store,
     root,
@@ -180,7 +174,7 @@ export async function importFolder(store: ProjectStore, path: string, options: I
     report,
     ocrLanguages: options.ocrLanguages,
     signal: options.signal,
-    onText: deferIndex ? undefined : options.onText,
+    onText: options.onText,
     indexBatch,
     onSegment: options.onSegment,
     onDetail: (relativePath, detail) => progress(relativePath, detail),

@@ -53,8 +53,6 @@ export interface LibrarySearch {
   indexText(sourceId: string, contentHash: string, text: string, terms?: DocumentTerms): void
   /** Takes in a segment an import's extraction threads indexed (see SegmentBatches); without it, every text comes to indexText. */
   adoptSegment?(encoded: Uint8Array): void
-  /** From how many texts a sync hands them to the extraction threads to index in the background (null: never): a folder import that large indexes nothing as it goes. */
-  readonly backgroundIndexAt?: number | null
   sync(): Promise<unknown>
 }
 
@@ -110,12 +108,6 @@ export class LibraryService {
     }
   }
 
-  /** A folder import of that many files lists its sources first: the sync after it hands their texts to the threads. */
-  #deferIndexAbove(): { deferIndexAbove?: number } {
-    const at = this.deps.search.backgroundIndexAt
-    return at === undefined || at === null ? {} : { deferIndexAbove: at - 1 }
-  }
-
   /**
    * Brings in the paths the folder watcher saw change (files or folders, added, edited or
    * removed): only those are looked at, and only what changed is written and indexed.
@@ -129,7 +121,7 @@ export class LibraryService {
   }
 
   async import(path: string, request: ImportRequest): Promise<ImportReport> {
-    const { report, changedSourceIds } = await importFolder(this.store, path, { ...(await this.#importOptions(request)), ...this.#deferIndexAbove() })
+    const { report, changedSourceIds } = await importFolder(this.store, path, await this.#importOptions(request))
     if (report.needsConfirmation !== undefined) return report
     await this.#reattach(report)
     await this.annotations.reanchor(changedSourceIds)

@@ -101,7 +101,6 @@ describe('SearchService', () => {
     const { indexer, pass } = heldIndexer()
     const search = new SearchService(workbench.project.store, () => undefined, { indexer: () => indexer, at: 3 })
     await search.load()
-    expect(search.backgroundIndexAt).toBe(3)
     // The sync ends at once: the five texts are the threads' to index.
     expect(await search.sync()).toMatchObject({ indexed: 0, background: 5 })
     expect(search.indexing).toEqual({ done: 0, total: 5 })

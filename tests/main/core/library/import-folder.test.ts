@@ -49,19 +49,6 @@ describe('importFolder', () => {
     expect(progress.at(-1)).toMatchObject({ done: 2, total: 2 })
   })
 
-  it('indexes nothing as it goes when the folder has more files than deferIndexAbove: search catches up after', async () => {
-    const folder = await tempDir()
-    await makeFolder(folder)
-    const indexed: string[] = []
-    const onText = (sourceId: string): void => void indexed.push(sourceId)
-    const large = await importFolder(await ProjectStore.open(await tempDir()), folder, { ...options(), onText, deferIndexAbove: 1 })
-    expect(large.report.added).toBe(2)
-    expect(indexed).toEqual([])
-    const small = await importFolder(await ProjectStore.open(await tempDir()), folder, { ...options(), onText, deferIndexAbove: 2 })
-    expect(small.report.added).toBe(2)
-    expect(indexed).toHaveLength(2)
-  })
-
   it('writes only the sources that changed when a folder is imported again', async () => {
     const folder = await tempDir()
     await makeFolder(folder)

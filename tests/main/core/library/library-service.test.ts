@@ -42,14 +42,20 @@ describe('LibraryService', () => {
     expect(strip(threaded).find((source) => source.title === 'From front matter')?.meta.author).toBe('Jane Doe')
   }, 30_000)
 
-  it('with worker threads, lists a large import first and finds every text once search has caught up on the threads, across a restart', async () => {
+  it('with worker threads, rebuilds a lost search index on the threads in the background, and keeps it across a restart', async () => {
     const folder = await tempDir()
     const total = 40
     await Promise.all(Array.from({ length: total }, (_, index) => writeFile(join(folder, `f${String(index).padStart(3, '0')}.txt`), `Article ${index}, marker${index} and common words.\n`)))
     const dataDir = await tempDir()
+    const imported = await bench({ dataDir, extractWorker: workerScript, extractThreads: 2, backgroundIndexAt: 10 })
+    expect((await imported.importFolder(folder)).added).toBe(total)
+    const projectDir = imported.project.store.dir
+    await imported.shutdown()
+    await rm(join(projectDir, 'search'), { recursive: true })
+    // The next start finds forty texts to index, more than the threshold: the threads read them back and index them.
     const workbench = await bench({ dataDir, extractWorker: workerScript, extractThreads: 2, backgroundIndexAt: 10 })
-    expect((await workbench.importFolder(folder)).added).toBe(total)
     const search = workbench.project.search
+    await workbench.idle()
     await search.idle()
     expect(search.indexing).toBeNull()
     expect(search.indexedCount).toBe(total)
