@@ -204,7 +204,7 @@ export class Workbench {
     for (const controller of this.#imports) controller.abort()
     // A window closed while the project still opens: the open finishes its writes before the folder is released.
     if (this.#opening !== null) await this.#booting?.catch(() => undefined)
-    // Search catching up on a large import takes no new text; the next start takes up the rest.
+    // Search catching up in the background takes no new text; the next start takes up the rest.
     for (const open of this.#opened.values()) open.search.stop()
     await this.#following.close()
     await this.#extractor?.close()

@@ -28,7 +28,7 @@ export interface SearchResponse {
   problem: { message: string; position: number } | null
   /** Names whose other spellings were searched too (confirmed name groups), when asked for. */
   includedVariants?: { name: string; variants: string[] }[]
-  /** Search is still catching up on a large import: only the sources indexed so far can match. */
+  /** Search is still catching up in the background (an index being rebuilt): only the sources indexed so far can match. */
   indexing?: SearchIndexing
 }
 

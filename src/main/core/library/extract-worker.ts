@@ -1,7 +1,7 @@
 // Entry point of an extraction worker thread (built to out/main/extract-worker.js): serves
 // the pool's files (see extract-serve.ts) with extractFile, indexing an import's texts in
 // segments of the thread's own (SegmentBatches), and the stored texts search catches up on
-// after a large import (indexStoredText).
+// when it has many to index (indexStoredText).
 import { parentPort } from 'node:worker_threads'
 import { SegmentBatches } from '../search/segment-batches'
 import { serveExtractions } from './extract-serve'

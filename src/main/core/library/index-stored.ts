@@ -1,7 +1,7 @@
 // Indexing, on an extraction thread, a text the project already stores (in a pack or as
-// texts/<hash>.txt). A large import lists its sources without indexing them, and search
-// catches up after (SearchService): each thread reads the texts back and adds them to its
-// segment of the batch, as an import's threads add the texts they extract.
+// texts/<hash>.txt). When search has many texts to index (an index lost or set aside), it
+// catches up in the background (SearchService): each thread reads the texts back and adds
+// them to its segment of the batch, as an import's threads add the texts they extract.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { searchableText } from '../../../shared/domain/ocr-caveat'

@@ -66,7 +66,7 @@ describe('SearchPanel', () => {
   })
   afterEach(cleanup)
 
-  it('says search is still indexing a large import, asks again until it is done, and keeps the list where the user has it', async () => {
+  it('says search is still indexing the library, asks again until it is done, and keeps the list where the user has it', async () => {
     const progress = [{ done: 4096, total: 10_000 }, { done: 8192, total: 10_000 }]
     const calls: SearchInput[] = []
     // Each answer finds ten more sources, as more of the import is indexed.
@@ -81,7 +81,7 @@ describe('SearchPanel', () => {
     useWorkbench.setState({ api })
     render(<SearchPanel />)
     typeQuery('trade')
-    await waitFor(() => expect(screen.getByTestId('search-indexing').textContent).toMatch(/Still indexing the new sources: 4,096 of 10,000 done/), PATIENCE)
+    await waitFor(() => expect(screen.getByTestId('search-indexing').textContent).toMatch(/Search is still indexing this library: 4,096 of 10,000 sources done/), PATIENCE)
     expect(titles()).toHaveLength(10)
     const list = screen.getByTestId('search-results')
     list.scrollTop = 200

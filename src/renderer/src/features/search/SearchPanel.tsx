@@ -80,8 +80,8 @@ export function SearchPanel() {
       )}
       {response?.indexing !== undefined && (
         <p className="hint search-indexing" role="status" data-testid="search-indexing">
-          Still indexing the new sources: {response.indexing.done.toLocaleString()} of {response.indexing.total.toLocaleString()} done. Results cover what is indexed so
-          far and fill in as it goes.
+          Search is still indexing this library: {response.indexing.done.toLocaleString()} of {response.indexing.total.toLocaleString()} sources done. Results cover
+          what is indexed so far and fill in as it goes.
         </p>
       )}
       {response !== null && response.problem === null && (response.includedVariants?.length ?? 0) > 0 && (

@@ -1,6 +1,6 @@
 // The pages of a library search as the Search panel shows them: the first page shortly
 // after the user stops typing, the next ones appended on request, and every answer to a
-// query the user has since changed dropped. While search is still indexing a large import,
+// query the user has since changed dropped. While search is still indexing the library,
 // the first page is asked again every few seconds (unless the user asked for more pages),
 // so results and progress fill in without a jump back to the top.
 import { useEffect, useRef, useState } from 'react'
@@ -10,7 +10,7 @@ import { unwrap } from '../../lib/api'
 
 export const PAGE_SIZE = 30
 const TYPING_PAUSE_MS = 120
-/** How often the first page is asked again while search catches up on a large import. */
+/** How often the first page is asked again while search catches up in the background. */
 export const INDEXING_REFRESH_MS = 2000
 
 export interface ShownResults {
